@@ -1,0 +1,64 @@
+import type { ReasonCounts, RunReport } from '../engine/report-types';
+
+/** The run as readable tables: the numbers a person checks first. */
+export function formatSummary(report: RunReport): string {
+  const out: string[] = [];
+  const seconds = (report.simulatedMs / 1000).toFixed(1);
+  out.push(`${report.scenario} — seed ${report.seed}, ${seconds} s simulated, ${report.events.toLocaleString('en-US')} events in ${report.wallMs.toFixed(0)} ms`);
+  if (report.warmupMs > 0) out.push(`(means and percentiles after a ${(report.warmupMs / 1000).toFixed(0)} s warm-up)`);
+
+  const clients = Object.entries(report.clients);
+  if (clients.length > 0) {
+    out.push('', 'Clients');
+    out.push(
+      table(
+        ['client', 'generated', 'succeeded', 'failed', 'in flight', 'attempts/req', 'mean', 'p50', 'p99'],
+        clients.map(([id, c]) => [id, count(c.generated), count(c.succeeded), failures(c.failed), count(c.inFlight), c.retryAmplification.toFixed(2), ms(c.latencyMs.mean), ms(c.latencyMs.p50), ms(c.latencyMs.p99)]),
+      ),
+    );
+  }
+  const nodes = Object.entries(report.nodes);
+  if (nodes.length > 0) {
+    out.push('', 'Nodes');
+    out.push(
+      table(
+        ['node', 'kind', 'arrived', 'completed', 'dropped', 'util', 'mean queue', 'mean', 'p50', 'p99'],
+        nodes.map(([id, n]) => [id, n.kind, count(n.arrived), count(n.completed), failures(n.dropped), n.utilization === null ? '—' : `${(n.utilization * 100).toFixed(1)}%`, n.meanQueueLength.toFixed(2), ms(n.latencyMs.mean), ms(n.latencyMs.p50), ms(n.latencyMs.p99)]),
+      ),
+    );
+  }
+  const links = Object.entries(report.links);
+  if (links.length > 0) {
+    out.push('', 'Links');
+    out.push(
+      table(
+        ['link', 'sent', 'delivered', 'dropped', 'util', 'delay →'],
+        links.map(([id, l]) => [id, count(l.sent), count(l.delivered), failures(l.dropped), `${(l.utilization * 100).toFixed(1)}%`, ms(l.forward.meanDelayMs)]),
+      ),
+    );
+  }
+  return out.join('\n');
+}
+
+function failures(counts: ReasonCounts): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `${count(n)} ${reason}`);
+  return parts.length === 0 ? '0' : parts.join(', ');
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function ms(value: number): string {
+  if (value === 0) return '0';
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(headers), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}

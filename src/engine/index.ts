@@ -1,0 +1,29 @@
+/**
+ * The Faultline engine: a deterministic discrete-event simulator. Pure TypeScript — no DOM, no
+ * React, no worker API, no clock — so the browser worker and the CLI run exactly the same code.
+ */
+import { Simulation } from './simulation';
+import type { RunReport } from './report-types';
+import type { ScenarioSpec } from './spec';
+
+export { Simulation } from './simulation';
+export { REASONS, type ReasonName } from './reasons';
+export type * from './spec';
+export type * from './report-types';
+
+export interface RunOptions {
+  /** Called between slices with simulated progress. */
+  onProgress?: (simulatedMs: number, totalMs: number) => void;
+  /** A wall clock for the report's `wallMs` (the engine itself never reads one). */
+  clockMs?: () => number;
+}
+
+/** Runs a scenario from start to end and returns its report. */
+export function runToEnd(spec: ScenarioSpec, options: RunOptions = {}): RunReport {
+  const clock = options.clockMs;
+  const started = clock ? clock() : 0;
+  const sim = new Simulation(spec);
+  while (!sim.advance(250_000)) options.onProgress?.(sim.nowMs, sim.endMs);
+  options.onProgress?.(sim.nowMs, sim.endMs);
+  return sim.report(clock ? clock() - started : 0);
+}

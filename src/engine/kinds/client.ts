@@ -1,0 +1,183 @@
+import { PHASE_WAITING, type Call } from '../call';
+import { Sampler } from '../distributions';
+import { IntervalLatency, LogHistogram } from '../histogram';
+import { streamFor, type RandomStream } from '../random';
+import { OK, REASON_COUNT, reasonCounts } from '../reasons';
+import type { ClientReport } from '../report-types';
+import type { SeriesRecorder } from '../series';
+import { EV_ARRIVAL, EV_DEADLINE, type Simulation } from '../simulation';
+import type { ClientSpec } from '../spec';
+import { stepPlan } from '../steps';
+import { latencySummary } from '../summaries';
+import { NodeRuntime, type PlanContext } from './node-runtime';
+
+/**
+ * A population of callers. Open loop: arrivals at a rate, whatever happens to earlier requests.
+ * Closed loop: `users` each send one request, wait for its outcome, think, and send again.
+ * Each original request is a root call living at the client; its attempts are the steps.
+ */
+export class ClientRuntime extends NodeRuntime {
+  readonly spec: ClientSpec;
+  ratePerSec: number;
+  private arrivalToken = 0;
+  private deadlineLane = -1;
+  private readonly think: Sampler;
+  private readonly arrivalRng: RandomStream;
+  private readonly classRng: RandomStream;
+  private readonly thinkRng: RandomStream;
+  private classIndices: number[] = [];
+  private classCumulative: number[] = [];
+
+  generated = 0;
+  succeeded = 0;
+  goodput = 0;
+  readonly failed = new Float64Array(REASON_COUNT);
+  failedTotal = 0;
+  inFlight = 0;
+  attempts = 0;
+  private readonly latency = new LogHistogram();
+  private readonly intervalLatency = new IntervalLatency();
+  private readonly quantiles = new Float64Array(2);
+  private readonly atSample = { generated: 0, succeeded: 0, failed: 0, attempts: 0, goodput: 0 };
+  private columns = { generated: 0, succeeded: 0, goodput: 0, failed: 0, attempts: 0, inFlight: 0, p50: 0, p99: 0 };
+
+  constructor(index: number, spec: ClientSpec, seed: number) {
+    super(index, spec, seed);
+    this.spec = spec;
+    this.ratePerSec = spec.ratePerSec;
+    this.think = new Sampler(spec.think);
+    this.arrivalRng = streamFor(seed, spec.id, 'arrival');
+    this.classRng = streamFor(seed, spec.id, 'class');
+    this.thinkRng = streamFor(seed, spec.id, 'think');
+  }
+
+  plan(ctx: PlanContext): void {
+    const plan = stepPlan(ctx.nodeIndex(this.spec.target), ctx.routeBetween(this.spec.id, this.spec.target), this.spec.timeoutMs, this.spec.retry);
+    this.plansByClass = Array.from({ length: ctx.classCount }, () => [plan]);
+    let total = 0;
+    for (const c of this.spec.classes) {
+      this.classIndices.push(ctx.classIndex(c.name));
+      total += c.weight;
+      this.classCumulative.push(total);
+    }
+  }
+
+  override start(sim: Simulation): void {
+    if (this.spec.loop === 'open') {
+      this.scheduleNextArrival(sim);
+      return;
+    }
+    for (let u = 0; u < this.spec.users; u++) sim.queue.push(this.think.sample(this.thinkRng), EV_ARRIVAL, this.index, -1);
+  }
+
+  setRate(sim: Simulation, ratePerSec: number): void {
+    if (this.spec.loop !== 'open') return;
+    this.ratePerSec = ratePerSec;
+    this.arrivalToken++;
+    this.scheduleNextArrival(sim);
+  }
+
+  onArrival(sim: Simulation, token: number): void {
+    if (token !== -1) {
+      if (token !== this.arrivalToken) return;
+      this.scheduleNextArrival(sim);
+    }
+    const root = sim.pool.acquire();
+    root.node = this.index;
+    root.classIndex = this.pickClass();
+    root.originMs = sim.nowMs;
+    root.arrivedMs = sim.nowMs;
+    root.deadlineMs = sim.nowMs + this.spec.deadlineMs;
+    root.phase = PHASE_WAITING;
+    this.generated++;
+    this.inFlight++;
+    if (this.spec.deadlineMs !== Infinity) {
+      if (this.deadlineLane < 0) this.deadlineLane = sim.timers.laneFor(this.spec.deadlineMs);
+      sim.timers.set(this.deadlineLane, root.deadlineMs, EV_DEADLINE, root.id, root.gen);
+    }
+    sim.runSteps(root);
+  }
+
+  override attemptStarted(_job: Call, _target: number): void {
+    this.attempts++;
+  }
+
+  receive(): void {
+    throw new Error(`client ${this.id} cannot receive requests`);
+  }
+
+  finishJob(sim: Simulation, root: Call, result: number): void {
+    this.inFlight--;
+    const latencyMs = sim.nowMs - root.originMs;
+    if (result === OK) {
+      this.succeeded++;
+      if (latencyMs <= this.spec.deadlineMs) this.goodput++;
+      if (sim.nowMs >= sim.warmupMs) this.latency.record(latencyMs);
+      this.intervalLatency.record(latencyMs);
+    } else {
+      this.failed[result]++;
+      this.failedTotal++;
+    }
+    sim.releaseCall(root);
+    if (this.spec.loop === 'closed') sim.queue.push(sim.nowMs + this.think.sample(this.thinkRng), EV_ARRIVAL, this.index, -1);
+  }
+
+  registerSeries(series: SeriesRecorder): void {
+    const c = this.columns;
+    c.generated = series.column('clients', this.id, 'generated');
+    c.succeeded = series.column('clients', this.id, 'succeeded');
+    c.goodput = series.column('clients', this.id, 'goodput');
+    c.failed = series.column('clients', this.id, 'failed');
+    c.attempts = series.column('clients', this.id, 'attempts');
+    c.inFlight = series.column('clients', this.id, 'inFlight');
+    c.p50 = series.column('clients', this.id, 'latencyP50Ms');
+    c.p99 = series.column('clients', this.id, 'latencyP99Ms');
+  }
+
+  writeSample(series: SeriesRecorder): void {
+    const c = this.columns;
+    const last = this.atSample;
+    series.set(c.generated, this.generated - last.generated);
+    series.set(c.succeeded, this.succeeded - last.succeeded);
+    series.set(c.goodput, this.goodput - last.goodput);
+    series.set(c.failed, this.failedTotal - last.failed);
+    series.set(c.attempts, this.attempts - last.attempts);
+    series.set(c.inFlight, this.inFlight);
+    this.intervalLatency.takeQuantiles(this.quantiles);
+    series.set(c.p50, this.quantiles[0]);
+    series.set(c.p99, this.quantiles[1]);
+    last.generated = this.generated;
+    last.succeeded = this.succeeded;
+    last.failed = this.failedTotal;
+    last.attempts = this.attempts;
+    last.goodput = this.goodput;
+  }
+
+  summarize(): ClientReport {
+    return {
+      kind: 'client',
+      generated: this.generated,
+      succeeded: this.succeeded,
+      goodput: this.goodput,
+      failed: reasonCounts(this.failed),
+      inFlight: this.inFlight,
+      attempts: this.attempts,
+      retryAmplification: this.generated > 0 ? this.attempts / this.generated : 0,
+      latencyMs: latencySummary(this.latency),
+    };
+  }
+
+  private scheduleNextArrival(sim: Simulation): void {
+    if (this.ratePerSec <= 0) return;
+    const meanGapMs = 1000 / this.ratePerSec;
+    const gapMs = this.spec.arrival === 'poisson' ? -meanGapMs * Math.log(1 - this.arrivalRng.next()) : meanGapMs;
+    sim.queue.push(sim.nowMs + gapMs, EV_ARRIVAL, this.index, this.arrivalToken);
+  }
+
+  private pickClass(): number {
+    if (this.classIndices.length === 1) return this.classIndices[0];
+    const r = this.classRng.next() * this.classCumulative[this.classCumulative.length - 1];
+    for (let i = 0; i < this.classCumulative.length; i++) if (r < this.classCumulative[i]) return this.classIndices[i];
+    return this.classIndices[this.classIndices.length - 1];
+  }
+}

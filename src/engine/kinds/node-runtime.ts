@@ -1,0 +1,68 @@
+import type { Call } from '../call';
+import { NodeStats } from '../node-stats';
+import { streamFor, type RandomStream } from '../random';
+import type { ClientReport, NodeReport } from '../report-types';
+import type { SeriesRecorder } from '../series';
+import type { Simulation } from '../simulation';
+import type { NodeSpec } from '../spec';
+import type { StepPlan } from '../steps';
+
+/** What a kind needs from the compiler to build its step plans. */
+export interface PlanContext {
+  nodeIndex(id: string): number;
+  routeBetween(fromId: string, toId: string): import('../link').Route | null;
+  classIndex(name: string): number;
+  readonly classCount: number;
+}
+
+/**
+ * The engine side of one component kind. The simulation moves calls between nodes and runs the
+ * shared step logic (attempts, timeouts, retries); a kind decides what happens when a call
+ * arrives, when its job is finished, and what it reports.
+ */
+export abstract class NodeRuntime {
+  readonly index: number;
+  readonly id: string;
+  readonly kind: string;
+  readonly stats = new NodeStats();
+  /** Steps for each request class (global class index). */
+  plansByClass: StepPlan[][] = [];
+  down = false;
+  changedAtMs = -Infinity;
+  readonly retryRng: RandomStream;
+
+  constructor(index: number, spec: NodeSpec, seed: number) {
+    this.index = index;
+    this.id = spec.id;
+    this.kind = spec.kind;
+    this.retryRng = streamFor(seed, spec.id, 'retry');
+  }
+
+  abstract plan(ctx: PlanContext): void;
+  /** A request arrived over a link. */
+  abstract receive(sim: Simulation, call: Call): void;
+  /** The job's steps are done (result OK) or one failed for good (a reason code). */
+  abstract finishJob(sim: Simulation, job: Call, result: number): void;
+  abstract registerSeries(series: SeriesRecorder): void;
+  abstract writeSample(series: SeriesRecorder, sim: Simulation): void;
+  abstract summarize(sim: Simulation): NodeReport | ClientReport;
+
+  /** Called when the simulation starts (clients schedule their first arrivals). */
+  start(_sim: Simulation): void {}
+  /** The node picks the target of a step whose plan has toNode = -1. */
+  pickTarget(_sim: Simulation, _job: Call): number {
+    return -1;
+  }
+  routeTo(_target: number): import('../link').Route | null {
+    return null;
+  }
+  /** A downstream attempt sent by `job` to `target` has ended (any outcome). */
+  attemptEnded(_job: Call, _target: number): void {}
+  /** A downstream attempt is about to be sent to `target`. */
+  attemptStarted(_job: Call, _target: number): void {}
+
+  /** What callers believe: a crash or recovery is noticed `detectAfterMs` after it happens. */
+  seenDown(nowMs: number, detectAfterMs: number): boolean {
+    return nowMs - this.changedAtMs >= detectAfterMs ? this.down : !this.down;
+  }
+}

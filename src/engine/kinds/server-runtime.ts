@@ -1,0 +1,78 @@
+import type { Call } from '../call';
+import { OK, reasonCounts } from '../reasons';
+import type { NodeReport } from '../report-types';
+import type { SeriesRecorder } from '../series';
+import type { Simulation } from '../simulation';
+import { latencySummary } from '../summaries';
+import { NodeRuntime } from './node-runtime';
+
+/**
+ * What every node that serves requests shares: conservation counters, time averages, the series
+ * it records and the report it gives. Stations and balancers build on it.
+ */
+export abstract class ServerRuntime extends NodeRuntime {
+  private readonly quantiles = new Float64Array(2);
+  private columns = { arrived: 0, completed: 0, dropped: 0, queueDepth: 0, inService: 0, p50: 0, p99: 0 };
+
+  /** Reject on arrival (no worker held): counts as arrived and dropped, answers at once. */
+  protected reject(sim: Simulation, call: Call, reason: number): void {
+    this.stats.departed(sim.nowMs, sim.warmupMs, 0, false, reason);
+    sim.respond(call, reason);
+  }
+
+  protected recordDeparture(sim: Simulation, call: Call, result: number): void {
+    this.stats.departed(sim.nowMs, sim.warmupMs, sim.nowMs - call.arrivedMs, result === OK, result);
+  }
+
+  registerSeries(series: SeriesRecorder): void {
+    const c = this.columns;
+    c.arrived = series.column('nodes', this.id, 'arrived');
+    c.completed = series.column('nodes', this.id, 'completed');
+    c.dropped = series.column('nodes', this.id, 'dropped');
+    c.queueDepth = series.column('nodes', this.id, 'queueDepth');
+    c.inService = series.column('nodes', this.id, 'inService');
+    c.p50 = series.column('nodes', this.id, 'latencyP50Ms');
+    c.p99 = series.column('nodes', this.id, 'latencyP99Ms');
+  }
+
+  writeSample(series: SeriesRecorder): void {
+    const s = this.stats;
+    const c = this.columns;
+    series.set(c.arrived, s.arrived - s.arrivedAtSample);
+    series.set(c.completed, s.completed - s.completedAtSample);
+    series.set(c.dropped, s.droppedTotal - s.droppedAtSample);
+    series.set(c.queueDepth, s.queued);
+    series.set(c.inService, s.inService);
+    s.intervalLatency.takeQuantiles(this.quantiles);
+    series.set(c.p50, this.quantiles[0]);
+    series.set(c.p99, this.quantiles[1]);
+    s.arrivedAtSample = s.arrived;
+    s.completedAtSample = s.completed;
+    s.droppedAtSample = s.droppedTotal;
+  }
+
+  summarize(sim: Simulation): NodeReport {
+    const s = this.stats;
+    s.touch(sim.nowMs, sim.warmupMs);
+    const windowMs = Math.max(0, sim.nowMs - sim.warmupMs);
+    const perMs = windowMs > 0 ? 1 / windowMs : 0;
+    const meanInSystem = s.systemIntegral * perMs;
+    const meanQueueLength = s.queueIntegral * perMs;
+    const meanBusyWorkers = meanInSystem - meanQueueLength;
+    return {
+      kind: this.kind,
+      arrived: s.arrived,
+      completed: s.completed,
+      dropped: reasonCounts(s.dropped),
+      queued: s.queued,
+      inService: s.inService,
+      latencyMs: latencySummary(s.latency),
+      meanQueueLength,
+      meanInSystem,
+      utilization: s.workerIntegral > 0 ? (s.systemIntegral - s.queueIntegral) / s.workerIntegral : null,
+      meanBusyWorkers,
+      throughputPerSec: s.completedMeasured * perMs * 1000,
+      waitedShare: s.arrivedMeasured > 0 ? s.waitedMeasured / s.arrivedMeasured : 0,
+    };
+  }
+}

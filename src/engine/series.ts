@@ -1,0 +1,78 @@
+import type { SeriesReport } from './report-types';
+
+type Group = 'nodes' | 'clients' | 'links';
+
+/**
+ * Per-interval time series in bounded ring buffers: memory is fixed when the run starts, however
+ * long it goes. When a run has more intervals than fit, the oldest are overwritten.
+ */
+export class SeriesRecorder {
+  readonly intervalMs: number;
+  readonly capacity: number;
+  private readonly names: { group: Group; entity: string; metric: string }[] = [];
+  private columns: Float64Array[] = [];
+  private readonly maxCells: number;
+  private written = 0;
+  private row = 0;
+  private allocated = false;
+  private timeColumn: Float64Array = new Float64Array(0);
+  private size = 0;
+
+  constructor(intervalMs: number, intervalsInRun: number, maxCells: number) {
+    this.intervalMs = intervalMs;
+    this.capacity = Math.max(1, Math.min(intervalsInRun, 1_000_000));
+    this.maxCells = maxCells;
+  }
+
+  column(group: Group, entity: string, metric: string): number {
+    if (this.allocated) throw new Error('series columns must be declared before the run starts');
+    this.names.push({ group, entity, metric });
+    return this.names.length - 1;
+  }
+
+  /** Fixes the ring size once every column is known: at most `maxCells` numbers in all. */
+  allocate(): void {
+    const perColumn = Math.max(16, Math.floor(this.maxCells / Math.max(1, this.names.length + 1)));
+    this.size = Math.min(this.capacity, perColumn);
+    this.columns = this.names.map(() => new Float64Array(this.size));
+    this.timeColumn = new Float64Array(this.size);
+    this.allocated = true;
+  }
+
+  /** Starts the row for the interval ending at `endMs`. */
+  beginRow(endMs: number): void {
+    this.row = this.written % this.size;
+    this.timeColumn[this.row] = endMs;
+    this.written++;
+  }
+
+  set(column: number, value: number): void {
+    this.columns[column][this.row] = value;
+  }
+
+  get rows(): number {
+    return Math.min(this.written, this.size);
+  }
+
+  /** The value of `column` in the row written `back` rows ago (0 = latest). */
+  latest(column: number, back = 0): number {
+    if (back >= this.rows) return NaN;
+    return this.columns[column][(this.written - 1 - back) % this.size];
+  }
+
+  toReport(): SeriesReport {
+    const rows = this.rows;
+    const first = this.written - rows;
+    const unroll = (data: Float64Array): number[] => {
+      const out = new Array<number>(rows);
+      for (let i = 0; i < rows; i++) out[i] = data[(first + i) % this.size];
+      return out;
+    };
+    const report: SeriesReport = { intervalMs: this.intervalMs, t: unroll(this.timeColumn), nodes: {}, clients: {}, links: {} };
+    this.names.forEach(({ group, entity, metric }, i) => {
+      const byEntity = report[group];
+      (byEntity[entity] ??= {})[metric] = unroll(this.columns[i]);
+    });
+    return report;
+  }
+}

@@ -1,0 +1,381 @@
+import { CallPool, PHASE_BACKOFF, PHASE_FREE, PHASE_SERVICE, PHASE_TO_CALLER, PHASE_TO_NODE, PHASE_WAITING, type Call } from './call';
+import { compile } from './compile';
+import { EventQueue } from './event-queue';
+import { FaultRunner } from './faults';
+import type { ClientRuntime } from './kinds/client';
+import type { NodeRuntime } from './kinds/node-runtime';
+import type { StationRuntime } from './kinds/station';
+import type { LinkRuntime } from './link';
+import { LinkSampler } from './link-sampler';
+import { OK, R_BUFFER_FULL, R_DEADLINE, R_LINK_DOWN, R_LINK_LOSS, R_NODE_DOWN, R_TIMEOUT } from './reasons';
+import { buildReport } from './report';
+import type { RunReport } from './report-types';
+import { SeriesRecorder } from './series';
+import type { FaultSpec, ScenarioSpec } from './spec';
+import { backoffDelayMs } from './steps';
+import { TimerLanes } from './timer-lanes';
+
+// Integer event codes: the hot loop switches on these instead of calling a closure per event.
+export const EV_ARRIVAL = 1; // a: client node, b: arrival token (-1 for closed loop)
+export const EV_DELIVER = 2; // a: call id, b: call token — a message reaches the end of its link
+export const EV_TIMEOUT = 3; // a: job id, b: token — the job stops waiting for its attempt
+export const EV_SERVICE_DONE = 4; // a: job id, b: token
+export const EV_RETRY = 5; // a: job id, b: token — backoff over, send the next attempt
+export const EV_DEADLINE = 6; // a: root id, b: root gen — the user gives up
+export const EV_FAULT = 7; // a: fault index, b: 0 apply / 1 revert
+export const EV_TIMER_LANE = 8; // a: lane — the head of a timer lane is due (see TimerLanes)
+
+/** Most numbers the time series may hold in all (8 bytes each): keeps memory flat in run length. */
+const SERIES_CELLS = 4_000_000;
+
+/**
+ * The discrete-event simulator. Simulated time only (never the wall clock); the same spec and seed
+ * give bit-identical results in any JavaScript host. Hosts drive it in slices with `advance`.
+ */
+export class Simulation {
+  readonly spec: ScenarioSpec;
+  readonly endMs: number;
+  readonly warmupMs: number;
+  nowMs = 0;
+  eventCount = 0;
+  done = false;
+  readonly queue = new EventQueue();
+  readonly pool = new CallPool();
+  readonly timers: TimerLanes;
+  readonly nodes: NodeRuntime[];
+  readonly links: LinkRuntime[];
+  readonly nodeIndex: Map<string, number>;
+  readonly linkIndex: Map<string, number>;
+  readonly series: SeriesRecorder;
+  readonly faults: FaultRunner;
+  private readonly linkSampler: LinkSampler;
+  private nextSampleMs: number;
+  private tokenCounter = 0;
+
+  constructor(spec: ScenarioSpec) {
+    this.spec = spec;
+    this.endMs = spec.durationMs;
+    this.warmupMs = spec.warmupMs;
+    this.timers = new TimerLanes(this.queue, EV_TIMER_LANE, (code, a, b) => this.isStaleTimer(code, a, b));
+    const compiled = compile(spec);
+    this.nodes = compiled.nodes;
+    this.links = compiled.links;
+    this.nodeIndex = compiled.nodeIndex;
+    this.linkIndex = compiled.linkIndex;
+    this.series = new SeriesRecorder(spec.sampleEveryMs, Math.ceil(spec.durationMs / spec.sampleEveryMs), SERIES_CELLS);
+    for (const node of this.nodes) node.registerSeries(this.series);
+    this.linkSampler = new LinkSampler(this.links, this.series);
+    this.series.allocate();
+    this.nextSampleMs = spec.sampleEveryMs;
+    this.faults = new FaultRunner(this);
+    for (const node of this.nodes) node.start(this);
+    this.faults.scheduleAll(spec.faults);
+  }
+
+  /**
+   * Runs at most `maxEvents` events; returns true once the run has reached its end.
+   * Events at exactly `endMs` are not run: the run covers [0, duration).
+   */
+  advance(maxEvents: number): boolean {
+    if (this.done) return true;
+    const q = this.queue;
+    let processed = 0;
+    while (processed < maxEvents) {
+      const t = q.peekTimeMs();
+      if (t >= this.endMs) {
+        this.eventCount += processed;
+        this.finish();
+        return true;
+      }
+      if (t >= this.nextSampleMs) {
+        this.closeInterval();
+        continue;
+      }
+      q.pop();
+      this.nowMs = t;
+      processed++;
+      this.dispatch(q.poppedCode, q.poppedA, q.poppedB);
+    }
+    this.eventCount += processed;
+    return false;
+  }
+
+  /** Runs to the end in one go (for the CLI and tests). */
+  runToEnd(): this {
+    while (!this.advance(1 << 20));
+    return this;
+  }
+
+  report(wallMs = 0): RunReport {
+    return buildReport(this, wallMs);
+  }
+
+  /** Applies a fault now (live injection); its `atMs` is ignored, `forMs` still reverts it. */
+  inject(fault: FaultSpec): void {
+    this.faults.injectNow(fault);
+  }
+
+  private dispatch(code: number, a: number, b: number): void {
+    switch (code) {
+      case EV_ARRIVAL:
+        (this.nodes[a] as ClientRuntime).onArrival(this, b);
+        break;
+      case EV_DELIVER:
+        this.deliver(this.pool.calls[a], b);
+        break;
+      case EV_SERVICE_DONE: {
+        const job = this.pool.calls[a];
+        if (job.token === b && job.phase === PHASE_SERVICE) (this.nodes[job.node] as StationRuntime).onServiceDone(this, job);
+        break;
+      }
+      case EV_TIMEOUT: {
+        const job = this.pool.calls[a];
+        if (job.token === b && job.phase === PHASE_WAITING) {
+          this.abandonAttempt(job);
+          this.onAttemptResult(job, R_TIMEOUT);
+        }
+        break;
+      }
+      case EV_RETRY: {
+        const job = this.pool.calls[a];
+        if (job.token === b && job.phase === PHASE_BACKOFF) this.attempt(job);
+        break;
+      }
+      case EV_DEADLINE: {
+        const root = this.pool.calls[a];
+        if (root.gen === b && root.phase !== PHASE_FREE && root.parent === null) {
+          this.abandonAttempt(root);
+          this.invalidate(root);
+          this.nodes[root.node].finishJob(this, root, R_DEADLINE);
+        }
+        break;
+      }
+      case EV_FAULT:
+        this.faults.fire(a, b === 1);
+        break;
+      case EV_TIMER_LANE:
+        if (this.timers.fire(a)) this.dispatch(this.timers.firedCode, this.timers.firedA, this.timers.firedB);
+        break;
+    }
+  }
+
+  private isStaleTimer(code: number, a: number, b: number): boolean {
+    const call = this.pool.calls[a];
+    if (code === EV_TIMEOUT) return call.token !== b || call.phase !== PHASE_WAITING;
+    return call.gen !== b || call.phase === PHASE_FREE;
+  }
+
+  // ---- steps: the caller side of every job (client roots, services, balancers) ----
+
+  /** Runs the job's next downstream step, or finishes it when none is left. */
+  runSteps(job: Call): void {
+    const node = this.nodes[job.node];
+    const plans = node.plansByClass[job.classIndex];
+    if (job.step >= plans.length) node.finishJob(this, job, OK);
+    else this.attempt(job);
+  }
+
+  private attempt(job: Call): void {
+    const node = this.nodes[job.node];
+    const plan = node.plansByClass[job.classIndex][job.step];
+    job.stepAttempts++;
+    const target = plan.toNode >= 0 ? plan.toNode : node.pickTarget(this, job);
+    if (target < 0) {
+      this.onAttemptResult(job, R_NODE_DOWN);
+      return;
+    }
+    const link = (plan.route ?? node.routeTo(target))?.pick(this.nowMs) ?? null;
+    if (link === null) {
+      this.onAttemptResult(job, R_LINK_DOWN);
+      return;
+    }
+    node.attemptStarted(job, target);
+    const child = this.pool.acquire();
+    child.node = target;
+    child.parent = job;
+    child.link = link.index;
+    child.classIndex = job.classIndex;
+    child.originMs = job.originMs;
+    child.deadlineMs = job.deadlineMs;
+    job.child = child;
+    job.childTarget = target;
+    job.phase = PHASE_WAITING;
+    this.invalidate(job);
+    if (plan.timeoutMs !== Infinity) {
+      if (plan.timeoutLane < 0) plan.timeoutLane = this.timers.laneFor(plan.timeoutMs);
+      this.timers.set(plan.timeoutLane, this.nowMs + plan.timeoutMs, EV_TIMEOUT, job.id, job.token);
+    }
+    this.transmit(child, link, false);
+  }
+
+  /** The current attempt of `job` ended with `result` (OK or a reason): next step, retry, or fail. */
+  private onAttemptResult(job: Call, result: number): void {
+    this.invalidate(job);
+    if (result === OK) {
+      job.step++;
+      job.stepAttempts = 0;
+      job.lastBackoffMs = 0;
+      this.runSteps(job);
+      return;
+    }
+    const node = this.nodes[job.node];
+    const retry = node.plansByClass[job.classIndex][job.step].retry;
+    if (job.stepAttempts >= retry.attempts) {
+      node.finishJob(this, job, result);
+      return;
+    }
+    const delayMs = backoffDelayMs(retry, job.stepAttempts, job, node.retryRng);
+    if (delayMs <= 0) {
+      this.attempt(job);
+      return;
+    }
+    job.phase = PHASE_BACKOFF;
+    this.scheduleCall(job, this.nowMs + delayMs, EV_RETRY);
+  }
+
+  /** The job stops waiting for its current attempt; the attempt's work goes on, unwatched. */
+  abandonAttempt(job: Call): void {
+    const child = job.child;
+    if (child !== null) {
+      child.parentGaveUp = true;
+      job.child = null;
+    }
+    if (job.childTarget >= 0) {
+      this.nodes[job.node].attemptEnded(job, job.childTarget);
+      job.childTarget = -1;
+    }
+  }
+
+  /** The job answers its caller over the link it came in on. */
+  respond(job: Call, result: number): void {
+    job.result = result;
+    this.transmit(job, this.links[job.link], true);
+  }
+
+  // ---- transport ----
+
+  private transmit(call: Call, link: LinkRuntime, back: boolean): void {
+    const dir = back ? link.back : link.forward;
+    call.phase = back ? PHASE_TO_CALLER : PHASE_TO_NODE;
+    dir.sent++;
+    if (!link.up) {
+      dir.drop(R_LINK_DOWN);
+      this.lose(call);
+      return;
+    }
+    let departMs = this.nowMs;
+    if (dir.limited) {
+      departMs = dir.enqueue(this.nowMs, this.nowMs >= this.warmupMs);
+      if (departMs < 0) {
+        dir.drop(R_BUFFER_FULL);
+        this.lose(call);
+        return;
+      }
+    }
+    if (dir.loss > 0 && dir.lossRng.next() < dir.loss) {
+      dir.drop(R_LINK_LOSS);
+      this.lose(call);
+      return;
+    }
+    const arriveMs = dir.latencyIsZero ? departMs : departMs + dir.latency.sample(dir.latencyRng);
+    if (arriveMs === this.nowMs) {
+      // Nothing to wait for: deliver inline rather than through the event queue.
+      dir.delivered++;
+      if (this.nowMs >= this.warmupMs) dir.deliveredMeasured++;
+      this.arrive(call, back);
+      return;
+    }
+    dir.inTransit++;
+    call.linkEpoch = link.epoch;
+    call.sentMs = this.nowMs;
+    this.scheduleCall(call, arriveMs, EV_DELIVER);
+  }
+
+  private deliver(call: Call, token: number): void {
+    if (call.token !== token) return;
+    const link = this.links[call.link];
+    const back = call.phase === PHASE_TO_CALLER;
+    const dir = back ? link.back : link.forward;
+    dir.inTransit--;
+    if (call.linkEpoch !== link.epoch) {
+      dir.drop(R_LINK_DOWN);
+      this.lose(call);
+      return;
+    }
+    dir.delivered++;
+    if (this.nowMs >= this.warmupMs) {
+      dir.deliveredMeasured++;
+      dir.delayMeasuredMs += this.nowMs - call.sentMs;
+    }
+    this.arrive(call, back);
+  }
+
+  private arrive(call: Call, back: boolean): void {
+    if (!back) {
+      this.nodes[call.node].receive(this, call);
+      return;
+    }
+    const parent = call.parent;
+    const result = call.result;
+    const stale = call.parentGaveUp || parent === null;
+    if (!stale) {
+      parent.child = null;
+      this.nodes[parent.node].attemptEnded(parent, parent.childTarget);
+      parent.childTarget = -1;
+    }
+    this.releaseCall(call);
+    if (!stale) this.onAttemptResult(parent, result);
+  }
+
+  /**
+   * A message vanished (loss, full buffer, dead link). Nobody is told: a caller still waiting finds
+   * out by its timeout — or waits forever, as a caller without a timeout does.
+   */
+  private lose(call: Call): void {
+    const parent = call.parent;
+    if (!call.parentGaveUp && parent !== null && parent.child === call) parent.child = null;
+    this.releaseCall(call);
+  }
+
+  // ---- bookkeeping ----
+
+  scheduleCall(call: Call, atMs: number, code: number): void {
+    this.tokenCounter = (this.tokenCounter + 1) | 0;
+    call.token = this.tokenCounter;
+    this.queue.push(atMs, code, call.id, call.token);
+  }
+
+  private invalidate(call: Call): void {
+    this.tokenCounter = (this.tokenCounter + 1) | 0;
+    call.token = this.tokenCounter;
+  }
+
+  releaseCall(call: Call): void {
+    this.invalidate(call);
+    this.pool.release(call);
+  }
+
+  /** Live jobs at a node whose phase passes `keep` (crash handling; rare, so a scan is fine). */
+  jobsAt(node: number, keep: (phase: number) => boolean): Call[] {
+    const out: Call[] = [];
+    for (const call of this.pool.calls) {
+      if (call.node === node && call.phase !== PHASE_FREE && keep(call.phase)) out.push(call);
+    }
+    for (const call of out) this.invalidate(call);
+    return out;
+  }
+
+  private closeInterval(): void {
+    this.nowMs = this.nextSampleMs;
+    this.series.beginRow(this.nowMs);
+    for (const node of this.nodes) node.writeSample(this.series, this);
+    this.linkSampler.write(this.nowMs);
+    this.nextSampleMs += this.spec.sampleEveryMs;
+  }
+
+  private finish(): void {
+    while (this.nextSampleMs <= this.endMs) this.closeInterval();
+    this.nowMs = this.endMs;
+    this.done = true;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * kind "client": a population of callers. Open loop (`rate` per second, Poisson or constant
+ * arrivals) or closed loop (`users` who each wait for an outcome, then think).
+ */
+import type { ClientSpec, RequestClassSpec } from '../engine/spec';
+import { fields, list } from './fields';
+import { durationField } from './durations';
+import { constantMs, distributionField } from './distributions';
+import { noRetry, retrySchema } from './retry';
+import { choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values';
+import { nodeBaseShape } from './node-base';
+import { SCENARIO_LIMITS } from './limits';
+
+const requestClassSchema = fields({
+  name: textField({ maxLength: SCENARIO_LIMITS.maxClassNameLength, what: 'a class name', nonEmpty: true }),
+  weight: numberField({ min: 0, minExclusive: true, description: 'Relative share of requests.' }),
+});
+
+export const DEFAULT_CLASSES: readonly RequestClassSpec[] = [{ name: 'default', weight: 1 }];
+
+export const clientSchema = fields(
+  {
+    ...nodeBaseShape('client'),
+    rate: numberField({
+      min: 0,
+      minExclusive: true,
+      max: SCENARIO_LIMITS.maxTotalRatePerSec,
+      maxIsLimit: true,
+      description: 'Open loop: requests per second. Give either rate or users.',
+    }).optional(),
+    arrival: choiceField(['poisson', 'constant'], 'Open loop only. Default "poisson".').optional(),
+    users: wholeNumberField({
+      min: 1,
+      max: SCENARIO_LIMITS.maxTotalUsers,
+      maxIsLimit: true,
+      description: 'Closed loop: users who each send, wait for the outcome, then think.',
+    }).optional(),
+    think: distributionField('Closed loop only: pause between a user\'s requests. Default 0.').optional(),
+    classes: list(requestClassSchema, {
+      min: 1,
+      max: SCENARIO_LIMITS.maxClassesPerClient,
+      noun: ['request class', 'request classes'],
+      isLimit: true,
+    }).optional(),
+    target: nodeRefField('The node this client sends to (a link from the client must lead there).'),
+    timeout: durationField({ positive: true, absentMeans: 'no timeout', description: 'Per attempt. Default: none.' }).optional(),
+    deadline: durationField({
+      positive: true,
+      absentMeans: 'no deadline',
+      description: 'Per original request, retries included. Default: none.',
+    }).optional(),
+    retry: retrySchema.optional(),
+  },
+  { auth: 'client auth (tokens) is not supported yet' },
+).transform((client, ctx): ClientSpec => {
+  const open = client.rate !== undefined;
+  if (open === (client.users !== undefined)) {
+    const got = open ? 'both' : 'neither';
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected exactly one of "rate" (open loop, requests per second) or "users" (closed loop), got ${got}`,
+    });
+  } else if (open && client.think !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['think'], message: 'think time applies to a closed-loop client ("users"); this one has a "rate"' });
+  } else if (!open && client.arrival !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['arrival'], message: 'arrival applies to an open-loop client ("rate"); this one has "users"' });
+  }
+  const classes = client.classes ?? DEFAULT_CLASSES;
+  const seen = new Set<string>();
+  classes.forEach(({ name }, index) => {
+    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['classes', index, 'name'], message: `duplicate class name ${JSON.stringify(name)}` });
+    seen.add(name);
+  });
+  return {
+    kind: 'client',
+    id: client.id,
+    label: client.label ?? client.id,
+    loop: open ? 'open' : 'closed',
+    ratePerSec: client.rate ?? 0,
+    arrival: client.arrival ?? 'poisson',
+    users: client.users ?? 0,
+    think: client.think ?? constantMs(0),
+    classes: classes.map(({ name, weight }) => ({ name, weight })),
+    target: client.target,
+    timeoutMs: client.timeout ?? Infinity,
+    deadlineMs: client.deadline ?? Infinity,
+    retry: client.retry ?? noRetry(),
+  };
+});

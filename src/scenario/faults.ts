@@ -1,0 +1,155 @@
+/**
+ * Faults: timed actions. `{ at, for?, target, action, …arguments }`; each action has its own
+ * arguments and applies to some kinds of target (checked once the whole file is read).
+ */
+import type { DistributionSpec, FaultAction, FaultParams, FaultSpec } from '../engine/spec';
+import { z } from './zod';
+import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } from './errors';
+import { fields, leaf, reject } from './fields';
+import { durationField } from './durations';
+import { distributionField } from './distributions';
+import { numberField, probabilityField, workersField, ID_PATTERN } from './values';
+import { didYouMean } from './suggest';
+import { SCENARIO_LIMITS } from './limits';
+
+/** What each action may target: "link", or a node kind. */
+export const FAULT_TARGET_KINDS = {
+  down: ['link'],
+  up: ['link'],
+  degrade: ['link'],
+  crash: ['service', 'database', 'external', 'balancer'],
+  recover: ['service', 'database', 'external', 'balancer'],
+  slow: ['service', 'database', 'external'],
+  error: ['service', 'database', 'external'],
+  setWorkers: ['service', 'database', 'external'],
+  setRate: ['client'],
+} as const satisfies Record<FaultAction, readonly string[]>;
+
+export const FAULT_ACTIONS = Object.keys(FAULT_TARGET_KINDS) as FaultAction[];
+
+/** A node id, a link id, or "*" (every node or link the action applies to). */
+const faultTargetField = leaf({
+  expected: 'a node or link id, or "*"',
+  json: {
+    anyOf: [{ type: 'string', pattern: ID_PATTERN.source }, { const: '*' }],
+    description: 'A node or link id, or "*" for every node or link the action applies to.',
+  },
+  read: (value) => (typeof value === 'string' && (value === '*' || ID_PATTERN.test(value)) ? value : reject()),
+});
+
+const baseShape = {
+  at: durationField({ description: 'When the fault happens, from the start of the run.' }),
+  for: durationField({ positive: true, absentMeans: 'a permanent fault', description: 'Revert after this long. Default: permanent.' }).optional(),
+  target: faultTargetField,
+};
+
+const ARGUMENTS = {
+  down: {},
+  up: {},
+  degrade: {
+    latency: distributionField('New latency of the link.').optional(),
+    loss: probabilityField('New loss probability of the link.').optional(),
+    capacity: numberField({ min: 0, minExclusive: true, description: 'New capacity, messages per second.' }).optional(),
+  },
+  crash: {},
+  recover: {},
+  slow: { factor: numberField({ min: 0, minExclusive: true, description: 'Service times are multiplied by this.' }) },
+  error: { errorRate: probabilityField('New error rate.') },
+  setWorkers: { workers: workersField('New number of workers.') },
+  setRate: {
+    rate: numberField({
+      min: 0,
+      max: SCENARIO_LIMITS.maxTotalRatePerSec,
+      maxIsLimit: true,
+      description: 'New rate, requests per second (an open-loop client).',
+    }),
+  },
+} satisfies Record<FaultAction, z.ZodRawShape>;
+
+/** For a misplaced argument: `"factor" is an argument of "slow", not of "down"`. */
+function misplacedArguments(action: FaultAction): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const other of FAULT_ACTIONS) {
+    for (const key of Object.keys(ARGUMENTS[other])) {
+      if (!Object.hasOwn(ARGUMENTS[action], key) && !Object.hasOwn(messages, key)) {
+        messages[key] = `${JSON.stringify(key)} is an argument of action ${JSON.stringify(other)}, not of ${JSON.stringify(action)}`;
+      }
+    }
+  }
+  return messages;
+}
+
+/** The arguments as read: any action's, though each action's schema admits only its own. */
+interface FaultArguments {
+  latency?: DistributionSpec;
+  loss?: number;
+  capacity?: number;
+  factor?: number;
+  errorRate?: number;
+  workers?: number;
+  rate?: number;
+}
+
+interface ReadFault extends FaultArguments {
+  at: number;
+  for?: number;
+  target: string;
+}
+
+/** File names → the engine's (units in the names: capacity → capacityPerSec, rate → ratePerSec). */
+function toParams(args: FaultArguments): FaultParams {
+  const params: FaultParams = {};
+  if (args.latency !== undefined) params.latency = args.latency;
+  if (args.loss !== undefined) params.loss = args.loss;
+  if (args.capacity !== undefined) params.capacityPerSec = args.capacity;
+  if (args.factor !== undefined) params.factor = args.factor;
+  if (args.errorRate !== undefined) params.errorRate = args.errorRate;
+  if (args.workers !== undefined) params.workers = args.workers;
+  if (args.rate !== undefined) params.ratePerSec = args.rate;
+  return params;
+}
+
+function faultSchema<A extends FaultAction>(action: A) {
+  return fields({ ...baseShape, action: z.literal(action), ...ARGUMENTS[action] }, misplacedArguments(action)).transform(
+    (fault, ctx): FaultSpec => {
+      // the shape depends on `action`, which TypeScript cannot follow through the spread above
+      const { at, for: forMs, target, ...args } = fault as unknown as ReadFault;
+      const params = toParams(args);
+      if (action === 'degrade' && Object.keys(params).length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'expected at least one of "latency", "loss", "capacity" for action "degrade", got none' });
+      }
+      return { atMs: at, forMs: forMs ?? Infinity, target, action, params };
+    },
+  );
+}
+
+export const FAULT_SCHEMAS = Object.fromEntries(FAULT_ACTIONS.map((action) => [action, faultSchema(action)])) as {
+  [A in FaultAction]: ReturnType<typeof faultSchema<A>>;
+};
+
+/** When the action itself is unreadable, the common fields are still checked. */
+const faultBaseSchema = z.object(baseShape);
+
+const ACTIONS_TEXT = FAULT_ACTIONS.join(', ');
+
+/** Reads one entry of `faults`; logs its problems under `path`. */
+export function parseFault(raw: unknown, path: Path, log: IssueLog): FaultSpec | undefined {
+  if (!isPlainObject(raw)) {
+    log.error(path, `expected a fault object ({ "at": …, "target": …, "action": … }), got ${describeValue(raw)}`);
+    return undefined;
+  }
+  const action = raw.action;
+  if (typeof action === 'string' && Object.hasOwn(FAULT_SCHEMAS, action)) {
+    const schema: z.ZodType<FaultSpec> = FAULT_SCHEMAS[action as FaultAction];
+    return parseWith(schema, raw, path, log);
+  }
+  const hint = typeof action === 'string' ? didYouMean(action, FAULT_ACTIONS) : '';
+  log.error(
+    [...path, 'action'],
+    action === undefined
+      ? `required field is missing; expected one of ${ACTIONS_TEXT}`
+      : `unknown action ${describeValue(action)}${hint || ` (expected one of ${ACTIONS_TEXT})`}`,
+  );
+  parseWith(faultBaseSchema, raw, path, log);
+  return undefined;
+}

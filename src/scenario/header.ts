@@ -1,0 +1,95 @@
+/**
+ * The top level of a scenario file, and its guide steps. The lists (nodes, links, faults, guide)
+ * are only bounded here; parse.ts reads their items one by one, so one broken node does not hide
+ * the problems of the others.
+ */
+import type { GuideStep } from '../engine/spec';
+import { z } from './zod';
+import { fields, leaf, list, reject } from './fields';
+import { describeValue } from './errors';
+import { durationField, formatDuration } from './durations';
+import { textField, wholeNumberField } from './values';
+import { SCENARIO_LIMITS } from './limits';
+
+export const FORMAT_V1 = 'faultline.scenario/v1';
+
+const formatField = leaf({
+  expected: JSON.stringify(FORMAT_V1),
+  json: { const: FORMAT_V1, description: 'The format and its version.' },
+  read: (value) => {
+    if (value === FORMAT_V1) return FORMAT_V1;
+    if (typeof value === 'string' && value.startsWith('faultline.scenario/')) {
+      return reject(`this file is ${JSON.stringify(value)}; this version of Faultline reads ${JSON.stringify(FORMAT_V1)}`);
+    }
+    return reject(`expected ${JSON.stringify(FORMAT_V1)}, got ${describeValue(value)}`);
+  },
+});
+
+export const guideStepSchema = fields({
+  at: durationField({ description: 'When this step is shown, from the start of the run.' }),
+  title: textField({ maxLength: SCENARIO_LIMITS.maxGuideTitleLength, what: 'a title', nonEmpty: true }),
+  text: textField({ maxLength: SCENARIO_LIMITS.maxGuideTextLength, what: 'markdown text' }),
+}).transform(({ at, title, text }): GuideStep => ({ atMs: at, title, text }));
+
+/** Bounds of the four lists, shared by the parser and the editor schema. */
+export const LIST_BOUNDS = {
+  nodes: { min: 1, max: SCENARIO_LIMITS.maxNodes, noun: ['node', 'nodes'], isLimit: true },
+  links: { max: SCENARIO_LIMITS.maxLinks, noun: ['link', 'links'], isLimit: true },
+  faults: { max: SCENARIO_LIMITS.maxFaults, noun: ['fault', 'faults'], isLimit: true },
+  guide: { max: SCENARIO_LIMITS.maxGuideSteps, noun: ['guide step', 'guide steps'], isLimit: true },
+} as const;
+
+export const headerShape = {
+  /** Lets a file point editors at docs/scenario.schema.json; ignored. */
+  $schema: z.string().optional(),
+  format: formatField,
+  name: textField({ maxLength: SCENARIO_LIMITS.maxNameLength, what: 'a name', nonEmpty: true }),
+  description: textField({
+    maxLength: SCENARIO_LIMITS.maxDescriptionLength,
+    what: 'a markdown description',
+    description: 'Markdown shown in the library and the guide panel. Default "".',
+  }).prefault(''),
+  seed: wholeNumberField({ min: 0, max: Number.MAX_SAFE_INTEGER, maxIsLimit: true, description: 'Seed of every random stream. Default 1.' }).prefault(1),
+  duration: durationField({
+    positive: true,
+    maxMs: SCENARIO_LIMITS.maxDurationMs,
+    maxIsLimit: true,
+    description: 'Simulated time the run covers.',
+  }),
+  sampleEvery: durationField({
+    minMs: SCENARIO_LIMITS.minSampleEveryMs,
+    description: 'Interval of the metric series. Default "1s".',
+  }).prefault('1s'),
+  warmup: durationField({ description: 'Totals and percentiles ignore what happens before this. Default 0.' }).prefault(0),
+};
+
+export const headerSchema = fields({
+  ...headerShape,
+  nodes: list(z.unknown(), LIST_BOUNDS.nodes),
+  links: list(z.unknown(), LIST_BOUNDS.links).prefault([]),
+  faults: list(z.unknown(), LIST_BOUNDS.faults).prefault([]),
+  guide: list(z.unknown(), LIST_BOUNDS.guide).prefault([]),
+}).transform((header, ctx) => {
+  const { duration, sampleEvery, warmup } = header;
+  if (warmup >= duration) {
+    ctx.addIssue({ code: 'custom', path: ['warmup'], message: `expected a warm-up shorter than the duration (${formatDuration(duration)}), got ${formatDuration(warmup)}` });
+  }
+  if (duration / sampleEvery > SCENARIO_LIMITS.maxSamples) {
+    const smallest = formatDuration(Math.ceil(duration / SCENARIO_LIMITS.maxSamples));
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sampleEvery'],
+      message: `expected at most ${SCENARIO_LIMITS.maxSamples} samples per run (a Faultline limit), got ${formatDuration(duration)} / ${formatDuration(sampleEvery)} = ${Math.ceil(duration / sampleEvery)}; use a sampleEvery of at least ${smallest}`,
+    });
+  }
+  return {
+    name: header.name,
+    description: header.description,
+    seed: header.seed,
+    durationMs: duration,
+    sampleEveryMs: sampleEvery,
+    warmupMs: warmup,
+  };
+});
+
+export type ScenarioHeader = z.output<typeof headerSchema>;

@@ -1,0 +1,49 @@
+/**
+ * The registry of node kinds: which schema reads each kind, and which kinds DESIGN.md names but
+ * this version does not simulate yet. Adding a kind means a schema file and a line here.
+ */
+import type { NodeSpec } from '../engine/spec';
+import type { z } from './zod';
+import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } from './errors';
+import { clientSchema } from './client';
+import { databaseSchema, externalSchema, serviceSchema } from './station';
+import { balancerSchema } from './balancer';
+import { didYouMean } from './suggest';
+
+export const NODE_SCHEMAS = {
+  client: clientSchema,
+  service: serviceSchema,
+  database: databaseSchema,
+  external: externalSchema,
+  balancer: balancerSchema,
+} as const satisfies Record<NodeSpec['kind'], z.ZodType<NodeSpec>>;
+
+export type NodeKind = keyof typeof NODE_SCHEMAS;
+export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
+
+/** Named in DESIGN.md, planned, not simulated yet: a clear error rather than "unknown kind". */
+export const LATER_NODE_KINDS: readonly string[] = ['cache', 'identity', 'keyset'];
+
+const KINDS_TEXT = NODE_KINDS.join(', ');
+
+/** Reads one entry of `nodes`; logs its problems under `path`. */
+export function parseNode(raw: unknown, path: Path, log: IssueLog): NodeSpec | undefined {
+  if (!isPlainObject(raw)) {
+    log.error(path, `expected a node object ({ "id": …, "kind": … }), got ${describeValue(raw)}`);
+    return undefined;
+  }
+  const kind = raw.kind;
+  if (typeof kind === 'string' && Object.hasOwn(NODE_SCHEMAS, kind)) {
+    const schema: z.ZodType<NodeSpec> = NODE_SCHEMAS[kind as NodeKind];
+    return parseWith(schema, raw, path, log);
+  }
+  if (kind === undefined) {
+    log.error([...path, 'kind'], `required field is missing; expected one of ${KINDS_TEXT}`);
+  } else if (typeof kind === 'string' && LATER_NODE_KINDS.includes(kind)) {
+    log.error([...path, 'kind'], `kind ${JSON.stringify(kind)} is not supported yet`);
+  } else {
+    const hint = typeof kind === 'string' ? didYouMean(kind, NODE_KINDS) : '';
+    log.error([...path, 'kind'], `unknown kind ${describeValue(kind)}${hint || ` (expected one of ${KINDS_TEXT})`}`);
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * parseScenario: raw JSON value → the engine's ScenarioSpec, or every problem found.
+ * Schema pass first (top level, then each node, link, fault and guide step on its own), then the
+ * semantic pass on whatever parsed.
+ */
+import type { ScenarioSpec } from '../engine/spec';
+import { FILE_PATH, IssueLog, describeValue, isPlainObject, parseWith, type Path, type ScenarioIssue } from './errors';
+import { headerSchema, guideStepSchema, LIST_BOUNDS, FORMAT_V1 } from './header';
+import { parseNode } from './nodes';
+import { linkSchema } from './links';
+import { parseFault } from './faults';
+import { checkScenario } from './semantic';
+import { parseJsonText } from './json-text';
+import { SCENARIO_LIMITS } from './limits';
+
+export type ScenarioResult =
+  | { ok: true; spec: ScenarioSpec; warnings: string[] }
+  | { ok: false; errors: ScenarioIssue[] };
+
+/** The items of a top-level list, or undefined when it is unreadable (the header check says why). */
+function itemsOf(raw: Record<string, unknown>, key: keyof typeof LIST_BOUNDS): readonly unknown[] | undefined {
+  const value = raw[key] ?? (key === 'nodes' ? undefined : []);
+  return Array.isArray(value) && value.length <= LIST_BOUNDS[key].max ? value : undefined;
+}
+
+function parseItems<T>(items: readonly unknown[] | undefined, key: string, read: (item: unknown, path: Path) => T | undefined): (T | undefined)[] {
+  return (items ?? []).map((item, index) => read(item, [key, index]));
+}
+
+function allRead<T>(items: readonly (T | undefined)[]): items is T[] {
+  return items.every((item) => item !== undefined);
+}
+
+export function parseScenario(input: unknown): ScenarioResult {
+  const log = new IssueLog();
+  if (!isPlainObject(input)) {
+    log.error([], `expected a scenario object ({ "format": ${JSON.stringify(FORMAT_V1)}, … }), got ${describeValue(input)}`);
+    return { ok: false, errors: log.finalErrors() };
+  }
+  const header = parseWith(headerSchema, input, [], log);
+  const rawNodes = itemsOf(input, 'nodes');
+  const rawLinks = itemsOf(input, 'links');
+  const nodes = parseItems(rawNodes, 'nodes', (item, path) => parseNode(item, path, log));
+  const links = parseItems(rawLinks, 'links', (item, path) => parseWith(linkSchema, item, path, log));
+  const rawFaults = itemsOf(input, 'faults');
+  const faults = parseItems(rawFaults, 'faults', (item, path) => parseFault(item, path, log));
+  const guide = parseItems(itemsOf(input, 'guide'), 'guide', (item, path) => parseWith(guideStepSchema, item, path, log));
+  checkScenario({ header, rawNodes, rawLinks, rawFaults, nodes, links, faults, guide }, log);
+
+  if (log.hasErrors || header === undefined || rawNodes === undefined || !allRead(nodes) || !allRead(links) || !allRead(faults) || !allRead(guide)) {
+    return { ok: false, errors: log.finalErrors() };
+  }
+  return { ok: true, spec: { ...header, nodes, links, faults, guide }, warnings: log.finalWarnings() };
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const MB = 1024 * 1024;
+
+/** Like parseScenario, from the text of a file: size and JSON syntax are checked first. */
+export function parseScenarioText(text: string): ScenarioResult {
+  // characters ≤ bytes ≤ 3 × characters: count the bytes only when it could matter
+  const bytes = text.length * 3 <= SCENARIO_LIMITS.maxTextBytes ? text.length : utf8Length(text);
+  if (bytes > SCENARIO_LIMITS.maxTextBytes) {
+    const size = (bytes / MB).toFixed(1);
+    return { ok: false, errors: [{ path: FILE_PATH, message: `expected a file of at most ${SCENARIO_LIMITS.maxTextBytes / MB} MB (a Faultline limit), got ${size} MB` }] };
+  }
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    return { ok: false, errors: [{ path: FILE_PATH, message: `invalid JSON at line ${json.line}, column ${json.column}: ${json.message}` }] };
+  }
+  return parseScenario(json.value);
+}

@@ -1,0 +1,167 @@
+/**
+ * References between parts of the file: ids unique across nodes and links; link ends, client
+ * targets, calls and balancer targets naming a node that can receive and is reached by a link;
+ * fault targets naming something the action applies to.
+ *
+ * These read the raw file, not the parsed specs, so a node with one bad field still has its
+ * target checked, and a node that did not parse still counts as existing: one mistake, one
+ * message. Only references whose own syntax is valid are followed (a bad one was reported).
+ */
+import { isPlainObject, type Path } from './errors';
+import { ID_PATTERN } from './values';
+import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './faults';
+import { STATION_KINDS } from './station';
+import { pairKey, quote, type Declared, type SemanticContext } from './semantic-context';
+
+/** `value` when it is a syntactically valid id. */
+function asId(value: unknown): string | undefined {
+  return typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined;
+}
+
+function idAt(record: Record<string, unknown>, key: string): string | undefined {
+  return asId(record[key]);
+}
+
+function listAt(record: Record<string, unknown>, key: string): readonly unknown[] {
+  const value = record[key];
+  return Array.isArray(value) ? value : [];
+}
+
+export function declareIds({ scenario, nodes, links, linkPairs, log }: SemanticContext): void {
+  const declare = (list: 'nodes' | 'links', raw: readonly unknown[] | undefined, into: Map<string, Declared>) => {
+    raw?.forEach((item, index) => {
+      if (!isPlainObject(item)) return;
+      // a link counts as a route even when its id is bad or taken
+      if (list === 'links' && typeof item.from === 'string' && typeof item.to === 'string') linkPairs.add(pairKey(item.from, item.to));
+      if (typeof item.id !== 'string') return;
+      const first = nodes.get(item.id) ?? links.get(item.id);
+      if (first !== undefined) {
+        const where = nodes.has(item.id) ? 'nodes' : 'links';
+        log.error([list, index, 'id'], `duplicate id ${quote(item.id)} (${where}[${first.index}] has it too; ids are unique across nodes and links)`);
+        return;
+      }
+      into.set(item.id, { index, kind: typeof item.kind === 'string' ? item.kind : undefined });
+    });
+  };
+  declare('nodes', scenario.rawNodes, nodes);
+  declare('links', scenario.rawLinks, links);
+}
+
+/** Errors if `ref` is not a node that can receive requests; with `from`, also if no link leads there. */
+function checkNodeRef(context: SemanticContext, ref: string, path: Path, from?: string): void {
+  const { nodes, links, log } = context;
+  const node = nodes.get(ref);
+  if (node === undefined) {
+    log.error(path, links.has(ref) ? `${quote(ref)} is a link, not a node` : `no node has id ${quote(ref)}${context.suggest(ref, nodes.keys())}`);
+  } else if (node.kind === 'client') {
+    log.error(path, `${quote(ref)} is a client; clients only send requests, they cannot receive them`);
+  } else if (from !== undefined && !context.hasLink(from, ref)) {
+    log.error(path, `no link from ${quote(from)} to ${quote(ref)}`);
+  }
+}
+
+export function checkLinkEnds(context: SemanticContext): void {
+  const { scenario, nodes, links, log } = context;
+  scenario.rawLinks?.forEach((link, index) => {
+    if (!isPlainObject(link)) return;
+    const from = idAt(link, 'from');
+    const to = idAt(link, 'to');
+    if (from !== undefined && !nodes.has(from)) {
+      const hint = links.has(from) ? ` (${quote(from)} is a link)` : context.suggest(from, nodes.keys());
+      log.error(['links', index, 'from'], `no node has id ${quote(from)}${hint}`);
+    }
+    if (to !== undefined && to !== from) checkNodeRef(context, to, ['links', index, 'to']);
+  });
+}
+
+/** Parallel links (same from and to) must use one routing policy: the sender picks among them by it. */
+export function checkParallelLinks({ scenario, log }: SemanticContext): void {
+  const firstByPair = new Map<string, { index: number; routing: string }>();
+  scenario.links.forEach((link, index) => {
+    if (link === undefined) return;
+    const key = pairKey(link.from, link.to);
+    const first = firstByPair.get(key);
+    if (first === undefined) firstByPair.set(key, { index, routing: link.routing });
+    else if (first.routing !== link.routing) {
+      log.error(
+        ['links', index, 'routing'],
+        `parallel links from ${quote(link.from)} to ${quote(link.to)} must agree on routing: links[${first.index}] uses ${quote(first.routing)}, this one ${quote(link.routing)}`,
+      );
+    }
+  });
+}
+
+/** Client targets, calls and balancer targets. */
+export function checkRoutes(context: SemanticContext): void {
+  context.scenario.rawNodes?.forEach((node, index) => {
+    if (!isPlainObject(node)) return;
+    const from = idAt(node, 'id');
+    const kind = node.kind;
+    if (kind === 'client') {
+      const target = idAt(node, 'target');
+      if (target !== undefined) checkNodeRef(context, target, ['nodes', index, 'target'], from);
+    } else if (kind === 'balancer') {
+      const seen = new Set<string>();
+      listAt(node, 'targets').forEach((item, j) => {
+        const target = asId(item);
+        if (target === undefined) return;
+        checkNodeRef(context, target, ['nodes', index, 'targets', j], from);
+        if (seen.has(target)) context.log.warn(['nodes', index, 'targets', j], `${quote(target)} is listed more than once, so it gets a larger share`);
+        seen.add(target);
+      });
+    } else if (typeof kind === 'string' && (STATION_KINDS as string[]).includes(kind)) {
+      listAt(node, 'calls').forEach((call, j) => {
+        const to = isPlainObject(call) ? idAt(call, 'to') : undefined;
+        if (to !== undefined) checkNodeRef(context, to, ['nodes', index, 'calls', j, 'to'], from);
+      });
+    }
+  });
+}
+
+const withArticle = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+function actionsFor(kind: string): string {
+  return FAULT_ACTIONS.filter((action) => (FAULT_TARGET_KINDS[action] as readonly string[]).includes(kind)).join(', ');
+}
+
+function isFaultAction(value: unknown): value is keyof typeof FAULT_TARGET_KINDS {
+  return typeof value === 'string' && Object.hasOwn(FAULT_TARGET_KINDS, value);
+}
+
+export function checkFaultTargets(context: SemanticContext): void {
+  const { scenario, nodes, links, log } = context;
+  const kindsPresent = new Set<string>([...nodes.values()].map((node) => node.kind ?? ''));
+  if (links.size > 0) kindsPresent.add('link');
+  scenario.rawFaults?.forEach((fault, index) => {
+    if (!isPlainObject(fault)) return;
+    const target = fault.target === '*' ? '*' : idAt(fault, 'target');
+    if (target === undefined) return;
+    const action = isFaultAction(fault.action) ? fault.action : undefined;
+    const applies: readonly string[] = action === undefined ? [] : FAULT_TARGET_KINDS[action];
+    if (target === '*') {
+      if (action !== undefined && !applies.some((kind) => kindsPresent.has(kind))) {
+        log.warn(['faults', index, 'target'], `"*" matches nothing: action ${quote(action)} applies to ${applies.join(', ')}, and the scenario has none`);
+      }
+      return;
+    }
+    const node = nodes.get(target);
+    const kind = node !== undefined ? node.kind : links.has(target) ? 'link' : undefined;
+    if (node === undefined && kind === undefined) {
+      log.error(['faults', index, 'target'], `no node or link has id ${quote(target)}${context.suggest(target, [...nodes.keys(), ...links.keys()])}`);
+      return;
+    }
+    if (action === undefined || kind === undefined) return;
+    if (!applies.includes(kind)) {
+      const takes = actionsFor(kind);
+      log.error(
+        ['faults', index, 'action'],
+        `action ${quote(action)} does not apply to ${quote(target)}, ${withArticle(kind)} (${takes === '' ? 'it takes no actions' : `it takes ${takes}`})`,
+      );
+    } else if (action === 'setRate' && node !== undefined) {
+      const client = scenario.nodes[node.index];
+      if (client?.kind === 'client' && client.loop === 'closed') {
+        log.error(['faults', index, 'action'], `action "setRate" needs an open-loop client ("rate"); ${quote(target)} is closed-loop ("users")`);
+      }
+    }
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Checks that need the whole file in view, run after the schema pass on whatever parsed:
+ * references (references.ts), request classes, call cycles, totals within limits, timing.
+ */
+import { isPlainObject, type IssueLog, type Path } from './errors';
+import { formatDuration } from './durations';
+import { callEdges, findCallCycles } from './call-cycles';
+import { closestMatch } from './suggest';
+import { SCENARIO_LIMITS } from './limits';
+import { SemanticContext, quote, type ReadScenario } from './semantic-context';
+import { checkFaultTargets, checkLinkEnds, checkParallelLinks, checkRoutes, declareIds } from './references';
+
+export type { ReadScenario } from './semantic-context';
+
+const MAX_REPORTED_CYCLES = 10;
+
+export function checkScenario(scenario: ReadScenario, log: IssueLog): void {
+  const context = new SemanticContext(scenario, log);
+  declareIds(context);
+  // with either list unreadable, every reference would look broken: say nothing rather than noise
+  if (scenario.rawNodes !== undefined && scenario.rawLinks !== undefined) {
+    checkLinkEnds(context);
+    checkRoutes(context);
+    checkFaultTargets(context);
+  }
+  checkParallelLinks(context);
+  checkLinkBuffers(context);
+  checkClasses(context);
+  checkCycles(context);
+  checkTotals(context);
+  checkTiming(context);
+}
+
+function checkLinkBuffers({ scenario, log }: SemanticContext): void {
+  scenario.links.forEach((link, index) => {
+    if (link === undefined) return;
+    for (const direction of ['forward', 'back'] as const) {
+      const { capacityPerSec, buffer } = link[direction];
+      const inherited = direction === 'back' && buffer === link.forward.buffer; // said once, for the forward direction
+      if (capacityPerSec === Infinity && buffer !== Infinity && !inherited) {
+        const path: Path = direction === 'forward' ? ['links', index, 'buffer'] : ['links', index, 'back', 'buffer'];
+        log.warn(path, 'a buffer has no effect without a capacity: an unlimited link never queues');
+      }
+    }
+  });
+}
+
+/** `when` naming a class no client sends is probably a typo: a warning, since it is harmless. */
+function checkClasses({ scenario, nodes, log }: SemanticContext): void {
+  const unreadClient = [...nodes.values()].some((node) => node.kind === 'client' && scenario.nodes[node.index] === undefined);
+  if (unreadClient) return; // its classes are unknown
+  const classes = new Set<string>();
+  for (const node of scenario.nodes) if (node?.kind === 'client') for (const c of node.classes) classes.add(c.name);
+  scenario.nodes.forEach((node, index) => {
+    if (node === undefined || node.kind === 'client' || node.kind === 'balancer') return;
+    node.calls.forEach((call, j) => {
+      const raw = (scenario.rawNodes?.[index] as { calls: { when?: unknown }[] }).calls[j]?.when;
+      call.when?.forEach((name, k) => {
+        if (classes.has(name)) return;
+        const path: Path = Array.isArray(raw) ? ['nodes', index, 'calls', j, 'when', k] : ['nodes', index, 'calls', j, 'when'];
+        const hint = closestMatch(name, classes);
+        log.warn(path, `no client sends class ${quote(name)}${hint === undefined ? '' : ` (did you mean ${quote(hint)}?)`}`);
+      });
+    });
+  });
+}
+
+const MAX_LOOP_NAMES_SHOWN = 6;
+
+function checkCycles({ scenario, log }: SemanticContext): void {
+  // classes the clients send; unknown (null) when a client did not parse
+  const clients = scenario.nodes.filter((node) => node?.kind === 'client');
+  const clientUnread = (scenario.rawNodes ?? []).some((raw, i) => isPlainObject(raw) && raw.kind === 'client' && scenario.nodes[i] === undefined);
+  const sent = clientUnread ? null : new Set(clients.flatMap((client) => client.classes.map((c) => c.name)));
+  for (const cycle of findCallCycles(callEdges(scenario.nodes), MAX_REPORTED_CYCLES)) {
+    const classes = cycle.classes === null || sent === null ? cycle.classes : cycle.classes.filter((name) => sent.has(name));
+    if (classes !== null && classes.length === 0) continue; // no request that is ever sent can go round
+    const names = cycle.nodeIds.map(quote);
+    const loop = names.length <= MAX_LOOP_NAMES_SHOWN
+      ? names.join(' → ')
+      : `${names.slice(0, MAX_LOOP_NAMES_SHOWN - 1).join(' → ')} → … → ${names.at(-1)} (${names.length - 1} nodes)`;
+    const who = classes === null ? 'every request' : `requests of class ${classes.map(quote).join(', ')}`;
+    log.error(cycle.closingEdge.path, `call cycle ${loop}: ${who} would call round it forever`);
+  }
+}
+
+function checkTotals({ scenario, log }: SemanticContext): void {
+  let ratePerSec = 0;
+  let users = 0;
+  for (const node of scenario.nodes) {
+    if (node?.kind !== 'client') continue;
+    ratePerSec += node.ratePerSec;
+    users += node.users;
+  }
+  if (ratePerSec > SCENARIO_LIMITS.maxTotalRatePerSec) {
+    log.error(['nodes'], `the clients' rates add up to ${ratePerSec} per second; at most ${SCENARIO_LIMITS.maxTotalRatePerSec} (a Faultline limit)`);
+  }
+  const durationMs = scenario.header?.durationMs;
+  if (durationMs !== undefined && ratePerSec <= SCENARIO_LIMITS.maxTotalRatePerSec) {
+    const requests = Math.round((ratePerSec * durationMs) / 1000);
+    if (requests > SCENARIO_LIMITS.maxRequestsPerRun) {
+      log.error(['duration'], `at ${ratePerSec} requests per second the clients would send about ${requests.toExponential(2)} requests over ${formatDuration(durationMs)}; at most ${SCENARIO_LIMITS.maxRequestsPerRun.toExponential(0)} per run (a Faultline limit): shorten the run or lower the rates`);
+    }
+  }
+  if (users > SCENARIO_LIMITS.maxTotalUsers) {
+    log.error(['nodes'], `the clients' users add up to ${users}; at most ${SCENARIO_LIMITS.maxTotalUsers} (a Faultline limit)`);
+  }
+}
+
+function checkTiming({ scenario, log }: SemanticContext): void {
+  const header = scenario.header;
+  if (header === undefined) return;
+  const end = formatDuration(header.durationMs);
+  if (header.sampleEveryMs > header.durationMs) {
+    log.warn(['sampleEvery'], `${formatDuration(header.sampleEveryMs)} is longer than the run (${end}): no sample interval will complete`);
+  }
+  scenario.faults.forEach((fault, index) => {
+    if (fault !== undefined && fault.atMs >= header.durationMs) {
+      log.warn(['faults', index, 'at'], `${formatDuration(fault.atMs)} is not before the end of the run (${end}): this fault never happens`);
+    }
+  });
+  scenario.guide.forEach((step, index) => {
+    if (step !== undefined && step.atMs >= header.durationMs) {
+      log.warn(['guide', index, 'at'], `${formatDuration(step.atMs)} is not before the end of the run (${end}): this step is never shown`);
+    }
+  });
+}

@@ -1,0 +1,61 @@
+/** Small scenarios for the tests, and helpers that fail loudly with the parser's own messages. */
+import { formatIssue, parseScenario, type ScenarioResult } from '../../src/scenario';
+import type { BalancerSpec, ClientSpec, ScenarioSpec, ServiceSpec } from '../../src/engine/spec';
+
+type Json = Record<string, unknown>;
+
+/** users → api, the smallest valid scenario; `overrides` replace top-level fields. */
+export function scenario(overrides: Json = {}): Json {
+  return {
+    format: 'faultline.scenario/v1',
+    name: 'test',
+    duration: '10s',
+    nodes: [
+      { id: 'users', kind: 'client', rate: 10, target: 'api' },
+      { id: 'api', kind: 'service' },
+    ],
+    links: [{ id: 'users-api', from: 'users', to: 'api' }],
+    ...overrides,
+  };
+}
+
+/** users → api → db, with `api` calling `db`; node fields can be overridden by id. */
+export function threeTier(nodeOverrides: Record<string, Json> = {}, overrides: Json = {}): Json {
+  const nodes: Json[] = [
+    { id: 'users', kind: 'client', rate: 10, target: 'api' },
+    { id: 'api', kind: 'service', calls: [{ to: 'db' }] },
+    { id: 'db', kind: 'database' },
+  ];
+  return scenario({
+    nodes: nodes.map((node) => ({ ...node, ...nodeOverrides[node.id as string] })),
+    links: [
+      { id: 'users-api', from: 'users', to: 'api' },
+      { id: 'api-db', from: 'api', to: 'db' },
+    ],
+    ...overrides,
+  });
+}
+
+export function expectOk(result: ScenarioResult): { spec: ScenarioSpec; warnings: string[] } {
+  if (!result.ok) throw new Error(`expected a valid scenario, got:\n${result.errors.map(formatIssue).join('\n')}`);
+  return result;
+}
+
+export function parseOk(input: unknown): { spec: ScenarioSpec; warnings: string[] } {
+  return expectOk(parseScenario(input));
+}
+
+/** The formatted errors ("path: message") of a scenario that must not parse. */
+export function errorsOf(input: unknown): string[] {
+  const result = parseScenario(input);
+  if (result.ok) throw new Error('expected errors, but the scenario parsed');
+  return result.errors.map(formatIssue);
+}
+
+type NodeOfKind<K> = K extends 'client' ? ClientSpec : K extends 'balancer' ? BalancerSpec : ServiceSpec;
+
+export function nodeOf<K extends ScenarioSpec['nodes'][number]['kind']>(spec: ScenarioSpec, id: string, kind: K): NodeOfKind<K> {
+  const node = spec.nodes.find((n) => n.id === id);
+  if (node === undefined || node.kind !== kind) throw new Error(`no ${kind} "${id}"`);
+  return node as NodeOfKind<K>;
+}

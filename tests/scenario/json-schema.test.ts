@@ -1,0 +1,73 @@
+/** docs/scenario.schema.json: current with the zod schemas, and agreeing with the parser. */
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchemaText } from '../../src/scenario/json-schema';
+import { parseScenario } from '../../src/scenario';
+import { scenario, threeTier } from './fixtures';
+
+const SCHEMA_FILE = fileURLToPath(new URL('../../docs/scenario.schema.json', import.meta.url));
+
+describe('docs/scenario.schema.json', () => {
+  it('is up to date (else run: npx tsx scripts/write-schema.ts)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(scenarioJsonSchemaText());
+  });
+});
+
+describe('the JSON Schema and the parser agree', () => {
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+
+  const full = threeTier(
+    {
+      users: {
+        label: 'Users', classes: [{ name: 'ios', weight: 2 }], timeout: '2s', deadline: 10_000, position: { x: 1, y: 2 },
+        retry: { attempts: 3, backoff: { base: '10ms', cap: '1s', multiplier: 2 }, jitter: 'decorrelated' },
+      },
+      api: {
+        workers: 'unbounded', queue: { capacity: null, discipline: 'lifo' }, serviceTime: { dist: 'lognormal', median: '5ms', p99: '80ms' },
+        errorRate: 0.01, calls: [{ to: 'db', when: ['ios'], timeout: '100ms', retry: { attempts: 2 } }],
+      },
+      db: { workers: 4, queue: { capacity: 10 }, serviceTime: { dist: 'uniform', min: 1, max: '3ms' } },
+    },
+    {
+      $schema: '../docs/scenario.schema.json', description: '# Full', seed: 7, sampleEvery: '500ms', warmup: '1s',
+      links: [
+        { id: 'users-api', from: 'users', to: 'api', latency: { dist: 'exponential', mean: '3ms' }, capacity: 1000, buffer: 50, loss: 0.001,
+          priority: 1, weight: 2, routing: 'failover', detectAfter: '1s', up: true, back: { latency: '2ms', capacity: null, buffer: null, loss: 0 } },
+        { id: 'api-db', from: 'api', to: 'db' },
+      ],
+      faults: [
+        { at: '2s', for: '1s', target: 'api-db', action: 'degrade', latency: '50ms', loss: 0.2, capacity: 10 },
+        { at: '3s', target: 'db', action: 'setWorkers', workers: 'unbounded' },
+        { at: '3s', target: 'users', action: 'setRate', rate: 0 },
+        { at: '4s', target: '*', action: 'crash' },
+      ],
+      guide: [{ at: 0, title: 'Start', text: '' }],
+    },
+  );
+
+  it.each([
+    ['the smallest scenario', scenario()],
+    ['a scenario using every field', full],
+  ])('accepts %s, as the parser does', (_name, input) => {
+    expect(parseScenario(input).ok).toBe(true);
+    expect(validate(input)).toBe(true);
+  });
+
+  it.each([
+    ['a misspelt field', threeTier({ users: { rat: 3 } })],
+    ['a later feature', threeTier({ users: { retry: { budget: { ratio: 0.1 } } } })],
+    ['a planned kind', threeTier({ db: { kind: 'cache' } })],
+    ['a bad duration', scenario({ duration: '10 minutes' })],
+    ['a unitless duration string', scenario({ duration: '100' })],
+    ['a bad distribution', threeTier({ api: { serviceTime: { dist: 'exponential', mean: '1ms', extra: 1 } } })],
+    ['workers 0', threeTier({ api: { workers: 0 } })],
+    ['a fault argument of another action', threeTier({}, { faults: [{ at: 0, target: 'api', action: 'crash', factor: 2 }] })],
+    ['a bad id', threeTier({ db: { id: 'has space' } })],
+    ['a missing target', threeTier({ users: { target: undefined } })],
+  ])('rejects %s, as the parser does', (_name, input) => {
+    expect(parseScenario(input).ok).toBe(false);
+    expect(validate(input)).toBe(false);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Properties over random and mutated input: the parser never throws, always explains itself,
+ * and stays fast; the JSON scanner and the edit distance agree with plain reference versions.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDuration, parseScenario, parseScenarioText, type ScenarioResult } from '../../src/scenario';
+import { findSyntaxError } from '../../src/scenario/json-text';
+import { editDistance } from '../../src/scenario/suggest';
+import { threeTier } from './fixtures';
+
+const SLOW_PARSE_MS = 250;
+
+function checkResult(result: ScenarioResult): void {
+  if (result.ok) {
+    // a spec never carries NaN: every number is a real quantity or Infinity for "none"
+    JSON.stringify(result.spec, (_key, value: unknown) => {
+      if (typeof value === 'number' && Number.isNaN(value)) throw new Error('NaN in spec');
+      return value;
+    });
+    for (const warning of result.warnings) expect(warning).toMatch(/^.+: .+$/);
+  } else {
+    expect(result.errors.length).toBeGreaterThan(0);
+    for (const issue of result.errors) {
+      expect(issue.path.length).toBeGreaterThan(0);
+      expect(issue.message.length).toBeGreaterThan(0);
+    }
+  }
+}
+
+function timedParse(input: unknown): number {
+  const start = performance.now();
+  checkResult(parseScenario(input));
+  return performance.now() - start;
+}
+
+const base = threeTier(
+  {
+    users: { classes: [{ name: 'ios', weight: 1 }], retry: { attempts: 2, backoff: { base: '10ms' } }, timeout: '1s' },
+    api: { queue: { capacity: 5 }, serviceTime: { dist: 'uniform', min: 1, max: 2 }, calls: [{ to: 'db', when: 'ios', timeout: '50ms' }] },
+    db: { workers: 3 },
+  },
+  {
+    faults: [{ at: '1s', target: 'api-db', action: 'degrade', loss: 0.1 }, { at: '2s', target: 'users', action: 'setRate', rate: 5 }],
+    guide: [{ at: 0, title: 'Start', text: 'Go' }],
+  },
+);
+
+type Json = unknown;
+
+/** Every path to a value inside `doc`, the root included. */
+function pathsOf(doc: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix);
+  if (Array.isArray(doc)) doc.forEach((item, i) => pathsOf(item, [...prefix, i], out));
+  else if (typeof doc === 'object' && doc !== null) for (const [key, value] of Object.entries(doc)) pathsOf(value, [...prefix, key], out);
+  return out;
+}
+
+type Mutation = { pick: number; op: 'set' | 'delete' | 'add'; value: Json; key: string };
+
+function mutate(doc: Json, mutations: Mutation[]): Json {
+  let copy = structuredClone(doc);
+  for (const { pick, op, value, key } of mutations) {
+    const paths = pathsOf(copy);
+    const path = paths[pick % paths.length] as (string | number)[];
+    if (path.length === 0) {
+      if (op === 'set') copy = value;
+      continue;
+    }
+    let parent = copy as Record<string | number, Json>;
+    for (const segment of path.slice(0, -1)) parent = parent[segment] as Record<string | number, Json>;
+    const last = path[path.length - 1] as string | number;
+    if (op === 'set') parent[last] = value;
+    else if (op === 'delete') {
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete parent[last];
+    } else if (typeof parent[last] === 'object' && parent[last] !== null && !Array.isArray(parent[last])) {
+      (parent[last] as Record<string, Json>)[key] = value;
+    }
+  }
+  return copy;
+}
+
+// values a scenario's fields might be mistaken for, plus arbitrary JSON
+const plausible = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom('10ms', '1.5s', '0', '-1s', 'unbounded', '*', 'api', 'db', 'users', 'api-db', 'ios', null, 0, -1, 1e308, 0.5, 1, 2, []),
+  fc.constantFrom('exponential', 'uniform', 'lognormal', 'crash', 'down', 'setRate', 'client', 'service', 'balancer', 'cache', '__proto__', 'constructor'),
+);
+const mutation = fc.record({
+  pick: fc.nat(),
+  op: fc.constantFrom('set' as const, 'delete' as const, 'add' as const),
+  value: plausible,
+  key: fc.oneof(fc.string(), fc.constantFrom('rate', 'users', 'calls', 'kind', 'budget', 'back', 'when', '__proto__', 'constructor', 'toString')),
+});
+
+describe('parseScenario never throws', () => {
+  it('on arbitrary JSON values', () => {
+    let slowest = 0;
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      slowest = Math.max(slowest, timedParse(value));
+    }), { numRuns: 300 });
+    expect(slowest).toBeLessThan(SLOW_PARSE_MS);
+  });
+
+  it('on arbitrary JavaScript values (undefined, NaN, -0, Infinity, sparse arrays, null prototypes)', () => {
+    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withSparseArray: true, withBoxedValues: true }), (value) => {
+      timedParse(value);
+      timedParse({ ...(threeTier() as object), nodes: [value] });
+    }), { numRuns: 300 });
+  });
+
+  it('on mutations of a valid scenario', () => {
+    let slowest = 0;
+    let stillValid = 0;
+    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
+      const input = mutate(base, mutations);
+      slowest = Math.max(slowest, timedParse(input));
+      if (parseScenario(input).ok) stillValid++;
+    }), { numRuns: 1000 });
+    expect(slowest).toBeLessThan(SLOW_PARSE_MS);
+    expect(stillValid).toBeGreaterThan(0); // the mutations exercise both outcomes
+  });
+
+  it('on text: valid JSON, broken JSON, random characters', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.json().map((json) => json),
+      fc.tuple(fc.constant(JSON.stringify(base, null, 2)), fc.nat(), fc.string({ maxLength: 3 })).map(([json, at, junk]) => {
+        const i = at % (json.length + 1);
+        return json.slice(0, i) + junk + json.slice(i + 1);
+      }),
+    );
+    fc.assert(fc.property(text, (input) => {
+      const result = parseScenarioText(input);
+      checkResult(result);
+      if (!result.ok && result.errors[0]?.message.startsWith('invalid JSON')) {
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors[0]?.message).toMatch(/^invalid JSON at line \d+, column \d+: .+, got .+$/);
+      }
+    }), { numRuns: 1000 });
+  });
+});
+
+describe('findSyntaxError', () => {
+  it('agrees with JSON.parse on what is valid', () => {
+    const nearlyJson = fc.tuple(fc.json(), fc.nat(), fc.string({ maxLength: 2 })).map(([json, at, junk]) => {
+      const i = at % (json.length + 1);
+      return json.slice(0, i) + junk + json.slice(i + 1);
+    });
+    fc.assert(fc.property(fc.oneof(fc.json(), nearlyJson, fc.string()), (text) => {
+      let valid = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        valid = false;
+      }
+      expect(findSyntaxError(text) === null).toBe(valid);
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('editDistance', () => {
+  /** Optimal string alignment distance, the textbook full table. */
+  function reference(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i] as number[];
+        const up = d[i - 1] as number[];
+        row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+    return (d[a.length] as number[])[b.length] as number;
+  }
+
+  it('equals the full computation, capped at limit + 1', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, limit) => {
+      expect(editDistance(a, b, limit)).toBe(Math.min(reference(a, b), limit + 1));
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads any non-negative finite number as itself, and "<n><unit>" as n times the unit', () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (ms) => {
+      expect(parseDuration(ms)).toBe(ms);
+    }));
+    const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.constantFrom(...(Object.keys(units) as (keyof typeof units)[])), (n, unit) => {
+      expect(parseDuration(`${n}${unit}`)).toBe(n * units[unit]);
+    }));
+  });
+
+  it('never returns a negative, NaN or infinite number', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.anything()), (value) => {
+      const ms = parseDuration(value);
+      if (ms !== null) expect(Number.isFinite(ms) && ms >= 0).toBe(true);
+    }), { numRuns: 2000 });
+  });
+});

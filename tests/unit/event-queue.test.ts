@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../../src/engine/event-queue';
+import { RandomStream } from '../../src/engine/random';
+
+describe('EventQueue', () => {
+  it('pops events in time order, and events at equal times in the order they were pushed', () => {
+    const q = new EventQueue(4); // small, so it must grow
+    const rng = new RandomStream(1, 'heap');
+    const pushed: { t: number; n: number }[] = [];
+    for (let n = 0; n < 5000; n++) {
+      const t = Math.floor(rng.next() * 50); // many ties
+      pushed.push({ t, n });
+      q.push(t, 1, n, 0);
+    }
+    const expected = [...pushed].sort((a, b) => a.t - b.t || a.n - b.n).map((e) => e.n);
+    const popped: number[] = [];
+    while (q.size > 0) {
+      q.pop();
+      popped.push(q.poppedA);
+    }
+    expect(popped).toEqual(expected);
+  });
+
+  it('interleaves pushes and pops correctly', () => {
+    const q = new EventQueue(2);
+    q.push(5, 1, 5, 0);
+    q.push(1, 1, 1, 0);
+    q.pop();
+    expect(q.poppedTimeMs).toBe(1);
+    q.push(3, 2, 3, 7);
+    q.push(3, 3, 4, 8);
+    expect(q.peekTimeMs()).toBe(3);
+    q.pop();
+    expect([q.poppedCode, q.poppedA, q.poppedB]).toEqual([2, 3, 7]);
+    q.pop();
+    expect([q.poppedCode, q.poppedA, q.poppedB]).toEqual([3, 4, 8]);
+    q.pop();
+    expect(q.poppedTimeMs).toBe(5);
+    expect(q.size).toBe(0);
+    expect(q.peekTimeMs()).toBe(Infinity);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { IntervalLatency, LogHistogram } from '../../src/engine/histogram';
+import { streamFor } from '../../src/engine/random';
+
+describe('LogHistogram', () => {
+  it('every percentile is within 1% of the exact sample percentile', () => {
+    const rng = streamFor(3, 'h', 'values');
+    const values: number[] = [];
+    const h = new LogHistogram();
+    for (let i = 0; i < 100_000; i++) {
+      // spread over six decades: 10 µs to 10 s
+      const v = Math.pow(10, -2 + 6 * rng.next());
+      values.push(v);
+      h.record(v);
+    }
+    values.sort((a, b) => a - b);
+    for (const q of [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999]) {
+      const exact = values[Math.ceil(q * values.length) - 1];
+      expect(Math.abs(h.quantileMs(q) / exact - 1)).toBeLessThan(0.01);
+    }
+    expect(h.meanMs).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 6);
+  });
+
+  it('zeros and sub-microsecond values count as 0; empty histograms report 0', () => {
+    const h = new LogHistogram();
+    expect(h.quantileMs(0.5)).toBe(0);
+    h.record(0);
+    h.record(0);
+    h.record(0.0001);
+    h.record(50);
+    expect(h.quantileMs(0.5)).toBe(0);
+    expect(h.quantileMs(0.75)).toBe(0);
+    expect(Math.abs(h.quantileMs(1) / 50 - 1)).toBeLessThan(0.01);
+  });
+
+  it('reset forgets everything', () => {
+    const h = new LogHistogram();
+    h.record(5);
+    h.reset();
+    h.record(1000);
+    expect(h.count).toBe(1);
+    expect(Math.abs(h.quantileMs(0.01) / 1000 - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe('IntervalLatency', () => {
+  it('is exact for a few values and within 1% when it spills into a histogram', () => {
+    const out = new Float64Array(2);
+    const few = new IntervalLatency();
+    for (const v of [9, 1, 5, 3, 7]) few.record(v);
+    few.takeQuantiles(out);
+    expect([out[0], out[1]]).toEqual([5, 9]);
+    few.takeQuantiles(out);
+    expect([out[0], out[1]]).toEqual([0, 0]);
+
+    const many = new IntervalLatency();
+    for (let v = 1; v <= 1000; v++) many.record(v);
+    many.takeQuantiles(out);
+    expect(Math.abs(out[0] / 500 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(out[1] / 990 - 1)).toBeLessThan(0.01);
+    for (const v of [4, 2]) many.record(v);
+    many.takeQuantiles(out);
+    expect([out[0], out[1]]).toEqual([2, 4]);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, validation, scenario and contract tests, in Node. Browser tests: vitest.e2e.config.ts.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/**/*.test.ts'],
+    // Validation runs simulate hundreds of thousands of requests; ~30 s each on a slow machine.
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+  },
+});
