@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseScenario, parseScenarioText, type ScenarioIssue } from '../scenario';
-import { findBuiltin } from '../scenarios';
+import { builtinScenarios, findBuiltin } from '../scenarios';
 import type { ScenarioSpec } from '../engine/spec';
 
 export type Loaded = { ok: true; spec: ScenarioSpec; warnings: string[] } | { ok: false; errors: ScenarioIssue[] };
@@ -23,7 +23,10 @@ export function loadScenario(source: string, overrides: Overrides = {}): Loaded 
     try {
       text = readFileSync(source, 'utf8');
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or built-in scenario' : String(error);
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `no such file or built-in scenario (built-ins: ${builtinScenarios.map((s) => s.id).join(', ')}; see \`faultline list\`)`
+          : String(error);
       return { ok: false, errors: [{ path: '(file)', message: `${source}: ${reason}` }] };
     }
     if (overrides.seed === undefined && overrides.duration === undefined) return parseScenarioText(text);

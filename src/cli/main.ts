@@ -32,7 +32,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'validate':
         return validate(rest, io);
       case 'list':
-        for (const s of builtinScenarios) io.out(`${s.id.padEnd(22)} ${s.title} — ${s.summary}\n`);
+        for (const s of builtinScenarios) io.out(`${s.id.padEnd(22)} ${(s.reference ?? '').padEnd(3)} ${s.title} — ${s.summary}\n`);
         return 0;
       case undefined:
       case '-h':

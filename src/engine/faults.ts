@@ -86,9 +86,13 @@ function linkAction(sim: Simulation, link: LinkRuntime, fault: FaultSpec): (() =
           capacityPerSec: fault.params.capacityPerSec ?? d.capacityPerSec,
           buffer: d.buffer,
         });
-        link.forward.configure(degrade(before.forward));
-        link.back.configure(degrade(before.back));
+        link.spec.forward = degrade(before.forward);
+        link.spec.back = degrade(before.back);
+        link.forward.configure(link.spec.forward);
+        link.back.configure(link.spec.back);
         return () => {
+          link.spec.forward = before.forward;
+          link.spec.back = before.back;
           link.forward.configure(before.forward);
           link.back.configure(before.back);
         };

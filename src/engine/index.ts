@@ -8,6 +8,8 @@ import type { ScenarioSpec } from './spec';
 
 export { Simulation } from './simulation';
 export { REASONS, type ReasonName } from './reasons';
+export { LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, LIVE_HEADER, NODE_STRIDE, LINK_STRIDE, nodeFieldOffset, linkFieldOffset, type LiveLayout } from './live';
+export { PATCHABLE_LINK_FIELDS, PATCHABLE_NODE_FIELDS, type LinkPatch, type NodePatch } from './patch';
 export type * from './spec';
 export type * from './report-types';
 

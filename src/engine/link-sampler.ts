@@ -1,12 +1,23 @@
 import type { LinkRuntime } from './link';
 import type { SeriesRecorder } from './series';
 
+export interface LinkColumns {
+  link: LinkRuntime;
+  sent: number;
+  delivered: number;
+  dropped: number;
+  buffer: number;
+  utilization: number;
+  backDelivered: number;
+  backDropped: number;
+}
+
 /**
  * Writes each link's per-interval series. `sent`, `delivered`, `dropped`, `bufferDepth` and
  * `utilization` are the request direction; `backDelivered`/`backDropped` the responses.
  */
 export class LinkSampler {
-  private readonly columns: { link: LinkRuntime; sent: number; delivered: number; dropped: number; buffer: number; utilization: number; backDelivered: number; backDropped: number }[];
+  readonly columns: LinkColumns[];
   private lastSampleMs = 0;
 
   constructor(

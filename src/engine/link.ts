@@ -118,6 +118,7 @@ export class LinkDirection {
 
 export class LinkRuntime {
   readonly index: number;
+  /** The engine's own copy: live patches and degrade faults rewrite its directions. */
   readonly spec: LinkSpec;
   readonly from: number;
   readonly to: number;
@@ -130,7 +131,7 @@ export class LinkRuntime {
 
   constructor(index: number, spec: LinkSpec, from: number, to: number, seed: number) {
     this.index = index;
-    this.spec = spec;
+    this.spec = { ...spec };
     this.from = from;
     this.to = to;
     this.forward = new LinkDirection(spec.forward, seed, `${spec.id}>`);

@@ -6,7 +6,9 @@ import type { ClientRuntime } from './kinds/client';
 import type { NodeRuntime } from './kinds/node-runtime';
 import type { StationRuntime } from './kinds/station';
 import type { LinkRuntime } from './link';
-import { LinkSampler } from './link-sampler';
+import { LinkSampler, type LinkColumns } from './link-sampler';
+import { liveLayout, writeLive, type LiveLayout } from './live';
+import { patchLink, patchNode, type LinkPatch, type NodePatch } from './patch';
 import { OK, R_BUFFER_FULL, R_DEADLINE, R_LINK_DOWN, R_LINK_LOSS, R_NODE_DOWN, R_TIMEOUT } from './reasons';
 import { buildReport } from './report';
 import type { RunReport } from './report-types';
@@ -49,6 +51,8 @@ export class Simulation {
   readonly series: SeriesRecorder;
   readonly faults: FaultRunner;
   private readonly linkSampler: LinkSampler;
+  /** Series columns of each link, by link index. */
+  readonly linkColumns: LinkColumns[];
   private nextSampleMs: number;
   private tokenCounter = 0;
 
@@ -65,6 +69,7 @@ export class Simulation {
     this.series = new SeriesRecorder(spec.sampleEveryMs, Math.ceil(spec.durationMs / spec.sampleEveryMs), SERIES_CELLS);
     for (const node of this.nodes) node.registerSeries(this.series);
     this.linkSampler = new LinkSampler(this.links, this.series);
+    this.linkColumns = this.linkSampler.columns;
     this.series.allocate();
     this.nextSampleMs = spec.sampleEveryMs;
     this.faults = new FaultRunner(this);
@@ -108,6 +113,25 @@ export class Simulation {
 
   report(wallMs = 0): RunReport {
     return buildReport(this, wallMs);
+  }
+
+  /** The layout of `writeLive`'s array (see live.ts). */
+  liveLayout(): LiveLayout {
+    return liveLayout(this);
+  }
+
+  /** Fills `out` (length `liveLayout().length`) with the state now. */
+  writeLive(out: Float64Array): void {
+    writeLive(this, out);
+  }
+
+  /** Changes parameters of a node mid-run; returns the fields that need a reload instead. */
+  patchNode(id: string, patch: NodePatch): string[] {
+    return patchNode(this, id, patch);
+  }
+
+  patchLink(id: string, patch: LinkPatch): string[] {
+    return patchLink(this, id, patch);
   }
 
   /** Applies a fault now (live injection); its `atMs` is ignored, `forMs` still reverts it. */

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/engine/report-types';
 
 const BIN = join(import.meta.dirname, '../../bin/faultline.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function faultline(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -57,6 +58,12 @@ describe('faultline run', () => {
     const at45s = lines[46].split(',').map(Number); // the interval [45 s, 46 s), mid-fault
     expect(at45s[0]).toBe(46_000);
     expect(at45s[dbArrived] / at45s[usersGenerated]).toBeGreaterThan(60);
+  });
+
+  it('accepts a reference name for a built-in', () => {
+    const r = faultline('run', 'S3', '--json', '--duration', '5s');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as RunReport).scenario).toBe('Retry amplification across layers');
   });
 
   it('runs a scenario file', () => {

@@ -9,7 +9,7 @@ import { EV_ARRIVAL, EV_DEADLINE, type Simulation } from '../simulation';
 import type { ClientSpec } from '../spec';
 import { stepPlan } from '../steps';
 import { latencySummary } from '../summaries';
-import { NodeRuntime, type PlanContext } from './node-runtime';
+import { NodeRuntime, type HeadlineColumns, type PlanContext } from './node-runtime';
 
 /**
  * A population of callers. Open loop: arrivals at a rate, whatever happens to earlier requests.
@@ -120,6 +120,11 @@ export class ClientRuntime extends NodeRuntime {
     }
     sim.releaseCall(root);
     if (this.spec.loop === 'closed') sim.queue.push(sim.nowMs + this.think.sample(this.thinkRng), EV_ARRIVAL, this.index, -1);
+  }
+
+  get seriesColumns(): HeadlineColumns {
+    const c = this.columns;
+    return { arrived: c.generated, completed: c.succeeded, dropped: c.failed, p50: c.p50, p99: c.p99, attempts: c.attempts };
   }
 
   registerSeries(series: SeriesRecorder): void {

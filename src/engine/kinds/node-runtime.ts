@@ -7,6 +7,16 @@ import type { Simulation } from '../simulation';
 import type { NodeSpec } from '../spec';
 import type { StepPlan } from '../steps';
 
+/** Where a node's headline series live (column indices); -1 where a kind has no such series. */
+export interface HeadlineColumns {
+  arrived: number;
+  completed: number;
+  dropped: number;
+  p50: number;
+  p99: number;
+  attempts: number;
+}
+
 /** What a kind needs from the compiler to build its step plans. */
 export interface PlanContext {
   nodeIndex(id: string): number;
@@ -46,6 +56,8 @@ export abstract class NodeRuntime {
   abstract registerSeries(series: SeriesRecorder): void;
   abstract writeSample(series: SeriesRecorder, sim: Simulation): void;
   abstract summarize(sim: Simulation): NodeReport | ClientReport;
+  /** Valid after `registerSeries`. */
+  abstract get seriesColumns(): HeadlineColumns;
 
   /** Called when the simulation starts (clients schedule their first arrivals). */
   start(_sim: Simulation): void {}

@@ -4,7 +4,7 @@ import type { NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
 import type { Simulation } from '../simulation';
 import { latencySummary } from '../summaries';
-import { NodeRuntime } from './node-runtime';
+import { NodeRuntime, type HeadlineColumns } from './node-runtime';
 
 /**
  * What every node that serves requests shares: conservation counters, time averages, the series
@@ -22,6 +22,11 @@ export abstract class ServerRuntime extends NodeRuntime {
 
   protected recordDeparture(sim: Simulation, call: Call, result: number): void {
     this.stats.departed(sim.nowMs, sim.warmupMs, sim.nowMs - call.arrivedMs, result === OK, result);
+  }
+
+  get seriesColumns(): HeadlineColumns {
+    const c = this.columns;
+    return { arrived: c.arrived, completed: c.completed, dropped: c.dropped, p50: c.p50, p99: c.p99, attempts: -1 };
   }
 
   registerSeries(series: SeriesRecorder): void {

@@ -19,13 +19,13 @@ export class StationRuntime extends ServerRuntime {
   slowFactor = 1;
   errorRate: number;
   private readonly queue = new CallDeque();
-  private readonly serviceTime: Sampler;
+  serviceTime: Sampler;
   private readonly serviceRng: RandomStream;
   private readonly errorRng: RandomStream;
 
   constructor(index: number, spec: ServiceSpec, seed: number) {
     super(index, spec, seed);
-    this.spec = spec;
+    this.spec = { ...spec, queue: { ...spec.queue } }; // own copy: live patches change the queue
     this.workers = spec.workers;
     this.stats.workers = spec.workers;
     this.errorRate = spec.errorRate;

@@ -1,0 +1,114 @@
+import { ClientRuntime } from './kinds/client';
+import { StationRuntime } from './kinds/station';
+import type { Simulation } from './simulation';
+
+/**
+ * The live state hosts stream to the canvas: a flat Float64Array with a fixed layout, cheap to
+ * write every frame and to transfer between threads. `LIVE_NODE_FIELDS` and `LIVE_LINK_FIELDS`
+ * name the numbers; readers look fields up by name (`liveFieldIndex`), so adding one breaks nobody.
+ *
+ * Layout: [nowMs, events, then nodeCount × NODE_STRIDE, then linkCount × LINK_STRIDE].
+ * Per-second rates come from the last complete sample interval.
+ */
+export const LIVE_NODE_FIELDS = [
+  'queued', // jobs waiting (0 for clients)
+  'inService', // jobs holding a worker / forwarded; for clients, requests in flight
+  'workers', // available workers; -1 = unbounded (and for clients and balancers)
+  'queueCapacity', // -1 = unbounded
+  'arrivedPerSec', // clients: generated
+  'completedPerSec', // clients: succeeded
+  'droppedPerSec', // clients: failed
+  'latencyP50Ms',
+  'latencyP99Ms',
+  'down', // 1 when crashed
+  'attemptsPerSec', // clients only
+] as const;
+
+export const LIVE_LINK_FIELDS = [
+  'up', // 1 up, 0 down
+  'bufferDepth', // messages waiting in the request direction
+  'bufferCapacity', // -1 = unbounded
+  'sentPerSec',
+  'droppedPerSec',
+  'utilization', // 0..1, the request direction's transmitter
+  'loss', // configured loss probability now
+] as const;
+
+export const LIVE_HEADER = 2;
+export const NODE_STRIDE = LIVE_NODE_FIELDS.length;
+export const LINK_STRIDE = LIVE_LINK_FIELDS.length;
+
+export interface LiveLayout {
+  nodeIds: string[];
+  nodeKinds: string[];
+  linkIds: string[];
+  nodeFields: readonly string[];
+  linkFields: readonly string[];
+  /** Length of the Float64Array `writeLive` fills. */
+  length: number;
+}
+
+export function liveLayout(sim: Simulation): LiveLayout {
+  return {
+    nodeIds: sim.nodes.map((n) => n.id),
+    nodeKinds: sim.nodes.map((n) => n.kind),
+    linkIds: sim.links.map((l) => l.spec.id),
+    nodeFields: LIVE_NODE_FIELDS,
+    linkFields: LIVE_LINK_FIELDS,
+    length: LIVE_HEADER + sim.nodes.length * NODE_STRIDE + sim.links.length * LINK_STRIDE,
+  };
+}
+
+/** Offset of `field` for node `nodeIndex` (or link `linkIndex` with `linkFieldOffset`). */
+export function nodeFieldOffset(nodeIndex: number, field: (typeof LIVE_NODE_FIELDS)[number]): number {
+  return LIVE_HEADER + nodeIndex * NODE_STRIDE + LIVE_NODE_FIELDS.indexOf(field);
+}
+
+export function linkFieldOffset(nodeCount: number, linkIndex: number, field: (typeof LIVE_LINK_FIELDS)[number]): number {
+  return LIVE_HEADER + nodeCount * NODE_STRIDE + linkIndex * LINK_STRIDE + LIVE_LINK_FIELDS.indexOf(field);
+}
+
+const finiteOr = (value: number, fallback: number): number => (value === Infinity ? fallback : value);
+
+export function writeLive(sim: Simulation, out: Float64Array): void {
+  const series = sim.series;
+  const perSec = 1000 / series.intervalMs;
+  const rate = (column: number): number => (series.rows > 0 ? series.latest(column) * perSec : 0);
+  const latest = (column: number): number => (series.rows > 0 ? series.latest(column) : 0);
+  out[0] = sim.nowMs;
+  out[1] = sim.eventCount;
+  let o = LIVE_HEADER;
+  for (const node of sim.nodes) {
+    const c = node.seriesColumns;
+    if (node instanceof ClientRuntime) {
+      out[o] = 0;
+      out[o + 1] = node.inFlight;
+      out[o + 2] = -1;
+      out[o + 3] = -1;
+    } else {
+      out[o] = node.stats.queued;
+      out[o + 1] = node.stats.inService;
+      out[o + 2] = node instanceof StationRuntime ? finiteOr(node.workers, -1) : -1;
+      out[o + 3] = node instanceof StationRuntime ? finiteOr(node.spec.queue.capacity, -1) : -1;
+    }
+    out[o + 4] = rate(c.arrived);
+    out[o + 5] = rate(c.completed);
+    out[o + 6] = rate(c.dropped);
+    out[o + 7] = latest(c.p50);
+    out[o + 8] = latest(c.p99);
+    out[o + 9] = node.down ? 1 : 0;
+    out[o + 10] = c.attempts >= 0 ? rate(c.attempts) : 0;
+    o += NODE_STRIDE;
+  }
+  for (const link of sim.links) {
+    const c = sim.linkColumns[link.index];
+    out[o] = link.up ? 1 : 0;
+    out[o + 1] = link.forward.bufferDepth(sim.nowMs);
+    out[o + 2] = link.forward.limited ? finiteOr(link.forward.buffer, -1) : 0;
+    out[o + 3] = rate(c.sent);
+    out[o + 4] = rate(c.dropped);
+    out[o + 5] = latest(c.utilization);
+    out[o + 6] = link.forward.loss;
+    o += LINK_STRIDE;
+  }
+}
