@@ -2,7 +2,7 @@
  * `npm run bench`: engine speed and memory, measured (not asserted). Prints a Markdown table for
  * docs/performance.md. Compare figures as ratios within one run: the machines are shared and noisy.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Simulation } from '../src/engine';
 import type { ScenarioSpec } from '../src/engine/spec';
 import { formatIssue, parseScenario } from '../src/scenario';
@@ -26,6 +26,8 @@ interface Measurement {
   events: number;
   requests: number;
   wallMs: number;
+  /** This process's CPU time: steadier than wall time when other work shares the machine. */
+  cpuMs: number;
   simulatedMs: number;
   peakHeapMB: number;
 }
@@ -35,16 +37,19 @@ function measure(name: string, s: ScenarioSpec): Measurement {
   const heapBefore = process.memoryUsage().heapUsed;
   let peak = heapBefore;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const sim = new Simulation(s);
   let slices = 0;
   while (!sim.advance(1_000_000)) {
     if (++slices % 8 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const report = sim.report(wallMs);
   const requests = Object.values(report.clients).reduce((a, c) => a + c.generated, 0);
-  return { name, events: report.events, requests, wallMs, simulatedMs: report.simulatedMs, peakHeapMB: peak / 2 ** 20 };
+  return { name, events: report.events, requests, wallMs, cpuMs, simulatedMs: report.simulatedMs, peakHeapMB: peak / 2 ** 20 };
 }
 
 const only = process.argv.slice(2);
@@ -75,10 +80,12 @@ if (want('memory')) {
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
 console.log('');
+console.log(`Load average when done: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (rates per CPU-second in brackets)`);
+console.log('');
 console.log('| run | events | requests | wall | events/s | requests/s | real-time factor | peak heap |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(
-    `| ${r.name} | ${fmt(r.events / 1e6, 2)} M | ${fmt(r.requests / 1e6, 2)} M | ${fmt(r.wallMs / 1000, 2)} s | ${fmt(r.events / r.wallMs / 1000, 2)} M | ${fmt(r.requests / r.wallMs / 1000, 2)} M | ${fmt(r.simulatedMs / r.wallMs, 0)}× | ${fmt(r.peakHeapMB, 0)} MB |`,
+    `| ${r.name} | ${fmt(r.events / 1e6, 2)} M | ${fmt(r.requests / 1e6, 2)} M | ${fmt(r.wallMs / 1000, 2)} s | ${fmt(r.events / r.wallMs / 1000, 2)} M (${fmt(r.events / r.cpuMs / 1000, 2)} M) | ${fmt(r.requests / r.wallMs / 1000, 2)} M | ${fmt(r.simulatedMs / r.wallMs, 0)}× | ${fmt(r.peakHeapMB, 0)} MB |`,
   );
 }

@@ -12,8 +12,8 @@ export function formatSummary(report: RunReport): string {
     out.push('', 'Clients');
     out.push(
       table(
-        ['client', 'generated', 'succeeded', 'failed', 'in flight', 'attempts/req', 'mean', 'p50', 'p99'],
-        clients.map(([id, c]) => [id, count(c.generated), count(c.succeeded), failures(c.failed), count(c.inFlight), c.retryAmplification.toFixed(2), ms(c.latencyMs.mean), ms(c.latencyMs.p50), ms(c.latencyMs.p99)]),
+        ['client', 'generated', 'succeeded', 'goodput', 'failed', 'in flight', 'attempts/req', 'mean', 'p50', 'p99'],
+        clients.map(([id, c]) => [id, count(c.generated), count(c.succeeded), count(c.goodput), failures(c.failed), count(c.inFlight), c.retryAmplification.toFixed(2), ms(c.latencyMs.mean), ms(c.latencyMs.p50), ms(c.latencyMs.p99)]),
       ),
     );
   }
@@ -27,6 +27,11 @@ export function formatSummary(report: RunReport): string {
       ),
     );
   }
+  const resilience = resilienceRows(report);
+  if (resilience.length > 0) {
+    out.push('', 'Retries, breakers and wasted work');
+    out.push(table(['caller', 'retries sent', 'refused (budget)', 'refused (breaker)', 'circuits', 'shed', 'wasted work'], resilience));
+  }
   const links = Object.entries(report.links);
   if (links.length > 0) {
     out.push('', 'Links');
@@ -38,6 +43,24 @@ export function formatSummary(report: RunReport): string {
     );
   }
   return out.join('\n');
+}
+
+/** Rows only for callers and nodes where a mechanism did something. */
+function resilienceRows(report: RunReport): string[][] {
+  const rows: string[][] = [];
+  for (const [id, c] of Object.entries(report.clients)) {
+    const r = c.retries;
+    if (r.sent + r.refusedByBudget + r.refusedByBreaker > 0) rows.push([id, count(r.sent), count(r.refusedByBudget), count(r.refusedByBreaker), '—', '—', '—']);
+  }
+  for (const [id, n] of Object.entries(report.nodes)) {
+    const r = n.retries;
+    const circuits = Object.entries(n.circuits).map(([to, c]) => `→${to} ${c.state}, opened ${c.opened}×`);
+    const wasted = n.wastedShare ?? 0;
+    const shed = n.dropped.shed ?? 0;
+    if (r.sent + r.refusedByBudget + r.refusedByBreaker + circuits.length + shed + wasted === 0) continue;
+    rows.push([id, count(r.sent), count(r.refusedByBudget), count(r.refusedByBreaker), circuits.join('; ') || '—', count(shed), `${(wasted * 100).toFixed(1)}%`]);
+  }
+  return rows;
 }
 
 function failures(counts: ReasonCounts): string {

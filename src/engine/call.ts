@@ -44,10 +44,23 @@ export class Call {
   child: Call | null = null;
   childTarget = -1;
   lastBackoffMs = 0;
+  /** How the current attempt passed its circuit breaker (PASS, PROBE) or went to its fallback. */
+  admission = 0;
+  /** When the parent stopped waiting (meaningful once parentGaveUp). */
+  gaveUpAtMs = Infinity;
+  /** When the job took a worker; its worker pool (bulkhead) at a service. */
+  startedMs = 0;
+  pool = 0;
 
   constructor(id: number) {
     this.id = id;
   }
+}
+
+/** The time the first ancestor's caller gave up on this job's chain, or Infinity if nobody did. */
+export function gaveUpAtMs(job: Call): number {
+  for (let c: Call | null = job; c !== null; c = c.parent) if (c.parentGaveUp) return c.gaveUpAtMs;
+  return Infinity;
 }
 
 export class CallPool {
@@ -74,6 +87,9 @@ export class CallPool {
     call.childTarget = -1;
     call.lastBackoffMs = 0;
     call.deadlineMs = Infinity;
+    call.admission = 0;
+    call.gaveUpAtMs = Infinity;
+    call.pool = 0;
     this.freeIds.push(call.id);
     this.live--;
   }
@@ -111,6 +127,11 @@ export class CallDeque {
     this.items[slot] = null;
     this.length--;
     return call;
+  }
+
+  /** The call at position i from the front. */
+  at(i: number): Call {
+    return this.items[(this.head + i) & (this.items.length - 1)] as Call;
   }
 
   drain(visit: (call: Call) => void): void {

@@ -1,5 +1,6 @@
 import { ClientRuntime } from './kinds/client';
 import { BalancerRuntime } from './kinds/balancer';
+import { CacheRuntime } from './kinds/cache';
 import { StationRuntime } from './kinds/station';
 import type { LinkRuntime } from './link';
 import type { Simulation } from './simulation';
@@ -113,7 +114,7 @@ function nodeAction(sim: Simulation, node: Simulation['nodes'][number], fault: F
       return () => node.setRate(sim, before);
     };
   }
-  const server = node instanceof StationRuntime || node instanceof BalancerRuntime ? node : null;
+  const server = node instanceof StationRuntime || node instanceof BalancerRuntime || node instanceof CacheRuntime ? node : null;
   if (server === null) return null;
   switch (fault.action) {
     case 'crash':
@@ -128,6 +129,13 @@ function nodeAction(sim: Simulation, node: Simulation['nodes'][number], fault: F
     }
     default:
       break;
+  }
+  if (node instanceof CacheRuntime) {
+    if (fault.action !== 'flush') return null;
+    return () => {
+      node.flush();
+      return () => {}; // what was flushed stays flushed: `for` has nothing to undo
+    };
   }
   if (!(node instanceof StationRuntime)) return null;
   switch (fault.action) {

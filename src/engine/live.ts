@@ -1,5 +1,8 @@
+import { CacheRuntime } from './kinds/cache';
 import { ClientRuntime } from './kinds/client';
 import { StationRuntime } from './kinds/station';
+import { CIRCUIT_HALF_OPEN, CIRCUIT_OPEN, type CircuitBreaker } from './circuit-breaker';
+import type { NodeRuntime } from './kinds/node-runtime';
 import type { Simulation } from './simulation';
 
 /**
@@ -22,6 +25,8 @@ export const LIVE_NODE_FIELDS = [
   'latencyP99Ms',
   'down', // 1 when crashed
   'attemptsPerSec', // clients only
+  'hitRatio', // caches: (hits + stale) / lookups in the last interval; -1 for other kinds or no lookups
+  'circuitState', // the node's worst circuit breaker: 1 open, 0.5 half-open, 0 closed; -1 if it has none
 ] as const;
 
 export const LIVE_LINK_FIELDS = [
@@ -70,6 +75,24 @@ export function linkFieldOffset(nodeCount: number, linkIndex: number, field: (ty
 
 const finiteOr = (value: number, fallback: number): number => (value === Infinity ? fallback : value);
 
+const breakersByNode = new WeakMap<NodeRuntime, CircuitBreaker[]>();
+
+/** The node's breakers (found once), and the worst state among them now. */
+function worstCircuit(node: NodeRuntime, nowMs: number): number {
+  let breakers = breakersByNode.get(node);
+  if (breakers === undefined) {
+    breakers = [...new Set(node.plansByClass.flat().map((plan) => plan.breaker))].filter((b): b is CircuitBreaker => b !== null);
+    breakersByNode.set(node, breakers);
+  }
+  if (breakers.length === 0) return -1;
+  let worst = 0;
+  for (const b of breakers) {
+    b.admitPeek(nowMs);
+    worst = Math.max(worst, b.state === CIRCUIT_OPEN ? 1 : b.state === CIRCUIT_HALF_OPEN ? 0.5 : 0);
+  }
+  return worst;
+}
+
 export function writeLive(sim: Simulation, out: Float64Array): void {
   const series = sim.series;
   const perSec = 1000 / series.intervalMs;
@@ -89,7 +112,7 @@ export function writeLive(sim: Simulation, out: Float64Array): void {
       out[o] = node.stats.queued;
       out[o + 1] = node.stats.inService;
       out[o + 2] = node instanceof StationRuntime ? finiteOr(node.workers, -1) : -1;
-      out[o + 3] = node instanceof StationRuntime ? finiteOr(node.spec.queue.capacity, -1) : -1;
+      out[o + 3] = node instanceof StationRuntime ? finiteOr(node.pools[0].queueSpec.capacity, -1) : -1;
     }
     out[o + 4] = rate(c.arrived);
     out[o + 5] = rate(c.completed);
@@ -98,6 +121,8 @@ export function writeLive(sim: Simulation, out: Float64Array): void {
     out[o + 8] = latest(c.p99);
     out[o + 9] = node.down ? 1 : 0;
     out[o + 10] = c.attempts >= 0 ? rate(c.attempts) : 0;
+    out[o + 11] = node instanceof CacheRuntime ? node.intervalHitRatio(series) : -1;
+    out[o + 12] = worstCircuit(node, sim.nowMs);
     o += NODE_STRIDE;
   }
   for (const link of sim.links) {

@@ -40,7 +40,7 @@ export function patchNode(sim: Simulation, id: string, patch: NodePatch): string
     else if (node instanceof StationRuntime && field === 'workers') node.setWorkers(sim, value);
     else if (node instanceof StationRuntime && field === 'serviceTime') node.serviceTime = new Sampler(value);
     else if (node instanceof StationRuntime && field === 'errorRate') node.errorRate = value;
-    else if (node instanceof StationRuntime && field === 'queueCapacity') node.spec.queue.capacity = value;
+    else if (node instanceof StationRuntime && field === 'queueCapacity') node.pools[0].queueSpec.capacity = value;
     else rejected.push(field);
   }
   return rejected;

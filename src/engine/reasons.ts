@@ -5,7 +5,7 @@
 export const REASONS = [
   'queueFull', // the node's queue was at capacity on arrival
   'timeout', // the caller stopped waiting for an attempt
-  'shed', // dropped by a load-shedding policy before service
+  'shed', // dropped when it reached a worker: it had waited past queue.maxWait or its deadline
   'linkDown', // no usable link, or the link went down under the message
   'linkLoss', // the link lost the message
   'bufferFull', // the link's transmit buffer was full (drop-tail)
@@ -13,7 +13,8 @@ export const REASONS = [
   'authRejected', // a validator rejected the token
   'error', // the node failed the request itself (error rate)
   'nodeDown', // the node was crashed
-  'deadline', // the user gave up: the request's overall deadline passed
+  'deadline', // the request's deadline passed (the user gave up, or a server abandoned it)
+  'cancelled', // the caller gave up and the server, told so, stopped the job
 ] as const;
 
 export type ReasonName = (typeof REASONS)[number];
@@ -29,6 +30,7 @@ export const R_AUTH_REJECTED = 7;
 export const R_ERROR = 8;
 export const R_NODE_DOWN = 9;
 export const R_DEADLINE = 10;
+export const R_CANCELLED = 11;
 
 /** Marks a successful outcome where a reason code is expected. */
 export const OK = -1;

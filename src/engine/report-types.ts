@@ -28,6 +28,54 @@ export interface NodeReport {
   throughputPerSec: number;
   /** Share of arrivals that found every worker busy and queued (Erlang C's P(wait)). */
   waitedShare: number;
+  /** Retries this node sent, and retries its budgets or retry breakers refused. */
+  retries: RetryReport;
+  /** One entry per downstream call with a circuit breaker, keyed by target id. */
+  circuits: Record<string, CircuitReport>;
+  /** Services: worker time spent on jobs whose caller had already given up, and its share. */
+  wastedWorkMs?: number;
+  wastedShare?: number;
+  /** Services: completions whose caller was still waiting, per second. */
+  goodputPerSec?: number;
+  /** Services with bulkheads: each pool by name ("default" is the service's own). */
+  bulkheads?: Record<string, { workers: number | null; queued: number; inService: number; queueFull: number; shed: number }>;
+  /** Caches: what the lookups found and what reached the backend. */
+  cache?: CacheReport;
+}
+
+/**
+ * A cache's run totals. Every lookup is exactly one of hits, stale, negativeHits or misses;
+ * coalesced misses joined a fetch already in flight; fetches = misses − coalesced + refreshes.
+ */
+export interface CacheReport {
+  hits: number;
+  misses: number;
+  /** Served from an expired entry within its stale-while-revalidate window. */
+  stale: number;
+  coalesced: number;
+  /** Answered `error` from a stored failure (negative TTL). */
+  negativeHits: number;
+  evictions: number;
+  /** Backend fetches started, background refreshes included. */
+  fetches: number;
+  refreshes: number;
+  /** (hits + stale) / lookups; 0 with no lookups. */
+  hitRatio: number;
+  /** Entries held at the end, fresh or not. */
+  entries: number;
+}
+
+export interface RetryReport {
+  sent: number;
+  refusedByBudget: number;
+  refusedByBreaker: number;
+}
+
+export interface CircuitReport {
+  state: 'closed' | 'open' | 'halfOpen';
+  /** Times it opened, and attempts it refused. */
+  opened: number;
+  refused: number;
 }
 
 export interface ClientReport {
@@ -41,6 +89,7 @@ export interface ClientReport {
   attempts: number;
   /** attempts / original requests. */
   retryAmplification: number;
+  retries: RetryReport;
   latencyMs: LatencySummary;
 }
 

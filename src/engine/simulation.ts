@@ -1,4 +1,12 @@
 import { CallPool, PHASE_BACKOFF, PHASE_FREE, PHASE_SERVICE, PHASE_TO_CALLER, PHASE_TO_NODE, PHASE_WAITING, type Call } from './call';
+
+/** The attempt went to the breaker's fallback target: its outcome says nothing about the primary. */
+const FALLBACK = 3;
+
+/** A job is working at its node: holding a worker or waiting on a downstream attempt. */
+function isWorking(phase: number): boolean {
+  return phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF;
+}
 import { compile } from './compile';
 import { EventQueue } from './event-queue';
 import { FaultRunner } from './faults';
@@ -9,7 +17,8 @@ import type { LinkRuntime } from './link';
 import { LinkSampler, type LinkColumns } from './link-sampler';
 import { liveLayout, writeLive, type LiveLayout } from './live';
 import { patchLink, patchNode, type LinkPatch, type NodePatch } from './patch';
-import { OK, R_BUFFER_FULL, R_DEADLINE, R_LINK_DOWN, R_LINK_LOSS, R_NODE_DOWN, R_TIMEOUT } from './reasons';
+import { OK, R_BUFFER_FULL, R_CANCELLED, R_CIRCUIT_OPEN, R_DEADLINE, R_LINK_DOWN, R_LINK_LOSS, R_NODE_DOWN, R_TIMEOUT } from './reasons';
+import { PASS, REFUSE } from './circuit-breaker';
 import { buildReport } from './report';
 import type { RunReport } from './report-types';
 import { SeriesRecorder } from './series';
@@ -26,6 +35,7 @@ export const EV_RETRY = 5; // a: job id, b: token — backoff over, send the nex
 export const EV_DEADLINE = 6; // a: root id, b: root gen — the user gives up
 export const EV_FAULT = 7; // a: fault index, b: 0 apply / 1 revert
 export const EV_TIMER_LANE = 8; // a: lane — the head of a timer lane is due (see TimerLanes)
+export const EV_NODE_TIMER = 9; // a: job id, b: token — a kind's own timer on one of its jobs (NodeRuntime.onJobTimer)
 
 /** Most numbers the time series may hold in all (8 bytes each): keeps memory flat in run length. */
 const SERIES_CELLS = 4_000_000;
@@ -166,21 +176,26 @@ export class Simulation {
         break;
       }
       case EV_DEADLINE: {
-        const root = this.pool.calls[a];
-        if (root.gen === b && root.phase !== PHASE_FREE && root.parent === null) {
-          this.abandonAttempt(root);
-          this.invalidate(root);
-          this.nodes[root.node].finishJob(this, root, R_DEADLINE);
-        }
+        const job = this.pool.calls[a];
+        if (job.gen === b && isWorking(job.phase)) this.nodes[job.node].abortJob(this, job, R_DEADLINE);
         break;
       }
       case EV_FAULT:
         this.faults.fire(a, b === 1);
         break;
+      case EV_NODE_TIMER: {
+        const job = this.pool.calls[a];
+        if (job.token === b) this.nodes[job.node].onJobTimer(this, job);
+        break;
+      }
       case EV_TIMER_LANE:
         if (this.timers.fire(a)) this.dispatch(this.timers.firedCode, this.timers.firedA, this.timers.firedB);
         break;
     }
+  }
+
+  invalidateCall(call: Call): void {
+    this.invalidate(call);
   }
 
   private isStaleTimer(code: number, a: number, b: number): boolean {
@@ -203,12 +218,30 @@ export class Simulation {
     const node = this.nodes[job.node];
     const plan = node.plansByClass[job.classIndex][job.step];
     job.stepAttempts++;
-    const target = plan.toNode >= 0 ? plan.toNode : node.pickTarget(this, job);
+    if (job.stepAttempts === 1) plan.control?.onRequest(this.nowMs);
+    else node.retriesSent++;
+    let target = plan.toNode >= 0 ? plan.toNode : node.pickTarget(this, job);
+    let route = plan.route;
+    job.admission = PASS;
+    if (plan.breaker !== null) {
+      const admission = plan.breaker.admit(this.nowMs);
+      if (admission === REFUSE) {
+        if (plan.fallbackNode < 0) {
+          // Refused without trying: not an attempt, and retrying into an open breaker is pointless.
+          this.invalidate(job);
+          node.finishJob(this, job, R_CIRCUIT_OPEN);
+          return;
+        }
+        target = plan.fallbackNode;
+        route = plan.fallbackRoute;
+        job.admission = FALLBACK;
+      } else job.admission = admission;
+    }
     if (target < 0) {
       this.onAttemptResult(job, R_NODE_DOWN);
       return;
     }
-    const link = (plan.route ?? node.routeTo(target))?.pick(this.nowMs) ?? null;
+    const link = (route ?? node.routeTo(target))?.pick(this.nowMs) ?? null;
     if (link === null) {
       this.onAttemptResult(job, R_LINK_DOWN);
       return;
@@ -220,7 +253,8 @@ export class Simulation {
     child.link = link.index;
     child.classIndex = job.classIndex;
     child.originMs = job.originMs;
-    child.deadlineMs = job.deadlineMs;
+    // The callee may as well know when its caller stops waiting: this attempt's timeout counts too.
+    child.deadlineMs = node.propagatesDeadline ? Math.min(job.deadlineMs, this.nowMs + plan.timeoutMs) : Infinity;
     job.child = child;
     job.childTarget = target;
     job.phase = PHASE_WAITING;
@@ -235,6 +269,10 @@ export class Simulation {
   /** The current attempt of `job` ended with `result` (OK or a reason): next step, retry, or fail. */
   private onAttemptResult(job: Call, result: number): void {
     this.invalidate(job);
+    const node = this.nodes[job.node];
+    const plan = node.plansByClass[job.classIndex][job.step];
+    plan.control?.onAttemptEnded(this.nowMs, result === OK);
+    if (plan.breaker !== null && job.admission !== FALLBACK) plan.breaker.record(this.nowMs, job.admission, result === OK);
     if (result === OK) {
       job.step++;
       job.stepAttempts = 0;
@@ -242,9 +280,8 @@ export class Simulation {
       this.runSteps(job);
       return;
     }
-    const node = this.nodes[job.node];
-    const retry = node.plansByClass[job.classIndex][job.step].retry;
-    if (job.stepAttempts >= retry.attempts) {
+    const retry = plan.retry;
+    if (job.stepAttempts >= retry.attempts || (plan.control !== null && !plan.control.allowRetry(this.nowMs))) {
       node.finishJob(this, job, result);
       return;
     }
@@ -262,7 +299,10 @@ export class Simulation {
     const child = job.child;
     if (child !== null) {
       child.parentGaveUp = true;
+      child.gaveUpAtMs = this.nowMs;
       job.child = null;
+      const callee = this.nodes[child.node];
+      if (callee.cancelsOnGiveUp && isWorking(child.phase)) callee.abortJob(this, child, R_CANCELLED);
     }
     if (job.childTarget >= 0) {
       this.nodes[job.node].attemptEnded(job, job.childTarget);

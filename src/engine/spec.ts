@@ -12,11 +12,47 @@ export type DistributionSpec =
 
 export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
 
+/**
+ * Limits on retries, per caller (one client, or one `calls` entry of a service):
+ * - ratio: over a sliding window, retries ≤ ratio × original requests + minPerSec × window;
+ * - bucket: starts full; each original request adds `perRequest`, each success `perSuccess`,
+ *   each retry costs `perRetry` and is allowed only while that many tokens are left.
+ */
+export type RetryBudgetSpec =
+  | { kind: 'ratio'; ratio: number; minPerSec: number; windowMs: number }
+  | { kind: 'bucket'; capacity: number; perRequest: number; perSuccess: number; perRetry: number };
+
+/** No retries while the share of failed attempts over the window is above `failureRatio`. */
+export interface RetryBreakerSpec {
+  failureRatio: number;
+  windowMs: number;
+  /** Fewer attempts than this in the window never stop retries. */
+  minAttempts: number;
+}
+
 export interface RetrySpec {
   /** Total attempts, the first included: 1 means no retry. */
   attempts: number;
   backoff: { baseMs: number; capMs: number; multiplier: number };
   jitter: Jitter;
+  budget: RetryBudgetSpec | null;
+  breaker: RetryBreakerSpec | null;
+}
+
+/**
+ * A circuit breaker on one downstream call: closed → open when, over the window, at least
+ * `minAttempts` attempts were made and the failed share reached `failureRatio`; open refuses
+ * attempts (`circuitOpen`, or sends them to `fallback`) for `openMs`; then half-open lets
+ * `halfOpenProbes` attempts through: all succeed → closed, any fails → open again.
+ */
+export interface CircuitBreakerSpec {
+  failureRatio: number;
+  windowMs: number;
+  minAttempts: number;
+  openMs: number;
+  halfOpenProbes: number;
+  /** A node id to call instead while open (it needs a link from this node), or null. */
+  fallback: string | null;
 }
 
 export interface RequestClassSpec {
@@ -40,6 +76,8 @@ export interface ClientSpec {
   timeoutMs: number;
   /** Per original request, retries included; the user gives up then. Infinity = never. */
   deadlineMs: number;
+  /** Send the deadline with the request, so servers that know it can shed expired work. */
+  propagateDeadline: boolean;
   retry: RetrySpec;
 }
 
@@ -49,6 +87,28 @@ export interface CallSpec {
   when: string[] | null;
   timeoutMs: number;
   retry: RetrySpec;
+  circuitBreaker: CircuitBreakerSpec | null;
+}
+
+export interface QueueSpec {
+  /** Infinity = unbounded. */
+  capacity: number;
+  discipline: 'fifo' | 'lifo';
+  /** A job that waited longer than this is dropped when it reaches a worker (`shed`). */
+  maxWaitMs: number;
+}
+
+/**
+ * A separate worker pool with its own queue inside a service. A job goes to the first bulkhead
+ * whose `when` names its class or whose `to` is a node its class calls; otherwise to the
+ * service's own pool (`workers`, `queue`).
+ */
+export interface BulkheadSpec {
+  name: string;
+  when: string[] | null;
+  to: string | null;
+  workers: number;
+  queue: QueueSpec;
 }
 
 export type StationKind = 'service' | 'database' | 'external';
@@ -59,12 +119,23 @@ export interface ServiceSpec {
   label: string;
   /** Infinity = unbounded concurrency. */
   workers: number;
-  queue: { capacity: number; discipline: 'fifo' | 'lifo' };
+  queue: QueueSpec;
   serviceTime: DistributionSpec;
+  /** Added to each job's service time per job already in service when it starts (ms). */
+  slowdownPerInFlightMs: number;
   /** Probability that a job fails with reason `error` after its service time. */
   errorRate: number;
   /** Made in order after the job's own service time, holding the worker while waiting. */
   calls: CallSpec[];
+  bulkheads: BulkheadSpec[];
+  /**
+   * Deadline-aware: honour the deadline a job arrived with — drop the job when it reaches a worker
+   * after its deadline (`shed`), abandon it at the deadline — and pass it on to the job's calls.
+   * Without it the service neither enforces nor forwards deadlines: it finishes useless work.
+   */
+  propagateDeadline: boolean;
+  /** When a caller gives up, stop its job (dequeue or abort) instead of finishing useless work. */
+  cancelOnCallerGiveUp: boolean;
 }
 
 export type BalancerPolicy = 'roundRobin' | 'random' | 'leastOutstanding' | 'powerOfTwo';
@@ -81,7 +152,36 @@ export interface BalancerSpec {
   retry: RetrySpec;
 }
 
-export type NodeSpec = ClientSpec | ServiceSpec | BalancerSpec;
+/**
+ * A cache in front of a backend. Each request reads one key, drawn with Zipf popularity over
+ * `keys` keys (exponent 0 = uniform). A fresh entry answers after `hitTimeMs`; a miss calls the
+ * backend and stores the answer for `ttlMs` (± `ttlJitter` as a fraction), a failure for
+ * `negativeTtlMs` (0 = not stored). `coalesce`: one backend call per key at a time, later
+ * misses wait for it. `staleWhileRevalidateMs`: for this long after expiry an entry is served
+ * stale while one background refresh runs. `capacity` entries at most (LRU). `warm`: every key
+ * starts cached, as if all were loaded at t = 0.
+ */
+export interface CacheSpec {
+  kind: 'cache';
+  id: string;
+  label: string;
+  backend: string;
+  keys: number;
+  zipfExponent: number;
+  capacity: number;
+  ttlMs: number;
+  ttlJitter: number;
+  negativeTtlMs: number;
+  coalesce: boolean;
+  staleWhileRevalidateMs: number;
+  hitTimeMs: number;
+  warm: boolean;
+  /** The backend call: its timeout and retries. */
+  timeoutMs: number;
+  retry: RetrySpec;
+}
+
+export type NodeSpec = ClientSpec | ServiceSpec | BalancerSpec | CacheSpec;
 
 export interface LinkDirectionSpec {
   latency: DistributionSpec;
@@ -110,7 +210,7 @@ export interface LinkSpec {
 }
 
 export type LinkFaultAction = 'down' | 'up' | 'degrade';
-export type NodeFaultAction = 'crash' | 'recover' | 'slow' | 'error' | 'setWorkers';
+export type NodeFaultAction = 'crash' | 'recover' | 'slow' | 'error' | 'setWorkers' | 'flush';
 export type ClientFaultAction = 'setRate';
 export type FaultAction = LinkFaultAction | NodeFaultAction | ClientFaultAction;
 

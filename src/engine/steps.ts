@@ -1,7 +1,9 @@
+import type { Call } from './call';
+import { CircuitBreaker } from './circuit-breaker';
 import type { Route } from './link';
 import type { RandomStream } from './random';
-import type { RetrySpec } from './spec';
-import type { Call } from './call';
+import { RetryControl } from './retry-control';
+import type { CircuitBreakerSpec, RetrySpec } from './spec';
 
 /** One downstream step of a job: where it goes, how long to wait, how to retry. */
 export interface StepPlan {
@@ -12,10 +14,47 @@ export interface StepPlan {
   /** The timer lane for `timeoutMs`, assigned on first use (-1 until then). */
   timeoutLane: number;
   retry: RetrySpec;
+  /** Budget and retry-breaker state for this caller, when the retry policy has either. */
+  control: RetryControl | null;
+  breaker: CircuitBreaker | null;
+  /** Where attempts go while the breaker is open (-1: they fail with circuitOpen). */
+  fallbackNode: number;
+  fallbackRoute: Route | null;
 }
 
-export function stepPlan(toNode: number, route: Route | null, timeoutMs: number, retry: RetrySpec): StepPlan {
-  return { toNode, route, timeoutMs, timeoutLane: -1, retry };
+export function stepPlan(
+  toNode: number,
+  route: Route | null,
+  timeoutMs: number,
+  retry: RetrySpec,
+  breaker: { spec: CircuitBreakerSpec; fallbackNode: number; fallbackRoute: Route | null } | null = null,
+): StepPlan {
+  return {
+    toNode,
+    route,
+    timeoutMs,
+    timeoutLane: -1,
+    retry,
+    control: retry.budget || retry.breaker ? new RetryControl(retry) : null,
+    breaker: breaker ? new CircuitBreaker(breaker.spec) : null,
+    fallbackNode: breaker?.fallbackNode ?? -1,
+    fallbackRoute: breaker?.fallbackRoute ?? null,
+  };
+}
+
+/** Adds up the refusals of a node's plans (each plan object counted once). */
+export function retryRefusals(plansByClass: StepPlan[][]): { refusedByBudget: number; refusedByBreaker: number } {
+  const seen = new Set<StepPlan>();
+  const totals = { refusedByBudget: 0, refusedByBreaker: 0 };
+  for (const plans of plansByClass) {
+    for (const plan of plans) {
+      if (seen.has(plan) || plan.control === null) continue;
+      seen.add(plan);
+      totals.refusedByBudget += plan.control.refusedByBudget;
+      totals.refusedByBreaker += plan.control.refusedByBreaker;
+    }
+  }
+  return totals;
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
- * Call cycles: api calls db, db calls api. A request that enters such a loop calls itself forever
+ * Call cycles: api calls db, db calls api (balancer targets, cache backends and circuit-breaker
+ * fallbacks count as calls). A request that enters such a loop calls itself forever
  * (each hop holding a worker), and with zero latency and service time the engine would spin at
  * one instant of simulated time. So a cycle is an error, unless the `when` filters along it
  * leave no request class that could go all the way round.
  */
 import type { NodeSpec } from '../engine/spec';
-import type { Path } from './errors';
+import { isPlainObject, type Path } from './errors';
 
 export interface CallEdge {
   from: string;
@@ -25,14 +26,35 @@ export interface CallCycle {
   closingEdge: CallEdge;
 }
 
-export function callEdges(nodes: readonly (NodeSpec | undefined)[]): CallEdge[] {
+/** Whether the file's `calls[j]` has a `circuitBreaker` of its own (else it uses the node's). */
+function hasOwnBreaker(rawNode: unknown, j: number): boolean {
+  const calls = isPlainObject(rawNode) ? rawNode.calls : undefined;
+  const call: unknown = Array.isArray(calls) ? calls[j] : undefined;
+  return isPlainObject(call) && call.circuitBreaker !== undefined;
+}
+
+/**
+ * Every way a request can travel on: balancer targets, a cache's backend, calls and their
+ * circuit-breaker fallbacks. `rawNodes` only tells where a fallback is written, for the message.
+ */
+export function callEdges(nodes: readonly (NodeSpec | undefined)[], rawNodes: readonly unknown[] = []): CallEdge[] {
   const edges: CallEdge[] = [];
   nodes.forEach((node, index) => {
     if (node === undefined) return;
     if (node.kind === 'balancer') {
       node.targets.forEach((to, j) => edges.push({ from: node.id, to, when: null, path: ['nodes', index, 'targets', j] }));
+    } else if (node.kind === 'cache') {
+      edges.push({ from: node.id, to: node.backend, when: null, path: ['nodes', index, 'backend'] });
     } else if (node.kind !== 'client') {
-      node.calls.forEach((call, j) => edges.push({ from: node.id, to: call.to, when: call.when, path: ['nodes', index, 'calls', j, 'to'] }));
+      node.calls.forEach((call, j) => {
+        edges.push({ from: node.id, to: call.to, when: call.when, path: ['nodes', index, 'calls', j, 'to'] });
+        const fallback = call.circuitBreaker?.fallback;
+        if (fallback === undefined || fallback === null) return;
+        const path: Path = hasOwnBreaker(rawNodes[index], j)
+          ? ['nodes', index, 'calls', j, 'circuitBreaker', 'fallback']
+          : ['nodes', index, 'circuitBreaker', 'fallback'];
+        edges.push({ from: node.id, to: fallback, when: call.when, path });
+      });
     }
   });
   // a node calling itself is already reported: no link may join a node to itself

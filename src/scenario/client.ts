@@ -7,7 +7,7 @@ import { fields, list } from './fields';
 import { durationField } from './durations';
 import { constantMs, distributionField } from './distributions';
 import { noRetry, retrySchema } from './retry';
-import { choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values';
+import { booleanField, choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values';
 import { nodeBaseShape } from './node-base';
 import { SCENARIO_LIMITS } from './limits';
 
@@ -49,6 +49,7 @@ export const clientSchema = fields(
       absentMeans: 'no deadline',
       description: 'Per original request, retries included. Default: none.',
     }).optional(),
+    propagateDeadline: booleanField('Send the deadline with each request, so servers that know it can shed expired work. Default true.').prefault(true),
     retry: retrySchema.optional(),
   },
   { auth: 'client auth (tokens) is not supported yet' },
@@ -84,6 +85,7 @@ export const clientSchema = fields(
     target: client.target,
     timeoutMs: client.timeout ?? Infinity,
     deadlineMs: client.deadline ?? Infinity,
+    propagateDeadline: client.propagateDeadline,
     retry: client.retry ?? noRetry(),
   };
 });

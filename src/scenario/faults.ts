@@ -17,11 +17,12 @@ export const FAULT_TARGET_KINDS = {
   down: ['link'],
   up: ['link'],
   degrade: ['link'],
-  crash: ['service', 'database', 'external', 'balancer'],
-  recover: ['service', 'database', 'external', 'balancer'],
+  crash: ['service', 'database', 'external', 'balancer', 'cache'],
+  recover: ['service', 'database', 'external', 'balancer', 'cache'],
   slow: ['service', 'database', 'external'],
   error: ['service', 'database', 'external'],
   setWorkers: ['service', 'database', 'external'],
+  flush: ['cache'],
   setRate: ['client'],
 } as const satisfies Record<FaultAction, readonly string[]>;
 
@@ -56,6 +57,7 @@ const ARGUMENTS = {
   slow: { factor: numberField({ min: 0, minExclusive: true, description: 'Service times are multiplied by this.' }) },
   error: { errorRate: probabilityField('New error rate.') },
   setWorkers: { workers: workersField('New number of workers.') },
+  flush: {},
   setRate: {
     rate: numberField({
       min: 0,

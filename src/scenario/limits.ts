@@ -28,6 +28,9 @@ export const SCENARIO_LIMITS = {
   maxWorkers: 1_000_000,
   maxClassesPerClient: 100,
   maxCallsPerNode: 100,
+  maxBulkheadsPerNode: 100,
+  /** Keys of one cache: the engine keeps per-key state. */
+  maxCacheKeys: 1_000_000,
   maxNameLength: 200,
   maxLabelLength: 200,
   maxClassNameLength: 64,

@@ -8,6 +8,7 @@ import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } fro
 import { clientSchema } from './client';
 import { databaseSchema, externalSchema, serviceSchema } from './station';
 import { balancerSchema } from './balancer';
+import { cacheSchema } from './cache';
 import { didYouMean } from './suggest';
 
 export const NODE_SCHEMAS = {
@@ -16,13 +17,14 @@ export const NODE_SCHEMAS = {
   database: databaseSchema,
   external: externalSchema,
   balancer: balancerSchema,
+  cache: cacheSchema,
 } as const satisfies Record<NodeSpec['kind'], z.ZodType<NodeSpec>>;
 
 export type NodeKind = keyof typeof NODE_SCHEMAS;
 export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
 
 /** Named in DESIGN.md, planned, not simulated yet: a clear error rather than "unknown kind". */
-export const LATER_NODE_KINDS: readonly string[] = ['cache', 'identity', 'keyset'];
+export const LATER_NODE_KINDS: readonly string[] = ['identity', 'keyset'];
 
 const KINDS_TEXT = NODE_KINDS.join(', ');
 

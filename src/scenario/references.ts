@@ -1,6 +1,6 @@
 /**
  * References between parts of the file: ids unique across nodes and links; link ends, client
- * targets, calls and balancer targets naming a node that can receive and is reached by a link;
+ * targets, calls, circuit-breaker fallbacks, cache backends and balancer targets naming a node that can receive and is reached by a link;
  * fault targets naming something the action applies to.
  *
  * These read the raw file, not the parsed specs, so a node with one bad field still has its
@@ -109,13 +109,26 @@ export function checkRoutes(context: SemanticContext): void {
         if (seen.has(target)) context.log.warn(['nodes', index, 'targets', j], `${quote(target)} is listed more than once, so it gets a larger share`);
         seen.add(target);
       });
+    } else if (kind === 'cache') {
+      const backend = idAt(node, 'backend');
+      if (backend !== undefined) checkNodeRef(context, backend, ['nodes', index, 'backend'], from);
     } else if (typeof kind === 'string' && (STATION_KINDS as string[]).includes(kind)) {
+      checkFallback(context, node, ['nodes', index], from);
       listAt(node, 'calls').forEach((call, j) => {
-        const to = isPlainObject(call) ? idAt(call, 'to') : undefined;
+        if (!isPlainObject(call)) return;
+        const to = idAt(call, 'to');
         if (to !== undefined) checkNodeRef(context, to, ['nodes', index, 'calls', j, 'to'], from);
+        checkFallback(context, call, ['nodes', index, 'calls', j], from);
       });
     }
   });
+}
+
+/** The `circuitBreaker.fallback` of a station or of one of its calls, when written. */
+function checkFallback(context: SemanticContext, owner: Record<string, unknown>, path: Path, from: string | undefined): void {
+  const breaker = owner.circuitBreaker;
+  const fallback = isPlainObject(breaker) ? idAt(breaker, 'fallback') : undefined;
+  if (fallback !== undefined) checkNodeRef(context, fallback, [...path, 'circuitBreaker', 'fallback'], from);
 }
 
 const withArticle = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);

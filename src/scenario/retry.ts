@@ -1,9 +1,10 @@
-/** Retry policy: used by clients, by each downstream call, and by balancers. */
+/** Retry policy: used by clients, by each downstream call, by balancers and by caches. */
 import type { RetrySpec } from '../engine/spec';
 import { fields } from './fields';
 import { durationField } from './durations';
 import { choiceField, numberField, wholeNumberField } from './values';
 import { SCENARIO_LIMITS } from './limits';
+import { retryBreakerSchema, retryBudgetSchema } from './resilience';
 
 export const JITTERS = ['none', 'full', 'equal', 'decorrelated'] as const;
 
@@ -14,25 +15,26 @@ const backoffSchema = fields({
 });
 
 export function noRetry(): RetrySpec {
-  return { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none' };
+  return { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null };
 }
 
-export const retrySchema = fields(
-  {
-    attempts: wholeNumberField({
-      min: 1,
-      max: SCENARIO_LIMITS.maxRetryAttempts,
-      maxIsLimit: true,
-      description: 'Total attempts, the first included: 1 means no retry. Default 1.',
-    }).prefault(1),
-    backoff: backoffSchema.prefault({}),
-    jitter: choiceField(JITTERS, 'Randomisation of each delay. Default "none".').prefault('none'),
-  },
-  { budget: 'retry budgets are not supported yet' },
-).transform(
-  ({ attempts, backoff, jitter }): RetrySpec => ({
+export const retrySchema = fields({
+  attempts: wholeNumberField({
+    min: 1,
+    max: SCENARIO_LIMITS.maxRetryAttempts,
+    maxIsLimit: true,
+    description: 'Total attempts, the first included: 1 means no retry. Default 1.',
+  }).prefault(1),
+  backoff: backoffSchema.prefault({}),
+  jitter: choiceField(JITTERS, 'Randomisation of each delay. Default "none".').prefault('none'),
+  budget: retryBudgetSchema.optional(),
+  breaker: retryBreakerSchema.optional(),
+}).transform(
+  ({ attempts, backoff, jitter, budget, breaker }): RetrySpec => ({
     attempts,
     backoff: { baseMs: backoff.base, capMs: backoff.cap ?? Infinity, multiplier: backoff.multiplier },
     jitter,
+    budget: budget ?? null,
+    breaker: breaker ?? null,
   }),
-);
+).meta({ id: 'retry', description: 'Retry policy. Default: 1 attempt (no retry).' });

@@ -1,6 +1,7 @@
 /**
  * Checks that need the whole file in view, run after the schema pass on whatever parsed:
- * references (references.ts), request classes, call cycles, totals within limits, timing.
+ * references (references.ts), request classes, settings with no effect (no-effect.ts), call
+ * cycles, totals within limits, timing.
  */
 import { isPlainObject, type IssueLog, type Path } from './errors';
 import { formatDuration } from './durations';
@@ -8,6 +9,7 @@ import { callEdges, findCallCycles } from './call-cycles';
 import { closestMatch } from './suggest';
 import { SCENARIO_LIMITS } from './limits';
 import { SemanticContext, quote, type ReadScenario } from './semantic-context';
+import { checkNoEffect } from './no-effect';
 import { checkFaultTargets, checkLinkEnds, checkParallelLinks, checkRoutes, declareIds } from './references';
 
 export type { ReadScenario } from './semantic-context';
@@ -26,6 +28,7 @@ export function checkScenario(scenario: ReadScenario, log: IssueLog): void {
   checkParallelLinks(context);
   checkLinkBuffers(context);
   checkClasses(context);
+  checkNoEffect(context);
   checkCycles(context);
   checkTotals(context);
   checkTiming(context);
@@ -45,23 +48,26 @@ function checkLinkBuffers({ scenario, log }: SemanticContext): void {
   });
 }
 
-/** `when` naming a class no client sends is probably a typo: a warning, since it is harmless. */
+/** `when` (of a call or a bulkhead) naming a class no client sends is probably a typo: a warning, since it is harmless. */
 function checkClasses({ scenario, nodes, log }: SemanticContext): void {
   const unreadClient = [...nodes.values()].some((node) => node.kind === 'client' && scenario.nodes[node.index] === undefined);
   if (unreadClient) return; // its classes are unknown
   const classes = new Set<string>();
   for (const node of scenario.nodes) if (node?.kind === 'client') for (const c of node.classes) classes.add(c.name);
   scenario.nodes.forEach((node, index) => {
-    if (node === undefined || node.kind === 'client' || node.kind === 'balancer') return;
-    node.calls.forEach((call, j) => {
-      const raw = (scenario.rawNodes?.[index] as { calls: { when?: unknown }[] }).calls[j]?.when;
-      call.when?.forEach((name, k) => {
-        if (classes.has(name)) return;
-        const path: Path = Array.isArray(raw) ? ['nodes', index, 'calls', j, 'when', k] : ['nodes', index, 'calls', j, 'when'];
-        const hint = closestMatch(name, classes);
-        log.warn(path, `no client sends class ${quote(name)}${hint === undefined ? '' : ` (did you mean ${quote(hint)}?)`}`);
+    if (node === undefined || node.kind === 'client' || node.kind === 'balancer' || node.kind === 'cache') return;
+    const raw = scenario.rawNodes?.[index] as Record<'calls' | 'bulkheads', { when?: unknown }[]>;
+    for (const list of ['calls', 'bulkheads'] as const) {
+      node[list].forEach((item, j) => {
+        const written = raw[list][j]?.when;
+        item.when?.forEach((name, k) => {
+          if (classes.has(name)) return;
+          const path: Path = Array.isArray(written) ? ['nodes', index, list, j, 'when', k] : ['nodes', index, list, j, 'when'];
+          const hint = closestMatch(name, classes);
+          log.warn(path, `no client sends class ${quote(name)}${hint === undefined ? '' : ` (did you mean ${quote(hint)}?)`}`);
+        });
       });
-    });
+    }
   });
 }
 
@@ -72,7 +78,7 @@ function checkCycles({ scenario, log }: SemanticContext): void {
   const clients = scenario.nodes.filter((node) => node?.kind === 'client');
   const clientUnread = (scenario.rawNodes ?? []).some((raw, i) => isPlainObject(raw) && raw.kind === 'client' && scenario.nodes[i] === undefined);
   const sent = clientUnread ? null : new Set(clients.flatMap((client) => client.classes.map((c) => c.name)));
-  for (const cycle of findCallCycles(callEdges(scenario.nodes), MAX_REPORTED_CYCLES)) {
+  for (const cycle of findCallCycles(callEdges(scenario.nodes, scenario.rawNodes), MAX_REPORTED_CYCLES)) {
     const classes = cycle.classes === null || sent === null ? cycle.classes : cycle.classes.filter((name) => sent.has(name));
     if (classes !== null && classes.length === 0) continue; // no request that is ever sent can go round
     const names = cycle.nodeIds.map(quote);

@@ -2,15 +2,17 @@
  * kinds "service", "database", "external": a station with workers, a queue, a service time, an
  * error rate and downstream calls. The three share every field; only the defaults differ.
  */
-import type { CallSpec, ServiceSpec, StationKind } from '../engine/spec';
-import { fields, list, leaf, reject } from './fields';
+import type { CallSpec, CircuitBreakerSpec, ServiceSpec, StationKind } from '../engine/spec';
+import { fields, list } from './fields';
 import { durationField } from './durations';
 import { distributionField } from './distributions';
-import { noRetry, retrySchema } from './retry';
-import { choiceField, countOrNullField, nodeRefField, probabilityField, workersField } from './values';
+import { booleanField, probabilityField, workersField } from './values';
 import { nodeBaseShape } from './node-base';
 import { SCENARIO_LIMITS } from './limits';
-import { describeValue } from './errors';
+import { queueSchema } from './queue';
+import { callSchema, type ReadCall } from './calls';
+import { circuitBreakerSchema } from './resilience';
+import { bulkheadsField, readBulkheads } from './bulkheads';
 
 /** Defaults per kind, in the file's own notation (docs/format.md lists them). */
 export const STATION_DEFAULTS = {
@@ -22,52 +24,27 @@ export const STATION_DEFAULTS = {
 export const STATION_KINDS = Object.keys(STATION_DEFAULTS) as StationKind[];
 
 const LATER_STATION_FIELDS = {
-  slowdownPerInFlight: 'slowdownPerInFlight (load-dependent slowdown) is not supported yet',
-  propagateDeadline: 'propagateDeadline is not supported yet',
-  bulkheads: 'bulkheads are not supported yet',
-  circuitBreaker: 'circuitBreaker is not supported yet',
   auth: 'token validation (auth) is not supported yet',
   replicas: 'replicas are not supported yet',
 };
 
-const queueSchema = fields(
-  {
-    capacity: countOrNullField('Jobs that may wait for a worker; null = unbounded. Default null.').prefault(null),
-    discipline: choiceField(['fifo', 'lifo'], 'Which waiting job a free worker takes. Default "fifo".').prefault('fifo'),
-  },
-  { maxWait: 'queue.maxWait is not supported yet' },
-);
+type Issue = { path: (string | number)[]; message: string };
 
-/** `when`: one class name or a list of them → string[]; absent → null (every class). */
-const classSelectorField = leaf({
-  expected: 'a class name or a non-empty list of class names',
-  json: {
-    anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
-    description: 'Only requests of these classes make this call. Default: every class.',
-  },
-  read: (value) => {
-    if (typeof value === 'string' && value !== '') return [value];
-    if (!Array.isArray(value)) return reject();
-    if (value.length === 0) return reject('expected at least one class name, got an empty list (leave "when" out to apply to every class)');
-    if (value.length > SCENARIO_LIMITS.maxClassesPerClient) return reject(`expected at most ${SCENARIO_LIMITS.maxClassesPerClient} class names, got ${value.length}`);
-    const bad = value.find((name) => typeof name !== 'string' || name === '');
-    return bad === undefined ? (value as string[]) : reject(`expected a list of class names, but one is ${describeValue(bad)}`);
-  },
-});
-
-const callSchema = fields({
-  to: nodeRefField('The node called (a link from this node must lead there).'),
-  when: classSelectorField.optional(),
-  timeout: durationField({ positive: true, absentMeans: 'no timeout', description: 'Per attempt. Default: none.' }).optional(),
-  retry: retrySchema.optional(),
-}).transform(
-  (call): CallSpec => ({
-    to: call.to,
-    when: call.when ?? null,
-    timeoutMs: call.timeout ?? Infinity,
-    retry: call.retry ?? noRetry(),
-  }),
-);
+/** Each call's breaker: its own, none (null), or the station's; a fallback that is the call's own target is an error. */
+function resolveBreakers(calls: readonly ReadCall[], stationBreaker: CircuitBreakerSpec | undefined, addIssue: (issue: Issue) => void): CallSpec[] {
+  return calls.map((call, j): CallSpec => {
+    const own = call.circuitBreaker !== undefined;
+    const circuitBreaker = own ? call.circuitBreaker ?? null : stationBreaker === undefined ? null : { ...stationBreaker };
+    if (circuitBreaker?.fallback === call.to) {
+      addIssue(
+        own
+          ? { path: ['calls', j, 'circuitBreaker', 'fallback'], message: `expected a node other than the call's own target ${JSON.stringify(call.to)}, got ${JSON.stringify(call.to)}` }
+          : { path: ['circuitBreaker', 'fallback'], message: `expected a node other than the target of calls[${j}], got ${JSON.stringify(call.to)} (give calls[${j}] its own "circuitBreaker", or null)` },
+      );
+    }
+    return { ...call, circuitBreaker };
+  });
+}
 
 function stationSchema<const K extends StationKind>(kind: K) {
   const defaults = STATION_DEFAULTS[kind];
@@ -77,22 +54,34 @@ function stationSchema<const K extends StationKind>(kind: K) {
       workers: workersField(`Jobs served at once. Default ${JSON.stringify(defaults.workers)}.`).prefault(defaults.workers),
       queue: queueSchema.prefault({}),
       serviceTime: distributionField('Time a worker spends on one job, before its calls.').prefault(defaults.serviceTime),
+      slowdownPerInFlight: durationField({
+        description: 'Added to a job\'s service time for each other job already in service when it starts (load-dependent slowdown). Default 0.',
+      }).prefault(0),
       errorRate: probabilityField('Share of jobs that fail with reason "error". Default 0.').prefault(0),
       calls: list(callSchema, { max: SCENARIO_LIMITS.maxCallsPerNode, noun: ['call', 'calls'], isLimit: true }).prefault([]),
+      circuitBreaker: circuitBreakerSchema.optional().meta({ description: 'A circuit breaker on each call that has none of its own (each call gets its own breaker). Default: none.' }),
+      bulkheads: bulkheadsField.prefault([]),
+      propagateDeadline: booleanField('Pass each job\'s deadline on to its calls. Default false.').prefault(false),
+      cancelOnCallerGiveUp: booleanField('When a caller gives up, stop its job (dequeue or abort) instead of finishing useless work. Default false.').prefault(false),
     },
     LATER_STATION_FIELDS,
-  ).transform(
-    (station): ServiceSpec => ({
+  ).transform((station, ctx): ServiceSpec => {
+    const addIssue = ({ path, message }: Issue) => ctx.addIssue({ code: 'custom', path, message });
+    return {
       kind,
       id: station.id,
       label: station.label ?? station.id,
       workers: station.workers,
-      queue: { capacity: station.queue.capacity, discipline: station.queue.discipline },
+      queue: station.queue,
       serviceTime: station.serviceTime,
+      slowdownPerInFlightMs: station.slowdownPerInFlight,
       errorRate: station.errorRate,
-      calls: station.calls,
-    }),
-  );
+      calls: resolveBreakers(station.calls, station.circuitBreaker, addIssue),
+      bulkheads: readBulkheads(station.bulkheads, station.calls.map((call) => call.to), addIssue),
+      propagateDeadline: station.propagateDeadline,
+      cancelOnCallerGiveUp: station.cancelOnCallerGiveUp,
+    };
+  });
 }
 
 export const serviceSchema = stationSchema('service');

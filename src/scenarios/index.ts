@@ -3,7 +3,17 @@ import checkout from './checkout.json';
 import s1 from './s1-mm1.json';
 import s2 from './s2-pooling.json';
 import s3 from './s3-retry-amplification.json';
+import s5 from './s5-cache-stampede.json';
+import s5Coalesced from './s5-cache-stampede-coalesced.json';
+import s5MassExpiry from './s5-cache-mass-expiry.json';
+import s5MassExpiryJittered from './s5-cache-mass-expiry-jittered.json';
 import s6 from './s6-failover-at-80.json';
+import s4 from './s4-retry-storm.json';
+import s4Fixed from './s4-retry-storm-fixed.json';
+import s9Budget from './s9-retry-budget.json';
+import s9Breaker from './s9-retry-breaker.json';
+import s10 from './s10-deadlines.json';
+import s10Fixed from './s10-deadlines-fixed.json';
 
 export interface BuiltinScenario {
   id: string;
@@ -21,6 +31,16 @@ export const builtinScenarios: BuiltinScenario[] = [
   { id: 'mm1', title: s1.name, summary: 'The textbook single-server queue, checked against theory.', tags: ['theory', 'queueing'], reference: 'S1', scenario: s1 },
   { id: 'mmc-pooling', title: s2.name, summary: 'Four workers on one queue against four queues of one.', tags: ['theory', 'queueing', 'balancer'], reference: 'S2', scenario: s2 },
   { id: 'retry-amplification', title: s3.name, summary: 'Four attempts at each of three layers: 64× load on the database.', tags: ['retries', 'cascading failure'], reference: 'S3', scenario: s3 },
+  { id: 'cache-stampede', title: s5.name, summary: 'One hot key expires: ~200 database calls for one value, every minute.', tags: ['cache', 'stampede'], reference: 'S5', scenario: s5 },
+  { id: 'cache-stampede-coalesced', title: s5Coalesced.name, summary: 'The same hot key with request coalescing: exactly one database call per expiry.', tags: ['cache', 'stampede', 'fixed'], reference: 'S5', scenario: s5Coalesced },
+  { id: 'cache-mass-expiry', title: s5MassExpiry.name, summary: '10,000 keys loaded together expire together: every read misses at once.', tags: ['cache', 'stampede'], reference: 'S5', scenario: s5MassExpiry },
+  { id: 'cache-mass-expiry-jittered', title: s5MassExpiryJittered.name, summary: '±10% TTL jitter spreads the same expiries over a minute: ~167 misses/s.', tags: ['cache', 'stampede', 'fixed'], reference: 'S5', scenario: s5MassExpiryJittered },
+  { id: 'retry-storm', title: s4.name, summary: 'One retry turns a 10-second overload into an outage that never ends.', tags: ['retries', 'metastable'], reference: 'S4', scenario: s4 },
+  { id: 'retry-storm-fixed', title: s4Fixed.name, summary: 'The same overload without retries recovers in seconds.', tags: ['retries', 'metastable', 'fixed'], scenario: s4Fixed },
+  { id: 'retry-budget', title: s9Budget.name, summary: 'A token-bucket retry budget keeps retries to ~10% and the storm away.', tags: ['retries', 'budget', 'fixed'], reference: 'S9', scenario: s9Budget },
+  { id: 'retry-breaker', title: s9Breaker.name, summary: 'No retries while more than 10% of attempts fail.', tags: ['retries', 'circuit breaker', 'fixed'], scenario: s9Breaker },
+  { id: 'deadlines', title: s10.name, summary: 'A slow backend serves requests nobody waits for any more.', tags: ['deadlines', 'timeouts', 'wasted work'], reference: 'S10', scenario: s10 },
+  { id: 'deadlines-fixed', title: s10Fixed.name, summary: 'Propagated deadlines shed expired work: goodput holds.', tags: ['deadlines', 'load shedding', 'fixed'], scenario: s10Fixed },
   { id: 'failover-at-80', title: s6.name, summary: 'Two links at 80% are not redundancy: losing one drops 37.5%.', tags: ['links', 'failover', 'capacity'], reference: 'S6', scenario: s6 },
 ];
 

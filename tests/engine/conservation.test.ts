@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine';
-import type { FaultSpec, LinkSpec, NodeSpec, ScenarioSpec } from '../../src/engine/spec';
+import type { FaultSpec, LinkSpec, NodeSpec, RetrySpec, ScenarioSpec } from '../../src/engine/spec';
 import { conservationViolations } from '../support/conservation';
-import { balancer, client, exp, link, ms, retry, scenario, service } from '../support/spec-builder';
+import { balancer, cache, call, client, exp, link, ms, queue, retry, scenario, service } from '../support/spec-builder';
+
+/** Sometimes a retry budget (ratio or bucket) and sometimes a retry breaker. */
+function resilientRetry(pick: () => number): Pick<RetrySpec, 'budget' | 'breaker'> {
+  const r = pick();
+  const budget: RetrySpec['budget'] =
+    r < 0.2 ? { kind: 'ratio', ratio: pick() * 0.3, minPerSec: pick() < 0.5 ? 0 : 2, windowMs: 1000 + pick() * 5000 }
+    : r < 0.4 ? { kind: 'bucket', capacity: 1 + pick() * 10, perRequest: pick() * 0.3, perSuccess: pick() * 0.3, perRetry: 1 }
+    : null;
+  return { budget, breaker: pick() < 0.2 ? { failureRatio: pick() * 0.5, windowMs: 1000 + pick() * 3000, minAttempts: 3 } : null };
+}
 
 /**
  * Random graphs: clients → (balancer →) services that call later services (a DAG), over links
@@ -36,13 +46,21 @@ const arbitraryScenario: fc.Arbitrary<ScenarioSpec> = fc
     };
     const services = Array.from({ length: serviceCount }, (_, i) => `svc${i}`);
     services.forEach((id, i) => {
-      const calls = services.slice(i + 1).filter(() => pick() < 0.4).map((to) => ({ to, when: null, timeoutMs: pick() < 0.5 ? Infinity : 50 + pick() * 500, retry: retry(1 + Math.floor(pick() * 3), pick() < 0.5 ? 0 : 5, 'full') }));
+      const calls = services.slice(i + 1).filter(() => pick() < 0.4).map((to) => call(to, {
+        timeoutMs: pick() < 0.5 ? Infinity : 50 + pick() * 500,
+        retry: { ...retry(1 + Math.floor(pick() * 3), pick() < 0.5 ? 0 : 5, 'full'), ...resilientRetry(pick) },
+        circuitBreaker: pick() < 0.3 ? { failureRatio: 0.2 + pick() * 0.5, windowMs: 500 + pick() * 3000, minAttempts: 5, openMs: 200 + pick() * 2000, halfOpenProbes: 1 + Math.floor(pick() * 3), fallback: null } : null,
+      }));
       nodes.push(service(id, {
         workers: pick() < 0.2 ? Infinity : 1 + Math.floor(pick() * 4),
-        queue: { capacity: pick() < 0.5 ? Infinity : Math.floor(pick() * 10), discipline: pick() < 0.5 ? 'fifo' : 'lifo' },
+        queue: queue({ capacity: pick() < 0.5 ? Infinity : Math.floor(pick() * 10), discipline: pick() < 0.5 ? 'fifo' : 'lifo', maxWaitMs: pick() < 0.7 ? Infinity : pick() * 500 }),
         serviceTime: exp(5 + pick() * 60), // often overloaded, so queues are non-empty when faults hit
         errorRate: pick() < 0.6 ? 0 : pick() * 0.3,
         calls,
+        slowdownPerInFlightMs: pick() < 0.8 ? 0 : pick() * 5,
+        propagateDeadline: pick() < 0.4,
+        cancelOnCallerGiveUp: pick() < 0.4,
+        bulkheads: pick() < 0.3 ? [{ name: 'side', when: ['b'], to: null, workers: 1 + Math.floor(pick() * 3), queue: queue({ capacity: Math.floor(pick() * 5), maxWaitMs: pick() * 300 }) }] : [],
       }));
       for (const c of calls) addLink(id, c.to);
     });
@@ -52,19 +70,33 @@ const arbitraryScenario: fc.Arbitrary<ScenarioSpec> = fc
       nodes.push(balancer('lb', targets, { policy: (['roundRobin', 'random', 'leastOutstanding', 'powerOfTwo'] as const)[Math.floor(pick() * 4)], detectAfterMs: pick() * 1000, timeoutMs: pick() < 0.5 ? Infinity : 300, retry: retry(2) }));
       for (const t of targets) addLink('lb', t);
     }
+    // Caches: sometimes one in front of the entry point, with few keys and short TTLs so that it
+    // misses, coalesces, refreshes and evicts; it may be flushed or crashed below.
+    const front = pick() < 0.3 ? 'cache' : entry;
+    if (front === 'cache') {
+      nodes.push(cache('cache', entry, {
+        keys: 1 + Math.floor(pick() * 50), zipfExponent: pick() * 1.5, capacity: pick() < 0.5 ? Infinity : 1 + Math.floor(pick() * 20),
+        ttlMs: 50 + pick() * 2000, ttlJitter: pick() * 0.5, negativeTtlMs: pick() < 0.5 ? 0 : pick() * 500, coalesce: pick() < 0.5,
+        staleWhileRevalidateMs: pick() < 0.5 ? 0 : pick() * 1000, hitTimeMs: pick() < 0.3 ? 0 : pick() * 5, warm: pick() < 0.5,
+        timeoutMs: pick() < 0.5 ? Infinity : 50 + pick() * 300, retry: retry(1 + Math.floor(pick() * 3)),
+      }));
+      addLink('cache', entry);
+    }
     for (let c = 0; c < clientCount; c++) {
       const closed = pick() < 0.3;
       const id = `client${c}`;
-      nodes.push(client(id, entry, {
+      nodes.push(client(id, front, {
         loop: closed ? 'closed' : 'open',
         ratePerSec: closed ? 0 : 5 + pick() * 200,
         users: closed ? 1 + Math.floor(pick() * 30) : 0,
         think: exp(50),
         timeoutMs: pick() < 0.3 ? Infinity : 100 + pick() * 1000,
         deadlineMs: pick() < 0.7 ? Infinity : 500 + pick() * 2000,
-        retry: retry(1 + Math.floor(pick() * 3), pick() < 0.5 ? 0 : 20, 'decorrelated'),
+        retry: { ...retry(1 + Math.floor(pick() * 3), pick() < 0.5 ? 0 : 20, 'decorrelated'), ...resilientRetry(pick) },
+        classes: [{ name: 'a', weight: 1 }, { name: 'b', weight: pick() }],
+        propagateDeadline: pick() < 0.7,
       }));
-      addLink(id, entry);
+      addLink(id, front);
     }
     const faults: FaultSpec[] = [];
     const faultCount = Math.floor(pick() * 8);
@@ -84,6 +116,7 @@ const arbitraryScenario: fc.Arbitrary<ScenarioSpec> = fc
     }
     if (pick() < 0.3) faults.push({ atMs: pick() * 5000, forMs: 2000, target: 'client0', action: 'setRate', params: { ratePerSec: pick() * 300 } });
     if (withBalancer && pick() < 0.3) faults.push({ atMs: pick() * 5000, forMs: 1500, target: 'lb', action: 'crash', params: {} });
+    if (front === 'cache') faults.push({ atMs: pick() * 8000, forMs: pick() < 0.5 ? Infinity : pick() * 2000, target: 'cache', action: pick() < 0.6 ? 'flush' : 'crash', params: {} });
     return scenario({ nodes, links, faults, seed, durationMs: 10_000, sampleEveryMs: 500, warmupMs: pick() * 2000 });
   });
 
@@ -124,7 +157,7 @@ describe('conservation', () => {
     const spec = scenario({
       nodes: [
         client('users', 'api', { ratePerSec: 200, timeoutMs: 500, retry: retry(3) }),
-        service('api', { workers: 4, queue: { capacity: 20, discipline: 'fifo' }, errorRate: 0.1, calls: [{ to: 'db', when: null, timeoutMs: 200, retry: retry(2) }] }),
+        service('api', { workers: 4, queue: queue({ capacity: 20 }), errorRate: 0.1, calls: [call('db', { timeoutMs: 200, retry: retry(2) })] }),
         service('db', { workers: 2, serviceTime: exp(8) }),
       ],
       links: [link('users', 'api', {}, { latency: exp(5), loss: 0.05 }), link('api', 'db', {}, { latency: exp(2), capacityPerSec: 300, buffer: 5 })],

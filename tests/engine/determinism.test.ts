@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine';
 import type { RunReport } from '../../src/engine/report-types';
 import type { ScenarioSpec } from '../../src/engine/spec';
-import { balancer, client, exp, link, retry, scenario, service } from '../support/spec-builder';
+import { balancer, call, client, exp, link, retry, scenario, service } from '../support/spec-builder';
 
 function busySystem(seed: number): ScenarioSpec {
   return scenario({
@@ -11,8 +11,8 @@ function busySystem(seed: number): ScenarioSpec {
       client('web', 'lb', { ratePerSec: 120, timeoutMs: 400, retry: retry(3, 10, 'full'), classes: [{ name: 'read', weight: 3 }, { name: 'write', weight: 1 }] }),
       client('batch', 'lb', { loop: 'closed', ratePerSec: 0, users: 20, think: exp(200) }),
       balancer('lb', ['a', 'b'], { policy: 'powerOfTwo', detectAfterMs: 2000 }),
-      service('a', { workers: 3, serviceTime: exp(20), calls: [{ to: 'db', when: ['write'], timeoutMs: 300, retry: retry(2) }] }),
-      service('b', { workers: 3, serviceTime: exp(20), errorRate: 0.02, calls: [{ to: 'db', when: ['write'], timeoutMs: 300, retry: retry(2) }] }),
+      service('a', { workers: 3, serviceTime: exp(20), calls: [call('db', { when: ['write'], timeoutMs: 300, retry: retry(2) })] }),
+      service('b', { workers: 3, serviceTime: exp(20), errorRate: 0.02, calls: [call('db', { when: ['write'], timeoutMs: 300, retry: retry(2) })] }),
       service('db', { workers: 4, serviceTime: exp(15) }),
     ],
     links: [link('web', 'lb', {}, { latency: exp(20) }), link('batch', 'lb'), link('lb', 'a'), link('lb', 'b'), link('a', 'db', {}, { loss: 0.01 }), link('b', 'db', {}, { latency: exp(1) })],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { linkFieldOffset, nodeFieldOffset, Simulation } from '../../src/engine';
-import { client, exp, link, scenario, service } from '../support/spec-builder';
+import { client, exp, link, queue, scenario, service } from '../support/spec-builder';
 
 const overloaded = () =>
   scenario({
-    nodes: [client('users', 'api', { ratePerSec: 50 }), service('api', { workers: 2, queue: { capacity: 40, discipline: 'fifo' }, serviceTime: exp(100) })],
+    nodes: [client('users', 'api', { ratePerSec: 50 }), service('api', { workers: 2, queue: queue({ capacity: 40 }), serviceTime: exp(100) })],
     links: [link('users', 'api', {}, { capacityPerSec: 1000, buffer: 10 })],
     durationMs: 120_000,
   });

@@ -82,32 +82,26 @@ describe('unknown and unsupported fields', () => {
 
   it('rejects later features with "not supported yet" rather than ignoring them', () => {
     expect(errorsOf(threeTier({
-      users: { retry: { attempts: 2, budget: { ratio: 0.1 } }, auth: { issuer: 'idp' } },
-      api: { slowdownPerInFlight: 0.1, propagateDeadline: true, bulkheads: [], circuitBreaker: {}, auth: {}, replicas: 3, queue: { maxWait: '1s' } },
+      users: { auth: { issuer: 'idp' } },
+      api: { auth: {}, replicas: 3 },
     }))).toEqual([
-      'nodes[0].retry.budget: retry budgets are not supported yet',
       'nodes[0].auth: client auth (tokens) is not supported yet',
-      'nodes[1].queue.maxWait: queue.maxWait is not supported yet',
-      'nodes[1].slowdownPerInFlight: slowdownPerInFlight (load-dependent slowdown) is not supported yet',
-      'nodes[1].propagateDeadline: propagateDeadline is not supported yet',
-      'nodes[1].bulkheads: bulkheads are not supported yet',
-      'nodes[1].circuitBreaker: circuitBreaker is not supported yet',
       'nodes[1].auth: token validation (auth) is not supported yet',
       'nodes[1].replicas: replicas are not supported yet',
     ]);
   });
 
-  it.each(['cache', 'identity', 'keyset'])('kind %j is planned, not supported yet', (kind) => {
+  it.each(['identity', 'keyset'])('kind %j is planned, not supported yet', (kind) => {
     expect(errorsOf(threeTier({ db: { kind } }))).toEqual([`nodes[2].kind: kind "${kind}" is not supported yet`]);
   });
 
   it('an unknown kind lists the known ones, or suggests the nearest', () => {
     expect(errorsOf(threeTier({ db: { kind: 'queue' } }))).toEqual([
-      'nodes[2].kind: unknown kind "queue" (expected one of client, service, database, external, balancer)',
+      'nodes[2].kind: unknown kind "queue" (expected one of client, service, database, external, balancer, cache)',
     ]);
     expect(errorsOf(threeTier({ db: { kind: 'databse' } }))).toEqual(['nodes[2].kind: unknown kind "databse" (did you mean "database"?)']);
     expect(errorsOf(threeTier({ db: { kind: undefined } }))).toEqual([
-      'nodes[2].kind: required field is missing; expected one of client, service, database, external, balancer',
+      'nodes[2].kind: required field is missing; expected one of client, service, database, external, balancer, cache',
     ]);
   });
 });
@@ -230,7 +224,7 @@ describe('faults', () => {
 
   it('still checks at and target when the action is unreadable', () => {
     expect(faultErrors({ at: 'later' })).toEqual([
-      'faults[0].action: required field is missing; expected one of down, up, degrade, crash, recover, slow, error, setWorkers, setRate',
+      'faults[0].action: required field is missing; expected one of down, up, degrade, crash, recover, slow, error, setWorkers, flush, setRate',
       `faults[0].at: expected ${DURATION}, got "later"`,
       'faults[0].target: required field is missing; expected a node or link id, or "*"',
     ]);

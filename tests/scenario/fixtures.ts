@@ -1,6 +1,6 @@
 /** Small scenarios for the tests, and helpers that fail loudly with the parser's own messages. */
 import { formatIssue, parseScenario, type ScenarioResult } from '../../src/scenario';
-import type { BalancerSpec, ClientSpec, ScenarioSpec, ServiceSpec } from '../../src/engine/spec';
+import type { BalancerSpec, CacheSpec, ClientSpec, ScenarioSpec, ServiceSpec } from '../../src/engine/spec';
 
 type Json = Record<string, unknown>;
 
@@ -17,6 +17,22 @@ export function scenario(overrides: Json = {}): Json {
     links: [{ id: 'users-api', from: 'users', to: 'api' }],
     ...overrides,
   };
+}
+
+/** users → c (a cache, ttl 30 s) → db; the cache's fields can be overridden, and top-level fields. */
+export function withCache(cacheFields: Json = {}, overrides: Json = {}): Json {
+  return scenario({
+    nodes: [
+      { id: 'users', kind: 'client', rate: 10, target: 'c' },
+      { id: 'c', kind: 'cache', backend: 'db', ttl: '30s', ...cacheFields },
+      { id: 'db', kind: 'database' },
+    ],
+    links: [
+      { id: 'users-c', from: 'users', to: 'c' },
+      { id: 'c-db', from: 'c', to: 'db' },
+    ],
+    ...overrides,
+  });
 }
 
 /** users → api → db, with `api` calling `db`; node fields can be overridden by id. */
@@ -52,7 +68,7 @@ export function errorsOf(input: unknown): string[] {
   return result.errors.map(formatIssue);
 }
 
-type NodeOfKind<K> = K extends 'client' ? ClientSpec : K extends 'balancer' ? BalancerSpec : ServiceSpec;
+type NodeOfKind<K> = K extends 'client' ? ClientSpec : K extends 'balancer' ? BalancerSpec : K extends 'cache' ? CacheSpec : ServiceSpec;
 
 export function nodeOf<K extends ScenarioSpec['nodes'][number]['kind']>(spec: ScenarioSpec, id: string, kind: K): NodeOfKind<K> {
   const node = spec.nodes.find((n) => n.id === id);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema';
 import { parseScenario } from '../../src/scenario';
-import { scenario, threeTier } from './fixtures';
+import { scenario, threeTier, withCache } from './fixtures';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../docs/scenario.schema.json', import.meta.url));
 
@@ -47,9 +47,32 @@ describe('the JSON Schema and the parser agree', () => {
     },
   );
 
+  const resilient = scenario({
+    nodes: [
+      { id: 'users', kind: 'client', rate: 10, target: 'c', deadline: '2s', propagateDeadline: false,
+        retry: { attempts: 3, budget: { ratio: 0.1, minPerSec: 1, window: '5s' }, breaker: { failureRatio: 0.5, window: '10s', minAttempts: 5 } } },
+      { id: 'c', kind: 'cache', backend: 'api', keys: 500, popularity: { zipf: 0.8 }, capacity: 100, ttl: '1m', ttlJitter: 0.1, negativeTtl: '5s',
+        coalesce: true, staleWhileRevalidate: '10s', hitTime: '0.5ms', warm: true, timeout: '1s',
+        retry: { attempts: 2, budget: { bucket: { capacity: 10, perRequest: 0.1, perSuccess: 0, perRetry: 1 } } } },
+      { id: 'api', kind: 'service', slowdownPerInFlight: '1ms', propagateDeadline: true, cancelOnCallerGiveUp: true,
+        queue: { capacity: 100, discipline: 'lifo', maxWait: '500ms' },
+        circuitBreaker: { failureRatio: 0.5, window: '10s', minAttempts: 20, openFor: '5s', halfOpenProbes: 2, fallback: 'backup' },
+        calls: [{ to: 'db', circuitBreaker: null }, { to: 'backup', circuitBreaker: { failureRatio: 1 } }],
+        bulkheads: [{ name: 'db-pool', to: 'db', workers: 4, queue: { capacity: 10, maxWait: '100ms' } }, { when: ['default'], workers: 'unbounded' }] },
+      { id: 'db', kind: 'database' },
+      { id: 'backup', kind: 'external' },
+    ],
+    links: [
+      { id: 'users-c', from: 'users', to: 'c' }, { id: 'c-api', from: 'c', to: 'api' },
+      { id: 'api-db', from: 'api', to: 'db' }, { id: 'api-backup', from: 'api', to: 'backup' },
+    ],
+    faults: [{ at: '1s', target: 'c', action: 'flush' }, { at: '2s', target: '*', action: 'flush', for: '1s' }],
+  });
+
   it.each([
     ['the smallest scenario', scenario()],
     ['a scenario using every field', full],
+    ['a scenario using every resilience and cache field', resilient],
   ])('accepts %s, as the parser does', (_name, input) => {
     expect(parseScenario(input).ok).toBe(true);
     expect(validate(input)).toBe(true);
@@ -57,8 +80,8 @@ describe('the JSON Schema and the parser agree', () => {
 
   it.each([
     ['a misspelt field', threeTier({ users: { rat: 3 } })],
-    ['a later feature', threeTier({ users: { retry: { budget: { ratio: 0.1 } } } })],
-    ['a planned kind', threeTier({ db: { kind: 'cache' } })],
+    ['a later feature', threeTier({ users: { auth: { issuer: 'idp' } } })],
+    ['a planned kind', threeTier({ db: { kind: 'identity' } })],
     ['a bad duration', scenario({ duration: '10 minutes' })],
     ['a unitless duration string', scenario({ duration: '100' })],
     ['a bad distribution', threeTier({ api: { serviceTime: { dist: 'exponential', mean: '1ms', extra: 1 } } })],
@@ -66,6 +89,17 @@ describe('the JSON Schema and the parser agree', () => {
     ['a fault argument of another action', threeTier({}, { faults: [{ at: 0, target: 'api', action: 'crash', factor: 2 }] })],
     ['a bad id', threeTier({ db: { id: 'has space' } })],
     ['a missing target', threeTier({ users: { target: undefined } })],
+    ['a budget with both ratio and bucket', threeTier({ users: { retry: { attempts: 2, budget: { ratio: 0.1, bucket: { capacity: 1, perSuccess: 1 } } } } })],
+    ['a budget with neither', threeTier({ users: { retry: { attempts: 2, budget: {} } } })],
+    ['a bucket budget with a window', threeTier({ users: { retry: { attempts: 2, budget: { bucket: { capacity: 1, perSuccess: 1 }, window: '1s' } } } })],
+    ['a circuit breaker failure ratio of 0', threeTier({ api: { calls: [{ to: 'db', circuitBreaker: { failureRatio: 0 } }] } })],
+    ['a call circuit breaker that is not an object or null', threeTier({ api: { calls: [{ to: 'db', circuitBreaker: true }] } })],
+    ['a bulkhead with neither when nor to', threeTier({ api: { bulkheads: [{ workers: 1 }] } })],
+    ['a bulkhead without workers', threeTier({ api: { bulkheads: [{ to: 'db' }] } })],
+    ['a cache without a ttl', withCache({ ttl: undefined })],
+    ['a cache with capacity 0', withCache({ capacity: 0 })],
+    ['a cache ttlJitter above 1', withCache({ ttlJitter: 2 })],
+    ['a flush with an argument', withCache({}, { faults: [{ at: 0, target: 'c', action: 'flush', factor: 2 }] })],
   ])('rejects %s, as the parser does', (_name, input) => {
     expect(parseScenario(input).ok).toBe(false);
     expect(validate(input)).toBe(false);

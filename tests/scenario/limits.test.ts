@@ -14,6 +14,7 @@ describe('SCENARIO_LIMITS', () => {
     expect(SCENARIO_LIMITS).toMatchObject({
       maxNodes: 2000, maxLinks: 10_000, maxFaults: 10_000, maxDurationMs: 30 * 86_400_000, minSampleEveryMs: 1, maxSamples: 1_000_000,
       maxTotalRatePerSec: 1_000_000, maxTotalUsers: 1_000_000, maxRetryAttempts: 100, maxWorkers: 1_000_000,
+      maxCallsPerNode: 100, maxBulkheadsPerNode: 100, maxCacheKeys: 1_000_000,
       maxNameLength: 200, maxLabelLength: 200, maxDescriptionLength: 100_000, maxTextBytes: 5 * 1024 * 1024,
     });
   });

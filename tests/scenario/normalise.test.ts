@@ -51,8 +51,8 @@ describe('client', () => {
     expect(users).toEqual({
       kind: 'client', id: 'users', label: 'users', loop: 'open', ratePerSec: 10, arrival: 'poisson', users: 0,
       think: { dist: 'constant', valueMs: 0 }, classes: [{ name: 'default', weight: 1 }], target: 'api',
-      timeoutMs: Infinity, deadlineMs: Infinity,
-      retry: { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none' },
+      timeoutMs: Infinity, deadlineMs: Infinity, propagateDeadline: true,
+      retry: { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null },
     });
   });
 
@@ -82,7 +82,7 @@ describe('client', () => {
 
   it('fills a partial retry: backoff base 0, no cap, multiplier 2, no jitter', () => {
     const { spec } = parseOk(threeTier({ users: { retry: { attempts: 4, backoff: { base: '50ms' } } } }));
-    expect(nodeOf(spec, 'users', 'client').retry).toEqual({ attempts: 4, backoff: { baseMs: 50, capMs: Infinity, multiplier: 2 }, jitter: 'none' });
+    expect(nodeOf(spec, 'users', 'client').retry).toEqual({ attempts: 4, backoff: { baseMs: 50, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null });
   });
 });
 
@@ -107,7 +107,7 @@ describe('service, database, external', () => {
     ['push', 'external', Infinity, { dist: 'constant', valueMs: 50 }],
   ] as const)('%s (%s) defaults: %d workers, unbounded FIFO queue, its own service time, no errors', (id, kind, workers, serviceTime) => {
     const node = nodeOf(parseOk(kinds).spec, id, kind);
-    expect(node).toMatchObject({ kind, label: id, workers, queue: { capacity: Infinity, discipline: 'fifo' }, serviceTime, errorRate: 0 });
+    expect(node).toMatchObject({ kind, label: id, workers, queue: { capacity: Infinity, discipline: 'fifo', maxWaitMs: Infinity }, serviceTime, errorRate: 0 });
   });
 
   it('reads workers, queue, service time, error rate', () => {
@@ -125,7 +125,10 @@ describe('service, database, external', () => {
       api: { calls: [{ to: 'db', when: 'ios', timeout: '200ms', retry: { attempts: 2 } }, { to: 'db', when: ['ios', 'web'] }, { to: 'db' }] },
     }));
     const calls = nodeOf(spec, 'api', 'service').calls;
-    expect(calls[0]).toEqual({ to: 'db', when: ['ios'], timeoutMs: 200, retry: { attempts: 2, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none' } });
+    expect(calls[0]).toEqual({
+      to: 'db', when: ['ios'], timeoutMs: 200, circuitBreaker: null,
+      retry: { attempts: 2, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null },
+    });
     expect(calls[1]?.when).toEqual(['ios', 'web']);
     expect(calls[2]).toMatchObject({ when: null, timeoutMs: Infinity, retry: { attempts: 1 } });
   });

@@ -37,8 +37,12 @@ function timedParse(input: unknown): number {
 const base = threeTier(
   {
     users: { classes: [{ name: 'ios', weight: 1 }], retry: { attempts: 2, backoff: { base: '10ms' } }, timeout: '1s' },
-    api: { queue: { capacity: 5 }, serviceTime: { dist: 'uniform', min: 1, max: 2 }, calls: [{ to: 'db', when: 'ios', timeout: '50ms' }] },
-    db: { workers: 3 },
+    api: {
+      queue: { capacity: 5, maxWait: '1s' }, serviceTime: { dist: 'uniform', min: 1, max: 2 }, slowdownPerInFlight: '1ms', propagateDeadline: true,
+      calls: [{ to: 'db', when: 'ios', timeout: '50ms', retry: { attempts: 2, budget: { ratio: 0.1 } }, circuitBreaker: { minAttempts: 5 } }],
+      bulkheads: [{ to: 'db', workers: 2, queue: { capacity: 3 } }],
+    },
+    db: { workers: 3, circuitBreaker: { failureRatio: 0.5 } },
   },
   {
     faults: [{ at: '1s', target: 'api-db', action: 'degrade', loss: 0.1 }, { at: '2s', target: 'users', action: 'setRate', rate: 5 }],

@@ -1,24 +1,45 @@
 /** Builds normalised ScenarioSpecs directly, for engine tests that bypass the file format. */
-import type { BalancerSpec, ClientSpec, DistributionSpec, FaultSpec, LinkDirectionSpec, LinkSpec, RetrySpec, ScenarioSpec, ServiceSpec } from '../../src/engine/spec';
+import type {
+  BalancerSpec, CacheSpec, CallSpec, ClientSpec, DistributionSpec, FaultSpec, LinkDirectionSpec, LinkSpec, QueueSpec, RetrySpec,
+  ScenarioSpec, ServiceSpec,
+} from '../../src/engine/spec';
 
 export const ms = (valueMs: number): DistributionSpec => ({ dist: 'constant', valueMs });
 export const exp = (meanMs: number): DistributionSpec => ({ dist: 'exponential', meanMs });
 
 export function retry(attempts = 1, baseMs = 0, jitter: RetrySpec['jitter'] = 'none'): RetrySpec {
-  return { attempts, backoff: { baseMs, capMs: Infinity, multiplier: 2 }, jitter };
+  return { attempts, backoff: { baseMs, capMs: Infinity, multiplier: 2 }, jitter, budget: null, breaker: null };
+}
+
+/** An unbounded FIFO queue with no max wait, as the format's defaults. */
+export function queue(over: Partial<QueueSpec> = {}): QueueSpec {
+  return { capacity: Infinity, discipline: 'fifo', maxWaitMs: Infinity, ...over };
+}
+
+/** A call of every class, no timeout, no retry, no circuit breaker. */
+export function call(to: string, over: Partial<CallSpec> = {}): CallSpec {
+  return { to, when: null, timeoutMs: Infinity, retry: retry(), circuitBreaker: null, ...over };
 }
 
 export function client(id: string, target: string, over: Partial<ClientSpec> = {}): ClientSpec {
   return {
     kind: 'client', id, label: id, loop: 'open', ratePerSec: 10, arrival: 'poisson', users: 0, think: ms(0),
-    classes: [{ name: 'default', weight: 1 }], target, timeoutMs: Infinity, deadlineMs: Infinity, retry: retry(), ...over,
+    classes: [{ name: 'default', weight: 1 }], target, timeoutMs: Infinity, deadlineMs: Infinity, propagateDeadline: true, retry: retry(), ...over,
   };
 }
 
 export function service(id: string, over: Partial<ServiceSpec> = {}): ServiceSpec {
   return {
-    kind: 'service', id, label: id, workers: 1, queue: { capacity: Infinity, discipline: 'fifo' },
-    serviceTime: exp(10), errorRate: 0, calls: [], ...over,
+    kind: 'service', id, label: id, workers: 1, queue: queue(), serviceTime: exp(10), slowdownPerInFlightMs: 0, errorRate: 0,
+    calls: [], bulkheads: [], propagateDeadline: false, cancelOnCallerGiveUp: false, ...over,
+  };
+}
+
+/** A cache with the format's defaults; `ttlMs` 60 s since the format has no default for it. */
+export function cache(id: string, backend: string, over: Partial<CacheSpec> = {}): CacheSpec {
+  return {
+    kind: 'cache', id, label: id, backend, keys: 1000, zipfExponent: 1, capacity: Infinity, ttlMs: 60_000, ttlJitter: 0,
+    negativeTtlMs: 0, coalesce: false, staleWhileRevalidateMs: 0, hitTimeMs: 1, warm: false, timeoutMs: Infinity, retry: retry(), ...over,
   };
 }
 

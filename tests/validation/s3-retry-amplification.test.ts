@@ -49,3 +49,20 @@ describe('S3: independent failures', () => {
     }
   });
 });
+
+describe('S3 with a 10% retry budget per caller', () => {
+  it('once the budgets are spent the database sees ~1.33× (1.1 per layer), not 64×', () => {
+    const { report } = runBuiltin('retry-amplification', (doc) => {
+      for (const n of doc.nodes) {
+        const budget = { ratio: 0.1 };
+        if (n.kind === 'client') n.retry = { attempts: 4, budget };
+        else if (Array.isArray(n.calls)) n.calls = (n.calls as Record<string, unknown>[]).map((c) => ({ ...c, retry: { attempts: 4, budget } }));
+      }
+    });
+    const s = report.series;
+    // budgets look back 10 s: from 10 s into the fault each layer retries 10% of its requests
+    const ratio = total(s.nodes.db.arrived, 42, 60) / total(s.clients.users.generated, 42, 60);
+    expect(relativeError(ratio, 1.1 ** 3)).toBeLessThan(0.02);
+    expect(report.clients.users.retries.refusedByBudget).toBeGreaterThan(0);
+  });
+});

@@ -28,6 +28,7 @@ export class BalancerRuntime extends ServerRuntime {
     super(index, spec, seed);
     this.spec = spec;
     this.pickRng = streamFor(seed, spec.id, 'pick');
+    this.propagatesDeadline = true; // a proxy passes on the deadline it was given
   }
 
   plan(ctx: PlanContext): void {

@@ -7,7 +7,7 @@ import type { ClientReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
 import { EV_ARRIVAL, EV_DEADLINE, type Simulation } from '../simulation';
 import type { ClientSpec } from '../spec';
-import { stepPlan } from '../steps';
+import { retryRefusals, stepPlan } from '../steps';
 import { latencySummary } from '../summaries';
 import { NodeRuntime, type HeadlineColumns, type PlanContext } from './node-runtime';
 
@@ -49,6 +49,7 @@ export class ClientRuntime extends NodeRuntime {
     this.arrivalRng = streamFor(seed, spec.id, 'arrival');
     this.classRng = streamFor(seed, spec.id, 'class');
     this.thinkRng = streamFor(seed, spec.id, 'think');
+    this.propagatesDeadline = spec.propagateDeadline;
   }
 
   plan(ctx: PlanContext): void {
@@ -168,6 +169,7 @@ export class ClientRuntime extends NodeRuntime {
       inFlight: this.inFlight,
       attempts: this.attempts,
       retryAmplification: this.generated > 0 ? this.attempts / this.generated : 0,
+      retries: { sent: this.retriesSent, ...retryRefusals(this.plansByClass) },
       latencyMs: latencySummary(this.latency),
     };
   }

@@ -39,6 +39,12 @@ export abstract class NodeRuntime {
   plansByClass: StepPlan[][] = [];
   down = false;
   changedAtMs = -Infinity;
+  /** Retry attempts this node sent (attempts after a step's first). */
+  retriesSent = 0;
+  /** Calls made by this node carry its job's deadline (see ServiceSpec.propagateDeadline). */
+  propagatesDeadline = false;
+  /** Told that a caller gave up, it stops the job (ServiceSpec.cancelOnCallerGiveUp). */
+  cancelsOnGiveUp = false;
   readonly retryRng: RandomStream;
 
   constructor(index: number, spec: NodeSpec, seed: number) {
@@ -58,6 +64,20 @@ export abstract class NodeRuntime {
   abstract summarize(sim: Simulation): NodeReport | ClientReport;
   /** Valid after `registerSeries`. */
   abstract get seriesColumns(): HeadlineColumns;
+
+  /**
+   * Stop a job that is working here (its deadline passed, or its caller gave up and this node
+   * honours cancellation): drop what it waits on and answer with `reason`. Kinds with queues
+   * override it; a queued job is dropped when it reaches a worker instead.
+   */
+  abortJob(sim: Simulation, job: Call, reason: number): void {
+    sim.abandonAttempt(job);
+    sim.invalidateCall(job);
+    this.finishJob(sim, job, reason);
+  }
+
+  /** A timer this kind set on one of its jobs (EV_NODE_TIMER, scheduled with the job's token) is due. */
+  onJobTimer(_sim: Simulation, _job: Call): void {}
 
   /** Called when the simulation starts (clients schedule their first arrivals). */
   start(_sim: Simulation): void {}

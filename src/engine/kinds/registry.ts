@@ -1,5 +1,6 @@
 import type { NodeSpec } from '../spec';
 import { BalancerRuntime } from './balancer';
+import { CacheRuntime } from './cache';
 import { ClientRuntime } from './client';
 import type { NodeRuntime } from './node-runtime';
 import { StationRuntime } from './station';
@@ -15,5 +16,7 @@ export function createNodeRuntime(index: number, spec: NodeSpec, seed: number): 
       return new StationRuntime(index, spec, seed);
     case 'balancer':
       return new BalancerRuntime(index, spec, seed);
+    case 'cache':
+      return new CacheRuntime(index, spec, seed);
   }
 }

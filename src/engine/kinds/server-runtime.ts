@@ -3,7 +3,8 @@ import { OK, reasonCounts } from '../reasons';
 import type { NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
 import type { Simulation } from '../simulation';
-import { latencySummary } from '../summaries';
+import { retryRefusals } from '../steps';
+import { circuitReports, latencySummary } from '../summaries';
 import { NodeRuntime, type HeadlineColumns } from './node-runtime';
 
 /**
@@ -78,6 +79,8 @@ export abstract class ServerRuntime extends NodeRuntime {
       meanBusyWorkers,
       throughputPerSec: s.completedMeasured * perMs * 1000,
       waitedShare: s.arrivedMeasured > 0 ? s.waitedMeasured / s.arrivedMeasured : 0,
+      retries: { sent: this.retriesSent, ...retryRefusals(this.plansByClass) },
+      circuits: circuitReports(this.plansByClass, sim),
     };
   }
 }

@@ -1,0 +1,35 @@
+/**
+ * Warnings for settings that are valid but can have no effect: retry limits without retries, a
+ * node-wide circuit breaker on a node that makes no calls, a cache larger than its key space.
+ */
+import type { RetrySpec } from '../engine/spec';
+import type { Path } from './errors';
+import { isPlainObject } from './errors';
+import type { SemanticContext } from './semantic-context';
+
+function checkRetry(context: SemanticContext, retry: RetrySpec, path: Path): void {
+  if (retry.attempts > 1) return;
+  for (const key of ['budget', 'breaker'] as const) {
+    if (retry[key] !== null) context.log.warn([...path, key], `has no effect with "attempts": 1 (no retries to limit)`);
+  }
+}
+
+export function checkNoEffect(context: SemanticContext): void {
+  const { scenario, log } = context;
+  scenario.nodes.forEach((node, index) => {
+    if (node === undefined) return;
+    if (node.kind === 'client' || node.kind === 'balancer' || node.kind === 'cache') {
+      checkRetry(context, node.retry, ['nodes', index, 'retry']);
+    }
+    if (node.kind === 'cache' && node.capacity !== Infinity && node.capacity >= node.keys) {
+      log.warn(['nodes', index, 'capacity'], `${node.capacity} entries hold all ${node.keys} keys: nothing is ever evicted`);
+    }
+    if (node.kind === 'service' || node.kind === 'database' || node.kind === 'external') {
+      node.calls.forEach((call, j) => checkRetry(context, call.retry, ['nodes', index, 'calls', j, 'retry']));
+      const raw = scenario.rawNodes?.[index];
+      if (node.calls.length === 0 && isPlainObject(raw) && raw.circuitBreaker !== undefined) {
+        log.warn(['nodes', index, 'circuitBreaker'], 'has no effect: it applies to the node\'s calls, and this node makes none');
+      }
+    }
+  });
+}
