@@ -32,6 +32,33 @@ export function formatSummary(report: RunReport): string {
     out.push('', 'Retries, breakers and wasted work');
     out.push(table(['caller', 'retries sent', 'refused (budget)', 'refused (breaker)', 'circuits', 'shed', 'wasted work'], resilience));
   }
+  const validators = Object.entries(report.nodes).filter(([, n]) => n.auth !== undefined);
+  if (validators.length > 0) {
+    out.push('', 'Tokens and keys');
+    out.push(
+      table(
+        ['validator', 'replicas', 'trusted by all', 'rejecting now', 'ever rejecting', 'accepted', 'rejected', 'key-set fetches'],
+        validators.map(([id, n]) => {
+          const a = n.auth!;
+          const rejected = a.rejectedUntrustedKey + a.rejectedExpired + a.rejectedNoToken;
+          return [id, count(a.replicas), a.trustedByAllReplicas.join(' ') || '(none)', percent(a.rejectingShare), percent(a.everRejectingShare), count(a.accepted), count(rejected), count(a.keysetFetches)];
+        }),
+      ),
+    );
+  }
+  const caches = Object.entries(report.nodes).filter(([, n]) => n.cache !== undefined);
+  if (caches.length > 0) {
+    out.push('', 'Caches');
+    out.push(
+      table(
+        ['cache', 'hit ratio', 'hits', 'stale', 'misses', 'coalesced', 'negative hits', 'backend fetches', 'evictions'],
+        caches.map(([id, n]) => {
+          const c = n.cache!;
+          return [id, percent(c.hitRatio), count(c.hits), count(c.stale), count(c.misses), count(c.coalesced), count(c.negativeHits), count(c.fetches), count(c.evictions)];
+        }),
+      ),
+    );
+  }
   const links = Object.entries(report.links);
   if (links.length > 0) {
     out.push('', 'Links');
@@ -69,6 +96,10 @@ function failures(counts: ReasonCounts): string {
     .sort((a, b) => b[1] - a[1])
     .map(([reason, n]) => `${count(n)} ${reason}`);
   return parts.length === 0 ? '0' : parts.join(', ');
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }
 
 function count(n: number): string {

@@ -51,6 +51,20 @@ export class Call {
   /** When the job took a worker; its worker pool (bulkhead) at a service. */
   startedMs = 0;
   pool = 0;
+  /** The replica of its node that serves it (services with `replicas`). */
+  replica = 0;
+  /** The token it carries: key index (-1: none) and expiry. Calls inherit their job's token. */
+  tokenKey = -1;
+  tokenExpiresMs = 0;
+  /** What its answer carries (a key-set fetch: the key mask; a sign-in: key and expiry)… */
+  payload = 0;
+  payload2 = 0;
+  /** …copied onto the waiting job when the answer arrives. */
+  answer = 0;
+  answer2 = 0;
+  /** Client roots: the token holder it belongs to, and whether it already signed in again. */
+  session = 0;
+  reauthenticated = false;
 
   constructor(id: number) {
     this.id = id;
@@ -90,6 +104,14 @@ export class CallPool {
     call.admission = 0;
     call.gaveUpAtMs = Infinity;
     call.pool = 0;
+    call.replica = 0;
+    call.tokenKey = -1;
+    call.tokenExpiresMs = 0;
+    call.payload = 0;
+    call.payload2 = 0;
+    call.answer = 0;
+    call.answer2 = 0;
+    call.reauthenticated = false;
     this.freeIds.push(call.id);
     this.live--;
   }

@@ -5,6 +5,8 @@ import { LinkRuntime, Route } from './link';
 import type { ScenarioSpec } from './spec';
 
 export interface CompiledGraph {
+  /** Every key id the scenario names (key sets, signing keys, faults), by index. */
+  keyNames: string[];
   nodes: NodeRuntime[];
   links: LinkRuntime[];
   nodeIndex: Map<string, number>;
@@ -44,6 +46,23 @@ export function compile(spec: ScenarioSpec): CompiledGraph {
     for (const c of n.classes) if (!classNames.includes(c.name)) classNames.push(c.name);
   }
   if (classNames.length === 0) classNames.push('default');
+  // One more class for background work no client sent (a validator's key-set fetches): every
+  // node can serve it, and a `when` never names it.
+  classNames.push('\u0000internal');
+  const internalClass = classNames.length - 1;
+
+  // Key ids become bit positions: key sets are bitmasks, so at most 31 (the format checks it).
+  const keyNames: string[] = [];
+  const addKey = (name: string | undefined): void => {
+    if (name !== undefined && !keyNames.includes(name)) keyNames.push(name);
+  };
+  for (const n of spec.nodes) {
+    if (n.kind === 'keyset') n.keys.forEach(addKey);
+    if (n.kind === 'identity') addKey(n.signingKey);
+  }
+  for (const f of spec.faults) addKey(f.params.key);
+  if (keyNames.length > 31) throw new Error(`at most 31 key ids, got ${keyNames.length}`);
+  const keyIndex = (name: string): number => keyNames.indexOf(name);
 
   const ctx: PlanContext = {
     nodeIndex: indexOf,
@@ -53,10 +72,16 @@ export function compile(spec: ScenarioSpec): CompiledGraph {
       return i;
     },
     classCount: classNames.length,
+    internalClass,
+    keyIndex,
+    initialKeyMask: (keysetId) => {
+      const keyset = spec.nodes.find((n) => n.id === keysetId);
+      return keyset?.kind === 'keyset' ? keyset.keys.reduce((mask, k) => mask | (1 << keyIndex(k)), 0) : 0;
+    },
   };
 
   const nodes = spec.nodes.map((n, i) => createNodeRuntime(i, n, spec.seed));
   for (const node of nodes) node.plan(ctx);
   for (const node of nodes) if (node instanceof BalancerRuntime) node.bind(nodes);
-  return { nodes, links, nodeIndex, linkIndex };
+  return { keyNames, nodes, links, nodeIndex, linkIndex };
 }

@@ -1,6 +1,8 @@
 import { ClientRuntime } from './kinds/client';
 import { BalancerRuntime } from './kinds/balancer';
 import { CacheRuntime } from './kinds/cache';
+import { IdentityRuntime } from './kinds/identity';
+import { KeysetRuntime } from './kinds/keyset';
 import { StationRuntime } from './kinds/station';
 import type { LinkRuntime } from './link';
 import type { Simulation } from './simulation';
@@ -138,6 +140,8 @@ function nodeAction(sim: Simulation, node: Simulation['nodes'][number], fault: F
     };
   }
   if (!(node instanceof StationRuntime)) return null;
+  const keyAction = keyFault(sim, node, fault);
+  if (keyAction !== undefined) return keyAction;
   switch (fault.action) {
     case 'slow':
       return () => {
@@ -159,5 +163,41 @@ function nodeAction(sim: Simulation, node: Simulation['nodes'][number], fault: F
       };
     default:
       return null;
+  }
+}
+
+/**
+ * Faults on signing keys: a key set removes, adds or restores keys; an identity provider signs
+ * with another key; validators re-fetch the key set at once. `undefined`: not a key fault.
+ */
+function keyFault(sim: Simulation, node: StationRuntime, fault: FaultSpec): (() => Revert) | null | undefined {
+  const key = fault.params.key === undefined ? -1 : sim.keyIndex(fault.params.key);
+  switch (fault.action) {
+    case 'removeKey':
+    case 'addKey':
+    case 'restore':
+      if (!(node instanceof KeysetRuntime)) return null;
+      return () => {
+        const before = node.publishedMask;
+        if (fault.action === 'restore') node.restore();
+        else if (key >= 0 && fault.action === 'removeKey') node.removeKey(key);
+        else if (key >= 0) node.addKey(key);
+        return () => (node.publishedMask = before);
+      };
+    case 'setSigningKey':
+      if (!(node instanceof IdentityRuntime) || key < 0) return null;
+      return () => {
+        const before = node.signingKey;
+        node.signingKey = key;
+        return () => (node.signingKey = before);
+      };
+    case 'forceRefresh':
+      if (node.validator === null) return null;
+      return () => {
+        node.forceRefresh(sim);
+        return () => {}; // a refresh cannot be undone; `for` has nothing to revert
+      };
+    default:
+      return undefined;
   }
 }

@@ -27,6 +27,10 @@ export const LIVE_NODE_FIELDS = [
   'attemptsPerSec', // clients only
   'hitRatio', // caches: (hits + stale) / lookups in the last interval; -1 for other kinds or no lookups
   'circuitState', // the node's worst circuit breaker: 1 open, 0.5 half-open, 0 closed; -1 if it has none
+  'authRejectedPerSec', // tokens rejected per second (last interval)
+  'rejectingShare', // validators: share of replicas distrusting a key live tokens use; -1 for non-validators
+  'trustedKeys', // validators: bitmask of key indexes every replica trusts (names: LiveLayout.keyNames); -1 otherwise
+  'nextRefreshInMs', // validators: until the earliest replica's scheduled key-set refresh; -1 otherwise
 ] as const;
 
 export const LIVE_LINK_FIELDS = [
@@ -44,6 +48,8 @@ export const NODE_STRIDE = LIVE_NODE_FIELDS.length;
 export const LINK_STRIDE = LIVE_LINK_FIELDS.length;
 
 export interface LiveLayout {
+  /** Key ids by bit position, for `trustedKeys`. */
+  keyNames: string[];
   nodeIds: string[];
   nodeKinds: string[];
   linkIds: string[];
@@ -55,6 +61,7 @@ export interface LiveLayout {
 
 export function liveLayout(sim: Simulation): LiveLayout {
   return {
+    keyNames: [...sim.keyNames],
     nodeIds: sim.nodes.map((n) => n.id),
     nodeKinds: sim.nodes.map((n) => n.kind),
     linkIds: sim.links.map((l) => l.spec.id),
@@ -100,6 +107,7 @@ export function writeLive(sim: Simulation, out: Float64Array): void {
   const latest = (column: number): number => (series.rows > 0 ? series.latest(column) : 0);
   out[0] = sim.nowMs;
   out[1] = sim.eventCount;
+  const keysInUse = sim.keysInUseMask();
   let o = LIVE_HEADER;
   for (const node of sim.nodes) {
     const c = node.seriesColumns;
@@ -123,6 +131,11 @@ export function writeLive(sim: Simulation, out: Float64Array): void {
     out[o + 10] = c.attempts >= 0 ? rate(c.attempts) : 0;
     out[o + 11] = node instanceof CacheRuntime ? node.intervalHitRatio(series) : -1;
     out[o + 12] = worstCircuit(node, sim.nowMs);
+    out[o + 13] = c.authRejected >= 0 ? rate(c.authRejected) : 0;
+    const validator = node instanceof StationRuntime ? node.validator : null;
+    out[o + 14] = validator === null ? -1 : validator.rejectingShare(keysInUse);
+    out[o + 15] = validator === null ? -1 : validator.trustedByAll();
+    out[o + 16] = validator === null ? -1 : Math.max(0, validator.earliestRefreshMs() - sim.nowMs);
     o += NODE_STRIDE;
   }
   for (const link of sim.links) {

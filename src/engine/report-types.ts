@@ -37,6 +37,8 @@ export interface NodeReport {
   wastedShare?: number;
   /** Services: completions whose caller was still waiting, per second. */
   goodputPerSec?: number;
+  /** Services that validate tokens. */
+  auth?: AuthReport;
   /** Services with bulkheads: each pool by name ("default" is the service's own). */
   bulkheads?: Record<string, { workers: number | null; queued: number; inService: number; queueFull: number; shed: number }>;
   /** Caches: what the lookups found and what reached the backend. */
@@ -65,6 +67,26 @@ export interface CacheReport {
   entries: number;
 }
 
+/** A validating service's token state (DESIGN §2: part of every snapshot). */
+export interface AuthReport {
+  trustedByAllReplicas: string[];
+  trustedBySomeReplica: string[];
+  /** Share of replicas that distrust a key some live token is signed with. */
+  rejectingShare: number;
+  /** Share of replicas that distrusted such a key at some point of the run. */
+  everRejectingShare: number;
+  accepted: number;
+  rejectedUntrustedKey: number;
+  rejectedExpired: number;
+  rejectedNoToken: number;
+  negativeCacheHits: number;
+  keysetFetches: number;
+  keysetFetchFailures: number;
+  /** Until the earliest replica's next scheduled refresh. */
+  nextRefreshInMs: number;
+  replicas: number;
+}
+
 export interface RetryReport {
   sent: number;
   refusedByBudget: number;
@@ -90,6 +112,10 @@ export interface ClientReport {
   /** attempts / original requests. */
   retryAmplification: number;
   retries: RetryReport;
+  /** Per request class (every class the client sends). */
+  classes: Record<string, { generated: number; succeeded: number }>;
+  /** Clients that sign in: sign-ins, sign-ins again after a rejection, holders whose token some validator rejects now. */
+  auth?: { signIns: number; reauthentications: number; holders: number; rejectedTokenShare: number };
   latencyMs: LatencySummary;
 }
 

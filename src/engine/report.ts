@@ -9,7 +9,7 @@ export function buildReport(sim: Simulation, wallMs: number): RunReport {
   const nodes: Record<string, NodeReport> = {};
   const clients: Record<string, ClientReport> = {};
   for (const node of sim.nodes) {
-    if (node instanceof ClientRuntime) clients[node.id] = node.summarize();
+    if (node instanceof ClientRuntime) clients[node.id] = node.summarize(sim);
     else nodes[node.id] = node.summarize(sim) as NodeReport;
   }
   const windowMs = Math.max(0, sim.nowMs - sim.warmupMs);

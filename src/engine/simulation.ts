@@ -10,9 +10,9 @@ function isWorking(phase: number): boolean {
 import { compile } from './compile';
 import { EventQueue } from './event-queue';
 import { FaultRunner } from './faults';
-import type { ClientRuntime } from './kinds/client';
+import { ClientRuntime } from './kinds/client';
 import type { NodeRuntime } from './kinds/node-runtime';
-import type { StationRuntime } from './kinds/station';
+import { StationRuntime } from './kinds/station';
 import type { LinkRuntime } from './link';
 import { LinkSampler, type LinkColumns } from './link-sampler';
 import { liveLayout, writeLive, type LiveLayout } from './live';
@@ -36,6 +36,7 @@ export const EV_DEADLINE = 6; // a: root id, b: root gen — the user gives up
 export const EV_FAULT = 7; // a: fault index, b: 0 apply / 1 revert
 export const EV_TIMER_LANE = 8; // a: lane — the head of a timer lane is due (see TimerLanes)
 export const EV_NODE_TIMER = 9; // a: job id, b: token — a kind's own timer on one of its jobs (NodeRuntime.onJobTimer)
+export const EV_REPLICA_TIMER = 10; // a: node, b: replica — a kind's own timer on one of its replicas
 
 /** Most numbers the time series may hold in all (8 bytes each): keeps memory flat in run length. */
 const SERIES_CELLS = 4_000_000;
@@ -58,6 +59,8 @@ export class Simulation {
   readonly links: LinkRuntime[];
   readonly nodeIndex: Map<string, number>;
   readonly linkIndex: Map<string, number>;
+  /** Key ids by index (bit positions in key-set masks). */
+  readonly keyNames: string[];
   readonly series: SeriesRecorder;
   readonly faults: FaultRunner;
   private readonly linkSampler: LinkSampler;
@@ -76,6 +79,7 @@ export class Simulation {
     this.links = compiled.links;
     this.nodeIndex = compiled.nodeIndex;
     this.linkIndex = compiled.linkIndex;
+    this.keyNames = compiled.keyNames;
     this.series = new SeriesRecorder(spec.sampleEveryMs, Math.ceil(spec.durationMs / spec.sampleEveryMs), SERIES_CELLS);
     for (const node of this.nodes) node.registerSeries(this.series);
     this.linkSampler = new LinkSampler(this.links, this.series);
@@ -188,10 +192,37 @@ export class Simulation {
         if (job.token === b) this.nodes[job.node].onJobTimer(this, job);
         break;
       }
+      case EV_REPLICA_TIMER:
+        this.nodes[a].onReplicaTimer(this, b);
+        break;
       case EV_TIMER_LANE:
         if (this.timers.fire(a)) this.dispatch(this.timers.firedCode, this.timers.firedA, this.timers.firedB);
         break;
     }
+  }
+
+  /** Keys that some client's token holder has a token of. */
+  keysInUseMask(): number {
+    let mask = 0;
+    for (const node of this.nodes) if (node instanceof ClientRuntime && node.sessions !== null) mask |= node.sessions.keysInUse();
+    return mask;
+  }
+
+  /** Keys that at least one validator replica anywhere distrusts. */
+  keysDistrustedAnywhere(): number {
+    let mask = 0;
+    const all = (1 << this.keyNames.length) - 1;
+    for (const node of this.nodes) if (node instanceof StationRuntime && node.validator !== null) mask |= node.validator.distrustedAnywhere(all);
+    return mask;
+  }
+
+  keyIndex(name: string): number {
+    return this.keyNames.indexOf(name);
+  }
+
+  /** Key ids in a bitmask, in index order. */
+  keysOf(mask: number): string[] {
+    return this.keyNames.filter((_, k) => (mask & (1 << k)) !== 0);
   }
 
   invalidateCall(call: Call): void {
@@ -210,6 +241,7 @@ export class Simulation {
   runSteps(job: Call): void {
     const node = this.nodes[job.node];
     const plans = node.plansByClass[job.classIndex];
+    while (job.step < plans.length && node.skipsStep(this, job)) job.step++;
     if (job.step >= plans.length) node.finishJob(this, job, OK);
     else this.attempt(job);
   }
@@ -252,6 +284,8 @@ export class Simulation {
     child.parent = job;
     child.link = link.index;
     child.classIndex = job.classIndex;
+    child.tokenKey = job.tokenKey;
+    child.tokenExpiresMs = job.tokenExpiresMs;
     child.originMs = job.originMs;
     // The callee may as well know when its caller stops waiting: this attempt's timeout counts too.
     child.deadlineMs = node.propagatesDeadline ? Math.min(job.deadlineMs, this.nowMs + plan.timeoutMs) : Infinity;
@@ -273,6 +307,7 @@ export class Simulation {
     const plan = node.plansByClass[job.classIndex][job.step];
     plan.control?.onAttemptEnded(this.nowMs, result === OK);
     if (plan.breaker !== null && job.admission !== FALLBACK) plan.breaker.record(this.nowMs, job.admission, result === OK);
+    if (node.interceptResult(this, job, result)) return;
     if (result === OK) {
       job.step++;
       job.stepAttempts = 0;
@@ -384,6 +419,8 @@ export class Simulation {
     const stale = call.parentGaveUp || parent === null;
     if (!stale) {
       parent.child = null;
+      parent.answer = call.payload;
+      parent.answer2 = call.payload2;
       this.nodes[parent.node].attemptEnded(parent, parent.childTarget);
       parent.childTarget = -1;
     }

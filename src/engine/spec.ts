@@ -60,6 +60,18 @@ export interface RequestClassSpec {
   weight: number;
 }
 
+/** A client that signs in: it gets a token from `issuer` and sends it with every request. */
+export interface ClientAuthSpec {
+  issuer: string;
+  /**
+   * Token holders: each request belongs to one of them (closed loop: one per user; open loop:
+   * drawn uniformly), and a holder reuses its token until it is within `refreshBeforeMs` of
+   * expiry, or a service rejects it (then it signs in again, once per request).
+   */
+  sessions: number;
+  refreshBeforeMs: number;
+}
+
 export interface ClientSpec {
   kind: 'client';
   id: string;
@@ -79,6 +91,7 @@ export interface ClientSpec {
   /** Send the deadline with the request, so servers that know it can shed expired work. */
   propagateDeadline: boolean;
   retry: RetrySpec;
+  auth: ClientAuthSpec | null;
 }
 
 export interface CallSpec {
@@ -111,6 +124,24 @@ export interface BulkheadSpec {
   queue: QueueSpec;
 }
 
+/**
+ * Token validation on a service (each replica keeps its own cache of the key set): trusted keys
+ * are refreshed from `keyset` every `refreshEveryMs` (first refresh at a random phase); a token
+ * signed with a key it does not trust may trigger a re-fetch (`refreshOnUnknownKey`, at most once
+ * per `minRefreshIntervalMs` — 0 = every time), may be remembered as untrusted for
+ * `negativeTtlMs` (0 = not remembered); `keepLastKnownGood` never drops a key it trusted.
+ */
+export interface ValidatorSpec {
+  keyset: string;
+  refreshEveryMs: number;
+  refreshOnUnknownKey: boolean;
+  minRefreshIntervalMs: number;
+  negativeTtlMs: number;
+  keepLastKnownGood: boolean;
+  /** Timeout of one key-set fetch. */
+  fetchTimeoutMs: number;
+}
+
 export type StationKind = 'service' | 'database' | 'external';
 
 export interface ServiceSpec {
@@ -136,6 +167,28 @@ export interface ServiceSpec {
   propagateDeadline: boolean;
   /** When a caller gives up, stop its job (dequeue or abort) instead of finishing useless work. */
   cancelOnCallerGiveUp: boolean;
+  /** Validate tokens on arrival (null: accept everything). */
+  auth: ValidatorSpec | null;
+  /** Independent instances, each with its own pools, queues and validator cache; a request goes to one at random. */
+  replicas: number;
+}
+
+/**
+ * An identity provider: a service (workers, queue, service time…) whose successful answer to a
+ * sign-in is a token signed with its current `signingKey`, valid for a `tokenLifetime` draw.
+ * `mfa`: a second factor — a call to `via` (for the request classes in `when`) that must succeed.
+ */
+export interface IdentitySpec extends Omit<ServiceSpec, 'kind'> {
+  kind: 'identity';
+  signingKey: string;
+  tokenLifetime: DistributionSpec;
+  mfa: { via: string; when: string[] | null; timeoutMs: number; retry: RetrySpec } | null;
+}
+
+/** The published signing-key metadata (a JWKS endpoint): a fetch returns the keys trusted now. */
+export interface KeysetSpec extends Omit<ServiceSpec, 'kind'> {
+  kind: 'keyset';
+  keys: string[];
 }
 
 export type BalancerPolicy = 'roundRobin' | 'random' | 'leastOutstanding' | 'powerOfTwo';
@@ -181,7 +234,7 @@ export interface CacheSpec {
   retry: RetrySpec;
 }
 
-export type NodeSpec = ClientSpec | ServiceSpec | BalancerSpec | CacheSpec;
+export type NodeSpec = ClientSpec | ServiceSpec | BalancerSpec | CacheSpec | IdentitySpec | KeysetSpec;
 
 export interface LinkDirectionSpec {
   latency: DistributionSpec;
@@ -211,8 +264,10 @@ export interface LinkSpec {
 
 export type LinkFaultAction = 'down' | 'up' | 'degrade';
 export type NodeFaultAction = 'crash' | 'recover' | 'slow' | 'error' | 'setWorkers' | 'flush';
+/** Key sets: `removeKey`/`addKey` (params.key), `restore` (the keys it started with). Identity: `setSigningKey`. Validators: `forceRefresh`. */
+export type KeyFaultAction = 'removeKey' | 'addKey' | 'restore' | 'setSigningKey' | 'forceRefresh';
 export type ClientFaultAction = 'setRate';
-export type FaultAction = LinkFaultAction | NodeFaultAction | ClientFaultAction;
+export type FaultAction = LinkFaultAction | NodeFaultAction | ClientFaultAction | KeyFaultAction;
 
 export interface FaultParams {
   latency?: DistributionSpec;
@@ -222,6 +277,8 @@ export interface FaultParams {
   errorRate?: number;
   workers?: number;
   ratePerSec?: number;
+  /** A key id, for removeKey / addKey / setSigningKey. */
+  key?: string;
 }
 
 export interface FaultSpec {

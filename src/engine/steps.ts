@@ -22,6 +22,8 @@ export interface StepPlan {
   fallbackRoute: Route | null;
 }
 
+export const NO_RETRY: RetrySpec = { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null };
+
 export function stepPlan(
   toNode: number,
   route: Route | null,

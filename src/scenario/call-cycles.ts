@@ -1,6 +1,6 @@
 /**
- * Call cycles: api calls db, db calls api (balancer targets, cache backends and circuit-breaker
- * fallbacks count as calls). A request that enters such a loop calls itself forever
+ * Call cycles: api calls db, db calls api (balancer targets, cache backends, circuit-breaker
+ * fallbacks, an identity provider's MFA step and a validator's key-set fetches count as calls). A request that enters such a loop calls itself forever
  * (each hop holding a worker), and with zero latency and service time the engine would spin at
  * one instant of simulated time. So a cycle is an error, unless the `when` filters along it
  * leave no request class that could go all the way round.
@@ -35,7 +35,8 @@ function hasOwnBreaker(rawNode: unknown, j: number): boolean {
 
 /**
  * Every way a request can travel on: balancer targets, a cache's backend, calls and their
- * circuit-breaker fallbacks. `rawNodes` only tells where a fallback is written, for the message.
+ * circuit-breaker fallbacks, MFA steps, key-set fetches. `rawNodes` only tells where a fallback
+ * is written, for the message.
  */
 export function callEdges(nodes: readonly (NodeSpec | undefined)[], rawNodes: readonly unknown[] = []): CallEdge[] {
   const edges: CallEdge[] = [];
@@ -55,6 +56,10 @@ export function callEdges(nodes: readonly (NodeSpec | undefined)[], rawNodes: re
           : ['nodes', index, 'circuitBreaker', 'fallback'];
         edges.push({ from: node.id, to: fallback, when: call.when, path });
       });
+      if (node.kind === 'identity' && node.mfa !== null) {
+        edges.push({ from: node.id, to: node.mfa.via, when: node.mfa.when, path: ['nodes', index, 'mfa', 'via'] });
+      }
+      if (node.auth !== null) edges.push({ from: node.id, to: node.auth.keyset, when: null, path: ['nodes', index, 'auth', 'keyset'] });
     }
   });
   // a node calling itself is already reported: no link may join a node to itself

@@ -1,6 +1,7 @@
 /**
  * kind "client": a population of callers. Open loop (`rate` per second, Poisson or constant
- * arrivals) or closed loop (`users` who each wait for an outcome, then think).
+ * arrivals) or closed loop (`users` who each wait for an outcome, then think). With `auth`, it
+ * signs in at an identity provider and sends its token with every request.
  */
 import type { ClientSpec, RequestClassSpec } from '../engine/spec';
 import { fields, list } from './fields';
@@ -10,6 +11,7 @@ import { noRetry, retrySchema } from './retry';
 import { booleanField, choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values';
 import { nodeBaseShape } from './node-base';
 import { SCENARIO_LIMITS } from './limits';
+import { clientAuthSchema, readClientAuth } from './auth';
 
 const requestClassSchema = fields({
   name: textField({ maxLength: SCENARIO_LIMITS.maxClassNameLength, what: 'a class name', nonEmpty: true }),
@@ -51,8 +53,8 @@ export const clientSchema = fields(
     }).optional(),
     propagateDeadline: booleanField('Send the deadline with each request, so servers that know it can shed expired work. Default true.').prefault(true),
     retry: retrySchema.optional(),
+    auth: clientAuthSchema.optional(),
   },
-  { auth: 'client auth (tokens) is not supported yet' },
 ).transform((client, ctx): ClientSpec => {
   const open = client.rate !== undefined;
   if (open === (client.users !== undefined)) {
@@ -87,5 +89,6 @@ export const clientSchema = fields(
     deadlineMs: client.deadline ?? Infinity,
     propagateDeadline: client.propagateDeadline,
     retry: client.retry ?? noRetry(),
+    auth: client.auth === undefined ? null : readClientAuth(client.auth, open ? null : client.users ?? null, (issue) => ctx.addIssue({ code: 'custom', ...issue })),
   };
 });

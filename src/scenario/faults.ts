@@ -1,6 +1,7 @@
 /**
  * Faults: timed actions. `{ at, for?, target, action, …arguments }`; each action has its own
- * arguments and applies to some kinds of target (checked once the whole file is read).
+ * arguments and applies to some kinds of target (checked once the whole file is read). Key
+ * faults (`removeKey`, `addKey`, `setSigningKey`) name a key id in `key`.
  */
 import type { DistributionSpec, FaultAction, FaultParams, FaultSpec } from '../engine/spec';
 import { z } from './zod';
@@ -8,7 +9,7 @@ import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } fro
 import { fields, leaf, reject } from './fields';
 import { durationField } from './durations';
 import { distributionField } from './distributions';
-import { numberField, probabilityField, workersField, ID_PATTERN } from './values';
+import { keyIdField, numberField, probabilityField, workersField, ID_PATTERN } from './values';
 import { didYouMean } from './suggest';
 import { SCENARIO_LIMITS } from './limits';
 
@@ -17,13 +18,19 @@ export const FAULT_TARGET_KINDS = {
   down: ['link'],
   up: ['link'],
   degrade: ['link'],
-  crash: ['service', 'database', 'external', 'balancer', 'cache'],
-  recover: ['service', 'database', 'external', 'balancer', 'cache'],
-  slow: ['service', 'database', 'external'],
-  error: ['service', 'database', 'external'],
-  setWorkers: ['service', 'database', 'external'],
+  crash: ['service', 'database', 'external', 'identity', 'keyset', 'balancer', 'cache'],
+  recover: ['service', 'database', 'external', 'identity', 'keyset', 'balancer', 'cache'],
+  slow: ['service', 'database', 'external', 'identity', 'keyset'],
+  error: ['service', 'database', 'external', 'identity', 'keyset'],
+  setWorkers: ['service', 'database', 'external', 'identity', 'keyset'],
   flush: ['cache'],
   setRate: ['client'],
+  removeKey: ['keyset'],
+  addKey: ['keyset'],
+  restore: ['keyset'],
+  setSigningKey: ['identity'],
+  /** Only those with `auth` (validators); checked with the whole file in view. */
+  forceRefresh: ['service', 'database', 'external'],
 } as const satisfies Record<FaultAction, readonly string[]>;
 
 export const FAULT_ACTIONS = Object.keys(FAULT_TARGET_KINDS) as FaultAction[];
@@ -66,17 +73,25 @@ const ARGUMENTS = {
       description: 'New rate, requests per second (an open-loop client).',
     }),
   },
+  removeKey: { key: keyIdField('The key id the key set stops publishing.') },
+  addKey: { key: keyIdField('The key id the key set starts publishing.') },
+  restore: {},
+  setSigningKey: { key: keyIdField('The key id the identity provider signs new tokens with.') },
+  forceRefresh: {},
 } satisfies Record<FaultAction, z.ZodRawShape>;
 
-/** For a misplaced argument: `"factor" is an argument of "slow", not of "down"`. */
+/** For a misplaced argument: `"factor" is an argument of action "slow", not of "down"` (every action that takes it). */
 function misplacedArguments(action: FaultAction): Record<string, string> {
-  const messages: Record<string, string> = {};
+  const owners = new Map<string, string[]>();
   for (const other of FAULT_ACTIONS) {
     for (const key of Object.keys(ARGUMENTS[other])) {
-      if (!Object.hasOwn(ARGUMENTS[action], key) && !Object.hasOwn(messages, key)) {
-        messages[key] = `${JSON.stringify(key)} is an argument of action ${JSON.stringify(other)}, not of ${JSON.stringify(action)}`;
-      }
+      if (!Object.hasOwn(ARGUMENTS[action], key)) owners.set(key, [...(owners.get(key) ?? []), JSON.stringify(other)]);
     }
+  }
+  const messages: Record<string, string> = {};
+  for (const [key, actions] of owners) {
+    const which = actions.length === 1 ? `action ${actions[0]}` : `actions ${actions.join(', ')}`;
+    messages[key] = `${JSON.stringify(key)} is an argument of ${which}, not of ${JSON.stringify(action)}`;
   }
   return messages;
 }
@@ -90,6 +105,7 @@ interface FaultArguments {
   errorRate?: number;
   workers?: number;
   rate?: number;
+  key?: string;
 }
 
 interface ReadFault extends FaultArguments {
@@ -108,6 +124,7 @@ function toParams(args: FaultArguments): FaultParams {
   if (args.errorRate !== undefined) params.errorRate = args.errorRate;
   if (args.workers !== undefined) params.workers = args.workers;
   if (args.rate !== undefined) params.ratePerSec = args.rate;
+  if (args.key !== undefined) params.key = args.key;
   return params;
 }
 

@@ -17,12 +17,12 @@ import { DURATION_JSON } from './durations';
 import { DISTRIBUTION_JSON } from './distributions';
 
 function documentSchema() {
-  const { client, service, database, external, balancer, cache } = NODE_SCHEMAS;
+  const { client, service, database, external, balancer, cache, identity, keyset } = NODE_SCHEMAS;
   // every fault schema has a literal `action`; the cast only restores what TypeScript loses in Object.values
   const faults = Object.values(FAULT_SCHEMAS) as unknown as [typeof FAULT_SCHEMAS.down, ...(typeof FAULT_SCHEMAS.down)[]];
   return fields({
     ...headerShape,
-    nodes: list(z.discriminatedUnion('kind', [client, service, database, external, balancer, cache]), LIST_BOUNDS.nodes),
+    nodes: list(z.discriminatedUnion('kind', [client, service, database, external, balancer, cache, identity, keyset]), LIST_BOUNDS.nodes),
     links: list(linkSchema, LIST_BOUNDS.links).prefault([]),
     faults: list(z.discriminatedUnion('action', faults), LIST_BOUNDS.faults).prefault([]),
     guide: list(guideStepSchema, LIST_BOUNDS.guide).prefault([]),

@@ -31,6 +31,16 @@ export const SCENARIO_LIMITS = {
   maxBulkheadsPerNode: 100,
   /** Keys of one cache: the engine keeps per-key state. */
   maxCacheKeys: 1_000_000,
+  /** Token holders of one client with `auth`: the engine keeps per-session state. */
+  maxSessions: 1_000_000,
+  /** Summed over every client with `auth`: room for the most users plus one large open-loop client. */
+  maxTotalSessions: 2_000_000,
+  /** Instances of one node; each has its own pools, queues and validator cache. */
+  maxReplicas: 100_000,
+  /** Summed over every node (a node without `replicas` counts 1). */
+  maxTotalReplicas: 1_000_000,
+  /** Distinct signing-key ids in a scenario (signing keys, key-set keys, fault keys): the engine keeps a key set as a 31-bit mask. */
+  maxKeyIds: 31,
   maxNameLength: 200,
   maxLabelLength: 200,
   maxClassNameLength: 64,

@@ -1,8 +1,9 @@
 /**
  * Warnings for settings that are valid but can have no effect: retry limits without retries, a
- * node-wide circuit breaker on a node that makes no calls, a cache larger than its key space.
+ * node-wide circuit breaker on a node that makes no calls, a cache larger than its key space, a
+ * validator's `minRefreshInterval` without `refreshOnUnknownKey`.
  */
-import type { RetrySpec } from '../engine/spec';
+import type { IdentitySpec, KeysetSpec, RetrySpec, ServiceSpec } from '../engine/spec';
 import type { Path } from './errors';
 import { isPlainObject } from './errors';
 import type { SemanticContext } from './semantic-context';
@@ -14,22 +15,32 @@ function checkRetry(context: SemanticContext, retry: RetrySpec, path: Path): voi
   }
 }
 
+/** A station-like node: its calls' retries, a node-wide breaker, the MFA step's retry, the validator. */
+function checkStation(context: SemanticContext, node: ServiceSpec | IdentitySpec | KeysetSpec, index: number): void {
+  const { scenario, log } = context;
+  node.calls.forEach((call, j) => checkRetry(context, call.retry, ['nodes', index, 'calls', j, 'retry']));
+  const raw = scenario.rawNodes?.[index];
+  const mfa = node.kind === 'identity' ? node.mfa : null;
+  if (node.calls.length === 0 && isPlainObject(raw) && raw.circuitBreaker !== undefined) {
+    const note = mfa === null ? '' : ' (the MFA step has no circuit breaker)';
+    log.warn(['nodes', index, 'circuitBreaker'], `has no effect: it applies to the node's calls, and this node makes none${note}`);
+  }
+  if (mfa !== null) checkRetry(context, mfa.retry, ['nodes', index, 'mfa', 'retry']);
+  const writtenAuth = isPlainObject(raw) && isPlainObject(raw.auth) ? raw.auth : undefined;
+  if (node.auth !== null && !node.auth.refreshOnUnknownKey && writtenAuth?.minRefreshInterval !== undefined) {
+    log.warn(['nodes', index, 'auth', 'minRefreshInterval'], 'has no effect with "refreshOnUnknownKey": false (it throttles the fetches an unknown key triggers)');
+  }
+}
+
 export function checkNoEffect(context: SemanticContext): void {
   const { scenario, log } = context;
   scenario.nodes.forEach((node, index) => {
     if (node === undefined) return;
     if (node.kind === 'client' || node.kind === 'balancer' || node.kind === 'cache') {
       checkRetry(context, node.retry, ['nodes', index, 'retry']);
-    }
-    if (node.kind === 'cache' && node.capacity !== Infinity && node.capacity >= node.keys) {
-      log.warn(['nodes', index, 'capacity'], `${node.capacity} entries hold all ${node.keys} keys: nothing is ever evicted`);
-    }
-    if (node.kind === 'service' || node.kind === 'database' || node.kind === 'external') {
-      node.calls.forEach((call, j) => checkRetry(context, call.retry, ['nodes', index, 'calls', j, 'retry']));
-      const raw = scenario.rawNodes?.[index];
-      if (node.calls.length === 0 && isPlainObject(raw) && raw.circuitBreaker !== undefined) {
-        log.warn(['nodes', index, 'circuitBreaker'], 'has no effect: it applies to the node\'s calls, and this node makes none');
+      if (node.kind === 'cache' && node.capacity !== Infinity && node.capacity >= node.keys) {
+        log.warn(['nodes', index, 'capacity'], `${node.capacity} entries hold all ${node.keys} keys: nothing is ever evicted`);
       }
-    }
+    } else checkStation(context, node, index);
   });
 }

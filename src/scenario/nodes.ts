@@ -1,6 +1,6 @@
 /**
- * The registry of node kinds: which schema reads each kind, and which kinds DESIGN.md names but
- * this version does not simulate yet. Adding a kind means a schema file and a line here.
+ * The registry of node kinds: which schema reads each kind. Adding a kind means a schema file and
+ * a line here.
  */
 import type { NodeSpec } from '../engine/spec';
 import type { z } from './zod';
@@ -9,6 +9,8 @@ import { clientSchema } from './client';
 import { databaseSchema, externalSchema, serviceSchema } from './station';
 import { balancerSchema } from './balancer';
 import { cacheSchema } from './cache';
+import { identitySchema } from './identity';
+import { keysetSchema } from './keyset';
 import { didYouMean } from './suggest';
 
 export const NODE_SCHEMAS = {
@@ -18,13 +20,12 @@ export const NODE_SCHEMAS = {
   external: externalSchema,
   balancer: balancerSchema,
   cache: cacheSchema,
+  identity: identitySchema,
+  keyset: keysetSchema,
 } as const satisfies Record<NodeSpec['kind'], z.ZodType<NodeSpec>>;
 
 export type NodeKind = keyof typeof NODE_SCHEMAS;
 export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
-
-/** Named in DESIGN.md, planned, not simulated yet: a clear error rather than "unknown kind". */
-export const LATER_NODE_KINDS: readonly string[] = ['identity', 'keyset'];
 
 const KINDS_TEXT = NODE_KINDS.join(', ');
 
@@ -41,8 +42,6 @@ export function parseNode(raw: unknown, path: Path, log: IssueLog): NodeSpec | u
   }
   if (kind === undefined) {
     log.error([...path, 'kind'], `required field is missing; expected one of ${KINDS_TEXT}`);
-  } else if (typeof kind === 'string' && LATER_NODE_KINDS.includes(kind)) {
-    log.error([...path, 'kind'], `kind ${JSON.stringify(kind)} is not supported yet`);
   } else {
     const hint = typeof kind === 'string' ? didYouMean(kind, NODE_KINDS) : '';
     log.error([...path, 'kind'], `unknown kind ${describeValue(kind)}${hint || ` (expected one of ${KINDS_TEXT})`}`);

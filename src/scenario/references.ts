@@ -1,7 +1,9 @@
 /**
  * References between parts of the file: ids unique across nodes and links; link ends, client
- * targets, calls, circuit-breaker fallbacks, cache backends and balancer targets naming a node that can receive and is reached by a link;
- * fault targets naming something the action applies to.
+ * targets, calls, circuit-breaker fallbacks, cache backends, balancer targets and MFA steps naming
+ * a node that can receive and is reached by a link; a client's `auth.issuer` naming an identity
+ * provider and a validator's `auth.keyset` a key set, each reached by a link; fault targets naming
+ * something the action applies to (`forceRefresh`: a node with `auth`).
  *
  * These read the raw file, not the parsed specs, so a node with one bad field still has its
  * target checked, and a node that did not parse still counts as existing: one mistake, one
@@ -10,7 +12,7 @@
 import { isPlainObject, type Path } from './errors';
 import { ID_PATTERN } from './values';
 import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './faults';
-import { STATION_KINDS } from './station';
+import { STATION_LIKE_KINDS } from './station';
 import { pairKey, quote, type Declared, type SemanticContext } from './semantic-context';
 
 /** `value` when it is a syntactically valid id. */
@@ -91,7 +93,25 @@ export function checkParallelLinks({ scenario, log }: SemanticContext): void {
   });
 }
 
-/** Client targets, calls and balancer targets. */
+const withArticle = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+/** As checkNodeRef, and the node must be of `kind` (`what` names it: "an identity provider"). */
+function checkKindRef(context: SemanticContext, ref: string, path: Path, from: string | undefined, kind: string, what: string): void {
+  const node = context.nodes.get(ref);
+  if (node?.kind !== undefined && node.kind !== kind && node.kind !== 'client') {
+    context.log.error(path, `${quote(ref)} is ${withArticle(node.kind)}; expected ${what} (kind ${quote(kind)})`);
+  } else checkNodeRef(context, ref, path, from);
+}
+
+/** `owner[key][field]`, when `owner[key]` is an object and the field a valid id. */
+function nestedId(owner: Record<string, unknown>, key: string, field: string): string | undefined {
+  const inner = owner[key];
+  return isPlainObject(inner) ? idAt(inner, field) : undefined;
+}
+
+const isStationLike = (kind: unknown) => typeof kind === 'string' && (STATION_LIKE_KINDS as readonly string[]).includes(kind);
+
+/** Client targets and issuers, calls, MFA steps, key sets of validators, balancer targets, cache backends. */
 export function checkRoutes(context: SemanticContext): void {
   context.scenario.rawNodes?.forEach((node, index) => {
     if (!isPlainObject(node)) return;
@@ -100,6 +120,8 @@ export function checkRoutes(context: SemanticContext): void {
     if (kind === 'client') {
       const target = idAt(node, 'target');
       if (target !== undefined) checkNodeRef(context, target, ['nodes', index, 'target'], from);
+      const issuer = nestedId(node, 'auth', 'issuer');
+      if (issuer !== undefined) checkKindRef(context, issuer, ['nodes', index, 'auth', 'issuer'], from, 'identity', 'an identity provider');
     } else if (kind === 'balancer') {
       const seen = new Set<string>();
       listAt(node, 'targets').forEach((item, j) => {
@@ -112,7 +134,7 @@ export function checkRoutes(context: SemanticContext): void {
     } else if (kind === 'cache') {
       const backend = idAt(node, 'backend');
       if (backend !== undefined) checkNodeRef(context, backend, ['nodes', index, 'backend'], from);
-    } else if (typeof kind === 'string' && (STATION_KINDS as string[]).includes(kind)) {
+    } else if (isStationLike(kind)) {
       checkFallback(context, node, ['nodes', index], from);
       listAt(node, 'calls').forEach((call, j) => {
         if (!isPlainObject(call)) return;
@@ -120,6 +142,10 @@ export function checkRoutes(context: SemanticContext): void {
         if (to !== undefined) checkNodeRef(context, to, ['nodes', index, 'calls', j, 'to'], from);
         checkFallback(context, call, ['nodes', index, 'calls', j], from);
       });
+      const via = kind === 'identity' ? nestedId(node, 'mfa', 'via') : undefined;
+      if (via !== undefined) checkNodeRef(context, via, ['nodes', index, 'mfa', 'via'], from);
+      const keyset = kind === 'identity' || kind === 'keyset' ? undefined : nestedId(node, 'auth', 'keyset');
+      if (keyset !== undefined) checkKindRef(context, keyset, ['nodes', index, 'auth', 'keyset'], from, 'keyset', 'a key set');
     }
   });
 }
@@ -131,10 +157,9 @@ function checkFallback(context: SemanticContext, owner: Record<string, unknown>,
   if (fallback !== undefined) checkNodeRef(context, fallback, [...path, 'circuitBreaker', 'fallback'], from);
 }
 
-const withArticle = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
-
-function actionsFor(kind: string): string {
-  return FAULT_ACTIONS.filter((action) => (FAULT_TARGET_KINDS[action] as readonly string[]).includes(kind)).join(', ');
+/** The actions a node of `kind` takes (`forceRefresh` only with `auth`). */
+function actionsFor(kind: string, validates: boolean): string {
+  return FAULT_ACTIONS.filter((action) => (FAULT_TARGET_KINDS[action] as readonly string[]).includes(kind) && (action !== 'forceRefresh' || validates)).join(', ');
 }
 
 function isFaultAction(value: unknown): value is keyof typeof FAULT_TARGET_KINDS {
@@ -145,6 +170,11 @@ export function checkFaultTargets(context: SemanticContext): void {
   const { scenario, nodes, links, log } = context;
   const kindsPresent = new Set<string>([...nodes.values()].map((node) => node.kind ?? ''));
   if (links.size > 0) kindsPresent.add('link');
+  const hasAuth = (index: number) => {
+    const raw = scenario.rawNodes?.[index];
+    return isPlainObject(raw) && raw.auth !== undefined;
+  };
+  const validators = [...nodes.values()].filter((node) => isStationLike(node.kind) && hasAuth(node.index));
   scenario.rawFaults?.forEach((fault, index) => {
     if (!isPlainObject(fault)) return;
     const target = fault.target === '*' ? '*' : idAt(fault, 'target');
@@ -152,7 +182,11 @@ export function checkFaultTargets(context: SemanticContext): void {
     const action = isFaultAction(fault.action) ? fault.action : undefined;
     const applies: readonly string[] = action === undefined ? [] : FAULT_TARGET_KINDS[action];
     if (target === '*') {
-      if (action !== undefined && !applies.some((kind) => kindsPresent.has(kind))) {
+      if (action === 'forceRefresh') {
+        if (validators.length === 0) {
+          log.warn(['faults', index, 'target'], '"*" matches nothing: action "forceRefresh" applies to nodes that validate tokens ("auth"), and the scenario has none');
+        }
+      } else if (action !== undefined && !applies.some((kind) => kindsPresent.has(kind))) {
         log.warn(['faults', index, 'target'], `"*" matches nothing: action ${quote(action)} applies to ${applies.join(', ')}, and the scenario has none`);
       }
       return;
@@ -165,11 +199,13 @@ export function checkFaultTargets(context: SemanticContext): void {
     }
     if (action === undefined || kind === undefined) return;
     if (!applies.includes(kind)) {
-      const takes = actionsFor(kind);
+      const takes = actionsFor(kind, node !== undefined && hasAuth(node.index));
       log.error(
         ['faults', index, 'action'],
         `action ${quote(action)} does not apply to ${quote(target)}, ${withArticle(kind)} (${takes === '' ? 'it takes no actions' : `it takes ${takes}`})`,
       );
+    } else if (action === 'forceRefresh' && node !== undefined && !hasAuth(node.index)) {
+      log.error(['faults', index, 'action'], `action "forceRefresh" applies to nodes that validate tokens; ${quote(target)} has no "auth"`);
     } else if (action === 'setRate' && node !== undefined) {
       const client = scenario.nodes[node.index];
       if (client?.kind === 'client' && client.loop === 'closed') {

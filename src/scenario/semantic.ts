@@ -1,7 +1,7 @@
 /**
  * Checks that need the whole file in view, run after the schema pass on whatever parsed:
  * references (references.ts), request classes, settings with no effect (no-effect.ts), call
- * cycles, totals within limits, timing.
+ * cycles, signing keys and tokens (token-checks.ts), totals within limits, timing.
  */
 import { isPlainObject, type IssueLog, type Path } from './errors';
 import { formatDuration } from './durations';
@@ -10,6 +10,7 @@ import { closestMatch } from './suggest';
 import { SCENARIO_LIMITS } from './limits';
 import { SemanticContext, quote, type ReadScenario } from './semantic-context';
 import { checkNoEffect } from './no-effect';
+import { checkTokens } from './token-checks';
 import { checkFaultTargets, checkLinkEnds, checkParallelLinks, checkRoutes, declareIds } from './references';
 
 export type { ReadScenario } from './semantic-context';
@@ -30,6 +31,7 @@ export function checkScenario(scenario: ReadScenario, log: IssueLog): void {
   checkClasses(context);
   checkNoEffect(context);
   checkCycles(context);
+  checkTokens(context);
   checkTotals(context);
   checkTiming(context);
 }
@@ -48,26 +50,26 @@ function checkLinkBuffers({ scenario, log }: SemanticContext): void {
   });
 }
 
-/** `when` (of a call or a bulkhead) naming a class no client sends is probably a typo: a warning, since it is harmless. */
+/** `when` (of a call, a bulkhead or an MFA step) naming a class no client sends is probably a typo: a warning, since it is harmless. */
 function checkClasses({ scenario, nodes, log }: SemanticContext): void {
   const unreadClient = [...nodes.values()].some((node) => node.kind === 'client' && scenario.nodes[node.index] === undefined);
   if (unreadClient) return; // its classes are unknown
   const classes = new Set<string>();
   for (const node of scenario.nodes) if (node?.kind === 'client') for (const c of node.classes) classes.add(c.name);
+  const checkWhen = (when: readonly string[] | null, written: unknown, path: Path) => {
+    when?.forEach((name, k) => {
+      if (classes.has(name)) return;
+      const hint = closestMatch(name, classes);
+      log.warn(Array.isArray(written) ? [...path, k] : path, `no client sends class ${quote(name)}${hint === undefined ? '' : ` (did you mean ${quote(hint)}?)`}`);
+    });
+  };
   scenario.nodes.forEach((node, index) => {
     if (node === undefined || node.kind === 'client' || node.kind === 'balancer' || node.kind === 'cache') return;
-    const raw = scenario.rawNodes?.[index] as Record<'calls' | 'bulkheads', { when?: unknown }[]>;
+    const raw = scenario.rawNodes?.[index] as Record<'calls' | 'bulkheads', { when?: unknown }[]> & { mfa?: { when?: unknown } };
     for (const list of ['calls', 'bulkheads'] as const) {
-      node[list].forEach((item, j) => {
-        const written = raw[list][j]?.when;
-        item.when?.forEach((name, k) => {
-          if (classes.has(name)) return;
-          const path: Path = Array.isArray(written) ? ['nodes', index, list, j, 'when', k] : ['nodes', index, list, j, 'when'];
-          const hint = closestMatch(name, classes);
-          log.warn(path, `no client sends class ${quote(name)}${hint === undefined ? '' : ` (did you mean ${quote(hint)}?)`}`);
-        });
-      });
+      node[list].forEach((item, j) => checkWhen(item.when, raw[list][j]?.when, ['nodes', index, list, j, 'when']));
     }
+    if (node.kind === 'identity' && node.mfa !== null) checkWhen(node.mfa.when, raw.mfa?.when, ['nodes', index, 'mfa', 'when']);
   });
 }
 
@@ -93,10 +95,15 @@ function checkCycles({ scenario, log }: SemanticContext): void {
 function checkTotals({ scenario, log }: SemanticContext): void {
   let ratePerSec = 0;
   let users = 0;
+  let sessions = 0;
+  let replicas = 0;
   for (const node of scenario.nodes) {
-    if (node?.kind !== 'client') continue;
-    ratePerSec += node.ratePerSec;
-    users += node.users;
+    if (node === undefined) continue;
+    if (node.kind === 'client') {
+      ratePerSec += node.ratePerSec;
+      users += node.users;
+      sessions += node.auth?.sessions ?? 0;
+    } else replicas += 'replicas' in node ? node.replicas : 1;
   }
   if (ratePerSec > SCENARIO_LIMITS.maxTotalRatePerSec) {
     log.error(['nodes'], `the clients' rates add up to ${ratePerSec} per second; at most ${SCENARIO_LIMITS.maxTotalRatePerSec} (a Faultline limit)`);
@@ -110,6 +117,12 @@ function checkTotals({ scenario, log }: SemanticContext): void {
   }
   if (users > SCENARIO_LIMITS.maxTotalUsers) {
     log.error(['nodes'], `the clients' users add up to ${users}; at most ${SCENARIO_LIMITS.maxTotalUsers} (a Faultline limit)`);
+  }
+  if (sessions > SCENARIO_LIMITS.maxTotalSessions) {
+    log.error(['nodes'], `the clients' auth sessions add up to ${sessions}; at most ${SCENARIO_LIMITS.maxTotalSessions} (a Faultline limit)`);
+  }
+  if (replicas > SCENARIO_LIMITS.maxTotalReplicas) {
+    log.error(['nodes'], `the nodes' replicas add up to ${replicas}; at most ${SCENARIO_LIMITS.maxTotalReplicas} (a Faultline limit)`);
   }
 }
 

@@ -158,3 +158,12 @@ export function choiceField<const V extends string>(values: readonly V[], descri
     },
   });
 }
+
+/** A signing-key id (of an identity's `signingKey`, a key set's `keys`, a key fault's `key`). */
+export function keyIdField(description: string) {
+  return leaf({
+    expected: `a key id: ${ID_RULE}`,
+    json: { type: 'string', pattern: ID_PATTERN.source, description },
+    read: (value) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : reject()),
+  });
+}

@@ -13,6 +13,12 @@ import s4Fixed from './s4-retry-storm-fixed.json';
 import s9Budget from './s9-retry-budget.json';
 import s9Breaker from './s9-retry-breaker.json';
 import s10 from './s10-deadlines.json';
+import s7 from './s7-mfa-outage.json';
+import s7Bulkhead from './s7-mfa-bulkhead.json';
+import s7Timeout from './s7-mfa-short-timeout.json';
+import s7Breaker from './s7-mfa-circuit-breaker.json';
+import s7Bypass from './s7-mfa-bypass.json';
+import s8 from './s8-key-removal.json';
 import s10Fixed from './s10-deadlines-fixed.json';
 
 export interface BuiltinScenario {
@@ -27,6 +33,12 @@ export interface BuiltinScenario {
 }
 
 export const builtinScenarios: BuiltinScenario[] = [
+  { id: 'key-removal-2021', title: s8.name, summary: 'A signing key vanishes; services break one by one and some stay broken for twelve hours.', tags: ['incident', 'identity', 'tokens', 'caches'], reference: 'S8', scenario: s8 },
+  { id: 'mfa-outage-2019', title: s7.name, summary: 'A lossy route to Apple push hangs a shared worker pool: every MFA method fails.', tags: ['incident', 'identity', 'timeouts', 'bulkheads'], reference: 'S7', scenario: s7 },
+  { id: 'mfa-bulkhead', title: s7Bulkhead.name, summary: 'iOS push in its own pool: the other methods stay at 100%.', tags: ['incident', 'bulkheads', 'fixed'], scenario: s7Bulkhead },
+  { id: 'mfa-short-timeout', title: s7Timeout.name, summary: 'A 3 s timeout instead of 30 s: hung pushes no longer drain the pool.', tags: ['incident', 'timeouts', 'fixed'], scenario: s7Timeout },
+  { id: 'mfa-circuit-breaker', title: s7Breaker.name, summary: 'A circuit breaker on APNs fails iOS fast and saves the rest.', tags: ['incident', 'circuit breaker', 'fixed'], scenario: s7Breaker },
+  { id: 'mfa-bypass', title: s7Bypass.name, summary: 'The hotfix: text iPhone users while pushes fail.', tags: ['incident', 'fallback', 'fixed'], scenario: s7Bypass },
   { id: 'checkout', title: checkout.name, summary: 'A server crashes behind a load balancer that notices 5 s late.', tags: ['balancer', 'crash', 'retries'], scenario: checkout },
   { id: 'mm1', title: s1.name, summary: 'The textbook single-server queue, checked against theory.', tags: ['theory', 'queueing'], reference: 'S1', scenario: s1 },
   { id: 'mmc-pooling', title: s2.name, summary: 'Four workers on one queue against four queues of one.', tags: ['theory', 'queueing', 'balancer'], reference: 'S2', scenario: s2 },

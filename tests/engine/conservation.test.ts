@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine';
 import type { FaultSpec, LinkSpec, NodeSpec, RetrySpec, ScenarioSpec } from '../../src/engine/spec';
 import { conservationViolations } from '../support/conservation';
-import { balancer, cache, call, client, exp, link, ms, queue, retry, scenario, service } from '../support/spec-builder';
+import { balancer, cache, call, client, exp, identity, keyset, link, ms, queue, retry, scenario, service, validator } from '../support/spec-builder';
 
 /** Sometimes a retry budget (ratio or bucket) and sometimes a retry breaker. */
 function resilientRetry(pick: () => number): Pick<RetrySpec, 'budget' | 'breaker'> {
@@ -44,6 +44,12 @@ const arbitraryScenario: fc.Arbitrary<ScenarioSpec> = fc
       links.push(link(from, to, { id: `${from}-${to}`, routing }, dir));
       if (parallel) links.push(link(from, to, { id: `${from}-${to}-b`, routing, priority: 1 }, dir));
     };
+    // Sometimes tokens: an identity provider, a key set, clients that sign in, validating services.
+    const withAuth = pick() < 0.35;
+    if (withAuth) {
+      nodes.push(identity('idp', 'K1', { workers: Infinity, serviceTime: ms(3), tokenLifetime: { dist: 'uniform', minMs: 500, maxMs: 4000 } }));
+      nodes.push(keyset('jwks', ['K1', 'K2']));
+    }
     const services = Array.from({ length: serviceCount }, (_, i) => `svc${i}`);
     services.forEach((id, i) => {
       const calls = services.slice(i + 1).filter(() => pick() < 0.4).map((to) => call(to, {
@@ -61,8 +67,13 @@ const arbitraryScenario: fc.Arbitrary<ScenarioSpec> = fc
         propagateDeadline: pick() < 0.4,
         cancelOnCallerGiveUp: pick() < 0.4,
         bulkheads: pick() < 0.3 ? [{ name: 'side', when: ['b'], to: null, workers: 1 + Math.floor(pick() * 3), queue: queue({ capacity: Math.floor(pick() * 5), maxWaitMs: pick() * 300 }) }] : [],
+        replicas: 1 + Math.floor(pick() * 4),
+        auth: withAuth && pick() < 0.7
+          ? validator('jwks', { refreshEveryMs: 200 + pick() * 3000, refreshOnUnknownKey: pick() < 0.6, minRefreshIntervalMs: pick() < 0.5 ? 0 : pick() * 1000, negativeTtlMs: pick() < 0.5 ? 0 : pick() * 2000, keepLastKnownGood: pick() < 0.2, fetchTimeoutMs: 50 + pick() * 500 })
+          : null,
       }));
       for (const c of calls) addLink(id, c.to);
+      if (withAuth) addLink(id, 'jwks');
     });
     const entry = withBalancer ? 'lb' : services[0];
     if (withBalancer) {
@@ -95,8 +106,10 @@ const arbitraryScenario: fc.Arbitrary<ScenarioSpec> = fc
         retry: { ...retry(1 + Math.floor(pick() * 3), pick() < 0.5 ? 0 : 20, 'decorrelated'), ...resilientRetry(pick) },
         classes: [{ name: 'a', weight: 1 }, { name: 'b', weight: pick() }],
         propagateDeadline: pick() < 0.7,
+        auth: withAuth ? { issuer: 'idp', sessions: 1 + Math.floor(pick() * 50), refreshBeforeMs: pick() * 300 } : null,
       }));
       addLink(id, front);
+      if (withAuth) addLink(id, 'idp');
     }
     const faults: FaultSpec[] = [];
     const faultCount = Math.floor(pick() * 8);
@@ -116,6 +129,13 @@ const arbitraryScenario: fc.Arbitrary<ScenarioSpec> = fc
     }
     if (pick() < 0.3) faults.push({ atMs: pick() * 5000, forMs: 2000, target: 'client0', action: 'setRate', params: { ratePerSec: pick() * 300 } });
     if (withBalancer && pick() < 0.3) faults.push({ atMs: pick() * 5000, forMs: 1500, target: 'lb', action: 'crash', params: {} });
+    if (withAuth) {
+      faults.push({ atMs: pick() * 5000, forMs: pick() < 0.5 ? Infinity : pick() * 3000, target: 'jwks', action: 'removeKey', params: { key: 'K1' } });
+      if (pick() < 0.5) faults.push({ atMs: pick() * 9000, forMs: Infinity, target: 'jwks', action: 'restore', params: {} });
+      if (pick() < 0.5) faults.push({ atMs: pick() * 9000, forMs: Infinity, target: '*', action: 'forceRefresh', params: {} });
+      if (pick() < 0.3) faults.push({ atMs: pick() * 9000, forMs: pick() * 2000, target: 'idp', action: 'setSigningKey', params: { key: 'K2' } });
+      if (pick() < 0.3) faults.push({ atMs: pick() * 9000, forMs: 1000, target: 'jwks', action: 'crash', params: {} });
+    }
     if (front === 'cache') faults.push({ atMs: pick() * 8000, forMs: pick() < 0.5 ? Infinity : pick() * 2000, target: 'cache', action: pick() < 0.6 ? 'flush' : 'crash', params: {} });
     return scenario({ nodes, links, faults, seed, durationMs: 10_000, sampleEveryMs: 500, warmupMs: pick() * 2000 });
   });

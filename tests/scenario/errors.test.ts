@@ -80,28 +80,21 @@ describe('unknown and unsupported fields', () => {
     expect(errorsOf(scenario({ 'my key': 1, zzzzzz: 2 }))).toEqual(['["my key"]: unknown field', 'zzzzzz: unknown field']);
   });
 
-  it('rejects later features with "not supported yet" rather than ignoring them', () => {
-    expect(errorsOf(threeTier({
-      users: { auth: { issuer: 'idp' } },
-      api: { auth: {}, replicas: 3 },
-    }))).toEqual([
-      'nodes[0].auth: client auth (tokens) is not supported yet',
-      'nodes[1].auth: token validation (auth) is not supported yet',
-      'nodes[1].replicas: replicas are not supported yet',
+  it('names the kind a misplaced token field belongs to, rather than "unknown field"', () => {
+    expect(errorsOf(threeTier({ api: { signingKey: 'k1', keys: ['k1'] }, db: { mfa: { via: 'api' } } }))).toEqual([
+      'nodes[1].signingKey: "signingKey" is a field of kind "identity", not of "service"',
+      'nodes[1].keys: "keys" is a field of kinds "keyset" (key ids) and "cache" (a key count), not of "service"',
+      'nodes[2].mfa: "mfa" is a field of kind "identity", not of "database"',
     ]);
-  });
-
-  it.each(['identity', 'keyset'])('kind %j is planned, not supported yet', (kind) => {
-    expect(errorsOf(threeTier({ db: { kind } }))).toEqual([`nodes[2].kind: kind "${kind}" is not supported yet`]);
   });
 
   it('an unknown kind lists the known ones, or suggests the nearest', () => {
     expect(errorsOf(threeTier({ db: { kind: 'queue' } }))).toEqual([
-      'nodes[2].kind: unknown kind "queue" (expected one of client, service, database, external, balancer, cache)',
+      'nodes[2].kind: unknown kind "queue" (expected one of client, service, database, external, balancer, cache, identity, keyset)',
     ]);
     expect(errorsOf(threeTier({ db: { kind: 'databse' } }))).toEqual(['nodes[2].kind: unknown kind "databse" (did you mean "database"?)']);
     expect(errorsOf(threeTier({ db: { kind: undefined } }))).toEqual([
-      'nodes[2].kind: required field is missing; expected one of client, service, database, external, balancer, cache',
+      'nodes[2].kind: required field is missing; expected one of client, service, database, external, balancer, cache, identity, keyset',
     ]);
   });
 });
@@ -224,7 +217,7 @@ describe('faults', () => {
 
   it('still checks at and target when the action is unreadable', () => {
     expect(faultErrors({ at: 'later' })).toEqual([
-      'faults[0].action: required field is missing; expected one of down, up, degrade, crash, recover, slow, error, setWorkers, flush, setRate',
+      'faults[0].action: required field is missing; expected one of down, up, degrade, crash, recover, slow, error, setWorkers, flush, setRate, removeKey, addKey, restore, setSigningKey, forceRefresh',
       `faults[0].at: expected ${DURATION}, got "later"`,
       'faults[0].target: required field is missing; expected a node or link id, or "*"',
     ]);

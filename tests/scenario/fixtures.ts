@@ -1,6 +1,6 @@
 /** Small scenarios for the tests, and helpers that fail loudly with the parser's own messages. */
 import { formatIssue, parseScenario, type ScenarioResult } from '../../src/scenario';
-import type { BalancerSpec, CacheSpec, ClientSpec, ScenarioSpec, ServiceSpec } from '../../src/engine/spec';
+import type { BalancerSpec, CacheSpec, ClientSpec, IdentitySpec, KeysetSpec, ScenarioSpec, ServiceSpec } from '../../src/engine/spec';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +52,28 @@ export function threeTier(nodeOverrides: Record<string, Json> = {}, overrides: J
   });
 }
 
+/**
+ * Tokens: users (signing in at idp) → api (validating against jwks); idp signs with "k1", jwks
+ * lists it. Node fields can be overridden by id (a value of undefined removes the field).
+ */
+export function withTokens(nodeOverrides: Record<string, Json> = {}, overrides: Json = {}): Json {
+  const nodes: Json[] = [
+    { id: 'users', kind: 'client', rate: 10, target: 'api', auth: { issuer: 'idp' } },
+    { id: 'api', kind: 'service', auth: { keyset: 'jwks', refreshEvery: '1h' } },
+    { id: 'idp', kind: 'identity', signingKey: 'k1' },
+    { id: 'jwks', kind: 'keyset', keys: ['k1'] },
+  ];
+  return scenario({
+    nodes: nodes.map((node) => ({ ...node, ...nodeOverrides[node.id as string] })),
+    links: [
+      { id: 'users-api', from: 'users', to: 'api' },
+      { id: 'users-idp', from: 'users', to: 'idp' },
+      { id: 'api-jwks', from: 'api', to: 'jwks' },
+    ],
+    ...overrides,
+  });
+}
+
 export function expectOk(result: ScenarioResult): { spec: ScenarioSpec; warnings: string[] } {
   if (!result.ok) throw new Error(`expected a valid scenario, got:\n${result.errors.map(formatIssue).join('\n')}`);
   return result;
@@ -68,7 +90,8 @@ export function errorsOf(input: unknown): string[] {
   return result.errors.map(formatIssue);
 }
 
-type NodeOfKind<K> = K extends 'client' ? ClientSpec : K extends 'balancer' ? BalancerSpec : K extends 'cache' ? CacheSpec : ServiceSpec;
+type NodeOfKind<K> = K extends 'client' ? ClientSpec : K extends 'balancer' ? BalancerSpec : K extends 'cache' ? CacheSpec
+  : K extends 'identity' ? IdentitySpec : K extends 'keyset' ? KeysetSpec : ServiceSpec;
 
 export function nodeOf<K extends ScenarioSpec['nodes'][number]['kind']>(spec: ScenarioSpec, id: string, kind: K): NodeOfKind<K> {
   const node = spec.nodes.find((n) => n.id === id);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema';
 import { parseScenario } from '../../src/scenario';
-import { scenario, threeTier, withCache } from './fixtures';
+import { scenario, threeTier, withCache, withTokens } from './fixtures';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../docs/scenario.schema.json', import.meta.url));
 
@@ -69,8 +69,36 @@ describe('the JSON Schema and the parser agree', () => {
     faults: [{ at: '1s', target: 'c', action: 'flush' }, { at: '2s', target: '*', action: 'flush', for: '1s' }],
   });
 
+  const tokens = scenario({
+    duration: '1d',
+    nodes: [
+      { id: 'users', kind: 'client', users: 100, target: 'api', classes: [{ name: 'ios', weight: 1 }, { name: 'sms', weight: 1 }],
+        auth: { issuer: 'idp', sessions: 100, refreshBefore: '5m' } },
+      { id: 'api', kind: 'service', replicas: 20,
+        auth: { keyset: 'jwks', refreshEvery: '12h', refreshOnUnknownKey: true, minRefreshInterval: '5m', negativeTtl: '1h', keepLastKnownGood: false, fetchTimeout: '2s' } },
+      { id: 'idp', kind: 'identity', signingKey: 'key-a', tokenLifetime: { dist: 'uniform', min: '60m', max: '90m' }, workers: 50, replicas: 2,
+        mfa: { via: 'mfa', when: ['ios', 'sms'], timeout: '30s', retry: { attempts: 2 } }, bulkheads: [{ to: 'mfa', workers: 10 }] },
+      { id: 'mfa', kind: 'service', calls: [{ to: 'apns', when: 'ios' }] },
+      { id: 'apns', kind: 'external' },
+      { id: 'jwks', kind: 'keyset', keys: ['key-a', 'key-b'], workers: 'unbounded', serviceTime: '5ms' },
+    ],
+    links: [
+      { id: 'users-api', from: 'users', to: 'api' }, { id: 'users-idp', from: 'users', to: 'idp' }, { id: 'idp-mfa', from: 'idp', to: 'mfa' },
+      { id: 'mfa-apns', from: 'mfa', to: 'apns' }, { id: 'api-jwks', from: 'api', to: 'jwks' },
+    ],
+    faults: [
+      { at: '19h', target: 'jwks', action: 'removeKey', key: 'key-a' },
+      { at: '20h', target: 'jwks', action: 'addKey', key: 'key-a', for: '1h' },
+      { at: '21h', target: 'jwks', action: 'restore' },
+      { at: '22h', target: 'idp', action: 'setSigningKey', key: 'key-b' },
+      { at: '23h', target: '*', action: 'forceRefresh' },
+      { at: '23h', target: 'api', action: 'forceRefresh' },
+    ],
+  });
+
   it.each([
     ['the smallest scenario', scenario()],
+    ['a scenario using every token field', tokens],
     ['a scenario using every field', full],
     ['a scenario using every resilience and cache field', resilient],
   ])('accepts %s, as the parser does', (_name, input) => {
@@ -80,8 +108,8 @@ describe('the JSON Schema and the parser agree', () => {
 
   it.each([
     ['a misspelt field', threeTier({ users: { rat: 3 } })],
-    ['a later feature', threeTier({ users: { auth: { issuer: 'idp' } } })],
-    ['a planned kind', threeTier({ db: { kind: 'identity' } })],
+    ['a field of another kind', threeTier({ api: { signingKey: 'k1' } })],
+    ['an identity without a signing key', threeTier({ db: { kind: 'identity' } })],
     ['a bad duration', scenario({ duration: '10 minutes' })],
     ['a unitless duration string', scenario({ duration: '100' })],
     ['a bad distribution', threeTier({ api: { serviceTime: { dist: 'exponential', mean: '1ms', extra: 1 } } })],
@@ -100,6 +128,14 @@ describe('the JSON Schema and the parser agree', () => {
     ['a cache with capacity 0', withCache({ capacity: 0 })],
     ['a cache ttlJitter above 1', withCache({ ttlJitter: 2 })],
     ['a flush with an argument', withCache({}, { faults: [{ at: 0, target: 'c', action: 'flush', factor: 2 }] })],
+    ['client auth without an issuer', withTokens({ users: { auth: {} } })],
+    ['a validator without refreshEvery', withTokens({ api: { auth: { keyset: 'jwks' } } })],
+    ['replicas 0', withTokens({ api: { replicas: 0 } })],
+    ['auth on an identity provider', withTokens({ idp: { auth: { keyset: 'jwks', refreshEvery: '1h' } } })],
+    ['a key set with no keys', withTokens({ jwks: { keys: [] } })],
+    ['a bad key id', withTokens({ jwks: { keys: ['a key'] } })],
+    ['removeKey without a key', withTokens({}, { faults: [{ at: 0, target: 'jwks', action: 'removeKey' }] })],
+    ['restore with a key', withTokens({}, { faults: [{ at: 0, target: 'jwks', action: 'restore', key: 'k1' }] })],
   ])('rejects %s, as the parser does', (_name, input) => {
     expect(parseScenario(input).ok).toBe(false);
     expect(validate(input)).toBe(false);

@@ -3,11 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_LIMITS, parseScenario, parseScenarioText } from '../../src/scenario';
 import { errorsOf, parseOk, scenario, threeTier } from './fixtures';
 
-const timed = <T>(work: () => T): { value: T; ms: number } => {
-  const start = performance.now();
-  const value = work();
-  return { value, ms: performance.now() - start };
-};
+// No wall-clock limits (speed belongs in benchmarks): an input that made the parser hang would
+// hit the test timeout instead.
 
 describe('SCENARIO_LIMITS', () => {
   it('are the documented values', () => {
@@ -15,6 +12,7 @@ describe('SCENARIO_LIMITS', () => {
       maxNodes: 2000, maxLinks: 10_000, maxFaults: 10_000, maxDurationMs: 30 * 86_400_000, minSampleEveryMs: 1, maxSamples: 1_000_000,
       maxTotalRatePerSec: 1_000_000, maxTotalUsers: 1_000_000, maxRetryAttempts: 100, maxWorkers: 1_000_000,
       maxCallsPerNode: 100, maxBulkheadsPerNode: 100, maxCacheKeys: 1_000_000,
+      maxSessions: 1_000_000, maxTotalSessions: 2_000_000, maxReplicas: 100_000, maxTotalReplicas: 1_000_000, maxKeyIds: 31,
       maxNameLength: 200, maxLabelLength: 200, maxDescriptionLength: 100_000, maxTextBytes: 5 * 1024 * 1024,
     });
   });
@@ -34,9 +32,8 @@ describe('list lengths are checked before the items are read', () => {
   });
 
   it('a million calls cost one message, not a million', () => {
-    const { value, ms } = timed(() => errorsOf(threeTier({ api: { calls: new Array(1_000_000).fill({ to: 'db' }) } })));
+    const value = errorsOf(threeTier({ api: { calls: new Array(1_000_000).fill({ to: 'db' }) } }));
     expect(value).toEqual(['nodes[1].calls: expected at most 100 calls (a Faultline limit), got 1000000']);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('the largest graph allowed (2000 nodes, 10000 links) parses in seconds at most', () => {
@@ -44,9 +41,8 @@ describe('list lengths are checked before the items are read', () => {
     const links: unknown[] = [{ id: 'l-users', from: 'users', to: 's0' }];
     for (let i = 0; i < 1999; i++) nodes.push({ id: `s${i}`, kind: 'service', calls: [{ to: `s${(i + 1) % 1999}`, when: 'never' }] });
     for (let i = 0; i < 9999; i++) links.push({ id: `l${i}`, from: `s${i % 1999}`, to: `s${(i + 1) % 1999}`, latency: '1ms' });
-    const { value, ms } = timed(() => parseScenario(scenario({ nodes, links })));
+    const value = parseScenario(scenario({ nodes, links }));
     expect(value.ok).toBe(true);
-    expect(ms).toBeLessThan(3000);
   });
 });
 
@@ -113,19 +109,17 @@ describe('text limits', () => {
 
   it('a text file above 5 MB is refused before it is parsed', () => {
     const text = JSON.stringify(scenario({ description: 'é'.repeat(2_800_000) })); // 2.8 M two-byte characters: 5.3 MB
-    const { value, ms } = timed(() => parseScenarioText(text));
+    const value = parseScenarioText(text);
     expect(value).toEqual({ ok: false, errors: [{ path: '(file)', message: 'expected a file of at most 5 MB (a Faultline limit), got 5.3 MB' }] });
-    expect(ms).toBeLessThan(500);
   });
 });
 
 describe('the number of errors reported', () => {
   it('stops at maxReportedErrors and counts the rest', () => {
     const faults = Array.from({ length: 5000 }, (_, i) => ({ at: 0, target: `ghost${i}`, action: 'crash' }));
-    const { value, ms } = timed(() => parseScenario(scenario({ faults })));
+    const value = parseScenario(scenario({ faults }));
     if (value.ok) throw new Error('expected errors');
     expect(value.errors).toHaveLength(SCENARIO_LIMITS.maxReportedErrors + 1);
     expect(value.errors.at(-1)).toEqual({ path: '(file)', message: '4000 more problems not shown' });
-    expect(ms).toBeLessThan(2000);
   });
 });

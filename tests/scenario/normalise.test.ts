@@ -52,7 +52,7 @@ describe('client', () => {
       kind: 'client', id: 'users', label: 'users', loop: 'open', ratePerSec: 10, arrival: 'poisson', users: 0,
       think: { dist: 'constant', valueMs: 0 }, classes: [{ name: 'default', weight: 1 }], target: 'api',
       timeoutMs: Infinity, deadlineMs: Infinity, propagateDeadline: true,
-      retry: { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null },
+      retry: { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null }, auth: null,
     });
   });
 
@@ -105,9 +105,9 @@ describe('service, database, external', () => {
     ['svc', 'service', 1, { dist: 'exponential', meanMs: 10 }],
     ['db', 'database', 10, { dist: 'exponential', meanMs: 5 }],
     ['push', 'external', Infinity, { dist: 'constant', valueMs: 50 }],
-  ] as const)('%s (%s) defaults: %d workers, unbounded FIFO queue, its own service time, no errors', (id, kind, workers, serviceTime) => {
+  ] as const)('%s (%s) defaults: %d workers, unbounded FIFO queue, its own service time, no errors, no token validation, one replica', (id, kind, workers, serviceTime) => {
     const node = nodeOf(parseOk(kinds).spec, id, kind);
-    expect(node).toMatchObject({ kind, label: id, workers, queue: { capacity: Infinity, discipline: 'fifo', maxWaitMs: Infinity }, serviceTime, errorRate: 0 });
+    expect(node).toMatchObject({ kind, label: id, workers, queue: { capacity: Infinity, discipline: 'fifo', maxWaitMs: Infinity }, serviceTime, errorRate: 0, auth: null, replicas: 1 });
   });
 
   it('reads workers, queue, service time, error rate', () => {

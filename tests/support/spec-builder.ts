@@ -1,7 +1,7 @@
 /** Builds normalised ScenarioSpecs directly, for engine tests that bypass the file format. */
 import type {
-  BalancerSpec, CacheSpec, CallSpec, ClientSpec, DistributionSpec, FaultSpec, LinkDirectionSpec, LinkSpec, QueueSpec, RetrySpec,
-  ScenarioSpec, ServiceSpec,
+  BalancerSpec, CacheSpec, CallSpec, ClientSpec, DistributionSpec, FaultSpec, IdentitySpec, KeysetSpec, LinkDirectionSpec, LinkSpec,
+  QueueSpec, RetrySpec, ScenarioSpec, ServiceSpec, ValidatorSpec,
 } from '../../src/engine/spec';
 
 export const ms = (valueMs: number): DistributionSpec => ({ dist: 'constant', valueMs });
@@ -24,15 +24,35 @@ export function call(to: string, over: Partial<CallSpec> = {}): CallSpec {
 export function client(id: string, target: string, over: Partial<ClientSpec> = {}): ClientSpec {
   return {
     kind: 'client', id, label: id, loop: 'open', ratePerSec: 10, arrival: 'poisson', users: 0, think: ms(0),
-    classes: [{ name: 'default', weight: 1 }], target, timeoutMs: Infinity, deadlineMs: Infinity, propagateDeadline: true, retry: retry(), ...over,
+    classes: [{ name: 'default', weight: 1 }], target, timeoutMs: Infinity, deadlineMs: Infinity, propagateDeadline: true, retry: retry(), auth: null, ...over,
   };
 }
 
 export function service(id: string, over: Partial<ServiceSpec> = {}): ServiceSpec {
   return {
     kind: 'service', id, label: id, workers: 1, queue: queue(), serviceTime: exp(10), slowdownPerInFlightMs: 0, errorRate: 0,
-    calls: [], bulkheads: [], propagateDeadline: false, cancelOnCallerGiveUp: false, ...over,
+    calls: [], bulkheads: [], propagateDeadline: false, cancelOnCallerGiveUp: false, auth: null, replicas: 1, ...over,
   };
+}
+
+/** Token validation against `keyset`, with the format's defaults; `refreshEveryMs` 1 h since the format has no default for it. */
+export function validator(keyset: string, over: Partial<ValidatorSpec> = {}): ValidatorSpec {
+  return {
+    keyset, refreshEveryMs: 3_600_000, refreshOnUnknownKey: false, minRefreshIntervalMs: 0, negativeTtlMs: 0, keepLastKnownGood: false,
+    fetchTimeoutMs: 10_000, ...over,
+  };
+}
+
+/** An identity provider with the format's defaults (a service's, plus tokens of 60–90 min, no MFA). */
+export function identity(id: string, signingKey: string, over: Partial<IdentitySpec> = {}): IdentitySpec {
+  const { kind: _kind, ...base } = service(id);
+  return { ...base, kind: 'identity', signingKey, tokenLifetime: { dist: 'uniform', minMs: 3_600_000, maxMs: 5_400_000 }, mfa: null, ...over };
+}
+
+/** A key set (JWKS endpoint) with the format's defaults: unbounded workers, 5 ms per fetch. */
+export function keyset(id: string, keys: string[], over: Partial<KeysetSpec> = {}): KeysetSpec {
+  const { kind: _kind, ...base } = service(id, { workers: Infinity, serviceTime: ms(5) });
+  return { ...base, kind: 'keyset', keys, ...over };
 }
 
 /** A cache with the format's defaults; `ttlMs` 60 s since the format has no default for it. */

@@ -189,8 +189,8 @@ export class CacheRuntime extends ServerRuntime {
     this.entriesColumn = series.column('nodes', this.id, 'entries');
   }
 
-  override writeSample(series: SeriesRecorder): void {
-    super.writeSample(series);
+  override writeSample(series: SeriesRecorder, sim: Simulation): void {
+    super.writeSample(series, sim);
     for (let i = 0; i < CACHE_COUNTERS.length; i++) {
       series.set(this.counterColumns[i], this.counts[i] - this.countsAtSample[i]);
       this.countsAtSample[i] = this.counts[i];

@@ -2,11 +2,12 @@ import { PHASE_WAITING, type Call } from '../call';
 import { Sampler } from '../distributions';
 import { IntervalLatency, LogHistogram } from '../histogram';
 import { streamFor, type RandomStream } from '../random';
-import { OK, REASON_COUNT, reasonCounts } from '../reasons';
+import { OK, R_AUTH_REJECTED, REASON_COUNT, reasonCounts } from '../reasons';
+import { TokenHolders } from '../token-holders';
 import type { ClientReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
 import { EV_ARRIVAL, EV_DEADLINE, type Simulation } from '../simulation';
-import type { ClientSpec } from '../spec';
+import type { ClientAuthSpec, ClientSpec } from '../spec';
 import { retryRefusals, stepPlan } from '../steps';
 import { latencySummary } from '../summaries';
 import { NodeRuntime, type HeadlineColumns, type PlanContext } from './node-runtime';
@@ -21,6 +22,16 @@ export class ClientRuntime extends NodeRuntime {
   ratePerSec: number;
   private arrivalToken = 0;
   private deadlineLane = -1;
+  /** Token holders (clients with `auth`), and which step is the request proper. */
+  sessions: TokenHolders | null = null;
+  private targetStep = 0;
+  private readonly sessionRng: RandomStream;
+  signIns = 0;
+  reauthentications = 0;
+  /** Per request class of this client (its own order): generated, succeeded, and their series. */
+  readonly generatedByClass: Float64Array;
+  readonly succeededByClass: Float64Array;
+  private classColumns: { generated: number; succeeded: number; atGenerated: number; atSucceeded: number }[] = [];
   private readonly think: Sampler;
   private readonly arrivalRng: RandomStream;
   private readonly classRng: RandomStream;
@@ -39,7 +50,8 @@ export class ClientRuntime extends NodeRuntime {
   private readonly intervalLatency = new IntervalLatency();
   private readonly quantiles = new Float64Array(2);
   private readonly atSample = { generated: 0, succeeded: 0, failed: 0, attempts: 0, goodput: 0 };
-  private columns = { generated: 0, succeeded: 0, goodput: 0, failed: 0, attempts: 0, inFlight: 0, p50: 0, p99: 0 };
+  private columns = { generated: 0, succeeded: 0, goodput: 0, failed: 0, attempts: 0, inFlight: 0, p50: 0, p99: 0, signIns: -1, rejectedTokenShare: -1 };
+  private signInsAtSample = 0;
 
   constructor(index: number, spec: ClientSpec, seed: number) {
     super(index, spec, seed);
@@ -49,12 +61,23 @@ export class ClientRuntime extends NodeRuntime {
     this.arrivalRng = streamFor(seed, spec.id, 'arrival');
     this.classRng = streamFor(seed, spec.id, 'class');
     this.thinkRng = streamFor(seed, spec.id, 'think');
+    this.sessionRng = streamFor(seed, spec.id, 'session');
+    this.generatedByClass = new Float64Array(spec.classes.length);
+    this.succeededByClass = new Float64Array(spec.classes.length);
     this.propagatesDeadline = spec.propagateDeadline;
   }
 
   plan(ctx: PlanContext): void {
     const plan = stepPlan(ctx.nodeIndex(this.spec.target), ctx.routeBetween(this.spec.id, this.spec.target), this.spec.timeoutMs, this.spec.retry);
-    this.plansByClass = Array.from({ length: ctx.classCount }, () => [plan]);
+    const auth = this.spec.auth;
+    if (auth === null) this.plansByClass = Array.from({ length: ctx.classCount }, () => [plan]);
+    else {
+      // Step 0 signs in (skipped while the holder's token is good), step 1 is the request itself.
+      const signIn = stepPlan(ctx.nodeIndex(auth.issuer), ctx.routeBetween(this.spec.id, auth.issuer), this.spec.timeoutMs, this.spec.retry);
+      this.plansByClass = Array.from({ length: ctx.classCount }, () => [signIn, plan]);
+      this.sessions = new TokenHolders(auth.sessions);
+      this.targetStep = 1;
+    }
     let total = 0;
     for (const c of this.spec.classes) {
       this.classIndices.push(ctx.classIndex(c.name));
@@ -85,11 +108,14 @@ export class ClientRuntime extends NodeRuntime {
     }
     const root = sim.pool.acquire();
     root.node = this.index;
-    root.classIndex = this.pickClass();
+    const own = this.pickOwnClass();
+    root.classIndex = this.classIndices[own];
+    this.generatedByClass[own]++;
     root.originMs = sim.nowMs;
     root.arrivedMs = sim.nowMs;
     root.deadlineMs = sim.nowMs + this.spec.deadlineMs;
     root.phase = PHASE_WAITING;
+    root.session = this.sessions !== null ? this.sessionRng.below(this.sessions.count) : 0;
     this.generated++;
     this.inFlight++;
     if (this.spec.deadlineMs !== Infinity) {
@@ -99,8 +125,42 @@ export class ClientRuntime extends NodeRuntime {
     sim.runSteps(root);
   }
 
-  override attemptStarted(_job: Call, _target: number): void {
-    this.attempts++;
+  override attemptStarted(job: Call, _target: number): void {
+    if (job.step === this.targetStep) this.attempts++;
+  }
+
+  /** Sign-in is skipped while the holder's token is good for longer than `refreshBefore`. */
+  override skipsStep(sim: Simulation, job: Call): boolean {
+    const sessions = this.sessions;
+    if (sessions === null || job.step !== 0) return false;
+    const auth = this.spec.auth as ClientAuthSpec;
+    if (!sessions.holds(job.session, sim.nowMs + auth.refreshBeforeMs)) return false;
+    job.tokenKey = sessions.key[job.session];
+    job.tokenExpiresMs = sessions.expiresMs[job.session];
+    return true;
+  }
+
+  /** Keeps a new token; on a rejected one, drops it and signs in again (once per request). */
+  override interceptResult(sim: Simulation, job: Call, result: number): boolean {
+    const sessions = this.sessions;
+    if (sessions === null) return false;
+    if (job.step === 0) {
+      if (result === OK) {
+        this.signIns++;
+        sessions.store(job.session, job.answer, job.answer2);
+        job.tokenKey = job.answer;
+        job.tokenExpiresMs = job.answer2;
+      }
+      return false;
+    }
+    if (result !== R_AUTH_REJECTED || job.reauthenticated) return false;
+    sessions.clear(job.session);
+    job.reauthenticated = true;
+    this.reauthentications++;
+    job.step = 0;
+    job.stepAttempts = 0;
+    sim.runSteps(job);
+    return true;
   }
 
   receive(): void {
@@ -112,6 +172,7 @@ export class ClientRuntime extends NodeRuntime {
     const latencyMs = sim.nowMs - root.originMs;
     if (result === OK) {
       this.succeeded++;
+      this.succeededByClass[this.classIndices.indexOf(root.classIndex)]++;
       if (latencyMs <= this.spec.deadlineMs) this.goodput++;
       if (sim.nowMs >= sim.warmupMs) this.latency.record(latencyMs);
       this.intervalLatency.record(latencyMs);
@@ -125,7 +186,7 @@ export class ClientRuntime extends NodeRuntime {
 
   get seriesColumns(): HeadlineColumns {
     const c = this.columns;
-    return { arrived: c.generated, completed: c.succeeded, dropped: c.failed, p50: c.p50, p99: c.p99, attempts: c.attempts };
+    return { arrived: c.generated, completed: c.succeeded, dropped: c.failed, p50: c.p50, p99: c.p99, attempts: c.attempts, authRejected: -1 };
   }
 
   registerSeries(series: SeriesRecorder): void {
@@ -138,10 +199,33 @@ export class ClientRuntime extends NodeRuntime {
     c.inFlight = series.column('clients', this.id, 'inFlight');
     c.p50 = series.column('clients', this.id, 'latencyP50Ms');
     c.p99 = series.column('clients', this.id, 'latencyP99Ms');
+    if (this.spec.classes.length > 1) {
+      this.classColumns = this.spec.classes.map((cls) => ({
+        generated: series.column('clients', this.id, `generated.${cls.name}`),
+        succeeded: series.column('clients', this.id, `succeeded.${cls.name}`),
+        atGenerated: 0,
+        atSucceeded: 0,
+      }));
+    }
+    if (this.spec.auth !== null) {
+      c.signIns = series.column('clients', this.id, 'signIns');
+      c.rejectedTokenShare = series.column('clients', this.id, 'rejectedTokenShare');
+    }
   }
 
-  writeSample(series: SeriesRecorder): void {
+  writeSample(series: SeriesRecorder, sim: Simulation): void {
     const c = this.columns;
+    this.classColumns.forEach((cc, i) => {
+      series.set(cc.generated, this.generatedByClass[i] - cc.atGenerated);
+      series.set(cc.succeeded, this.succeededByClass[i] - cc.atSucceeded);
+      cc.atGenerated = this.generatedByClass[i];
+      cc.atSucceeded = this.succeededByClass[i];
+    });
+    if (this.sessions !== null) {
+      series.set(c.signIns, this.signIns - this.signInsAtSample);
+      this.signInsAtSample = this.signIns;
+      series.set(c.rejectedTokenShare, this.sessions.shareWithKeyIn(sim.keysDistrustedAnywhere()));
+    }
     const last = this.atSample;
     series.set(c.generated, this.generated - last.generated);
     series.set(c.succeeded, this.succeeded - last.succeeded);
@@ -159,8 +243,17 @@ export class ClientRuntime extends NodeRuntime {
     last.goodput = this.goodput;
   }
 
-  summarize(): ClientReport {
+  summarize(sim: Simulation): ClientReport {
+    const sessions = this.sessions;
+    const auth =
+      sessions === null
+        ? undefined
+        : { signIns: this.signIns, reauthentications: this.reauthentications, holders: sessions.count, rejectedTokenShare: sessions.shareWithKeyIn(sim.keysDistrustedAnywhere()) };
+    const byClass: Record<string, { generated: number; succeeded: number }> = {};
+    this.spec.classes.forEach((cls, i) => (byClass[cls.name] = { generated: this.generatedByClass[i], succeeded: this.succeededByClass[i] }));
     return {
+      ...(auth ? { auth } : {}),
+      classes: byClass,
       kind: 'client',
       generated: this.generated,
       succeeded: this.succeeded,
@@ -181,10 +274,11 @@ export class ClientRuntime extends NodeRuntime {
     sim.queue.push(sim.nowMs + gapMs, EV_ARRIVAL, this.index, this.arrivalToken);
   }
 
-  private pickClass(): number {
-    if (this.classIndices.length === 1) return this.classIndices[0];
+  /** One of this client's classes, by weight (its position in `spec.classes`). */
+  private pickOwnClass(): number {
+    if (this.classIndices.length === 1) return 0;
     const r = this.classRng.next() * this.classCumulative[this.classCumulative.length - 1];
-    for (let i = 0; i < this.classCumulative.length; i++) if (r < this.classCumulative[i]) return this.classIndices[i];
-    return this.classIndices[this.classIndices.length - 1];
+    for (let i = 0; i < this.classCumulative.length; i++) if (r < this.classCumulative[i]) return i;
+    return this.classIndices.length - 1;
   }
 }

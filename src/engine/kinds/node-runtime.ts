@@ -15,6 +15,7 @@ export interface HeadlineColumns {
   p50: number;
   p99: number;
   attempts: number;
+  authRejected: number;
 }
 
 /** What a kind needs from the compiler to build its step plans. */
@@ -23,6 +24,12 @@ export interface PlanContext {
   routeBetween(fromId: string, toId: string): import('../link').Route | null;
   classIndex(name: string): number;
   readonly classCount: number;
+  /** The class of background jobs (key-set fetches); counted in classCount. */
+  readonly internalClass: number;
+  /** Index of a key id (0…30) across the scenario. */
+  keyIndex(name: string): number;
+  /** The keys a key-set node publishes at the start, as a bitmask. */
+  initialKeyMask(keysetId: string): number;
 }
 
 /**
@@ -33,7 +40,8 @@ export interface PlanContext {
 export abstract class NodeRuntime {
   readonly index: number;
   readonly id: string;
-  readonly kind: string;
+  /** The kind as the scenario says it (runtimes shared by several kinds keep the original). */
+  kind: string;
   readonly stats = new NodeStats();
   /** Steps for each request class (global class index). */
   plansByClass: StepPlan[][] = [];
@@ -46,8 +54,10 @@ export abstract class NodeRuntime {
   /** Told that a caller gave up, it stops the job (ServiceSpec.cancelOnCallerGiveUp). */
   cancelsOnGiveUp = false;
   readonly retryRng: RandomStream;
+  protected readonly seed: number;
 
   constructor(index: number, spec: NodeSpec, seed: number) {
+    this.seed = seed;
     this.index = index;
     this.id = spec.id;
     this.kind = spec.kind;
@@ -78,6 +88,19 @@ export abstract class NodeRuntime {
 
   /** A timer this kind set on one of its jobs (EV_NODE_TIMER, scheduled with the job's token) is due. */
   onJobTimer(_sim: Simulation, _job: Call): void {}
+
+  /** Before a step runs: true to skip it (a client that already holds a valid token skips sign-in). */
+  skipsStep(_sim: Simulation, _job: Call): boolean {
+    return false;
+  }
+
+  /** Sees an attempt's result first; true means the kind has taken over (e.g. sign in again on a rejected token). */
+  interceptResult(_sim: Simulation, _job: Call, _result: number): boolean {
+    return false;
+  }
+
+  /** A timer the kind set for one of its replicas (a validator's scheduled key-set refresh). */
+  onReplicaTimer(_sim: Simulation, _replica: number): void {}
 
   /** Called when the simulation starts (clients schedule their first arrivals). */
   start(_sim: Simulation): void {}

@@ -2,6 +2,8 @@ import type { NodeSpec } from '../spec';
 import { BalancerRuntime } from './balancer';
 import { CacheRuntime } from './cache';
 import { ClientRuntime } from './client';
+import { IdentityRuntime } from './identity';
+import { KeysetRuntime } from './keyset';
 import type { NodeRuntime } from './node-runtime';
 import { StationRuntime } from './station';
 
@@ -18,5 +20,9 @@ export function createNodeRuntime(index: number, spec: NodeSpec, seed: number): 
       return new BalancerRuntime(index, spec, seed);
     case 'cache':
       return new CacheRuntime(index, spec, seed);
+    case 'identity':
+      return new IdentityRuntime(index, spec, seed);
+    case 'keyset':
+      return new KeysetRuntime(index, spec, seed);
   }
 }

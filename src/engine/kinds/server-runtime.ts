@@ -1,5 +1,5 @@
 import type { Call } from '../call';
-import { OK, reasonCounts } from '../reasons';
+import { OK, R_AUTH_REJECTED, reasonCounts } from '../reasons';
 import type { NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
 import type { Simulation } from '../simulation';
@@ -13,7 +13,13 @@ import { NodeRuntime, type HeadlineColumns } from './node-runtime';
  */
 export abstract class ServerRuntime extends NodeRuntime {
   private readonly quantiles = new Float64Array(2);
-  private columns = { arrived: 0, completed: 0, dropped: 0, queueDepth: 0, inService: 0, p50: 0, p99: 0 };
+  private columns = { arrived: 0, completed: 0, dropped: 0, queueDepth: 0, inService: 0, p50: 0, p99: 0, authRejected: 0, rejectingShare: 0 };
+  private authRejectedAtSample = 0;
+
+  /** Share of this node's replicas that distrust a key live tokens use (validators override). */
+  rejectingShare(_sim: Simulation): number {
+    return 0;
+  }
 
   /** Reject on arrival (no worker held): counts as arrived and dropped, answers at once. */
   protected reject(sim: Simulation, call: Call, reason: number): void {
@@ -27,7 +33,7 @@ export abstract class ServerRuntime extends NodeRuntime {
 
   get seriesColumns(): HeadlineColumns {
     const c = this.columns;
-    return { arrived: c.arrived, completed: c.completed, dropped: c.dropped, p50: c.p50, p99: c.p99, attempts: -1 };
+    return { arrived: c.arrived, completed: c.completed, dropped: c.dropped, p50: c.p50, p99: c.p99, attempts: -1, authRejected: c.authRejected };
   }
 
   registerSeries(series: SeriesRecorder): void {
@@ -39,9 +45,11 @@ export abstract class ServerRuntime extends NodeRuntime {
     c.inService = series.column('nodes', this.id, 'inService');
     c.p50 = series.column('nodes', this.id, 'latencyP50Ms');
     c.p99 = series.column('nodes', this.id, 'latencyP99Ms');
+    c.authRejected = series.column('nodes', this.id, 'authRejected');
+    c.rejectingShare = series.column('nodes', this.id, 'rejectingShare');
   }
 
-  writeSample(series: SeriesRecorder): void {
+  writeSample(series: SeriesRecorder, sim: Simulation): void {
     const s = this.stats;
     const c = this.columns;
     series.set(c.arrived, s.arrived - s.arrivedAtSample);
@@ -52,6 +60,10 @@ export abstract class ServerRuntime extends NodeRuntime {
     s.intervalLatency.takeQuantiles(this.quantiles);
     series.set(c.p50, this.quantiles[0]);
     series.set(c.p99, this.quantiles[1]);
+    const authRejected = s.dropped[R_AUTH_REJECTED];
+    series.set(c.authRejected, authRejected - this.authRejectedAtSample);
+    this.authRejectedAtSample = authRejected;
+    series.set(c.rejectingShare, this.rejectingShare(sim));
     s.arrivedAtSample = s.arrived;
     s.completedAtSample = s.completed;
     s.droppedAtSample = s.droppedTotal;

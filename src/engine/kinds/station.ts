@@ -1,11 +1,13 @@
 import { gaveUpAtMs, PHASE_BACKOFF, PHASE_QUEUED, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
 import { Sampler } from '../distributions';
 import { streamFor, type RandomStream } from '../random';
-import { OK, R_CANCELLED, R_ERROR, R_NODE_DOWN, R_QUEUE_FULL, R_SHED } from '../reasons';
+import { OK, R_AUTH_REJECTED, R_CANCELLED, R_ERROR, R_NODE_DOWN, R_QUEUE_FULL, R_SHED } from '../reasons';
+import { ACCEPT, PARKED, REJECT, Validator } from '../validator';
 import type { NodeReport } from '../report-types';
+import type { SeriesRecorder } from '../series';
 import { EV_DEADLINE, EV_SERVICE_DONE, type Simulation } from '../simulation';
 import type { ServiceSpec } from '../spec';
-import { stepPlan } from '../steps';
+import { NO_RETRY, stepPlan } from '../steps';
 import type { PlanContext } from './node-runtime';
 import { ServerRuntime } from './server-runtime';
 import { WorkerPool } from './worker-pool';
@@ -21,9 +23,20 @@ export class StationRuntime extends ServerRuntime {
   slowFactor = 1;
   errorRate: number;
   serviceTime: Sampler;
-  /** pools[0] is the service's own pool; the rest are its bulkheads, in order. */
+  /**
+   * Per replica: the service's own pool, then its bulkheads, in order — replica r's pools are
+   * pools[r × poolsPerReplica …]. Without replicas there is one set.
+   */
   readonly pools: WorkerPool[];
+  readonly poolsPerReplica: number;
+  readonly replicas: number;
   private poolByClass: Int32Array = new Int32Array(0);
+  /** Token validation (services with `auth`), and the request class its key-set fetches use. */
+  validator: Validator | null = null;
+  private fetchClass = -1;
+  private readonly replicaRng: RandomStream;
+  private readonly verdicts: { call: Call; verdict: number }[] = [];
+  private authColumns: { accepted: number; fetches: number } | null = null;
   private readonly serviceRng: RandomStream;
   private readonly errorRng: RandomStream;
   private readonly droppedCalls: Call[] = [];
@@ -36,7 +49,13 @@ export class StationRuntime extends ServerRuntime {
   constructor(index: number, spec: ServiceSpec, seed: number) {
     super(index, spec, seed);
     this.spec = spec;
-    this.pools = [new WorkerPool('default', spec.workers, spec.queue), ...spec.bulkheads.map((b) => new WorkerPool(b.name, b.workers, b.queue))];
+    this.replicas = spec.replicas;
+    this.poolsPerReplica = 1 + spec.bulkheads.length;
+    this.pools = [];
+    for (let r = 0; r < spec.replicas; r++) {
+      this.pools.push(new WorkerPool('default', spec.workers, spec.queue), ...spec.bulkheads.map((b) => new WorkerPool(b.name, b.workers, b.queue)));
+    }
+    this.replicaRng = streamFor(seed, spec.id, 'replica');
     this.updateWorkerTotal();
     this.errorRate = spec.errorRate;
     this.serviceTime = new Sampler(spec.serviceTime);
@@ -75,6 +94,25 @@ export class StationRuntime extends ServerRuntime {
       const bulkhead = this.spec.bulkheads.findIndex((b) => (b.when !== null && b.when.some((name) => ctx.classIndex(name) === cls)) || (b.to !== null && targets.has(b.to)));
       this.poolByClass[cls] = bulkhead + 1; // -1 (none) → pool 0
     }
+    const auth = this.spec.auth;
+    if (auth !== null) {
+      // Key-set fetches are jobs of the internal class, whose one step here is the fetch.
+      this.fetchClass = ctx.internalClass;
+      this.plansByClass[this.fetchClass] = [stepPlan(ctx.nodeIndex(auth.keyset), ctx.routeBetween(this.spec.id, auth.keyset), auth.fetchTimeoutMs, NO_RETRY)];
+      this.validator = new Validator(auth, this.replicas, ctx.initialKeyMask(auth.keyset), this.index, (sim, replica) => this.startFetch(sim, replica));
+    }
+  }
+
+  override start(sim: Simulation): void {
+    this.validator?.start(sim, this.seed, this.id);
+  }
+
+  override onReplicaTimer(sim: Simulation, replica: number): void {
+    this.validator?.onRefreshDue(sim, replica);
+  }
+
+  forceRefresh(sim: Simulation): void {
+    this.validator?.forceRefresh(sim);
   }
 
   receive(sim: Simulation, call: Call): void {
@@ -84,11 +122,29 @@ export class StationRuntime extends ServerRuntime {
     const measured = sim.nowMs >= sim.warmupMs;
     if (measured) s.arrivedMeasured++;
     call.arrivedMs = sim.nowMs;
-    const pool = this.pools[this.poolByClass[call.classIndex]];
-    call.pool = this.poolByClass[call.classIndex];
-    if (this.down) this.reject(sim, call, R_NODE_DOWN);
-    else if (call.parentGaveUp && this.cancelsOnGiveUp) this.reject(sim, call, R_CANCELLED);
-    else if (pool.hasFreeWorker) this.begin(sim, pool, call);
+    call.replica = this.replicas > 1 ? this.replicaRng.below(this.replicas) : 0;
+    if (this.down) {
+      this.reject(sim, call, R_NODE_DOWN);
+      return;
+    }
+    if (call.parentGaveUp && this.cancelsOnGiveUp) {
+      this.reject(sim, call, R_CANCELLED);
+      return;
+    }
+    const verdict = this.validator === null ? ACCEPT : this.validator.check(sim, call, call.replica);
+    if (verdict === REJECT) this.reject(sim, call, R_AUTH_REJECTED);
+    else if (verdict === PARKED) {
+      s.queued++; // waiting for the key set counts as waiting in the queue
+      call.phase = PHASE_QUEUED;
+    } else this.admit(sim, call, measured);
+  }
+
+  /** Into its pool: a free worker, else the queue, else refused. */
+  private admit(sim: Simulation, call: Call, measured: boolean): void {
+    const s = this.stats;
+    call.pool = call.replica * this.poolsPerReplica + this.poolByClass[call.classIndex];
+    const pool = this.pools[call.pool];
+    if (pool.hasFreeWorker) this.begin(sim, pool, call);
     else if (pool.hasQueueRoom) {
       if (measured) s.waitedMeasured++;
       s.queued++;
@@ -111,6 +167,10 @@ export class StationRuntime extends ServerRuntime {
   }
 
   finishJob(sim: Simulation, call: Call, result: number): void {
+    if (call.parent === null && call.classIndex === this.fetchClass) {
+      this.finishFetch(sim, call, result);
+      return;
+    }
     const s = this.stats;
     s.touch(sim.nowMs, sim.warmupMs);
     const pool = this.pools[call.pool];
@@ -121,7 +181,39 @@ export class StationRuntime extends ServerRuntime {
     // Hand the worker to the next queued job before answering: the answer may travel inline and
     // bring a new arrival here, which must not jump the queue.
     this.pullQueue(sim, pool);
+    if (result === OK) this.beforeAnswer(sim, call);
     sim.respond(call, result);
+  }
+
+  /** What a successful answer carries (identity: a token; key set: the keys). Nothing by default. */
+  protected beforeAnswer(_sim: Simulation, _call: Call): void {}
+
+  private startFetch(sim: Simulation, replica: number): void {
+    const job = sim.pool.acquire();
+    job.node = this.index;
+    job.classIndex = this.fetchClass;
+    job.replica = replica;
+    job.phase = PHASE_WAITING;
+    job.originMs = sim.nowMs;
+    job.arrivedMs = sim.nowMs;
+    sim.runSteps(job);
+  }
+
+  private finishFetch(sim: Simulation, job: Call, result: number): void {
+    const verdicts = this.verdicts;
+    this.validator?.onFetchDone(sim, job, result, verdicts);
+    sim.releaseCall(job);
+    if (verdicts.length === 0) return;
+    const decided = verdicts.splice(0);
+    const s = this.stats;
+    const measured = sim.nowMs >= sim.warmupMs;
+    for (const { call, verdict } of decided) {
+      s.touch(sim.nowMs, sim.warmupMs);
+      s.queued--;
+      if (this.down) this.reject(sim, call, R_NODE_DOWN);
+      else if (verdict === ACCEPT) this.admit(sim, call, measured);
+      else this.reject(sim, call, R_AUTH_REJECTED);
+    }
   }
 
   override abortJob(sim: Simulation, job: Call, reason: number): void {
@@ -132,9 +224,9 @@ export class StationRuntime extends ServerRuntime {
 
   setWorkers(sim: Simulation, workers: number): void {
     this.stats.touch(sim.nowMs, sim.warmupMs);
-    this.pools[0].workers = workers;
+    for (let r = 0; r < this.replicas; r++) this.pools[r * this.poolsPerReplica].workers = workers;
     this.updateWorkerTotal();
-    this.pullQueue(sim, this.pools[0]);
+    for (let r = 0; r < this.replicas; r++) this.pullQueue(sim, this.pools[r * this.poolsPerReplica]);
   }
 
   crash(sim: Simulation): void {
@@ -143,8 +235,17 @@ export class StationRuntime extends ServerRuntime {
     s.touch(sim.nowMs, sim.warmupMs);
     this.down = true;
     this.changedAtMs = sim.nowMs;
-    const active = sim.jobsAt(this.index, (phase) => phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF);
-    const queued: Call[] = [];
+    const working = sim.jobsAt(this.index, (phase) => phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF);
+    // Key-set fetches in flight are not requests: they just end.
+    const fetches = working.filter((call) => call.parent === null && call.classIndex === this.fetchClass);
+    const active = working.filter((call) => !fetches.includes(call));
+    for (const job of fetches) {
+      sim.abandonAttempt(job);
+      this.validator?.onFetchDone(sim, job, R_NODE_DOWN, this.verdicts);
+      sim.releaseCall(job);
+    }
+    this.verdicts.length = 0;
+    const queued: Call[] = this.validator?.drainParked() ?? [];
     for (const pool of this.pools) {
       pool.queue.drain((call) => queued.push(call));
       pool.inService = 0;
@@ -167,8 +268,49 @@ export class StationRuntime extends ServerRuntime {
     this.changedAtMs = sim.nowMs;
   }
 
+  override rejectingShare(sim: Simulation): number {
+    if (this.validator === null) return 0;
+    const inUse = sim.keysInUseMask();
+    this.validator.noteRejecting(inUse);
+    return this.validator.rejectingShare(inUse);
+  }
+
+  override registerSeries(series: SeriesRecorder): void {
+    super.registerSeries(series);
+    if (this.spec.auth === null) return;
+    this.authColumns = { accepted: series.column('nodes', this.id, 'authAccepted'), fetches: series.column('nodes', this.id, 'keysetFetches') };
+  }
+
+  override writeSample(series: SeriesRecorder, sim: Simulation): void {
+    super.writeSample(series, sim);
+    const v = this.validator;
+    if (v === null || this.authColumns === null) return;
+    series.set(this.authColumns.accepted, v.accepted - v.acceptedAtSample);
+    series.set(this.authColumns.fetches, v.fetches - v.fetchesAtSample);
+    v.acceptedAtSample = v.accepted;
+    v.fetchesAtSample = v.fetches;
+  }
+
   override summarize(sim: Simulation): NodeReport {
     const report = super.summarize(sim);
+    const v = this.validator;
+    if (v !== null) {
+      report.auth = {
+        trustedByAllReplicas: sim.keysOf(v.trustedByAll()),
+        trustedBySomeReplica: sim.keysOf(v.trustedBySome()),
+        rejectingShare: v.rejectingShare(sim.keysInUseMask()),
+        everRejectingShare: v.everRejectingShare(),
+        accepted: v.accepted,
+        rejectedUntrustedKey: v.rejectedUntrusted,
+        rejectedExpired: v.rejectedExpired,
+        rejectedNoToken: v.rejectedMissing,
+        negativeCacheHits: v.negativeHits,
+        keysetFetches: v.fetches,
+        keysetFetchFailures: v.fetchFailures,
+        nextRefreshInMs: Math.max(0, v.earliestRefreshMs() - sim.nowMs),
+        replicas: this.replicas,
+      };
+    }
     const windowMs = Math.max(1, sim.nowMs - sim.warmupMs);
     report.wastedWorkMs = this.wastedMs;
     report.wastedShare = this.busyMs > 0 ? this.wastedMs / this.busyMs : 0;
