@@ -90,6 +90,8 @@ export class CallPool {
   }
 
   release(call: Call): void {
+    // Only what a new use reads before writing is reset; the rest (arrivedMs, pool, replica,
+    // payload, answer, gaveUpAtMs, admission…) is always set before it is read.
     call.gen++;
     call.phase = PHASE_FREE;
     call.parent = null;
@@ -101,16 +103,7 @@ export class CallPool {
     call.childTarget = -1;
     call.lastBackoffMs = 0;
     call.deadlineMs = Infinity;
-    call.admission = 0;
-    call.gaveUpAtMs = Infinity;
-    call.pool = 0;
-    call.replica = 0;
     call.tokenKey = -1;
-    call.tokenExpiresMs = 0;
-    call.payload = 0;
-    call.payload2 = 0;
-    call.answer = 0;
-    call.answer2 = 0;
     call.reauthenticated = false;
     this.freeIds.push(call.id);
     this.live--;

@@ -241,7 +241,7 @@ export class Simulation {
   runSteps(job: Call): void {
     const node = this.nodes[job.node];
     const plans = node.plansByClass[job.classIndex];
-    while (job.step < plans.length && node.skipsStep(this, job)) job.step++;
+    if (node.hasStepHooks) while (job.step < plans.length && node.skipsStep(this, job)) job.step++;
     if (job.step >= plans.length) node.finishJob(this, job, OK);
     else this.attempt(job);
   }
@@ -307,7 +307,7 @@ export class Simulation {
     const plan = node.plansByClass[job.classIndex][job.step];
     plan.control?.onAttemptEnded(this.nowMs, result === OK);
     if (plan.breaker !== null && job.admission !== FALLBACK) plan.breaker.record(this.nowMs, job.admission, result === OK);
-    if (node.interceptResult(this, job, result)) return;
+    if (node.hasStepHooks && node.interceptResult(this, job, result)) return;
     if (result === OK) {
       job.step++;
       job.stepAttempts = 0;

@@ -77,6 +77,7 @@ export class ClientRuntime extends NodeRuntime {
       this.plansByClass = Array.from({ length: ctx.classCount }, () => [signIn, plan]);
       this.sessions = new TokenHolders(auth.sessions);
       this.targetStep = 1;
+      this.hasStepHooks = true;
     }
     let total = 0;
     for (const c of this.spec.classes) {
@@ -172,7 +173,7 @@ export class ClientRuntime extends NodeRuntime {
     const latencyMs = sim.nowMs - root.originMs;
     if (result === OK) {
       this.succeeded++;
-      this.succeededByClass[this.classIndices.indexOf(root.classIndex)]++;
+      this.succeededByClass[this.classIndices.length === 1 ? 0 : this.classIndices.indexOf(root.classIndex)]++;
       if (latencyMs <= this.spec.deadlineMs) this.goodput++;
       if (sim.nowMs >= sim.warmupMs) this.latency.record(latencyMs);
       this.intervalLatency.record(latencyMs);

@@ -89,6 +89,12 @@ export abstract class NodeRuntime {
   /** A timer this kind set on one of its jobs (EV_NODE_TIMER, scheduled with the job's token) is due. */
   onJobTimer(_sim: Simulation, _job: Call): void {}
 
+  /**
+   * Set by kinds that override `skipsStep`/`interceptResult` (clients with tokens), so the hot path
+   * asks only the nodes that care.
+   */
+  hasStepHooks = false;
+
   /** Before a step runs: true to skip it (a client that already holds a valid token skips sign-in). */
   skipsStep(_sim: Simulation, _job: Call): boolean {
     return false;
