@@ -64,9 +64,10 @@ export interface RequestClassSpec {
 export interface ClientAuthSpec {
   issuer: string;
   /**
-   * Token holders: each request belongs to one of them (closed loop: one per user; open loop:
-   * drawn uniformly), and a holder reuses its token until it is within `refreshBeforeMs` of
-   * expiry, or a service rejects it (then it signs in again, once per request).
+   * Token holders: each request belongs to one of them, drawn uniformly per request (a closed
+   * loop has as many holders as users, but a request is not tied to its user's holder), and a
+   * holder reuses its token until it is within `refreshBeforeMs` of expiry, or a service rejects
+   * it (then it signs in again, once per request).
    */
   sessions: number;
   refreshBeforeMs: number;
