@@ -148,6 +148,8 @@ export interface SeriesReport {
 
 export interface RunReport {
   scenario: string;
+  /** Key ids by bit position: `trustedKeys` series are bitmasks over this list. */
+  keys: string[];
   seed: number;
   simulatedMs: number;
   warmupMs: number;

@@ -30,6 +30,7 @@ export function buildReport(sim: Simulation, wallMs: number): RunReport {
   }
   return {
     scenario: sim.spec.name,
+    keys: [...sim.keyNames],
     seed: sim.spec.seed,
     simulatedMs: sim.nowMs,
     warmupMs: sim.warmupMs,

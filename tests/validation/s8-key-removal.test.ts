@@ -59,6 +59,13 @@ describe('S8: a signing key removed, and caches that remembered', () => {
     expect(report.clients['users-teams-like'].auth?.reauthentications).toBeGreaterThan(10_000);
   });
 
+  it('token state over time is in the series: the 24 h group trusts only K2 from the removal to the forced refresh', () => {
+    const keysAt = (t: number): string[] => report.keys.filter((_, k) => (report.series.nodes['xbox-like'].trustedKeys[t + 29] & (1 << k)) !== 0);
+    expect(keysAt(-5)).toEqual(['K1', 'K2']);
+    expect(keysAt(500)).toEqual(['K2']); // some replicas dropped K1, so not every replica trusts it
+    expect(keysAt(866)).toEqual(['K1', 'K2']);
+  });
+
   it('token state is in the report: which keys each service trusts now', () => {
     expect(report.nodes['portal-like'].auth?.trustedByAllReplicas).toEqual(['K1', 'K2']);
     expect(report.nodes['xbox-like'].auth?.trustedByAllReplicas).toEqual(['K1', 'K2']); // after the forced refresh

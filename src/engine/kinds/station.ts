@@ -36,7 +36,7 @@ export class StationRuntime extends ServerRuntime {
   private fetchClass = -1;
   private readonly replicaRng: RandomStream;
   private readonly verdicts: { call: Call; verdict: number }[] = [];
-  private authColumns: { accepted: number; fetches: number } | null = null;
+  private authColumns: { accepted: number; fetches: number; trusted: number } | null = null;
   private readonly serviceRng: RandomStream;
   private readonly errorRng: RandomStream;
   private readonly droppedCalls: Call[] = [];
@@ -278,7 +278,11 @@ export class StationRuntime extends ServerRuntime {
   override registerSeries(series: SeriesRecorder): void {
     super.registerSeries(series);
     if (this.spec.auth === null) return;
-    this.authColumns = { accepted: series.column('nodes', this.id, 'authAccepted'), fetches: series.column('nodes', this.id, 'keysetFetches') };
+    this.authColumns = {
+      accepted: series.column('nodes', this.id, 'authAccepted'),
+      fetches: series.column('nodes', this.id, 'keysetFetches'),
+      trusted: series.column('nodes', this.id, 'trustedKeys'),
+    };
   }
 
   override writeSample(series: SeriesRecorder, sim: Simulation): void {
@@ -287,6 +291,8 @@ export class StationRuntime extends ServerRuntime {
     if (v === null || this.authColumns === null) return;
     series.set(this.authColumns.accepted, v.accepted - v.acceptedAtSample);
     series.set(this.authColumns.fetches, v.fetches - v.fetchesAtSample);
+    // keys every replica trusts at the interval's end, as a bitmask over the report's `keys`
+    series.set(this.authColumns.trusted, v.trustedByAll());
     v.acceptedAtSample = v.accepted;
     v.fetchesAtSample = v.fetches;
   }
