@@ -23,7 +23,7 @@ import { buildReport } from './report';
 import type { RunReport } from './report-types';
 import { SeriesRecorder } from './series';
 import type { FaultSpec, ScenarioSpec } from './spec';
-import { backoffDelayMs } from './steps';
+import { backoffDelayMs, type StepPlan } from './steps';
 import { TimerLanes } from './timer-lanes';
 
 // Integer event codes: the hot loop switches on these instead of calling a closure per event.
@@ -250,24 +250,18 @@ export class Simulation {
     const node = this.nodes[job.node];
     const plan = node.plansByClass[job.classIndex][job.step];
     job.stepAttempts++;
-    if (job.stepAttempts === 1) plan.control?.onRequest(this.nowMs);
-    else node.retriesSent++;
+    if (job.stepAttempts > 1) node.retriesSent++;
     let target = plan.toNode >= 0 ? plan.toNode : node.pickTarget(this, job);
     let route = plan.route;
     job.admission = PASS;
-    if (plan.breaker !== null) {
-      const admission = plan.breaker.admit(this.nowMs);
-      if (admission === REFUSE) {
-        if (plan.fallbackNode < 0) {
-          // Refused without trying: not an attempt, and retrying into an open breaker is pointless.
-          this.invalidate(job);
-          node.finishJob(this, job, R_CIRCUIT_OPEN);
-          return;
-        }
-        target = plan.fallbackNode;
+    if (plan.guarded) {
+      // Budgets and breakers live out of line: most calls have neither.
+      const redirected = this.admitGuarded(job, plan, node);
+      if (redirected === -2) return;
+      if (redirected >= 0) {
+        target = redirected;
         route = plan.fallbackRoute;
-        job.admission = FALLBACK;
-      } else job.admission = admission;
+      }
     }
     if (target < 0) {
       this.onAttemptResult(job, R_NODE_DOWN);
@@ -300,13 +294,38 @@ export class Simulation {
     this.transmit(child, link, false);
   }
 
+  /**
+   * Counts a step's first attempt for its retry budget and passes the attempt through its
+   * circuit breaker. Returns -1 to go on as planned, a node to send to instead (the fallback), or
+   * -2 when the breaker refused and the job has been finished with `circuitOpen`.
+   */
+  private admitGuarded(job: Call, plan: StepPlan, node: NodeRuntime): number {
+    if (job.stepAttempts === 1) plan.control?.onRequest(this.nowMs);
+    if (plan.breaker === null) return -1;
+    const admission = plan.breaker.admit(this.nowMs);
+    if (admission !== REFUSE) {
+      job.admission = admission;
+      return -1;
+    }
+    if (plan.fallbackNode < 0) {
+      // Refused without trying: not an attempt, and retrying into an open breaker is pointless.
+      this.invalidate(job);
+      node.finishJob(this, job, R_CIRCUIT_OPEN);
+      return -2;
+    }
+    job.admission = FALLBACK;
+    return plan.fallbackNode;
+  }
+
   /** The current attempt of `job` ended with `result` (OK or a reason): next step, retry, or fail. */
   private onAttemptResult(job: Call, result: number): void {
     this.invalidate(job);
     const node = this.nodes[job.node];
     const plan = node.plansByClass[job.classIndex][job.step];
-    plan.control?.onAttemptEnded(this.nowMs, result === OK);
-    if (plan.breaker !== null && job.admission !== FALLBACK) plan.breaker.record(this.nowMs, job.admission, result === OK);
+    if (plan.guarded) {
+      plan.control?.onAttemptEnded(this.nowMs, result === OK);
+      if (plan.breaker !== null && job.admission !== FALLBACK) plan.breaker.record(this.nowMs, job.admission, result === OK);
+    }
     if (node.hasStepHooks && node.interceptResult(this, job, result)) return;
     if (result === OK) {
       job.step++;

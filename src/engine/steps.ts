@@ -20,6 +20,8 @@ export interface StepPlan {
   /** Where attempts go while the breaker is open (-1: they fail with circuitOpen). */
   fallbackNode: number;
   fallbackRoute: Route | null;
+  /** control or breaker present: the hot path checks this one flag. */
+  guarded: boolean;
 }
 
 export const NO_RETRY: RetrySpec = { attempts: 1, backoff: { baseMs: 0, capMs: Infinity, multiplier: 2 }, jitter: 'none', budget: null, breaker: null };
@@ -31,16 +33,18 @@ export function stepPlan(
   retry: RetrySpec,
   breaker: { spec: CircuitBreakerSpec; fallbackNode: number; fallbackRoute: Route | null } | null = null,
 ): StepPlan {
+  const control = retry.budget || retry.breaker ? new RetryControl(retry) : null;
   return {
     toNode,
     route,
     timeoutMs,
     timeoutLane: -1,
     retry,
-    control: retry.budget || retry.breaker ? new RetryControl(retry) : null,
+    control,
     breaker: breaker ? new CircuitBreaker(breaker.spec) : null,
     fallbackNode: breaker?.fallbackNode ?? -1,
     fallbackRoute: breaker?.fallbackRoute ?? null,
+    guarded: control !== null || breaker !== null,
   };
 }
 
