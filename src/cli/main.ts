@@ -7,11 +7,13 @@ import { seriesToCsv } from './csv';
 import { loadScenario, type Overrides } from './load';
 import { Progress } from './progress';
 import { formatSummary } from './summary-table';
+import { sweep, SWEEP_USAGE } from './sweep';
 
 export const USAGE = `Usage:
   faultline run <scenario.json | built-in id> [--seed N] [--duration D] [--json] [--csv FILE]
   faultline validate <scenario.json>
   faultline list
+  ${SWEEP_USAGE}
 
 Exit codes: 0 ok, 1 simulation or validation failure, 2 bad usage.`;
 
@@ -31,6 +33,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return run(rest, io);
       case 'validate':
         return validate(rest, io);
+      case 'sweep':
+        return await sweepCommand(rest, io);
       case 'list':
         for (const s of builtinScenarios) io.out(`${s.id.padEnd(22)} ${(s.reference ?? '').padEnd(3)} ${s.title} — ${s.summary}\n`);
         return 0;
@@ -96,6 +100,17 @@ function run(args: string[], io: Io): number {
   if (typeof values.csv === 'string') writeFileSync(values.csv, seriesToCsv(report.series));
   io.out(values.json ? `${JSON.stringify(report)}\n` : `${formatSummary(report)}\n`);
   return 0;
+}
+
+async function sweepCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { workers: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('sweep takes exactly one scenario file (with an experiment) or built-in experiment id');
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers: expected a whole number from 1 to 64, got "${String(values.workers)}"`);
+  }
+  return sweep(positionals[0], { workers, json: values.json === true, csv: typeof values.csv === 'string' ? values.csv : undefined }, io);
 }
 
 function validate(args: string[], io: Io): number {

@@ -7,3 +7,4 @@ export { formatIssue, formatPath, type ScenarioIssue } from './errors';
 export { parseDuration, formatDuration } from './durations';
 export { SCENARIO_LIMITS } from './limits';
 export { FORMAT_V1 } from './header';
+export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, type ExperimentSpec, type MetricSpec, type MetricName } from './experiment';

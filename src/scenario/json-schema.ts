@@ -16,6 +16,44 @@ import { FAULT_SCHEMAS } from './faults';
 import { DURATION_JSON } from './durations';
 import { DISTRIBUTION_JSON } from './distributions';
 
+/** `experiment` (src/scenario/experiment.ts parses it by hand): the shape, for editors. */
+const VARY_JSON = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    path: { type: 'string', description: 'nodes[id].field, links[id].field, faults[0].field…' },
+    values: { type: 'array', minItems: 1, maxItems: 1000 },
+    range: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'to', 'step'],
+      properties: { from: { type: 'number' }, to: { type: 'number' }, step: { type: 'number', exclusiveMinimum: 0 } },
+    },
+  },
+};
+const EXPERIMENT_JSON = {
+  type: 'object',
+  description: 'A sweep: a parameter\'s values × seeds, with outcome metrics (docs/experiments.md).',
+  additionalProperties: false,
+  required: ['vary', 'collect'],
+  properties: {
+    vary: {
+      ...VARY_JSON,
+      properties: {
+        ...VARY_JSON.properties,
+        with: {
+          type: 'array',
+          maxItems: 10,
+          items: { type: 'object', additionalProperties: false, required: ['path', 'values'], properties: { path: { type: 'string' }, values: { type: 'array', minItems: 1 } } },
+        },
+      },
+    },
+    seeds: { oneOf: [{ type: 'integer', minimum: 1, maximum: 1000 }, { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'integer', minimum: 0 } }] },
+    collect: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', description: 'name(id, arguments…), e.g. "goodput(users, 30s, 60s)"' } },
+  },
+};
+
 function documentSchema() {
   const { client, service, database, external, balancer, cache, identity, keyset } = NODE_SCHEMAS;
   // every fault schema has a literal `action`; the cast only restores what TypeScript loses in Object.values
@@ -37,6 +75,7 @@ export function buildScenarioJsonSchema(): Record<string, unknown> {
     title: `Faultline scenario (${FORMAT_V1})`,
     description: 'A Faultline failure-sandbox scenario. Reference: docs/format.md.',
     ...body,
+    properties: { ...(body.properties as Record<string, unknown>), experiment: EXPERIMENT_JSON },
     definitions: { ...(body.definitions as Record<string, unknown> | undefined), duration: DURATION_JSON, distribution: DISTRIBUTION_JSON },
   };
 }

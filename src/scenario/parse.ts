@@ -12,9 +12,10 @@ import { parseFault } from './faults';
 import { checkScenario } from './semantic';
 import { parseJsonText } from './json-text';
 import { SCENARIO_LIMITS } from './limits';
+import { readExperiment, type ExperimentSpec } from './experiment';
 
 export type ScenarioResult =
-  | { ok: true; spec: ScenarioSpec; warnings: string[] }
+  | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec }
   | { ok: false; errors: ScenarioIssue[] };
 
 /** The items of a top-level list, or undefined when it is unreadable (the header check says why). */
@@ -37,6 +38,7 @@ export function parseScenario(input: unknown): ScenarioResult {
     log.error([], `expected a scenario object ({ "format": ${JSON.stringify(FORMAT_V1)}, … }), got ${describeValue(input)}`);
     return { ok: false, errors: log.finalErrors() };
   }
+  if (input.experiment !== undefined) return parseWithExperiment(input);
   const header = parseWith(headerSchema, input, [], log);
   const rawNodes = itemsOf(input, 'nodes');
   const rawLinks = itemsOf(input, 'links');
@@ -51,6 +53,16 @@ export function parseScenario(input: unknown): ScenarioResult {
     return { ok: false, errors: log.finalErrors() };
   }
   return { ok: true, spec: { ...header, nodes, links, faults, guide }, warnings: log.finalWarnings() };
+}
+
+/** A scenario with an `experiment` (experiment.ts): the scenario first, then the experiment against it. */
+function parseWithExperiment({ experiment: raw, ...doc }: Record<string, unknown>): ScenarioResult {
+  const base = parseScenario(doc);
+  if (!base.ok) return base;
+  const log = new IssueLog();
+  const experiment = readExperiment(raw, doc, base.spec.seed, parseScenario, log);
+  if (experiment === undefined) return { ok: false, errors: log.finalErrors() };
+  return { ...base, experiment };
 }
 
 function utf8Length(text: string): number {

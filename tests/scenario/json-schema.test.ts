@@ -141,3 +141,23 @@ describe('the JSON Schema and the parser agree', () => {
     expect(validate(input)).toBe(false);
   });
 });
+
+describe('the JSON Schema knows experiments', () => {
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+  const dir = fileURLToPath(new URL('../../src/scenarios/experiments/', import.meta.url));
+
+  it('accepts every built-in experiment file, which the parser accepts too', () => {
+    for (const name of ['s1-hockey-stick.json', 's4-collapse-probability.json', 's8-recovery-vs-refresh.json']) {
+      const doc = JSON.parse(readFileSync(dir + name, 'utf8'));
+      expect(parseScenario(doc).ok, name).toBe(true);
+      expect(validate(doc), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('rejects an unknown field inside experiment, as the parser does', () => {
+    const doc = JSON.parse(readFileSync(dir + 's4-collapse-probability.json', 'utf8'));
+    doc.experiment.repeat = 3;
+    expect(parseScenario(doc).ok).toBe(false);
+    expect(validate(doc)).toBe(false);
+  });
+});

@@ -1,0 +1,11 @@
+/**
+ * src/experiments: sweeps of a scenario's parameter over seeds (the `experiment` of the format).
+ * Host-free except the pools: node-pool.ts (worker_threads, the CLI) and browser-pool.ts (Web
+ * Workers). See README.md and docs/experiments.md.
+ */
+export { planExperiment, runTask, type ExperimentPlan, type RunResult, type RunTask, type PlanResult } from './plan';
+export { runAll, inlineExecutor, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler';
+export { summarise, stats, type ExperimentResults, type Stats, type ValueSummary } from './summary';
+export { resultsToJson, runsToCsv, summaryToCsv, formatNumber } from './writers';
+export { outcome } from './outcomes';
+export { plotData, numericValue, type PlotData, type PlotSpec } from './plot-data';

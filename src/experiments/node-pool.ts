@@ -1,0 +1,64 @@
+/**
+ * The CLI's pool: Node worker threads, each running whole runs (node-worker.ts, loaded through
+ * tsx by node-worker-entry.mjs). Cancelling terminates the threads; runs in progress are lost.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ExperimentPlan, RunResult } from './plan';
+import { runAll, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler';
+
+/** Threads by default: one per core, at most this many (a sweep should not take the machine). */
+export const MAX_DEFAULT_WORKERS = 8;
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_WORKERS));
+}
+
+type Reply = { index: number; result: RunResult } | { index: number; error: string };
+
+class ThreadExecutor implements RunExecutor {
+  private readonly worker: Worker;
+  private pending: { resolve: (r: RunResult) => void; reject: (e: Error) => void } | null = null;
+
+  constructor(doc: unknown) {
+    this.worker = new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { workerData: { doc } });
+    this.worker.on('message', (reply: Reply) => {
+      const pending = this.pending;
+      this.pending = null;
+      if ('error' in reply) pending?.reject(new Error(reply.error));
+      else pending?.resolve(reply.result);
+    });
+    const fail = (error: Error): void => {
+      this.pending?.reject(error);
+      this.pending = null;
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`a sweep worker exited (code ${code})`)));
+  }
+
+  run(index: number): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage({ index });
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** Runs every (value, seed) of the plan on `workers` threads. */
+export async function runInThreads(
+  plan: ExperimentPlan,
+  workers: number,
+  options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void } = {},
+): Promise<SweepOutcome> {
+  const count = Math.max(1, Math.min(workers, plan.tasks.length));
+  const executors = Array.from({ length: count }, () => new ThreadExecutor(plan.doc));
+  try {
+    return await runAll(plan.tasks.length, executors, options);
+  } finally {
+    await Promise.all(executors.map((e) => e.terminate()));
+  }
+}

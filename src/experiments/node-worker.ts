@@ -1,0 +1,20 @@
+/**
+ * Inside a worker thread of node-pool.ts: plans the experiment once from `workerData.doc`, then
+ * answers `{ index }` with `{ index, result }` (or `{ index, error }`), one whole run at a time.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { formatIssue } from '../scenario';
+import { planExperiment, runTask } from './plan';
+
+if (parentPort === null) throw new Error('node-worker.ts runs only as a worker thread');
+const port = parentPort;
+const planned = planExperiment((workerData as { doc: unknown }).doc);
+
+port.on('message', ({ index }: { index: number }) => {
+  try {
+    if (!planned.ok) throw new Error(planned.errors.map(formatIssue).join('\n'));
+    port.postMessage({ index, result: runTask(planned.plan, index) });
+  } catch (error) {
+    port.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,43 @@
+/**
+ * Results as JSON (every run and the per-value summary) and CSV (one row per run, or one row per
+ * value and metric). Non-finite numbers become null in JSON and empty cells in CSV: NaN means
+ * "undefined" and Infinity "never" (see docs/experiments.md).
+ */
+import type { ExperimentResults } from './summary';
+
+export function resultsToJson(results: ExperimentResults): string {
+  return JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value));
+}
+
+/** One row per run: value, seed, then one column per metric. */
+export function runsToCsv(results: ExperimentResults): string {
+  const lines = [['value', 'seed', ...results.metrics].map(csvField).join(',')];
+  for (const run of results.runs) lines.push([csvValue(run.value), String(run.seed), ...results.metrics.map((m) => formatNumber(run.outcomes[m]))].join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One row per value and metric: n, mean, median, p10, p90, min, max. */
+export function summaryToCsv(results: ExperimentResults): string {
+  const columns = ['n', 'mean', 'median', 'p10', 'p90', 'min', 'max'] as const;
+  const lines = [['value', 'metric', ...columns].join(',')];
+  for (const row of results.summary) {
+    for (const metric of results.metrics) {
+      const s = row.outcomes[metric];
+      lines.push([csvValue(row.value), csvField(metric), ...columns.map((c) => formatNumber(s[c]))].join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvValue(value: unknown): string {
+  return typeof value === 'number' ? formatNumber(value) : csvField(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+function csvField(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
