@@ -45,15 +45,8 @@ export class BalancerRuntime extends ServerRuntime {
   }
 
   receive(sim: Simulation, call: Call): void {
-    const s = this.stats;
-    s.touch(sim.nowMs, sim.warmupMs);
-    s.arrived++;
-    call.arrivedMs = sim.nowMs;
-    if (this.down) {
-      this.reject(sim, call, R_NODE_DOWN);
-      return;
-    }
-    s.inService++;
+    if (!this.acceptArrival(sim, call)) return;
+    this.stats.inService++;
     call.step = 0;
     call.stepAttempts = 0;
     sim.runSteps(call);
@@ -98,12 +91,6 @@ export class BalancerRuntime extends ServerRuntime {
       this.recordDeparture(sim, call, R_NODE_DOWN);
     }
     for (const call of active) sim.respond(call, R_NODE_DOWN);
-  }
-
-  recover(sim: Simulation): void {
-    if (!this.down) return;
-    this.down = false;
-    this.changedAtMs = sim.nowMs;
   }
 
   private usable(slot: number, nowMs: number): boolean {

@@ -76,14 +76,8 @@ export class CacheRuntime extends ServerRuntime {
   }
 
   receive(sim: Simulation, call: Call): void {
+    if (!this.acceptArrival(sim, call)) return;
     const s = this.stats;
-    s.touch(sim.nowMs, sim.warmupMs);
-    s.arrived++;
-    call.arrivedMs = sim.nowMs;
-    if (this.down) {
-      this.reject(sim, call, R_NODE_DOWN);
-      return;
-    }
     this.jobs.ensure(sim.pool.calls.length);
     const key = this.popularity.sample(this.keyRng);
     const slot = this.entries.slotOf(key);
@@ -173,12 +167,6 @@ export class CacheRuntime extends ServerRuntime {
     s.inService -= requests.length;
     for (const call of requests) this.recordDeparture(sim, call, R_NODE_DOWN);
     for (const call of requests) sim.respond(call, R_NODE_DOWN);
-  }
-
-  recover(sim: Simulation): void {
-    if (!this.down) return;
-    this.down = false;
-    this.changedAtMs = sim.nowMs;
   }
 
   // ---- metrics ----

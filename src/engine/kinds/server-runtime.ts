@@ -1,5 +1,5 @@
 import type { Call } from '../call';
-import { OK, R_AUTH_REJECTED, reasonCounts } from '../reasons';
+import { OK, R_AUTH_REJECTED, R_NODE_DOWN, reasonCounts } from '../reasons';
 import type { NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
 import type { Simulation } from '../simulation';
@@ -19,6 +19,28 @@ export abstract class ServerRuntime extends NodeRuntime {
   /** Share of this node's replicas that distrust a key live tokens use (validators override). */
   rejectingShare(_sim: Simulation): number {
     return 0;
+  }
+
+  /**
+   * Books an arrival; a crashed node refuses it at once (`nodeDown`). Returns whether the kind
+   * should go on with the call.
+   */
+  protected acceptArrival(sim: Simulation, call: Call): boolean {
+    const s = this.stats;
+    s.touch(sim.nowMs, sim.warmupMs);
+    s.arrived++;
+    if (sim.nowMs >= sim.warmupMs) s.arrivedMeasured++;
+    call.arrivedMs = sim.nowMs;
+    if (!this.down) return true;
+    this.reject(sim, call, R_NODE_DOWN);
+    return false;
+  }
+
+  /** Takes requests again; callers notice after their detection delay. */
+  recover(sim: Simulation): void {
+    if (!this.down) return;
+    this.down = false;
+    this.changedAtMs = sim.nowMs;
   }
 
   /** Reject on arrival (no worker held): counts as arrived and dropped, answers at once. */

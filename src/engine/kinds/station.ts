@@ -116,17 +116,10 @@ export class StationRuntime extends ServerRuntime {
   }
 
   receive(sim: Simulation, call: Call): void {
+    if (!this.acceptArrival(sim, call)) return;
     const s = this.stats;
-    s.touch(sim.nowMs, sim.warmupMs);
-    s.arrived++;
     const measured = sim.nowMs >= sim.warmupMs;
-    if (measured) s.arrivedMeasured++;
-    call.arrivedMs = sim.nowMs;
     call.replica = this.replicas > 1 ? this.replicaRng.below(this.replicas) : 0;
-    if (this.down) {
-      this.reject(sim, call, R_NODE_DOWN);
-      return;
-    }
     if (call.parentGaveUp && this.cancelsOnGiveUp) {
       this.reject(sim, call, R_CANCELLED);
       return;
@@ -260,12 +253,6 @@ export class StationRuntime extends ServerRuntime {
     for (const call of queued) this.recordDeparture(sim, call, R_NODE_DOWN);
     for (const call of active) sim.respond(call, R_NODE_DOWN);
     for (const call of queued) sim.respond(call, R_NODE_DOWN);
-  }
-
-  recover(sim: Simulation): void {
-    if (!this.down) return;
-    this.down = false;
-    this.changedAtMs = sim.nowMs;
   }
 
   override rejectingShare(sim: Simulation): number {
