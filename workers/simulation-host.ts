@@ -1,89 +1,206 @@
 /**
- * The worker's API, free of comlink and of worker globals so Node tests can drive it directly
- * (tests/contract). simulation.worker.ts only exposes it.
+ * The worker's command API, free of comlink and of worker globals so Node tests can drive it
+ * directly (tests/contract); simulation.worker.ts only exposes it. Every command that changes the
+ * run returns the revision it produced; live messages carry the revision they reflect.
  */
-import { Simulation } from '../src/engine/index.ts';
-import type { RunReport } from '../src/engine/report-types.ts';
+import { Simulation, type FaultSpec, type LinkPatch, type LiveLayout, type NodePatch, type RunReport, type ScenarioSpec } from '../src/engine/index.ts';
 import { parseScenario, parseScenarioText } from '../src/scenario/index.ts';
+import { planDocumentChange } from './document-update.ts';
+import { normaliseFault } from './fault-normaliser.ts';
+import { LiveSender } from './live-sender.ts';
+import type { InjectResult, LoadedScenario, LoadResult, PatchResult, RunProgress, RunSpeed, SeriesSlice, UpdateResult, ValidationError } from './protocol.ts';
+import { RUN_SPEEDS } from './protocol.ts';
+import { RunLoop } from './run-loop.ts';
+import { SeriesReader, type SeriesOptions } from './series-reader.ts';
 
-export interface ValidationError {
-  path: string;
-  message: string;
-}
-
-export type RunOutcome =
-  | { status: 'done'; report: RunReport; warnings: string[] }
-  | { status: 'invalid'; errors: ValidationError[] }
-  | { status: 'cancelled'; simulatedMs: number }
-  | { status: 'failed'; message: string };
-
-export type ProgressListener = (simulatedMs: number, totalMs: number) => void;
+export type * from './protocol.ts';
+export type { SeriesOptions } from './series-reader.ts';
 
 export interface SimulationHost {
-  /** Validates a scenario (JSON text or an already-parsed object) and runs it to its end. */
-  run(input: unknown, onProgress?: ProgressListener): Promise<RunOutcome>;
-  /** Stops the run in progress at its next slice boundary; it resolves as `cancelled`. */
-  cancel(): void;
+  /** Validates a scenario (v1 JSON text or object) and loads it paused at t = 0. A bad one leaves the current run alone. */
+  load(input: unknown): LoadResult;
+  /** An edited document: patched live where the engine can, else reloaded from t = 0 keeping play/pause. */
+  update(input: unknown): UpdateResult;
+  play(): RunProgress;
+  pause(): RunProgress;
+  /** One sample interval of simulated time, then paused. */
+  step(): RunProgress;
+  setSpeed(speed: RunSpeed): RunProgress;
+  /** The same scenario from t = 0, paused; injections and patches are gone. */
+  reset(): RunProgress;
+  patchNode(id: string, patch: NodePatch): PatchResult;
+  patchLink(id: string, patch: LinkPatch): PatchResult;
+  /** A v1 fault object ({ target, action, …arguments, for? }) applied now. */
+  inject(fault: unknown): InjectResult;
+  /** Time series of these nodes/links (and whole-system sums), for the charts; null before a load. */
+  getSeries(ids: string[], options?: SeriesOptions): SeriesSlice | null;
+  getProgress(): RunProgress;
+  /** The run's report so far (the CLI's JSON shape); null before a load. */
+  getReport(): RunReport | null;
+  /** The live stream (see live-sender.ts); a second call replaces the first port. */
+  connectLive(port: MessagePort): void;
 }
 
-/** Events per slice: small enough that cancel() and progress are prompt (a few ms per slice). */
-export const EVENTS_PER_SLICE = 20_000;
-/** DESIGN.md §5: progress at most ~30 times per second. */
-const PROGRESS_EVERY_MS = 33;
-
-/**
- * Yield to the event loop so queued messages (cancel) are handled. Browsers clamp nested
- * setTimeout(0) to ~4 ms, which would cap throughput; a MessageChannel round trip does not.
- * Node has setImmediate, which does the same without keeping a port open.
- */
-const yieldToEventLoop: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise((resolve) => setImmediate(resolve))
-    : messageChannelYield();
-
-function messageChannelYield(): () => Promise<void> {
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
+interface LoadedRun {
+  spec: ScenarioSpec;
+  /** The document as given: live injections are validated against it. */
+  document: Record<string, unknown>;
+  sim: Simulation;
+  layout: LiveLayout;
+  reader: SeriesReader;
 }
 
-export function createSimulationHost(): SimulationHost {
+type Parsed = { ok: true; spec: ScenarioSpec; document: Record<string, unknown>; warnings: string[] } | { ok: false; errors: ValidationError[] };
+
+function parseInput(input: unknown): Parsed {
+  const result = typeof input === 'string' ? parseScenarioText(input) : parseScenario(input);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  const document = (typeof input === 'string' ? JSON.parse(input) : input) as Record<string, unknown>;
+  return { ok: true, spec: result.spec, document, warnings: result.warnings };
+}
+
+export function createSimulationHost(nowMs: () => number = () => performance.now()): SimulationHost {
+  let run: LoadedRun | null = null;
+  let revision = 0;
   let runId = 0;
-  let cancelledRunId = -1;
 
-  return {
-    async run(input, onProgress) {
-      const myRun = ++runId;
-      const parsed = typeof input === 'string' ? parseScenarioText(input) : parseScenario(input);
-      if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
-      const spec = parsed.spec;
-      try {
-        const startedMs = performance.now();
-        const sim = new Simulation(spec);
-        let lastProgressMs = -Infinity;
-        while (!sim.advance(EVENTS_PER_SLICE)) {
-          const wallMs = performance.now();
-          if (onProgress && wallMs - lastProgressMs >= PROGRESS_EVERY_MS) {
-            lastProgressMs = wallMs;
-            onProgress(sim.nowMs, spec.durationMs);
-          }
-          await yieldToEventLoop();
-          // A newer run() also stops this one: only one run at a time per host.
-          if (cancelledRunId >= myRun || runId !== myRun) return { status: 'cancelled', simulatedMs: sim.nowMs };
-        }
-        onProgress?.(spec.durationMs, spec.durationMs);
-        return { status: 'done', report: sim.report(performance.now() - startedMs), warnings: parsed.warnings };
-      } catch (error) {
-        return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
-      }
+  const progress = (): RunProgress => ({
+    status: loop.status,
+    speed: loop.speed,
+    revision,
+    runId,
+    simulatedMs: loop.clockMs,
+    durationMs: run?.spec.durationMs ?? 0,
+    eventsPerSec: loop.eventsPerSec,
+    ...(loop.failure !== undefined ? { message: loop.failure } : {}),
+  });
+
+  const live = new LiveSender(
+    {
+      layout: () => run?.layout ?? null,
+      fill: (out) => {
+        run?.sim.writeLive(out);
+        out[0] = loop.clockMs; // the paced clock, which runs between events too
+      },
+      progress,
     },
-    cancel() {
-      cancelledRunId = runId;
+    nowMs,
+  );
+  const loop = new RunLoop(nowMs, () => live.request());
+
+  /** Every mutating command ends here: a new revision, and the page hears of it soon. */
+  const changed = (): number => {
+    revision++;
+    live.request();
+    return revision;
+  };
+
+  /** Run-control commands answer with the state they left, so the controls update at once. */
+  const acknowledged = (): RunProgress => {
+    changed();
+    return progress();
+  };
+
+  function start(spec: ScenarioSpec, document: Record<string, unknown>): LoadedScenario {
+    const sim = new Simulation(spec);
+    const layout = sim.liveLayout();
+    run = { spec, document, sim, layout, reader: new SeriesReader(sim) };
+    runId++;
+    live.resize(layout.length);
+    loop.attach(sim);
+    return { layout, durationMs: spec.durationMs, sampleEveryMs: spec.sampleEveryMs, faults: spec.faults, warnings: [] };
+  }
+
+  const host: SimulationHost = {
+    load(input) {
+      const parsed = parseInput(input);
+      if (!parsed.ok) return { ok: false, revision: changed(), errors: parsed.errors };
+      loop.pause();
+      const loaded = start(parsed.spec, parsed.document);
+      return { ok: true, revision: changed(), ...loaded, warnings: parsed.warnings };
+    },
+
+    update(input) {
+      if (run === null) {
+        const loaded = host.load(input);
+        return loaded.ok ? { ...loaded, kind: 'reloaded' } : { kind: 'invalid', revision: loaded.revision, errors: loaded.errors };
+      }
+      const parsed = parseInput(input);
+      if (!parsed.ok) return { kind: 'invalid', revision: changed(), errors: parsed.errors };
+      const change = planDocumentChange(run.spec, parsed.spec);
+      if (change.kind === 'same') {
+        Object.assign(run, { spec: parsed.spec, document: parsed.document });
+        return { kind: 'unchanged', revision };
+      }
+      if (change.kind === 'patch') {
+        const sim = run.sim;
+        const rejected = [
+          ...change.plan.nodes.flatMap(({ id, patch }) => sim.patchNode(id, patch)),
+          ...change.plan.links.flatMap(({ id, patch }) => sim.patchLink(id, patch)),
+        ];
+        if (rejected.length === 0) {
+          Object.assign(run, { spec: parsed.spec, document: parsed.document });
+          return { kind: 'patched', revision: changed(), patched: [...change.plan.nodes, ...change.plan.links].map((p) => p.id) };
+        }
+      }
+      // Structural, or a patch the engine refused: the run starts over, playing if it was.
+      if (loop.status === 'finished' || loop.status === 'failed') loop.pause();
+      const loaded = start(parsed.spec, parsed.document);
+      return { kind: 'reloaded', revision: changed(), ...loaded, warnings: parsed.warnings };
+    },
+
+    play() {
+      loop.play();
+      return acknowledged();
+    },
+    pause() {
+      loop.pause();
+      return acknowledged();
+    },
+    step() {
+      loop.step();
+      return acknowledged();
+    },
+    setSpeed(speed) {
+      if (RUN_SPEEDS.includes(speed)) loop.setSpeed(speed);
+      return acknowledged();
+    },
+    reset() {
+      if (run !== null) {
+        loop.pause();
+        start(run.spec, run.document);
+      }
+      return acknowledged();
+    },
+
+    patchNode(id, patch) {
+      const rejected = run ? run.sim.patchNode(id, patch) : Object.keys(patch);
+      return { revision: changed(), rejected };
+    },
+    patchLink(id, patch) {
+      const rejected = run ? run.sim.patchLink(id, patch) : Object.keys(patch);
+      return { revision: changed(), rejected };
+    },
+
+    inject(fault) {
+      if (run === null) return { ok: false, revision, errors: [{ path: 'fault', message: 'no scenario is loaded' }] };
+      const normalised = normaliseFault(run.document, fault);
+      if (!normalised.ok) return { ok: false, revision, errors: normalised.errors };
+      const spec: FaultSpec = normalised.fault;
+      run.sim.inject(spec);
+      return { ok: true, revision: changed(), entry: { atMs: loop.clockMs, target: spec.target, action: spec.action } };
+    },
+
+    getSeries(ids, options) {
+      return run ? run.reader.read(ids, runId, revision, options) : null;
+    },
+    getProgress: progress,
+    getReport() {
+      return run ? run.sim.report(loop.busyMs) : null;
+    },
+    connectLive(port) {
+      live.connect(port);
     },
   };
+  return host;
 }

@@ -1,0 +1,180 @@
+/**
+ * `npm run bench:canvas`: how smooth the canvas is while a large graph runs — a measurement, not
+ * a test (docs/performance.md, "Browser: canvas"). Builds the app, serves it with `vite preview`,
+ * opens it in Debian's headless chromium with a generated layered graph in the autosave slot
+ * (so it opens exactly as a person's restored graph would, laid out by dagre), fits it into view,
+ * plays at 1× and records for `--seconds` (default 10):
+ *
+ * - frame times (requestAnimationFrame deltas): p50, p95, max, and frames per second;
+ * - the longest main-thread task (PerformanceObserver "longtask": only tasks over 50 ms exist);
+ * - main-thread time per wall second in script, style and layout (Chrome's Performance metrics);
+ * - the live painter's output: frames in which it wrote to the canvas, and DOM writes, per second.
+ *
+ * Usage: node --import tsx scripts/bench-canvas.ts [--sizes 0,300,1000] [--seconds 10] [--reduced-motion] [--paused] [--screenshot]
+ * (size 0 = the built-in checkout scenario, 5 nodes: the baseline for this machine and browser)
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { layeredGraph } from '../src/scenarios/generated.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argument = (name: string, fallback: string): string => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+};
+const sizes = argument('sizes', '0,300,1000').split(',').map(Number);
+const seconds = Number(argument('seconds', '10'));
+const reducedMotion = process.argv.includes('--reduced-motion');
+
+interface CanvasFigures {
+  nodes: number;
+  /** Nodes in the DOM after fit view (React Flow renders only what is on screen). */
+  drawnNodes: number;
+  links: number;
+  framesPerSec: number;
+  frameP50Ms: number;
+  frameP95Ms: number;
+  frameMaxMs: number;
+  longestTaskMs: number;
+  scriptMsPerSec: number;
+  styleLayoutMsPerSec: number;
+  paintsPerSec: number;
+  domWritesPerSec: number;
+  simulatedSec: number;
+}
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+/** Chrome's cumulative main-thread timings (seconds), read twice through one session. */
+async function metricsReader(page: Page): Promise<() => Promise<Record<string, number>>> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  return async () => {
+    const { metrics: list } = await session.send('Performance.getMetrics');
+    return Object.fromEntries(list.map((m) => [m.name, m.value]));
+  };
+}
+
+async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
+  const browser = await chromium.launch({
+    executablePath: process.env.FAULTLINE_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    // 0 nodes: no seeding, the built-in checkout scenario (5 nodes) — the baseline row.
+    const graph = nodeCount > 0 ? layeredGraph(nodeCount) : null;
+    // tsx compiles this file with esbuild's keepNames, which wraps the functions handed to
+    // page.evaluate in a `__name(…)` helper that only exists in Node: give the page a no-op one.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    if (graph) {
+      await context.addInitScript((text) => {
+        if (!sessionStorage.getItem('bench-seeded')) {
+          localStorage.setItem('faultline.editor.document', text);
+          sessionStorage.setItem('bench-seeded', '1');
+        }
+      }, JSON.stringify({ savedAt: new Date().toISOString(), document: graph }));
+    }
+    const page = await context.newPage();
+    if (reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(url);
+    const nodes = page.locator('.react-flow__node');
+    await nodes.first().waitFor({ timeout: 60_000 });
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await play.waitFor();
+    for (let i = 0; i < 600 && !(await play.isEnabled()); i++) await page.waitForTimeout(100);
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(1000);
+    const drawn = await nodes.count();
+    if (!process.argv.includes('--paused')) await play.click();
+    await page.waitForTimeout(2000); // past the first samples: every readout has a number
+    if (process.argv.includes('--screenshot')) await page.screenshot({ path: join(root, '.tmp', `bench-canvas-${nodeCount}.png`) }); // .tmp/ is git-ignored
+
+    const metrics = await metricsReader(page);
+    const before = await metrics();
+    const recorded = await page.evaluate(async (durationMs) => {
+      const frames: number[] = [];
+      let longest = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+      });
+      observer.observe({ type: 'longtask' });
+      // What the live painter writes into the canvas: batches (one per painted frame) and writes.
+      let paints = 0;
+      let writes = 0;
+      const clock = document.querySelector('[aria-label="Simulated time"]');
+      const mutations = new MutationObserver((records) => {
+        paints++;
+        writes += records.length;
+      });
+      const viewport = document.querySelector('.react-flow__viewport');
+      if (viewport) mutations.observe(viewport, { subtree: true, characterData: true, childList: true, attributes: true });
+      const startedAt = performance.now();
+      await new Promise<void>((done) => {
+        let last = performance.now();
+        const tick = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          if (now - startedAt < durationMs) requestAnimationFrame(tick);
+          else done();
+        };
+        requestAnimationFrame(tick);
+      });
+      observer.disconnect();
+      mutations.disconnect();
+      const simulatedText = clock?.textContent ?? '';
+      return { frames: frames.slice(1), longest, paints, writes, wallMs: performance.now() - startedAt, simulatedText };
+    }, seconds * 1000);
+    const after = await metrics();
+    const sorted = [...recorded.frames].sort((a, b) => a - b);
+    const wallSec = recorded.wallMs / 1000;
+    const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000 / wallSec;
+    const clock = /(\d+):(\d+)(?::(\d+))?\.?(\d)?/.exec(recorded.simulatedText);
+    return {
+      nodes: graph ? (graph.nodes as unknown[]).length : 5,
+      drawnNodes: drawn,
+      links: await page.locator('.react-flow__edge').count(),
+      framesPerSec: recorded.frames.length / wallSec,
+      frameP50Ms: quantile(sorted, 0.5),
+      frameP95Ms: quantile(sorted, 0.95),
+      frameMaxMs: sorted[sorted.length - 1],
+      longestTaskMs: recorded.longest,
+      scriptMsPerSec: delta('ScriptDuration'),
+      styleLayoutMsPerSec: delta('RecalcStyleDuration') + delta('LayoutDuration'),
+      paintsPerSec: recorded.paints / wallSec,
+      domWritesPerSec: recorded.writes / wallSec,
+      simulatedSec: clock ? Number(clock[1]) * 60 + Number(clock[2]) : NaN,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const outDir = join(root, 'node_modules', '.cache', 'faultline-bench-canvas');
+await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+const address = server.httpServer.address();
+if (address === null || typeof address === 'string') throw new Error('vite preview did not bind a TCP port');
+const url = `http://127.0.0.1:${address.port}/`;
+
+const rows: CanvasFigures[] = [];
+try {
+  for (const size of sizes) {
+    const figures = await measure(url, size);
+    rows.push(figures);
+    console.error(`measured ${size}: ${JSON.stringify(figures)}`);
+  }
+} finally {
+  server.httpServer.close();
+}
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+console.log(`Command: \`npm run bench:canvas\` — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, headless chromium, 1600×1000 viewport, ${seconds} s at 1× after 2 s of warm-up (load average ${loadavg()[0].toFixed(1)}).\n`);
+console.log('| graph | nodes / links drawn | fps | frame p50 | frame p95 | frame max | longest task | script ms/s | style+layout ms/s | painted frames/s | DOM writes/s |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.nodes <= 5 ? 'checkout (baseline)' : `layered, ${r.nodes} nodes`} | ${r.drawnNodes} / ${r.links} | ${f1(r.framesPerSec)} | ${f1(r.frameP50Ms)} ms | ${f1(r.frameP95Ms)} ms | ${f1(r.frameMaxMs)} ms | ${r.longestTaskMs > 0 ? `${f1(r.longestTaskMs)} ms` : 'none > 50 ms'} | ${f1(r.scriptMsPerSec)} | ${f1(r.styleLayoutMsPerSec)} | ${f1(r.paintsPerSec)} | ${Math.round(r.domWritesPerSec)} |`);
+}

@@ -1,0 +1,84 @@
+/**
+ * Positions for an imported graph (a file written by hand, a generated benchmark graph): dagre
+ * lays it out left to right in the direction requests travel. Only nodes without a position are
+ * moved, so a half-placed file keeps what its author placed.
+ */
+import dagre from '@dagrejs/dagre';
+import type { ScenarioDocument } from './document.ts';
+
+/** The canvas node's footprint (src/ui/canvas/nodes): dagre needs a size to keep nodes apart. */
+export const LAYOUT_NODE_WIDTH_PX = 190;
+export const LAYOUT_NODE_HEIGHT_PX = 96;
+
+export function needsLayout(document: ScenarioDocument): boolean {
+  return document.nodes.some((n) => !isPosition(n.position));
+}
+
+export function layoutDocument(document: ScenarioDocument): ScenarioDocument {
+  if (!needsLayout(document)) return document;
+  const graph = new dagre.graphlib.Graph({ multigraph: true });
+  graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const node of document.nodes) graph.setNode(node.id, { width: LAYOUT_NODE_WIDTH_PX, height: LAYOUT_NODE_HEIGHT_PX });
+  for (const link of document.links) {
+    if (graph.hasNode(link.from) && graph.hasNode(link.to) && link.from !== link.to) graph.setEdge(link.from, link.to, {}, link.id);
+  }
+  dagre.layout(graph);
+  // dagre gives centres; React Flow positions are top-left corners.
+  const corners = new Map(document.nodes.map((n) => {
+    const placed = graph.node(n.id);
+    return [n.id, { x: placed.x - LAYOUT_NODE_WIDTH_PX / 2, y: placed.y - LAYOUT_NODE_HEIGHT_PX / 2 }];
+  }));
+  const placed = wrapTallRanks(corners);
+  const nodes = document.nodes.map((node) => {
+    if (isPosition(node.position)) return node;
+    const at = placed.get(node.id)!;
+    return { ...node, position: { x: Math.round(at.x), y: Math.round(at.y) } };
+  });
+  return { ...document, nodes };
+}
+
+const RANK_GAP_PX = 90;
+const ROW_GAP_PX = 36;
+/** Width over height that fits a screen; a layout much taller than this gets its ranks wrapped. */
+const SCREEN_ASPECT = 1.6;
+
+/**
+ * A layered graph with many nodes per layer (the 300-node benchmark graph has 90) comes out of
+ * dagre as a column dozens of screens tall, which "fit view" can only show as a line. Each rank
+ * (a column of nodes at one x) is folded into a few side-by-side columns, keeping its order,
+ * until the whole is about as wide as a screen is. Small graphs are left as dagre placed them.
+ */
+export function wrapTallRanks(corners: ReadonlyMap<string, { x: number; y: number }>): Map<string, { x: number; y: number }> {
+  const ranks = new Map<number, string[]>();
+  for (const [id, { x }] of corners) {
+    const key = Math.round(x);
+    if (!ranks.has(key)) ranks.set(key, []);
+    ranks.get(key)!.push(id);
+  }
+  const tallest = Math.max(0, ...[...ranks.values()].map((r) => r.length));
+  const height = tallest * (LAYOUT_NODE_HEIGHT_PX + ROW_GAP_PX);
+  const width = ranks.size * (LAYOUT_NODE_WIDTH_PX + RANK_GAP_PX);
+  // Folding in f columns makes it f times wider and f times shorter: f² times the aspect.
+  const folds = Math.round(Math.sqrt((height * SCREEN_ASPECT) / width));
+  if (folds < 2) return new Map(corners);
+  const placed = new Map<string, { x: number; y: number }>();
+  let x = 0;
+  for (const key of [...ranks.keys()].sort((a, b) => a - b)) {
+    const ids = ranks.get(key)!.sort((a, b) => corners.get(a)!.y - corners.get(b)!.y);
+    const columns = Math.min(folds, ids.length);
+    const perColumn = Math.ceil(ids.length / columns);
+    ids.forEach((id, i) => {
+      placed.set(id, {
+        x: x + Math.floor(i / perColumn) * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX),
+        y: (i % perColumn) * (LAYOUT_NODE_HEIGHT_PX + ROW_GAP_PX),
+      });
+    });
+    x += columns * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX) + RANK_GAP_PX;
+  }
+  return placed;
+}
+
+function isPosition(value: unknown): value is { x: number; y: number } {
+  return typeof value === 'object' && value !== null && Number.isFinite((value as { x: unknown }).x) && Number.isFinite((value as { y: unknown }).y);
+}

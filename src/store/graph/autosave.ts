@@ -1,0 +1,63 @@
+/**
+ * The document in local storage, so a reload (or a crashed tab) never loses a graph. A stored
+ * value that cannot be read is reported, kept aside under its own key (the person may want it
+ * back) and otherwise ignored: the editor always opens.
+ */
+import { readEditableDocument, type ScenarioDocument } from './document.ts';
+
+/** localStorage, or a stand-in in tests. */
+export interface DocumentStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export const AUTOSAVE_KEY = 'faultline.editor.document';
+export const CORRUPT_AUTOSAVE_KEY = 'faultline.editor.document.unreadable';
+
+interface AutosaveRecord {
+  savedAt: string;
+  document: ScenarioDocument;
+}
+
+export type AutosaveRead =
+  | { status: 'none' }
+  | { status: 'restored'; document: ScenarioDocument }
+  | { status: 'unreadable'; reason: string };
+
+export function readAutosave(storage: DocumentStorage): AutosaveRead {
+  let text: string | null;
+  try {
+    text = storage.getItem(AUTOSAVE_KEY);
+  } catch (error) {
+    return { status: 'unreadable', reason: `local storage is not available (${messageOf(error)})` };
+  }
+  if (text === null) return { status: 'none' };
+  let reason: string;
+  try {
+    const record = JSON.parse(text) as Partial<AutosaveRecord> | null;
+    const read = readEditableDocument(record?.document);
+    if (read.ok) return { status: 'restored', document: read.document };
+    reason = read.reason;
+  } catch (error) {
+    reason = `not JSON (${messageOf(error)})`;
+  }
+  try {
+    storage.setItem(CORRUPT_AUTOSAVE_KEY, text);
+  } catch {
+    // Keeping the copy is a courtesy; opening the editor matters more.
+  }
+  return { status: 'unreadable', reason };
+}
+
+/** Writes the document; returns why it could not (storage full, disabled), or null. */
+export function writeAutosave(storage: DocumentStorage, document: ScenarioDocument, now = new Date()): string | null {
+  try {
+    const record: AutosaveRecord = { savedAt: now.toISOString(), document };
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify(record));
+    return null;
+  } catch (error) {
+    return messageOf(error);
+  }
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,44 @@
+/**
+ * A link on the canvas. Static parts (path, arrow, parallel-link tag, problems) come from the
+ * document; the live parts — state colours, the moving dash whose width and speed follow the
+ * rate, the buffer/drops/loss text — are written by the painter into `[data-live]` elements.
+ */
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { memo, useRef } from 'react';
+import type { CanvasEdge } from '../canvas-types.ts';
+import { linkShape } from './link-geometry.ts';
+import { useLiveLink } from './use-live-link.ts';
+
+function parallelTag(link: CanvasEdge['data'] & object): string {
+  const l = link.link;
+  if (l.routing === 'spread') return `w${typeof l.weight === 'number' ? l.weight : 1}`;
+  return `p${typeof l.priority === 'number' ? l.priority : 0}`;
+}
+
+export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
+  const { id, data, selected, markerEnd } = props;
+  const group = useRef<SVGGElement>(null);
+  useLiveLink(id, group);
+  const index = data?.parallelIndex ?? 0;
+  const count = data?.parallelCount ?? 1;
+  // Offsets are taken in the pair's canonical direction (lower id first) so a→b and b→a part.
+  const flip = data ? data.link.from > data.link.to : false;
+  const { path, labelX, labelY } = linkShape(props, index, count, flip);
+  const invalid = data?.issues?.some((i) => i.severity === 'error');
+  return (
+    <g ref={group} className="fl-link" data-live="state" data-health="idle" data-selected={selected || undefined} data-invalid={invalid || undefined}>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className="fl-link__base" interactionWidth={18} />
+      <path className="fl-link__flow" d={path} data-live="flow" />
+      <text className="fl-link__stats" x={labelX} y={labelY - 8} textAnchor="middle" data-live="stats" />
+      <text className="fl-link__condition" x={labelX} y={labelY + 17} textAnchor="middle" data-live="condition" />
+      {count > 1 && data && (
+        <text className="fl-link__tag" x={labelX + 16} y={labelY + 4} textAnchor="start">{parallelTag(data)}</text>
+      )}
+      {invalid && (
+        <text className="fl-link__problem" x={labelX} y={labelY + 31} textAnchor="middle">
+          <title>{data?.issues?.map((i) => `${i.field}: ${i.message}`).join('\n')}</title>! invalid
+        </text>
+      )}
+    </g>
+  );
+});

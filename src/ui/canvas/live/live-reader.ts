@@ -1,0 +1,64 @@
+/**
+ * Reads one node's or link's live numbers by field name from a snapshot. Offsets come from the
+ * layout's own field lists (src/engine/live.ts), so a field the engine adds breaks no reader.
+ */
+import { LIVE_HEADER, type LiveLayout } from '../../../engine/index.ts';
+
+/** Field names as in src/engine/live.ts; a reader asking for one the engine does not send gets NaN. */
+export type NodeField = 'queued' | 'inService' | 'workers' | 'queueCapacity' | 'arrivedPerSec' | 'completedPerSec' | 'droppedPerSec' | 'latencyP50Ms' | 'latencyP99Ms' | 'down' | 'attemptsPerSec' | 'hitRatio' | 'circuitState';
+export type LinkField = 'up' | 'bufferDepth' | 'bufferCapacity' | 'sentPerSec' | 'droppedPerSec' | 'utilization' | 'loss';
+
+export interface LiveIndex {
+  layout: LiveLayout;
+  nodeIndex: Map<string, number>;
+  linkIndex: Map<string, number>;
+  nodeFieldAt: Record<string, number>;
+  linkFieldAt: Record<string, number>;
+  linksStart: number;
+}
+
+export function indexLayout(layout: LiveLayout): LiveIndex {
+  return {
+    layout,
+    nodeIndex: new Map(layout.nodeIds.map((id, i) => [id, i])),
+    linkIndex: new Map(layout.linkIds.map((id, i) => [id, i])),
+    nodeFieldAt: Object.fromEntries(layout.nodeFields.map((f, i) => [f, i])),
+    linkFieldAt: Object.fromEntries(layout.linkFields.map((f, i) => [f, i])),
+    linksStart: LIVE_HEADER + layout.nodeIds.length * layout.nodeFields.length,
+  };
+}
+
+/** A view of one entity's numbers; `get` returns NaN for a field the engine does not send. */
+export interface LiveRecord<F extends string> {
+  get(field: F): number;
+}
+
+export class RecordView<F extends string> implements LiveRecord<F> {
+  values: Float64Array = new Float64Array(0);
+  base = 0;
+  fieldAt: Record<string, number> = {};
+
+  get(field: F): number {
+    const at = this.fieldAt[field];
+    return at === undefined ? NaN : this.values[this.base + at];
+  }
+}
+
+/** Points `view` at node `id`; false when the run does not know the node (added since the load). */
+export function seekNode(view: RecordView<NodeField>, index: LiveIndex, values: Float64Array, id: string): boolean {
+  const i = index.nodeIndex.get(id);
+  if (i === undefined) return false;
+  view.values = values;
+  view.fieldAt = index.nodeFieldAt;
+  view.base = LIVE_HEADER + i * index.layout.nodeFields.length;
+  return true;
+}
+
+export function seekLink(view: RecordView<LinkField>, index: LiveIndex, values: Float64Array, id: string): boolean {
+  const i = index.linkIndex.get(id);
+  if (i === undefined) return false;
+  view.values = values;
+  view.fieldAt = index.linkFieldAt;
+  view.base = index.linksStart + i * index.layout.linkFields.length;
+  return true;
+}

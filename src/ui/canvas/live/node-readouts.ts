@@ -1,0 +1,96 @@
+/**
+ * How each live readout of a canvas node is painted. A node component marks an element with
+ * `data-live="<readout>"`; the painter finds it once, then calls the readout's paint every
+ * frame the numbers change. A kind shows the readouts that make sense for it — a new readout is
+ * one entry here. `record` is null when nothing runs (or the run does not know this node yet).
+ */
+import type { DomWriter } from './dom-writer.ts';
+import { formatCount, formatLatencyMs, formatRate, formatShare } from './format-live.ts';
+import type { LiveRecord, NodeField } from './live-reader.ts';
+
+type NodeRecord = LiveRecord<NodeField>;
+export type Readout = (write: DomWriter, index: number, record: NodeRecord | null) => void;
+
+/** Against what an unbounded queue's bar is drawn: full means "long", the text says how long. */
+function queueScale(record: NodeRecord): number {
+  const capacity = record.get('queueCapacity');
+  if (capacity >= 0) return capacity;
+  const workers = record.get('workers');
+  return Math.max(20, workers > 0 ? workers * 4 : 20);
+}
+
+export function queueFillShare(record: NodeRecord): number {
+  const scale = queueScale(record);
+  const queued = record.get('queued');
+  return scale <= 0 ? (queued > 0 ? 1 : 0) : Math.min(1, queued / scale);
+}
+
+/** idle | ok | strained | failing | down — the colour of the node's border (and a word, for those who cannot see it). */
+export function nodeHealth(record: NodeRecord | null): string {
+  if (record === null) return 'idle';
+  if (record.get('down') > 0) return 'down';
+  if (record.get('droppedPerSec') > 0) return 'failing';
+  const workers = record.get('workers');
+  const saturated = workers > 0 && record.get('inService') >= workers && record.get('queued') >= workers;
+  return queueFillShare(record) >= 0.5 || saturated ? 'strained' : 'ok';
+}
+
+const HEALTH_WORDS: Record<string, string> = { idle: '', ok: 'ok', strained: 'strained', failing: 'dropping', down: 'down' };
+
+export const NODE_READOUTS: Record<string, Readout> = {
+  /** On the card itself: colours its border. */
+  health: (write, i, record) => write.attr(i, 'data-health', nodeHealth(record)),
+  /** The same state in words, for whoever cannot tell the colours apart. */
+  'health-word': (write, i, record) => {
+    const health = nodeHealth(record);
+    write.attr(i, 'data-health', health);
+    write.text(i, HEALTH_WORDS[health]);
+  },
+  'queue-fill': (write, i, record) => {
+    const share = record ? queueFillShare(record) : 0;
+    // A custom property read by the bar's gradient: a repaint of this one element, no layout and
+    // no transform (a changing transform makes Chromium re-layerize the whole page every frame).
+    write.style(i, '--fl-fill', `${(share * 100).toFixed(1)}%`);
+    write.attr(i, 'data-level', share >= 0.9 ? 'full' : share >= 0.5 ? 'high' : 'low');
+  },
+  'queue-text': (write, i, record) => {
+    if (!record) return write.text(i, '–');
+    const capacity = record.get('queueCapacity');
+    const queued = formatCount(record.get('queued'));
+    write.text(i, capacity >= 0 ? `${queued}/${formatCount(capacity)}` : `${queued}/∞`);
+  },
+  'busy-text': (write, i, record) => {
+    if (!record) return write.text(i, '–');
+    const workers = record.get('workers');
+    const busy = formatCount(record.get('inService'));
+    write.text(i, workers >= 0 ? `${busy}/${formatCount(workers)}` : busy);
+  },
+  'in-flight': (write, i, record) => write.text(i, record ? formatCount(record.get('inService')) : '–'),
+  'arrived-rate': (write, i, record) => write.text(i, record ? formatRate(record.get('arrivedPerSec')) : '–'),
+  'completed-rate': (write, i, record) => write.text(i, record ? formatRate(record.get('completedPerSec')) : '–'),
+  'dropped-rate': (write, i, record) => {
+    const perSec = record ? record.get('droppedPerSec') : 0;
+    write.text(i, record ? formatRate(perSec) : '–');
+    write.attr(i, 'data-alarm', perSec > 0 ? 'true' : null);
+  },
+  'latency-p99': (write, i, record) => write.text(i, record ? formatLatencyMs(record.get('latencyP99Ms')) : '–'),
+  /** Caches: share of lookups answered from the cache in the last interval. */
+  'hit-ratio': (write, i, record) => {
+    const ratio = record ? record.get('hitRatio') : NaN;
+    write.text(i, ratio >= 0 ? formatShare(ratio) : '–');
+  },
+  /** The node's worst circuit breaker, in words; empty when it has none or all are closed. */
+  circuit: (write, i, record) => {
+    const state = record ? record.get('circuitState') : -1;
+    const word = state >= 1 ? 'circuit open' : state >= 0.5 ? 'circuit half-open' : '';
+    write.text(i, word);
+    write.attr(i, 'data-state', word === '' ? null : state >= 1 ? 'open' : 'half-open');
+  },
+  'attempts-ratio': (write, i, record) => {
+    const generated = record ? record.get('arrivedPerSec') : 0;
+    write.text(i, record && generated > 0 ? `${(record.get('attemptsPerSec') / generated).toFixed(2)}×` : '–');
+  },
+};
+
+/** What stays painted when the canvas is zoomed out too far to read text: colour and the bar. */
+export const OVERVIEW_NODE_READOUTS: ReadonlySet<string> = new Set(['health', 'queue-fill']);

@@ -1,0 +1,48 @@
+/**
+ * The frame every canvas node shares: glyph, label, a one-line summary of its settings, the
+ * parser's problems, handles to connect, and the kind's live readouts as children. The card's
+ * root is registered with the live painter, which colours its border by health (data-health)
+ * and fills every `[data-live]` readout inside — React renders this only when the document or
+ * the selection changes.
+ */
+import { Handle, Position } from '@xyflow/react';
+import { useRef, type ReactNode } from 'react';
+import type { DocumentNode } from '../../../store/graph-store.ts';
+import type { FieldIssue } from '../../../store/graph/validation-index.ts';
+import { IssueBadge } from './IssueBadge.tsx';
+import { useLiveNode } from './use-live-node.ts';
+
+export interface NodeCardProps {
+  id: string;
+  node: DocumentNode;
+  issues: readonly FieldIssue[] | undefined;
+  kindTitle: string;
+  glyph: ReactNode;
+  summary: string;
+  /** Clients only send: no target handle. */
+  acceptsIncoming?: boolean;
+  children?: ReactNode;
+}
+
+export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsIncoming = true, children }: NodeCardProps) {
+  const root = useRef<HTMLDivElement>(null);
+  useLiveNode(id, root);
+  const label = typeof node.label === 'string' && node.label !== '' ? node.label : id;
+  const hasError = issues?.some((i) => i.severity === 'error') ?? false;
+  return (
+    <div ref={root} className="fl-node" data-kind={node.kind} data-live="health" data-health="idle" data-invalid={hasError || undefined}>
+      {acceptsIncoming && <Handle type="target" position={Position.Left} className="fl-handle" />}
+      <div className="fl-node__head">
+        <span className="fl-node__glyph" aria-hidden="true">{glyph}</span>
+        <span className="fl-node__label" title={label === id ? id : `${label} (${id})`}>{label}</span>
+        <IssueBadge issues={issues} />
+        <span className="fl-node__health" data-live="health-word" data-health="idle" />
+      </div>
+      <div className="fl-node__summary">
+        <span className="fl-node__kind">{kindTitle}</span> {summary}
+      </div>
+      {children}
+      <Handle type="source" position={Position.Right} className="fl-handle" />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The canvas's nodes and edges, derived from the graph and selection stores (edit rate, never
+ * stream rate), plus React Flow's measured sizes, which live here and not in the document.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useGraphStore } from '../../store/graph-store.ts';
+import { useSelectionStore } from '../../store/selection-store.ts';
+import { nodeTypeOf } from '../kinds/kind-registry.ts';
+import { createFlowElementsBuilder, type Measured } from './flow-elements.ts';
+
+export function useFlowElements() {
+  const document = useGraphStore((s) => s.document);
+  const validation = useGraphStore((s) => s.validation);
+  const nodeIds = useSelectionStore((s) => s.nodeIds);
+  const linkIds = useSelectionStore((s) => s.linkIds);
+  const [builder] = useState(() => createFlowElementsBuilder(nodeTypeOf));
+  const measured = useRef(new Map<string, Measured>());
+  const [measuredVersion, setMeasuredVersion] = useState(0);
+  // measuredVersion stands for the ref's contents: it changes whenever they do.
+  const nodes = useMemo(() => builder.nodes(document, new Set(nodeIds), validation, measured.current), [builder, document, nodeIds, validation, measuredVersion]);
+  const edges = useMemo(() => builder.edges(document, new Set(linkIds), validation), [builder, document, linkIds, validation]);
+  const setMeasured = (sizes: ReadonlyMap<string, Measured>) => {
+    for (const [id, size] of sizes) measured.current.set(id, size);
+    setMeasuredVersion((v) => v + 1);
+  };
+  return { nodes, edges, setMeasured };
+}

@@ -1,0 +1,41 @@
+/**
+ * Fetches chart series from the worker at most MAX_POLL_HZ while the run plays, and once more
+ * whenever something else changes (pause, step, reload, selection) — timed by the one frame
+ * scheduler, so a hidden tab polls nothing.
+ */
+import type { SeriesOptions, SeriesSlice } from '../../../workers/simulation-host.ts';
+import { useRunStore } from '../../store/run-store.ts';
+import { simulationHost } from '../../store/simulation-worker.ts';
+import { frameScheduler } from '../frame-scheduler.ts';
+
+export const MAX_POLL_HZ = 4;
+
+export function pollSeries(ids: () => readonly string[], onSlice: (slice: SeriesSlice) => void, options: SeriesOptions = {}): () => void {
+  let lastFetchMs = -Infinity;
+  let lastKey = '';
+  let inFlight = false;
+  let stopped = false;
+  const stop = frameScheduler.onFrame((timeMs) => {
+    const { status, revision, runId } = useRunStore.getState();
+    if (inFlight || status === 'idle' || status === 'loading' || (status === 'invalid' && runId === 0)) return;
+    const wanted = ids();
+    const key = `${status}|${revision}|${runId}|${wanted.join('\u0000')}`;
+    const due = status === 'running' ? timeMs - lastFetchMs >= 1000 / MAX_POLL_HZ || key !== lastKey : key !== lastKey;
+    if (!due) return;
+    inFlight = true;
+    lastFetchMs = timeMs;
+    lastKey = key;
+    simulationHost()
+      .getSeries([...wanted], options)
+      .then((slice) => {
+        if (slice && !stopped) onSlice(slice);
+      })
+      .finally(() => {
+        inFlight = false;
+      });
+  });
+  return () => {
+    stopped = true;
+    stop();
+  };
+}

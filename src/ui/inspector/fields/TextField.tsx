@@ -1,0 +1,51 @@
+/**
+ * A labelled text box bound to one document field, with its unit, its default as a
+ * placeholder, a hint, and the parser's messages. Commits on Enter or when it loses focus.
+ */
+import type { FieldPath } from '../../../store/graph/field-path.ts';
+import { inputId, type FieldBinding } from './binding.ts';
+import { FieldMessages } from './FieldMessages.tsx';
+import { textToValue, valueToText, type ValueKind } from './field-values.ts';
+import { useDraft } from './use-draft.ts';
+
+export interface TextFieldProps {
+  binding: FieldBinding;
+  path: FieldPath;
+  label: string;
+  kind: ValueKind;
+  /** The default, shown when the field is left out. */
+  placeholder?: string;
+  unit?: string;
+  hint?: string;
+  /** Commit a custom way (a rename) instead of writing the path. */
+  onCommit?: (text: string) => void;
+  multiline?: boolean;
+}
+
+export function TextField({ binding, path, label, kind, placeholder, unit, hint, onCommit, multiline }: TextFieldProps) {
+  const id = inputId(binding, path);
+  const issues = binding.issues(path);
+  const draft = useDraft(valueToText(kind, binding.get(path)), onCommit ?? ((text) => binding.set(path, textToValue(kind, text))));
+  // A bare number in a duration field is milliseconds (docs/format.md): say so beside it.
+  const shownUnit = unit ?? (kind === 'duration' && typeof binding.get(path) === 'number' ? 'ms' : undefined);
+  const describedBy = [issues.length ? `${id}-messages` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    ...draft,
+    placeholder,
+    'aria-invalid': issues.some((i) => i.severity === 'error') || undefined,
+    'aria-describedby': describedBy,
+    spellCheck: false,
+  };
+  return (
+    <div className="fl-field">
+      <label htmlFor={id} className="fl-field__label">{label}</label>
+      <div className="fl-field__control">
+        {multiline ? <textarea rows={4} {...common} /> : <input type="text" inputMode={kind === 'number' ? 'decimal' : undefined} {...common} />}
+        {shownUnit && <span className="fl-field__unit" aria-hidden="true">{shownUnit}</span>}
+      </div>
+      {hint && <p className="fl-field__hint" id={`${id}-hint`}>{hint}</p>}
+      <FieldMessages id={`${id}-messages`} issues={issues} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * What an inspector field edits: a node, a link or the scenario, reached by a path. Sections
+ * take a binding rather than an id so the same retry or distribution editor serves clients,
+ * calls, balancers and links.
+ */
+import { graphActions, type DocumentLink, type DocumentNode } from '../../../store/graph-store.ts';
+import { getIn, formatFieldPath, type FieldPath } from '../../../store/graph/field-path.ts';
+import { issuesAt, issuesUnder, type FieldIssue } from '../../../store/graph/validation-index.ts';
+
+export interface FieldBinding {
+  /** For ids of inputs: unique per edited thing. */
+  key: string;
+  get(path: FieldPath): unknown;
+  set(path: FieldPath, value: unknown): void;
+  issues(path: FieldPath): FieldIssue[];
+  /** Issues for this field or anything inside it (a list's items). */
+  issuesUnder(path: FieldPath): FieldIssue[];
+}
+
+export function nodeBinding(node: DocumentNode, issues: readonly FieldIssue[] | undefined): FieldBinding {
+  return {
+    key: `node-${node.id}`,
+    get: (path) => getIn(node, path),
+    set: (path, value) => graphActions.setNodeField(node.id, path, value),
+    issues: (path) => issuesAt(issues, formatFieldPath(path)),
+    issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+  };
+}
+
+export function linkBinding(link: DocumentLink, issues: readonly FieldIssue[] | undefined): FieldBinding {
+  return {
+    key: `link-${link.id}`,
+    get: (path) => getIn(link, path),
+    set: (path, value) => graphActions.setLinkField(link.id, path, value),
+    issues: (path) => issuesAt(issues, formatFieldPath(path)),
+    issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+  };
+}
+
+export function scenarioBinding(document: Record<string, unknown>, issues: readonly FieldIssue[]): FieldBinding {
+  return {
+    key: 'scenario',
+    get: (path) => getIn(document, path),
+    set: (path, value) => graphActions.setScenarioField(String(path[0]), value), // top-level fields only
+    issues: (path) => issuesAt(issues, formatFieldPath(path)),
+    issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+  };
+}
+
+/** "node-api:retry.backoff.base" → a DOM id safe for label/for and aria-describedby. */
+export function inputId(binding: FieldBinding, path: FieldPath): string {
+  return `fl-${binding.key}-${formatFieldPath(path)}`.replace(/[^A-Za-z0-9_-]/g, '_');
+}

@@ -1,0 +1,29 @@
+/** Below the canvas: the system summary, charts of the selection and the fault timeline. */
+import { graphActions, useGraphStore, type DocumentFault } from '../../store/graph-store.ts';
+import { useSelectionStore } from '../../store/selection-store.ts';
+import { ChartsPanel } from '../charts/ChartsPanel.tsx';
+import { SummaryStrip } from '../charts/SummaryStrip.tsx';
+import { FaultTimeline } from '../timeline/FaultTimeline.tsx';
+
+// The timeline hands back the whole list; the graph store makes it one undoable edit.
+const writeFaults = (faults: unknown[]) => graphActions.setFaults(faults as DocumentFault[]);
+
+export function BottomPanel() {
+  const faults = useGraphStore((s) => s.document.faults);
+  // The selection store keeps the same array while the selection is the same: safe as a memo dependency downstream.
+  const nodeIds = useSelectionStore((s) => s.nodeIds) as string[];
+  const linkIds = useSelectionStore((s) => s.linkIds) as string[];
+  return (
+    <section className="fl-bottom" aria-label="Run results">
+      <SummaryStrip />
+      <div className="fl-bottom__panels">
+        <div className="fl-bottom__charts">
+          <ChartsPanel selectedNodeIds={nodeIds} selectedLinkIds={linkIds} />
+        </div>
+        <div className="fl-bottom__timeline">
+          <FaultTimeline faults={faults} onChange={writeFaults} selectedNodeIds={nodeIds} selectedLinkIds={linkIds} />
+        </div>
+      </div>
+    </section>
+  );
+}

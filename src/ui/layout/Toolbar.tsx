@@ -1,0 +1,25 @@
+/** The top bar: name, run controls, history, view and file commands, theme. */
+import { canvasView } from '../canvas/canvas-view.ts';
+import { DocumentFile } from './DocumentFile.tsx';
+import { HistoryButtons } from './HistoryButtons.tsx';
+import { NewScenarioButton } from './NewScenarioButton.tsx';
+import { RunControls } from '../run/RunControls.tsx';
+import { ScenarioPicker } from './ScenarioPicker.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
+import { ValidationStatus } from './ValidationStatus.tsx';
+
+export function Toolbar() {
+  return (
+    <header className="fl-toolbar">
+      <h1 className="fl-toolbar__title">Faultline</h1>
+      <div className="fl-toolbar__run"><RunControls /></div>
+      <ValidationStatus />
+      <HistoryButtons />
+      <button type="button" className="fl-button" onClick={canvasView.fitView}>Fit view</button>
+      <NewScenarioButton />
+      <ScenarioPicker />
+      <DocumentFile />
+      <ThemeToggle />
+    </header>
+  );
+}

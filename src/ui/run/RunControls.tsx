@@ -1,0 +1,90 @@
+/**
+ * Play/pause, step, speed, reset, the simulated clock and events per second. Every control is
+ * a labelled native button, so keyboard and screen readers work without extra wiring; Space and
+ * K toggle play anywhere outside a text field (video-player habit).
+ */
+import { useEffect } from 'react';
+import { RUN_SPEEDS, type RunSpeed } from '../../../workers/protocol.ts';
+import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';
+import { formatClock, formatRate } from './format-run.ts';
+import './run.css';
+
+const STATUS_TEXT: Record<RunStatus, string> = {
+  idle: 'No scenario',
+  loading: 'Loading…',
+  paused: 'Paused',
+  running: 'Running',
+  finished: 'Finished',
+  invalid: 'Scenario has errors',
+  failed: 'Simulation failed',
+};
+
+const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
+const canRun = (status: RunStatus) => status === 'paused' || status === 'running';
+
+/** Play at the end of a run plays it again from the start. */
+function togglePlay(status: RunStatus): void {
+  if (status === 'running') void runActions.pause();
+  else if (status === 'paused') void runActions.play();
+  else if (status === 'finished') void runActions.reset().then(runActions.play);
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+export function RunControls() {
+  const status = useRunStore((s) => s.status);
+  const speed = useRunStore((s) => s.speed);
+  const simulatedMs = useRunStore((s) => s.simulatedMs);
+  const durationMs = useRunStore((s) => s.durationMs);
+  const eventsPerSec = useRunStore((s) => s.eventsPerSec);
+  const failure = useRunStore((s) => s.failure);
+  const running = status === 'running';
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
+      // Space on a focused button already clicks it.
+      if ((event.key === ' ' && !(event.target instanceof HTMLButtonElement)) || event.key === 'k') {
+        event.preventDefault();
+        togglePlay(useRunStore.getState().status);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="fl-run-controls" role="group" aria-label="Run controls">
+      <button type="button" className="fl-run-play" onClick={() => togglePlay(status)} disabled={!canRun(status) && status !== 'finished'} aria-keyshortcuts="Space K">
+        <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" onClick={() => void runActions.step()} disabled={!canRun(status)} title="Advance one sample interval and pause">
+        Step
+      </button>
+      <div className="fl-run-speeds" role="group" aria-label="Speed">
+        {RUN_SPEEDS.map((s) => (
+          <button key={s} type="button" aria-pressed={speed === s} onClick={() => void runActions.setSpeed(s)} title={s === 'max' ? 'As fast as possible' : `${s} simulated seconds per second`}>
+            {speedLabel(s)}
+          </button>
+        ))}
+      </div>
+      <button type="button" onClick={() => void runActions.reset()} disabled={status === 'idle' || status === 'loading' || status === 'invalid'}>
+        Reset
+      </button>
+      <div className="fl-run-readouts">
+        <span className="fl-run-clock" aria-label="Simulated time" role="timer" aria-live="off">
+          {formatClock(simulatedMs)} <span className="fl-run-muted">/ {formatClock(durationMs)}</span>
+        </span>
+        <progress className="fl-run-progress" max={Math.max(1, durationMs)} value={simulatedMs} aria-label="Run progress" />
+        <span className="fl-run-rate" aria-label="Events per second">
+          {formatRate(eventsPerSec)} <span className="fl-run-muted">events/s</span>
+        </span>
+        <span className="fl-run-status" role="status" data-status={status} title={failure ?? undefined}>
+          {STATUS_TEXT[status]}
+        </span>
+      </div>
+    </div>
+  );
+}

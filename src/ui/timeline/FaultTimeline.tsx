@@ -1,0 +1,42 @@
+/**
+ * The scenario's faults on a time axis (add, move, delete — each a new `faults` list through
+ * `onChange`, which the editor stores; the run reloads from it) and "inject now" for the
+ * selection, which changes only the running simulation.
+ */
+import { useRunStore } from '../../store/run-store.ts';
+import { AddFaultForm } from './AddFaultForm.tsx';
+import { FaultTrack, withAt, type V1Fault } from './FaultTrack.tsx';
+import { InjectNow } from './InjectNow.tsx';
+import './timeline.css';
+
+export interface FaultTimelineProps {
+  /** The document's v1 fault objects. */
+  faults: unknown[];
+  onChange(faults: unknown[]): void;
+  selectedNodeIds: string[];
+  selectedLinkIds: string[];
+}
+
+const asFault = (value: unknown): V1Fault => (typeof value === 'object' && value !== null ? (value as V1Fault) : {});
+
+export function FaultTimeline({ faults, onChange, selectedNodeIds, selectedLinkIds }: FaultTimelineProps) {
+  const durationMs = useRunStore((s) => s.durationMs);
+  const faultLog = useRunStore((s) => s.faultLog);
+  const list = faults.map(asFault);
+  const selected = [...selectedNodeIds, ...selectedLinkIds];
+
+  return (
+    <section className="fl-timeline" aria-label="Fault timeline">
+      <h2 className="fl-timeline-heading">Faults</h2>
+      <FaultTrack
+        faults={list}
+        durationMs={durationMs}
+        faultLog={faultLog}
+        onMove={(index, atMs) => onChange(list.map((f, i) => (i === index ? withAt(f, atMs) : f)))}
+        onDelete={(index) => onChange(list.filter((_, i) => i !== index))}
+      />
+      <AddFaultForm defaultTarget={selected[0]} onAdd={(fault) => onChange([...list, fault])} />
+      <InjectNow ids={selected} />
+    </section>
+  );
+}

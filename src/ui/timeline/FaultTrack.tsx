@@ -1,0 +1,120 @@
+/**
+ * The time axis with one marker per fault: drag a marker, or focus it and use the arrow keys
+ * (Shift: bigger steps, Home/End), Delete to remove. Live injections show below, read-only.
+ * The playhead follows the live clock through the frame scheduler, outside React.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { formatDuration, parseDuration } from '../../scenario/index.ts';
+import type { FaultLogEntry } from '../../../workers/protocol.ts';
+import { liveMetrics } from '../../store/live-metrics.ts';
+import { frameScheduler } from '../frame-scheduler.ts';
+import { formatSimTime } from '../run/format-run.ts';
+
+export type V1Fault = Record<string, unknown> & { at?: unknown; target?: unknown; action?: unknown };
+
+interface FaultTrackProps {
+  faults: V1Fault[];
+  durationMs: number;
+  faultLog: FaultLogEntry[];
+  onMove(index: number, atMs: number): void;
+  onDelete(index: number): void;
+}
+
+export const faultAtMs = (fault: V1Fault): number => parseDuration(fault.at) ?? 0;
+export const describeFault = (fault: V1Fault): string => `${String(fault.action)} ${String(fault.target)}`;
+
+/** Writes `at` back in the notation it had: a number stays ms, a string gets units. */
+export function withAt(fault: V1Fault, atMs: number): V1Fault {
+  return { ...fault, at: typeof fault.at === 'number' ? atMs : formatDuration(atMs) };
+}
+
+const TICKS = 6;
+
+const percentOf = (ms: number, spanMs: number) => `${(Math.min(spanMs, Math.max(0, ms)) / spanMs) * 100}%`;
+
+export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: FaultTrackProps) {
+  const track = useRef<HTMLDivElement>(null);
+  const playhead = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<{ index: number; atMs: number } | null>(null);
+  const span = Math.max(1, durationMs);
+  // Whole seconds on long runs, tenths on short ones: positions a person would type.
+  const grainMs = span >= 600_000 ? 1000 : 100;
+  const snap = (ms: number) => Math.min(span, Math.max(0, Math.round(ms / grainMs) * grainMs));
+  const percent = (ms: number) => percentOf(ms, span);
+
+  useEffect(
+    () =>
+      frameScheduler.onFrame(() => {
+        const values = liveMetrics.get().values;
+        if (playhead.current) playhead.current.style.left = percent(values ? values[0] : 0);
+      }),
+    [span], // `percent` depends only on span
+  );
+
+  const atFromPointer = (clientX: number): number => {
+    const rect = track.current!.getBoundingClientRect();
+    return snap(((clientX - rect.left) / Math.max(1, rect.width)) * span);
+  };
+
+  const onKeyDown = (index: number, event: KeyboardEvent<HTMLButtonElement>) => {
+    const atMs = faultAtMs(faults[index]);
+    const stepMs = Math.max(grainMs, snap(span / (event.shiftKey ? 10 : 100)));
+    const moves: Record<string, number> = { ArrowLeft: atMs - stepMs, ArrowDown: atMs - stepMs, ArrowRight: atMs + stepMs, ArrowUp: atMs + stepMs, Home: 0, End: span };
+    if (event.key in moves) {
+      event.preventDefault();
+      onMove(index, snap(moves[event.key]));
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      onDelete(index);
+    }
+  };
+
+  const onPointerDown = (index: number, event: PointerEvent<HTMLButtonElement>) => {
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDrag({ index, atMs: faultAtMs(faults[index]) });
+  };
+  const onPointerMove = (event: PointerEvent<HTMLButtonElement>) => {
+    if (drag) setDrag({ index: drag.index, atMs: atFromPointer(event.clientX) });
+  };
+  const onPointerUp = () => {
+    if (drag && drag.atMs !== faultAtMs(faults[drag.index])) onMove(drag.index, drag.atMs);
+    setDrag(null);
+  };
+
+  return (
+    <div className="fl-track">
+      <div className="fl-track-lane" ref={track}>
+        <div className="fl-track-axis" aria-hidden="true">
+          {Array.from({ length: TICKS + 1 }, (_, i) => (
+            <span key={i} style={{ left: `${(i / TICKS) * 100}%` }}>{formatSimTime((span * i) / TICKS)}</span>
+          ))}
+        </div>
+        {faults.map((fault, index) => {
+          const atMs = drag?.index === index ? drag.atMs : faultAtMs(fault);
+          return (
+            <button
+              key={index}
+              type="button"
+              className="fl-track-marker"
+              data-dragging={drag?.index === index || undefined}
+              style={{ left: percent(atMs) }}
+              aria-label={`${describeFault(fault)} at ${formatSimTime(atMs)}${fault.for !== undefined ? ` for ${String(fault.for)}` : ''}. Arrow keys move, Delete removes.`}
+              title={`${describeFault(fault)} at ${formatSimTime(atMs)}`}
+              onKeyDown={(e) => onKeyDown(index, e)}
+              onPointerDown={(e) => onPointerDown(index, e)}
+              onPointerMove={onPointerMove}
+              onPointerUp={onPointerUp}
+              onPointerCancel={() => setDrag(null)}
+            >
+              <span aria-hidden="true">{String(fault.action).slice(0, 1).toUpperCase()}</span>
+            </button>
+          );
+        })}
+        {faultLog.map((entry, index) => (
+          <span key={`live-${index}`} className="fl-track-injected" style={{ left: percent(entry.atMs) }} title={`${entry.action} ${entry.target} (injected live at ${formatSimTime(entry.atMs)})`} />
+        ))}
+        <div className="fl-track-playhead" ref={playhead} aria-hidden="true" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * What the page and the simulation worker say to each other (DESIGN.md §5), as types only: the
+ * command API lives in simulation-host.ts, the live stream's messages are below.
+ */
+import type { FaultSpec, LiveLayout } from '../src/engine/index.ts';
+
+export type RunSpeed = 1 | 10 | 100 | 'max';
+export const RUN_SPEEDS: readonly RunSpeed[] = [1, 10, 100, 'max'];
+
+/** The worker's side of the run: nothing loaded, stopped, advancing, at its end, or broken. */
+export type HostStatus = 'idle' | 'paused' | 'running' | 'finished' | 'failed';
+
+export interface ValidationError {
+  path: string;
+  message: string;
+}
+
+/** A fault as it happened in this run (scenario faults are in `LoadedScenario.faults`). */
+export interface FaultLogEntry {
+  atMs: number;
+  target: string;
+  action: string;
+}
+
+export interface LoadedScenario {
+  layout: LiveLayout;
+  durationMs: number;
+  sampleEveryMs: number;
+  /** The scenario's own timed faults, normalised (markers on charts and the timeline). */
+  faults: FaultSpec[];
+  warnings: string[];
+}
+
+export type LoadResult =
+  | ({ ok: true; revision: number } & LoadedScenario)
+  | { ok: false; revision: number; errors: ValidationError[] };
+
+/** How an edited document reached the run: not at all, by live patches, or by a reload from t = 0. */
+export type UpdateResult =
+  | { kind: 'unchanged'; revision: number }
+  | { kind: 'patched'; revision: number; patched: string[] }
+  | ({ kind: 'reloaded'; revision: number } & LoadedScenario)
+  | { kind: 'invalid'; revision: number; errors: ValidationError[] };
+
+export type InjectResult = { ok: true; revision: number; entry: FaultLogEntry } | { ok: false; revision: number; errors: ValidationError[] };
+
+export interface PatchResult {
+  revision: number;
+  /** Fields the engine could not change live (the editor applies those by reloading). */
+  rejected: string[];
+}
+
+/** The state every live message carries; `revision` says which commands it already reflects. */
+export interface RunProgress {
+  status: HostStatus;
+  speed: RunSpeed;
+  revision: number;
+  /** Bumped by every load, reload and reset: a new run, new buffers, maybe a new layout. */
+  runId: number;
+  simulatedMs: number;
+  durationMs: number;
+  eventsPerSec: number;
+  /** Set with status 'failed'. */
+  message?: string;
+}
+
+/**
+ * One message on the live port, worker → page. `values` is a transferred Float64Array of
+ * `layout.length` (send it back on the same port when done: the worker has a pool of three);
+ * it is null when the pool was empty but the status changed. `layout` comes with the first
+ * message of each run.
+ */
+export interface LiveMessage extends RunProgress {
+  values: Float64Array | null;
+  layout?: LiveLayout;
+}
+
+/** Metrics of one entity over simulated time; rates are per second, depths as sampled. */
+export interface EntitySeries {
+  id: string;
+  group: 'nodes' | 'clients' | 'links';
+  metrics: Record<string, Float64Array>;
+}
+
+export interface SeriesSlice {
+  runId: number;
+  revision: number;
+  /** The span of one point: the sample interval, times the bucket size when bucketed. */
+  intervalMs: number;
+  /** End of each point's span, simulated ms. */
+  t: Float64Array;
+  entities: EntitySeries[];
+  /** Sums over every client: generated, succeeded, goodput, failed, attempts — per second. */
+  system: Record<string, Float64Array>;
+}

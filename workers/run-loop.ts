@@ -1,0 +1,183 @@
+/**
+ * Drives the engine in time-budgeted slices (DESIGN.md §5). Between slices it yields to the
+ * worker's event loop so commands land within a slice (≤ SLICE_BUDGET_MS), even at 'max'.
+ * At 1×, 10× and 100× simulated time follows the wall clock; when the engine cannot keep up the
+ * clock slips rather than sprinting to catch up later.
+ */
+import type { Simulation } from '../src/engine/index.ts';
+import type { HostStatus, RunSpeed } from './protocol.ts';
+
+/** Wall time per slice: half a 60 Hz frame, so a command waits at most that long. */
+export const SLICE_BUDGET_MS = 8;
+/** Events between clock reads at 'max' (~1–2 ms of work). */
+const EVENTS_PER_CHUNK = 4096;
+/** At a paced speed with nothing due, sleep about a frame (a timer is fine here: not per batch). */
+const IDLE_WAIT_MS = 16;
+/** Events per second are measured over windows this long. */
+const RATE_WINDOW_MS = 500;
+
+/**
+ * Yield to the event loop so queued messages (commands) are handled. Browsers clamp nested
+ * setTimeout(0) to ~4 ms, which would cap throughput; a MessageChannel round trip does not.
+ * Node (the contract test's worker_threads) has setImmediate, which does the same.
+ */
+export const yieldToEventLoop: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : messageChannelYield();
+
+function messageChannelYield(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
+
+/** Runs every event before `targetMs`; false when the wall-clock deadline came first. */
+function advanceUntil(sim: Simulation, targetMs: number, deadlineMs: number, nowMs: () => number): boolean {
+  let n = 0;
+  while (!sim.done && sim.queue.peekTimeMs() < targetMs) {
+    sim.advance(1);
+    if ((++n & 255) === 0 && nowMs() > deadlineMs) return false;
+  }
+  // At the end of the run, let the engine close its last intervals and mark itself done.
+  if (!sim.done && targetMs >= sim.endMs) sim.advance(1);
+  return true;
+}
+
+export class RunLoop {
+  status: HostStatus = 'idle';
+  speed: RunSpeed = 1;
+  /** The simulated clock shown to people: paced speeds advance it between events too. */
+  clockMs = 0;
+  eventsPerSec = 0;
+  failure: string | undefined;
+  /** Wall time spent simulating this run (the report's wallMs). */
+  busyMs = 0;
+  private sim: Simulation | null = null;
+  private anchorWallMs = 0;
+  private anchorSimMs = 0;
+  private scheduled = false;
+  private rateWindowStartMs = 0;
+  private rateWindowEvents = 0;
+
+  constructor(
+    private readonly nowMs: () => number,
+    /** After each slice and every change of status (the live stream listens). */
+    private readonly onSlice: () => void,
+  ) {}
+
+  attach(sim: Simulation): void {
+    this.sim = sim;
+    this.clockMs = 0;
+    this.busyMs = 0;
+    this.eventsPerSec = 0;
+    this.failure = undefined;
+    this.status = this.status === 'running' ? 'running' : 'paused';
+    this.reanchor();
+    if (this.status === 'running') this.schedule(0);
+  }
+
+  play(): void {
+    if (this.sim === null || this.status === 'running') return;
+    if (this.status === 'finished' || this.status === 'failed') return;
+    this.status = 'running';
+    this.reanchor();
+    this.schedule(0);
+  }
+
+  pause(): void {
+    if (this.status !== 'running') return;
+    this.status = 'paused';
+    this.eventsPerSec = 0;
+  }
+
+  setSpeed(speed: RunSpeed): void {
+    this.speed = speed;
+    this.reanchor();
+  }
+
+  /** One sample interval of simulated time, then paused. */
+  step(): void {
+    const sim = this.sim;
+    if (sim === null || this.status === 'finished' || this.status === 'failed') return;
+    this.pause();
+    const intervalMs = sim.spec.sampleEveryMs;
+    const targetMs = Math.min(sim.endMs, (Math.floor(this.clockMs / intervalMs) + 1) * intervalMs);
+    this.guarded(() => {
+      advanceUntil(sim, targetMs, Infinity, this.nowMs);
+      // Close the interval now if the next event falls in the next one, so charts show this step.
+      if (!sim.done && sim.queue.peekTimeMs() < targetMs + intervalMs) sim.advance(1);
+    });
+    this.clockMs = sim.done ? sim.endMs : targetMs;
+    if (sim.done && this.failure === undefined) this.status = 'finished';
+  }
+
+  private reanchor(): void {
+    this.anchorWallMs = this.nowMs();
+    this.anchorSimMs = this.clockMs;
+    this.rateWindowStartMs = this.anchorWallMs;
+    this.rateWindowEvents = this.sim?.eventCount ?? 0;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const run = () => {
+      this.scheduled = false;
+      this.slice();
+    };
+    if (delayMs > 0) setTimeout(run, delayMs);
+    else void yieldToEventLoop().then(run);
+  }
+
+  private guarded(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.status = 'failed';
+      this.failure = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private slice(): void {
+    const sim = this.sim;
+    if (sim === null || this.status !== 'running') return;
+    const startedMs = this.nowMs();
+    const deadlineMs = startedMs + SLICE_BUDGET_MS;
+    let caughtUp = false;
+    this.guarded(() => {
+      if (this.speed === 'max') {
+        while (this.nowMs() < deadlineMs && !sim.advance(EVENTS_PER_CHUNK));
+        this.clockMs = sim.nowMs;
+        return;
+      }
+      const targetMs = Math.min(sim.endMs, this.anchorSimMs + (startedMs - this.anchorWallMs) * this.speed);
+      caughtUp = advanceUntil(sim, targetMs, deadlineMs, this.nowMs);
+      if (caughtUp) this.clockMs = Math.max(this.clockMs, targetMs);
+      else {
+        this.clockMs = sim.nowMs;
+        this.reanchor(); // fell behind: slip instead of sprinting later
+      }
+    });
+    const endedMs = this.nowMs();
+    this.busyMs += endedMs - startedMs;
+    if (sim.done && this.status === 'running') {
+      this.status = 'finished';
+      this.clockMs = sim.endMs;
+    }
+    this.measureRate(sim, endedMs);
+    this.onSlice();
+    if (this.status === 'running') this.schedule(caughtUp ? IDLE_WAIT_MS : 0);
+  }
+
+  private measureRate(sim: Simulation, nowMs: number): void {
+    const elapsedMs = nowMs - this.rateWindowStartMs;
+    if (elapsedMs < RATE_WINDOW_MS && this.status === 'running') return;
+    if (elapsedMs > 0) this.eventsPerSec = ((sim.eventCount - this.rateWindowEvents) * 1000) / elapsedMs;
+    this.rateWindowStartMs = nowMs;
+    this.rateWindowEvents = sim.eventCount;
+  }
+}
