@@ -14,21 +14,32 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_WORKERS));
 }
 
-type Reply = { index: number; result: RunResult } | { index: number; error: string };
+type Reply = { ready: true } | { index: number; result: RunResult } | { index: number; error: string };
 
 class ThreadExecutor implements RunExecutor {
   private readonly worker: Worker;
   private pending: { resolve: (r: RunResult) => void; reject: (e: Error) => void } | null = null;
+  /** Settles when the thread has loaded the engine (through tsx) and planned the experiment. */
+  readonly ready: Promise<void>;
 
   constructor(doc: unknown) {
     this.worker = new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { workerData: { doc } });
+    let started: () => void = () => {};
+    let failed: (e: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+    });
+    this.ready.catch(() => {}); // also reported to the run waiting on the thread, if any
     this.worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) return started();
       const pending = this.pending;
       this.pending = null;
       if ('error' in reply) pending?.reject(new Error(reply.error));
       else pending?.resolve(reply.result);
     });
     const fail = (error: Error): void => {
+      failed(error);
       this.pending?.reject(error);
       this.pending = null;
     };
@@ -48,15 +59,28 @@ class ThreadExecutor implements RunExecutor {
   }
 }
 
-/** Runs every (value, seed) of the plan on `workers` threads. */
+/**
+ * Runs every (value, seed) of the plan on `workers` threads. The threads are started and warmed
+ * once per sweep (each loads the engine through tsx and plans the experiment, ~1–2 s of CPU), all
+ * before the first run is handed out; `onReady` reports when, so start-up can be timed apart from
+ * the runs (scripts/bench-sweep.ts).
+ */
 export async function runInThreads(
   plan: ExperimentPlan,
   workers: number,
-  options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void; onReady?: () => void } = {},
 ): Promise<SweepOutcome> {
   const count = Math.max(1, Math.min(workers, plan.tasks.length));
   const executors = Array.from({ length: count }, () => new ThreadExecutor(plan.doc));
   try {
+    const aborted = new Promise<'aborted'>((resolve) => {
+      if (options.signal?.aborted) resolve('aborted');
+      options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+    if ((await Promise.race([Promise.all(executors.map((e) => e.ready)), aborted])) === 'aborted') {
+      return { results: new Array(plan.tasks.length).fill(undefined), cancelled: true };
+    }
+    options.onReady?.();
     return await runAll(plan.tasks.length, executors, options);
   } finally {
     await Promise.all(executors.map((e) => e.terminate()));

@@ -1,6 +1,7 @@
 /**
  * Inside a worker thread of node-pool.ts: plans the experiment once from `workerData.doc`, then
- * answers `{ index }` with `{ index, result }` (or `{ index, error }`), one whole run at a time.
+ * says `{ ready: true }` and answers `{ index }` with `{ index, result }` (or `{ index, error }`),
+ * one whole run at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatIssue } from '../scenario';
@@ -9,6 +10,8 @@ import { planExperiment, runTask } from './plan';
 if (parentPort === null) throw new Error('node-worker.ts runs only as a worker thread');
 const port = parentPort;
 const planned = planExperiment((workerData as { doc: unknown }).doc);
+// The engine is loaded and the experiment planned: the pool times start-up apart from the runs.
+port.postMessage({ ready: true });
 
 port.on('message', ({ index }: { index: number }) => {
   try {

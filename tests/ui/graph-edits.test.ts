@@ -127,3 +127,65 @@ describe('document edits', () => {
     expect(node(removeNodes(doc, ['database']), 'cache').backend).toBeUndefined();
   });
 });
+
+describe('identity and key set from the palette', () => {
+  function tokens(): ScenarioDocument {
+    let doc = emptyDocument();
+    for (const kind of ['client', 'identity', 'keyset', 'service']) doc = addNode(doc, kind, { x: 0, y: 0 }).document;
+    for (const [from, to] of [['client', 'identity'], ['client', 'service'], ['service', 'keyset']]) {
+      const linked = connect(doc, from, to);
+      if (!linked.ok) throw new Error(linked.reason);
+      doc = linked.document;
+    }
+    return doc;
+  }
+
+  it('start with a signing key, Azure AD token lifetimes and two published keys', () => {
+    const doc = tokens();
+    expect(node(doc, 'identity')).toMatchObject({ signingKey: 'K1', tokenLifetime: { dist: 'uniform', min: '60m', max: '90m' }, workers: 'unbounded' });
+    expect(node(doc, 'keyset').keys).toEqual(['K1', 'K2']);
+  });
+
+  it('a client → identity link sets where it signs in (not its target); a service → key set link makes it a validator, not a call', () => {
+    const doc = tokens();
+    expect(node(doc, 'client').auth).toEqual({ issuer: 'identity' });
+    expect(node(doc, 'client').target).toBe('service');
+    expect(node(doc, 'service').auth).toEqual({ keyset: 'keyset', refreshEvery: '12h' });
+    expect(node(doc, 'service').calls ?? []).toEqual([]);
+    const result = parseScenario(doc);
+    expect(result.ok ? result.warnings : result.errors).toEqual([]);
+  });
+
+  it('an existing issuer or key set is kept; an identity → key set link adds no call', () => {
+    let doc = tokens();
+    doc = addNode(doc, 'keyset', { x: 0, y: 0 }).document;
+    let linked = connect(doc, 'service', 'keyset-2');
+    if (!linked.ok) throw new Error(linked.reason);
+    expect(node(linked.document, 'service').auth).toEqual({ keyset: 'keyset', refreshEvery: '12h' });
+    linked = connect(doc, 'identity', 'keyset');
+    if (!linked.ok) throw new Error(linked.reason);
+    expect(node(linked.document, 'identity').calls).toBeUndefined();
+    expect(node(linked.document, 'identity').auth).toBeUndefined();
+  });
+
+  it('renames follow auth.issuer, auth.keyset and mfa.via; a removed one goes, the rest of the settings stay', () => {
+    let doc = tokens();
+    doc = setNodeField(doc, 'service', ['auth', 'negativeTtl'], '1h');
+    let renamed = renameNode(doc, 'identity', 'aad');
+    if (!renamed.ok) throw new Error(renamed.reason);
+    renamed = renameNode(renamed.document, 'keyset', 'jwks');
+    if (!renamed.ok) throw new Error(renamed.reason);
+    expect(node(renamed.document, 'client').auth).toEqual({ issuer: 'aad' });
+    expect(node(renamed.document, 'service').auth).toEqual({ keyset: 'jwks', refreshEvery: '12h', negativeTtl: '1h' });
+    const removed = removeNodes(renamed.document, ['aad', 'jwks']);
+    expect(node(removed, 'client').auth).toBeUndefined();
+    expect(node(removed, 'service').auth).toEqual({ refreshEvery: '12h', negativeTtl: '1h' });
+
+    doc = addNode(tokens(), 'external', { x: 0, y: 0 }).document;
+    const linked = connect(doc, 'identity', 'external');
+    if (!linked.ok) throw new Error(linked.reason);
+    doc = setNodeField(linked.document, 'identity', ['mfa'], { via: 'external', timeout: '5s' });
+    const withoutLink = removeLinks(doc, ['identity-external']);
+    expect(node(withoutLink, 'identity').mfa).toEqual({ timeout: '5s' });
+  });
+});

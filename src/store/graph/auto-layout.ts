@@ -9,6 +9,16 @@ import type { ScenarioDocument } from './document.ts';
 /** The canvas node's footprint (src/ui/canvas/nodes): dagre needs a size to keep nodes apart. */
 export const LAYOUT_NODE_WIDTH_PX = 190;
 export const LAYOUT_NODE_HEIGHT_PX = 96;
+/** Taller cards: an identity's or key set's key line and extra row; a validator's token badge. */
+const KEY_LINE_EXTRA_PX = 40;
+const TOKEN_BADGE_EXTRA_PX = 84;
+
+/** A node's footprint height on the canvas, as the cards in src/ui/canvas/nodes draw it. */
+export function layoutNodeHeightPx(node: { kind: string; auth?: unknown }): number {
+  if (node.kind === 'identity' || node.kind === 'keyset') return LAYOUT_NODE_HEIGHT_PX + KEY_LINE_EXTRA_PX;
+  if (node.kind !== 'client' && typeof node.auth === 'object' && node.auth !== null) return LAYOUT_NODE_HEIGHT_PX + TOKEN_BADGE_EXTRA_PX;
+  return LAYOUT_NODE_HEIGHT_PX;
+}
 
 export function needsLayout(document: ScenarioDocument): boolean {
   return document.nodes.some((n) => !isPosition(n.position));
@@ -19,7 +29,8 @@ export function layoutDocument(document: ScenarioDocument): ScenarioDocument {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of document.nodes) graph.setNode(node.id, { width: LAYOUT_NODE_WIDTH_PX, height: LAYOUT_NODE_HEIGHT_PX });
+  const heights = new Map(document.nodes.map((n) => [n.id, layoutNodeHeightPx(n)]));
+  for (const node of document.nodes) graph.setNode(node.id, { width: LAYOUT_NODE_WIDTH_PX, height: heights.get(node.id)! });
   for (const link of document.links) {
     if (graph.hasNode(link.from) && graph.hasNode(link.to) && link.from !== link.to) graph.setEdge(link.from, link.to, {}, link.id);
   }
@@ -27,9 +38,9 @@ export function layoutDocument(document: ScenarioDocument): ScenarioDocument {
   // dagre gives centres; React Flow positions are top-left corners.
   const corners = new Map(document.nodes.map((n) => {
     const placed = graph.node(n.id);
-    return [n.id, { x: placed.x - LAYOUT_NODE_WIDTH_PX / 2, y: placed.y - LAYOUT_NODE_HEIGHT_PX / 2 }];
+    return [n.id, { x: placed.x - LAYOUT_NODE_WIDTH_PX / 2, y: placed.y - heights.get(n.id)! / 2 }];
   }));
-  const placed = wrapTallRanks(corners);
+  const placed = wrapTallRanks(corners, (id) => heights.get(id) ?? LAYOUT_NODE_HEIGHT_PX);
   const nodes = document.nodes.map((node) => {
     if (isPosition(node.position)) return node;
     const at = placed.get(node.id)!;
@@ -49,15 +60,17 @@ const SCREEN_ASPECT = 1.6;
  * (a column of nodes at one x) is folded into a few side-by-side columns, keeping its order,
  * until the whole is about as wide as a screen is. Small graphs are left as dagre placed them.
  */
-export function wrapTallRanks(corners: ReadonlyMap<string, { x: number; y: number }>): Map<string, { x: number; y: number }> {
+export function wrapTallRanks(
+  corners: ReadonlyMap<string, { x: number; y: number }>,
+  heightOf: (id: string) => number = () => LAYOUT_NODE_HEIGHT_PX,
+): Map<string, { x: number; y: number }> {
   const ranks = new Map<number, string[]>();
   for (const [id, { x }] of corners) {
     const key = Math.round(x);
     if (!ranks.has(key)) ranks.set(key, []);
     ranks.get(key)!.push(id);
   }
-  const tallest = Math.max(0, ...[...ranks.values()].map((r) => r.length));
-  const height = tallest * (LAYOUT_NODE_HEIGHT_PX + ROW_GAP_PX);
+  const height = Math.max(0, ...[...ranks.values()].map((r) => r.reduce((sum, id) => sum + heightOf(id) + ROW_GAP_PX, 0)));
   const width = ranks.size * (LAYOUT_NODE_WIDTH_PX + RANK_GAP_PX);
   // Folding in f columns makes it f times wider and f times shorter: f² times the aspect.
   const folds = Math.round(Math.sqrt((height * SCREEN_ASPECT) / width));
@@ -68,11 +81,11 @@ export function wrapTallRanks(corners: ReadonlyMap<string, { x: number; y: numbe
     const ids = ranks.get(key)!.sort((a, b) => corners.get(a)!.y - corners.get(b)!.y);
     const columns = Math.min(folds, ids.length);
     const perColumn = Math.ceil(ids.length / columns);
+    let y = 0;
     ids.forEach((id, i) => {
-      placed.set(id, {
-        x: x + Math.floor(i / perColumn) * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX),
-        y: (i % perColumn) * (LAYOUT_NODE_HEIGHT_PX + ROW_GAP_PX),
-      });
+      if (i % perColumn === 0) y = 0;
+      placed.set(id, { x: x + Math.floor(i / perColumn) * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX), y });
+      y += heightOf(id) + ROW_GAP_PX;
     });
     x += columns * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX) + RANK_GAP_PX;
   }

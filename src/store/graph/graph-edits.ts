@@ -107,7 +107,7 @@ export function connect(document: ScenarioDocument, from: string, to: string): E
   const link: DocumentLink = { id: linkId, from, to, latency: '1ms' };
   if (sibling?.routing !== undefined) link.routing = sibling.routing;
   if (sibling) link.priority = Math.max(...document.links.filter((l) => l.from === from && l.to === to).map((l) => (typeof l.priority === 'number' ? l.priority : 0))) + 1;
-  const nodes = document.nodes.map((node) => (node.id === from ? rulesFor(node.kind).onConnect(node, to) : node));
+  const nodes = document.nodes.map((node) => (node.id === from ? rulesFor(node.kind).onConnect(node, to, target.kind) : node));
   return { ok: true, document: { ...document, nodes, links: [...document.links, link] }, linkId };
 }
 

@@ -14,8 +14,8 @@ export interface NodeKindRules {
   defaults: () => Record<string, unknown>;
   /** Clients only send (docs/format.md): no link, call or target may end at them. */
   acceptsIncoming: boolean;
-  /** The node after its first outgoing link to `to` (a call, a target…). */
-  onConnect: (node: DocumentNode, to: string) => DocumentNode;
+  /** The node after its first outgoing link to `to`, a node of kind `toKind` (a call, a target, an issuer…). */
+  onConnect: (node: DocumentNode, to: string, toKind: string) => DocumentNode;
   /** The node with each node id it refers to passed through `map`. */
   mapReferences: (node: DocumentNode, map: ReferenceMap) => DocumentNode;
 }
@@ -26,12 +26,42 @@ const withoutKey = (node: DocumentNode, key: string): DocumentNode => {
   return copy;
 };
 
+type Sub = Record<string, unknown>;
+const subObject = (node: DocumentNode, key: string): Sub | null => {
+  const value = node[key];
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Sub) : null;
+};
+
+/**
+ * A node id inside a sub-object (`auth.issuer`, `auth.keyset`, `mfa.via`) through `map`. When the
+ * referenced node goes, only that field goes: the rest of the settings stay and the parser says
+ * the id is missing, next to the field (an empty object left behind goes too).
+ */
+function mapNested(node: DocumentNode, key: string, field: string, map: ReferenceMap): DocumentNode {
+  const sub = subObject(node, key);
+  if (sub === null || typeof sub[field] !== 'string') return node;
+  const next = map(sub[field]);
+  if (next === sub[field]) return node;
+  if (next !== null) return { ...node, [key]: { ...sub, [field]: next } };
+  const rest = { ...sub };
+  delete rest[field];
+  return Object.keys(rest).length === 0 ? withoutKey(node, key) : { ...node, [key]: rest };
+}
+
 const client: NodeKindRules = {
   // 10/s against the service below (4 workers × 50 ms = 80/s): healthy until someone turns it up.
   defaults: () => ({ rate: 10, arrival: 'poisson', timeout: '2s' }),
   acceptsIncoming: false,
-  onConnect: (node, to) => (typeof node.target === 'string' && node.target !== '' ? node : { ...node, target: to }),
+  onConnect: (node, to, toKind) => {
+    // A link to an identity provider is where the client signs in, not where it sends requests.
+    if (toKind === 'identity') {
+      const auth = subObject(node, 'auth');
+      return typeof auth?.issuer === 'string' && auth.issuer !== '' ? node : { ...node, auth: { ...auth, issuer: to } };
+    }
+    return typeof node.target === 'string' && node.target !== '' ? node : { ...node, target: to };
+  },
   mapReferences: (node, map) => {
+    node = mapNested(node, 'auth', 'issuer', map);
     if (typeof node.target !== 'string') return node;
     const target = map(node.target);
     if (target === node.target) return node;
@@ -39,18 +69,33 @@ const client: NodeKindRules = {
   },
 };
 
+/** Kinds that may validate tokens (`auth`); an identity or a key set may not (docs/format.md). */
+const VALIDATING_KINDS = new Set(['service', 'database', 'external']);
+
+/** How often a validator made by a link to a key set refreshes it: a common library default. */
+export const DEFAULT_REFRESH_EVERY = '12h';
+
 type Call = Record<string, unknown> & { to?: unknown };
 
 function stationRules(defaults: () => Record<string, unknown>): NodeKindRules {
   return {
     defaults,
     acceptsIncoming: true,
-    onConnect: (node, to) => {
+    onConnect: (node, to, toKind) => {
+      // A link to a key set is the way its key fetches go, never a call: from a service, database
+      // or external it makes the node a validator of that key set (unless it already has one).
+      if (toKind === 'keyset') {
+        if (!VALIDATING_KINDS.has(node.kind)) return node;
+        const auth = subObject(node, 'auth');
+        if (typeof auth?.keyset === 'string' && auth.keyset !== '') return node;
+        return { ...node, auth: { ...auth, keyset: to, refreshEvery: auth?.refreshEvery ?? DEFAULT_REFRESH_EVERY } };
+      }
       const calls = Array.isArray(node.calls) ? (node.calls as Call[]) : [];
       // A parallel link is another way to the same node, not another call.
       return calls.some((call) => call.to === to) ? node : { ...node, calls: [...calls, { to }] };
     },
     mapReferences: (node, map) => {
+      node = mapNested(mapNested(node, 'auth', 'keyset', map), 'mfa', 'via', map);
       if (!Array.isArray(node.calls)) return node;
       const calls = node.calls as Call[];
       let changed = false;
@@ -104,6 +149,10 @@ export const NODE_KIND_RULES: Record<string, NodeKindRules> = {
   service: stationRules(() => ({ workers: 4, serviceTime: { dist: 'exponential', mean: '50ms' }, queue: { capacity: 100 } })),
   database: stationRules(() => ({ workers: 10, serviceTime: { dist: 'exponential', mean: '5ms' }, queue: { capacity: 200 } })),
   external: stationRules(() => ({ workers: 'unbounded', serviceTime: '50ms' })),
+  // Azure AD's token lifetime; unbounded workers so sign-ins only queue when someone says so.
+  identity: stationRules(() => ({ signingKey: 'K1', tokenLifetime: { dist: 'uniform', min: '60m', max: '90m' }, workers: 'unbounded' })),
+  // The key being signed with and a next one, as real key sets publish during a rotation.
+  keyset: stationRules(() => ({ keys: ['K1', 'K2'] })),
   balancer,
   cache,
 };

@@ -2,7 +2,7 @@
  * Experiments: pick a built-in sweep, run it on a pool of Web Workers (one per core, capped),
  * watch the progress, cancel, and read outcome against parameter — the line through the seeds,
  * the 10th–90th percentile band, every seed as a dot — with a sentence on how to read it.
- * Self-contained: the lead mounts it where it belongs. uPlot is loaded on the first plot.
+ * Mounted lazily by the toolbar's Experiments button (src/ui/layout/ExperimentsButton.tsx). uPlot is loaded on the first plot.
  */
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
 import { planExperiment, plotData, summarise, type ExperimentResults, type PlotData } from '../../experiments';
@@ -11,7 +11,7 @@ import { builtinExperiments, type BuiltinExperiment } from '../../scenarios/expe
 import { drawExperimentPlot } from './experiment-plot';
 import './experiments.css';
 
-type Status = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; seconds: number } | { kind: 'cancelled'; done: number; total: number } | { kind: 'error'; message: string };
+type Status = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; done: number; total: number; seconds: number } | { kind: 'cancelled'; done: number; total: number } | { kind: 'error'; message: string };
 
 export function ExperimentsPanel(): JSX.Element {
   const headingId = useId();
@@ -41,7 +41,7 @@ export function ExperimentsPanel(): JSX.Element {
       const outcome = await runInBrowser(planned.plan, { signal: abort.signal, onProgress: ({ done }) => setStatus({ kind: 'running', done, total }) });
       const summary = summarise(planned.plan, outcome.results);
       setResults(summary);
-      setStatus(outcome.cancelled ? { kind: 'cancelled', done: summary.runs.length, total } : { kind: 'done', seconds: (performance.now() - started) / 1000 });
+      setStatus(outcome.cancelled ? { kind: 'cancelled', done: summary.runs.length, total } : { kind: 'done', done: total, total, seconds: (performance.now() - started) / 1000 });
     } catch (error) {
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -60,9 +60,9 @@ export function ExperimentsPanel(): JSX.Element {
           ))}
         </select>
         {running ? (
-          <button type="button" onClick={() => controller.current?.abort()}>Cancel</button>
+          <button type="button" className="fl-button" onClick={() => controller.current?.abort()}>Cancel</button>
         ) : (
-          <button type="button" onClick={() => void run()}>Run</button>
+          <button type="button" className="fl-button" onClick={() => void run()}>Run</button>
         )}
       </div>
       <StatusLine status={status} workers={browserWorkerCount()} />
@@ -75,16 +75,22 @@ export function ExperimentsPanel(): JSX.Element {
 function StatusLine({ status, workers }: { status: Status; workers: number }): JSX.Element {
   switch (status.kind) {
     case 'running':
+    case 'done':
+    case 'cancelled': {
+      const percent = Math.round((100 * status.done) / Math.max(1, status.total));
+      const text =
+        status.kind === 'running'
+          ? `${status.done} of ${status.total} runs (${percent}%) on ${workers} workers`
+          : status.kind === 'done'
+            ? `${status.total} of ${status.total} runs (100%) on ${workers} workers, finished in ${status.seconds.toFixed(1)} s.`
+            : `Cancelled after ${status.done} of ${status.total} runs (${percent}%); the plot shows the runs that finished.`;
       return (
         <div className="fl-experiments-status">
           <progress aria-label="Sweep progress" value={status.done} max={status.total} />
-          <span role="status">{`${status.done} of ${status.total} runs on ${workers} workers`}</span>
+          <span role="status">{text}</span>
         </div>
       );
-    case 'done':
-      return <p role="status" className="fl-experiments-status">{`Finished in ${status.seconds.toFixed(1)} s.`}</p>;
-    case 'cancelled':
-      return <p role="status" className="fl-experiments-status">{`Cancelled after ${status.done} of ${status.total} runs; the plot shows the runs that finished.`}</p>;
+    }
     case 'error':
       return <p role="alert" className="fl-experiments-status fl-experiments-error">{status.message}</p>;
     default:
@@ -115,7 +121,7 @@ function ExperimentPlot({ experiment, results }: { experiment: BuiltinExperiment
       <div ref={container} role="img" aria-label={`${plot.yLabel} against ${plot.xLabel}: ${plot.line} across seeds with the 10th–90th percentile band; the table below has the numbers.`} />
       <figcaption>{experiment.title}</figcaption>
       <details>
-        <summary>Data</summary>
+        <summary>The plotted numbers as a table</summary>
         <table>
           <caption>{`${plot.yLabel} (${plot.line} and 10th–90th percentile across seeds)`}</caption>
           <thead>

@@ -1,6 +1,7 @@
-/** The top bar: name, run controls, history, view and file commands, theme. */
+/** The top bar: name, run controls, history, view and file commands, experiments, theme. */
 import { canvasView } from '../canvas/canvas-view.ts';
 import { DocumentFile } from './DocumentFile.tsx';
+import { ExperimentsButton } from './ExperimentsButton.tsx';
 import { HistoryButtons } from './HistoryButtons.tsx';
 import { NewScenarioButton } from './NewScenarioButton.tsx';
 import { RunControls } from '../run/RunControls.tsx';
@@ -19,6 +20,7 @@ export function Toolbar() {
       <NewScenarioButton />
       <ScenarioPicker />
       <DocumentFile />
+      <ExperimentsButton />
       <ThemeToggle />
     </header>
   );

@@ -5,7 +5,8 @@
 import { LIVE_HEADER, type LiveLayout } from '../../../engine/index.ts';
 
 /** Field names as in src/engine/live.ts; a reader asking for one the engine does not send gets NaN. */
-export type NodeField = 'queued' | 'inService' | 'workers' | 'queueCapacity' | 'arrivedPerSec' | 'completedPerSec' | 'droppedPerSec' | 'latencyP50Ms' | 'latencyP99Ms' | 'down' | 'attemptsPerSec' | 'hitRatio' | 'circuitState';
+export type NodeField = 'queued' | 'inService' | 'workers' | 'queueCapacity' | 'arrivedPerSec' | 'completedPerSec' | 'droppedPerSec' | 'latencyP50Ms' | 'latencyP99Ms' | 'down' | 'attemptsPerSec' | 'hitRatio' | 'circuitState'
+  | 'authRejectedPerSec' | 'rejectingShare' | 'trustedKeys' | 'nextRefreshInMs';
 export type LinkField = 'up' | 'bufferDepth' | 'bufferCapacity' | 'sentPerSec' | 'droppedPerSec' | 'utilization' | 'loss';
 
 export interface LiveIndex {
@@ -31,12 +32,15 @@ export function indexLayout(layout: LiveLayout): LiveIndex {
 /** A view of one entity's numbers; `get` returns NaN for a field the engine does not send. */
 export interface LiveRecord<F extends string> {
   get(field: F): number;
+  /** The run's key ids by bit position, for `trustedKeys` (LiveLayout.keyNames). */
+  readonly keyNames: readonly string[];
 }
 
 export class RecordView<F extends string> implements LiveRecord<F> {
   values: Float64Array = new Float64Array(0);
   base = 0;
   fieldAt: Record<string, number> = {};
+  keyNames: readonly string[] = [];
 
   get(field: F): number {
     const at = this.fieldAt[field];
@@ -51,6 +55,7 @@ export function seekNode(view: RecordView<NodeField>, index: LiveIndex, values: 
   view.values = values;
   view.fieldAt = index.nodeFieldAt;
   view.base = LIVE_HEADER + i * index.layout.nodeFields.length;
+  view.keyNames = index.layout.keyNames;
   return true;
 }
 

@@ -7,6 +7,7 @@
 import type { DomWriter } from './dom-writer.ts';
 import { formatCount, formatLatencyMs, formatRate, formatShare } from './format-live.ts';
 import type { LiveRecord, NodeField } from './live-reader.ts';
+import { OVERVIEW_TOKEN_READOUTS, TOKEN_READOUTS } from './token-readouts.ts';
 
 type NodeRecord = LiveRecord<NodeField>;
 export type Readout = (write: DomWriter, index: number, record: NodeRecord | null) => void;
@@ -90,7 +91,9 @@ export const NODE_READOUTS: Record<string, Readout> = {
     const generated = record ? record.get('arrivedPerSec') : 0;
     write.text(i, record && generated > 0 ? `${(record.get('attemptsPerSec') / generated).toFixed(2)}×` : '–');
   },
+  /** Validators: the token badge (token-readouts.ts). */
+  ...TOKEN_READOUTS,
 };
 
 /** What stays painted when the canvas is zoomed out too far to read text: colour and the bar. */
-export const OVERVIEW_NODE_READOUTS: ReadonlySet<string> = new Set(['health', 'queue-fill']);
+export const OVERVIEW_NODE_READOUTS: ReadonlySet<string> = new Set(['health', 'queue-fill', ...OVERVIEW_TOKEN_READOUTS]);

@@ -5,6 +5,7 @@ import { describeStation } from './describe.ts';
 import { memoNode } from './memo-node.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { StationReadouts } from './StationReadouts.tsx';
+import { validatesTokens } from './TokenBadge.tsx';
 
 export function DatabaseGlyph() {
   return (
@@ -18,7 +19,7 @@ export function DatabaseGlyph() {
 export const DatabaseNode = memoNode(function DatabaseNode({ id, data }: NodeProps<CanvasNode>) {
   return (
     <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="database" glyph={<DatabaseGlyph />} summary={describeStation(data.node, '10')}>
-      <StationReadouts />
+      <StationReadouts tokens={validatesTokens(data.node)} />
     </NodeCard>
   );
 });

@@ -5,6 +5,7 @@ import { describeStation } from './describe.ts';
 import { memoNode } from './memo-node.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { StationReadouts } from './StationReadouts.tsx';
+import { validatesTokens } from './TokenBadge.tsx';
 
 export function ExternalGlyph() {
   return (
@@ -17,7 +18,7 @@ export function ExternalGlyph() {
 export const ExternalNode = memoNode(function ExternalNode({ id, data }: NodeProps<CanvasNode>) {
   return (
     <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="external" glyph={<ExternalGlyph />} summary={describeStation(data.node, 'unbounded')}>
-      <StationReadouts />
+      <StationReadouts tokens={validatesTokens(data.node)} />
     </NodeCard>
   );
 });

@@ -5,6 +5,7 @@ import { describeStation } from './describe.ts';
 import { memoNode } from './memo-node.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { StationReadouts } from './StationReadouts.tsx';
+import { validatesTokens } from './TokenBadge.tsx';
 
 export function ServiceGlyph() {
   return (
@@ -19,7 +20,7 @@ export function ServiceGlyph() {
 export const ServiceNode = memoNode(function ServiceNode({ id, data }: NodeProps<CanvasNode>) {
   return (
     <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="service" glyph={<ServiceGlyph />} summary={describeStation(data.node, '1')}>
-      <StationReadouts />
+      <StationReadouts tokens={validatesTokens(data.node)} />
     </NodeCard>
   );
 });

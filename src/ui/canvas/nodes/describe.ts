@@ -22,7 +22,9 @@ export function describeDistribution(value: unknown): string {
 export function describeStation(node: DocumentNode, defaultWorkers: string): string {
   const workers = node.workers === undefined ? defaultWorkers : String(node.workers);
   const time = describeDistribution(node.serviceTime);
-  return [workers === 'unbounded' ? '∞ workers' : `${workers} workers`, time].filter(Boolean).join(' · ');
+  // Replicas first: 300 × "∞ workers" is the more important fact when the line is cut short.
+  const replicas = typeof node.replicas === 'number' && node.replicas > 1 ? `${node.replicas} replicas` : '';
+  return [replicas, workers === 'unbounded' ? '∞ workers' : `${workers} workers`, time].filter(Boolean).join(' · ');
 }
 
 export function describeClient(node: DocumentNode): string {

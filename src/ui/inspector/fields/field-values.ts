@@ -3,7 +3,7 @@
  * when it is not understood (the parser then says why, next to the field) — never silently
  * dropped or "corrected". An empty box removes the field: the format's default applies.
  */
-export type ValueKind = 'number' | 'duration' | 'workers' | 'countOrNull' | 'probability' | 'text' | 'id' | 'names';
+export type ValueKind = 'number' | 'duration' | 'workers' | 'countOrNull' | 'probability' | 'text' | 'id' | 'names' | 'list';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const UNBOUNDED = /^(unbounded|unlimited|∞|inf|infinity|null|none)$/i;
@@ -20,6 +20,9 @@ export function textToValue(kind: ValueKind, raw: string): unknown {
       const names = text.split(',').map((n) => n.trim()).filter(Boolean);
       return names.length === 1 ? names[0] : names;
     }
+    case 'list':
+      // "K1, K2" or "K1 K2" → ["K1", "K2"]; always a list, even of one (a key set's keys).
+      return text.split(/[\s,]+/).filter(Boolean);
     case 'number':
       return NUMBER.test(text) ? Number(text) : text;
     case 'duration':
@@ -40,7 +43,7 @@ export function textToValue(kind: ValueKind, raw: string): unknown {
 export function valueToText(kind: ValueKind, value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return kind === 'countOrNull' ? 'unbounded' : 'null';
-  if (kind === 'names' && Array.isArray(value)) return value.join(', ');
+  if ((kind === 'names' || kind === 'list') && Array.isArray(value)) return value.join(', ');
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }

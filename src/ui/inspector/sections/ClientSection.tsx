@@ -9,6 +9,7 @@ import { TextField } from '../fields/TextField.tsx';
 import { ClassesFields } from './ClassesFields.tsx';
 import { RetryFields } from './RetryFields.tsx';
 import { TargetField } from './TargetField.tsx';
+import { ClientAuthFields } from './TokenFields.tsx';
 
 export interface SectionProps {
   node: DocumentNode;
@@ -50,6 +51,7 @@ export function ClientSection({ node, document, binding }: SectionProps) {
       <CheckField binding={binding} path={['propagateDeadline']} label="Send the deadline with each request" defaultValue={true} />
       <RetryFields binding={binding} path={[]} />
       <ClassesFields node={node} binding={binding} />
+      <ClientAuthFields node={node} document={document} binding={binding} />
     </>
   );
 }

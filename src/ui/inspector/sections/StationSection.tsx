@@ -1,7 +1,8 @@
 /**
- * Inspector fields of kinds "service", "database" and "external" (docs/format.md): one set of
- * fields, with each kind's defaults as placeholders. Bulkheads and token validation (`auth`)
- * are edited in the node's JSON below the form.
+ * Inspector fields of kinds "service", "database" and "external" (docs/format.md), and the
+ * station fields of "identity" and "keyset": one set of fields, with each kind's defaults as
+ * placeholders. Token validation (`auth`) only where the format allows it. Bulkheads are edited
+ * in the node's JSON below the form.
  */
 import type { SectionProps } from './ClientSection.tsx';
 import { CheckField } from '../fields/CheckField.tsx';
@@ -11,6 +12,7 @@ import { FieldMessages } from '../fields/FieldMessages.tsx';
 import { TextField } from '../fields/TextField.tsx';
 import { CallsFields } from './CallsFields.tsx';
 import { CircuitBreakerFields } from './CircuitBreakerFields.tsx';
+import { ValidatorFields } from './TokenFields.tsx';
 
 export interface StationDefaults {
   workers: string;
@@ -21,7 +23,12 @@ export const STATION_DEFAULT_TEXT: Record<string, StationDefaults> = {
   service: { workers: '1', serviceTime: 'exponential, mean 10ms' },
   database: { workers: '10', serviceTime: 'exponential, mean 5ms' },
   external: { workers: 'unbounded', serviceTime: 'constant 50ms' },
+  identity: { workers: '1', serviceTime: 'exponential, mean 10ms' },
+  keyset: { workers: 'unbounded', serviceTime: 'constant 5ms' },
 };
+
+/** Kinds that may validate tokens; `auth` on an identity or a key set is an error. */
+const VALIDATING = new Set(['service', 'database', 'external']);
 
 export function StationSection({ node, document, binding }: SectionProps) {
   const defaults = STATION_DEFAULT_TEXT[node.kind] ?? STATION_DEFAULT_TEXT.service;
@@ -38,11 +45,12 @@ export function StationSection({ node, document, binding }: SectionProps) {
       </fieldset>
       <TextField binding={binding} path={['errorRate']} label="Error rate (0–1 or %)" kind="probability" placeholder="0" />
       <TextField binding={binding} path={['slowdownPerInFlight']} label="Slowdown per job in service" kind="duration" placeholder="0" />
-      <TextField binding={binding} path={['replicas']} label="Replicas (independent instances)" kind="number" placeholder="1" />
+      <TextField binding={binding} path={['replicas']} label="Replicas (independent instances)" kind="number" placeholder="1" hint="Each with its own workers, queue and key-set cache." />
       <CheckField binding={binding} path={['propagateDeadline']} label="Pass deadlines on to calls" defaultValue={false} />
       <CheckField binding={binding} path={['cancelOnCallerGiveUp']} label="Stop work when the caller gives up" defaultValue={false} />
       <CallsFields node={node} document={document} binding={binding} />
       <CircuitBreakerFields binding={binding} path={[]} label="Circuit breaker on every call" />
+      {VALIDATING.has(node.kind) && <ValidatorFields node={node} document={document} binding={binding} />}
     </>
   );
 }

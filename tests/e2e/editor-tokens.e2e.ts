@@ -1,0 +1,106 @@
+// The key-removal incident on the canvas: open the built-in "key-removal-2021", play (100×, then
+// as fast as possible), and read the validators' token badges as the painter writes them — the 5-minute
+// group breaks after the key removal at 30 min (K1 no longer trusted by every replica), and the
+// 24 h group keeps rejecting long after the key came back.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { nodeOnCanvas, openEditor } from './editor-support.ts';
+
+interface Badge {
+  /** Simulated minutes, from the run clock. */
+  minutes: number;
+  rejecting: string;
+  keys: { key: string; trusted: string | null }[];
+  refresh: string;
+}
+
+/** One node's badge and the clock, read in one go (one painted frame). */
+function readBadge(page: Page, id: string): Promise<Badge> {
+  return page.evaluate((nodeId) => {
+    const clock = document.querySelector('[aria-label="Simulated time"]')?.firstChild?.textContent ?? '';
+    const parts = clock.trim().split(':').map(Number); // "1:02:03" or "12:03.4"
+    const minutes = parts.length === 3 ? parts[0] * 60 + parts[1] + parts[2] / 60 : parts[0] + parts[1] / 60;
+    const card = document.querySelector(`.react-flow__node[data-id="${nodeId}"]`);
+    const text = (live: string) => card?.querySelector(`[data-live="${live}"]`)?.textContent ?? '';
+    const keys = [...(card?.querySelectorAll('[data-live^="token-key-"]') ?? [])]
+      .filter((el) => el.textContent !== '')
+      .map((el) => ({ key: el.textContent ?? '', trusted: el.getAttribute('data-trusted') }));
+    return { minutes, rejecting: text('token-rejecting'), keys, refresh: text('token-refresh') };
+  }, id);
+}
+
+const rejectingPercent = (badge: Badge): number => {
+  const match = /rejecting <?([\d.]+)%/.exec(badge.rejecting);
+  return match ? Number(match[1]) : NaN;
+};
+
+async function until(page: Page, id: string, done: (badge: Badge) => boolean, timeout: number): Promise<Badge> {
+  const end = Date.now() + timeout;
+  let last = await readBadge(page, id);
+  while (!done(last)) {
+    if (Date.now() > end) throw new Error(`${id}'s badge never got there; last: ${JSON.stringify(last)}`);
+    await page.waitForTimeout(50);
+    last = await readBadge(page, id);
+  }
+  return last;
+}
+
+describe('token badges in the key-removal scenario', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the 5-minute group starts rejecting and stops trusting K1 after the removal; the 24 h group keeps rejecting', { timeout: 120_000 }, async () => {
+    const { page, pageErrors } = await openEditor(browser);
+    try {
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await page.getByLabel('Open a built-in scenario').selectOption('key-removal-2021');
+      const teams = nodeOnCanvas(page, 'teams-like');
+      await teams.waitFor();
+      // Every node on screen (off-screen nodes are not rendered) and big enough to be painted in full.
+      await page.getByRole('button', { name: 'Fit view' }).click();
+      await expect.poll(() => nodeOnCanvas(page, 'xbox-like').locator('.fl-token').count()).toBe(1);
+      await expect.poll(() => teams.locator('.fl-token').count()).toBe(1);
+      // Static: 300 replicas, on the card.
+      expect(await teams.locator('.fl-node__summary').textContent()).toContain('300 replicas');
+      // Static: the identity's key and the key set's published keys.
+      expect(await nodeOnCanvas(page, 'aad').locator('.fl-node__static').textContent()).toContain('signs with K1');
+      expect(await nodeOnCanvas(page, 'jwks').locator('.fl-key').allTextContents()).toEqual(['K1', 'K2']);
+
+      const play = page.getByRole('button', { name: 'Play', exact: true });
+      await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
+      // 100× first (30 simulated minutes take 18 s), so even a slow machine paints the badge before the removal.
+      await page.getByRole('button', { name: '100×', exact: true }).click();
+      await play.click();
+
+      // Before 30 min: every replica trusts K1 and K2, nobody rejects.
+      const before = await until(page, 'teams-like', (b) => b.rejecting.startsWith('rejecting') && b.minutes > 0, 15_000);
+      expect(before.minutes).toBeLessThan(30);
+      expect(before.rejecting).toBe('rejecting 0%');
+      expect(before.keys).toEqual([{ key: 'K1', trusted: 'true' }, { key: 'K2', trusted: 'true' }]);
+      expect(before.refresh).toMatch(/^refresh in /);
+      await page.getByRole('button', { name: 'Max', exact: true }).click();
+
+      // After the removal at 30 min: the 5-minute group rejects, and no longer trusts K1 everywhere.
+      const broken = await until(page, 'teams-like', (b) => rejectingPercent(b) > 0, 40_000);
+      expect(broken.minutes).toBeGreaterThanOrEqual(30);
+      expect(broken.keys).toEqual([{ key: 'K1', trusted: 'false' }, { key: 'K2', trusted: 'true' }]);
+      expect(await nodeOnCanvas(page, 'teams-like').locator('[data-live="token-rejecting"]').getAttribute('data-alarm')).toBe('true');
+
+      // The 24 h group: replicas that refreshed during the removal keep rejecting after the
+      // rollback at 155 min (they never re-fetch on an unknown key), until the forced refresh.
+      const xbox = await until(page, 'xbox-like', (b) => rejectingPercent(b) > 0 && b.minutes > 160, 60_000);
+      expect(xbox.keys[0]).toEqual({ key: 'K1', trusted: 'false' });
+      const later = await until(page, 'xbox-like', (b) => b.minutes > xbox.minutes + 60, 60_000);
+      if (later.minutes < 895) expect(rejectingPercent(later)).toBeGreaterThan(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
