@@ -106,4 +106,23 @@ describe('experiments in the browser', () => {
     expect(Number(await progress.getAttribute('value'))).toBe(done);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+  it('runs the S8 experiment too: recovery time follows the key-set refresh interval', async () => {
+    const { page } = await openPanel('url');
+    const dialog = page.getByRole('dialog', { name: 'Experiments' });
+    await dialog.getByLabel('Experiment', { exact: true }).selectOption('s8-recovery');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'finished in' }).count(), { timeout: 45_000, interval: 250 }).toBe(1);
+    expect(await plotInk(page)).toBeGreaterThan(1_000);
+    await page.getByText('The plotted numbers as a table').click();
+    const rows = await page.getByRole('table', { name: /time to recover/ }).locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => Number(c.textContent))),
+    );
+    // interval (min) → median minutes to recover: a cache that never re-fetches recovers at its
+    // next scheduled refresh, within one interval of the restore
+    expect(rows.map((r) => r[0])).toEqual([1, 2, 5, 10, 15, 20, 25, 30]);
+    for (const [interval, median] of rows) {
+      expect(median).toBeGreaterThan(interval * 0.8);
+      expect(median).toBeLessThanOrEqual(interval);
+    }
+  });
 });
