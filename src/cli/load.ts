@@ -10,6 +10,19 @@ export interface Overrides {
   duration?: string;
 }
 
+/** A file's text, or why it could not be read (naming what else the source could have been). */
+export function readSourceText(source: string, builtinKind: string, builtinIds: string[]): { text: string } | { error: string } {
+  try {
+    return { text: readFileSync(source, 'utf8') };
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `no such file or ${builtinKind} (built-ins: ${builtinIds.join(', ')}; see \`faultline list\`)`
+        : String(error);
+    return { error: `${source}: ${reason}` };
+  }
+}
+
 /**
  * A scenario from a file path or a built-in id. Overrides are applied to the raw document before
  * validation, so an override is checked like any other field.
@@ -19,16 +32,9 @@ export function loadScenario(source: string, overrides: Overrides = {}): Loaded 
   let raw: unknown;
   if (builtin) raw = structuredClone(builtin.scenario);
   else {
-    let text: string;
-    try {
-      text = readFileSync(source, 'utf8');
-    } catch (error) {
-      const reason =
-        (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? `no such file or built-in scenario (built-ins: ${builtinScenarios.map((s) => s.id).join(', ')}; see \`faultline list\`)`
-          : String(error);
-      return { ok: false, errors: [{ path: '(file)', message: `${source}: ${reason}` }] };
-    }
+    const read = readSourceText(source, 'built-in scenario', builtinScenarios.map((b) => b.id));
+    if ('error' in read) return { ok: false, errors: [{ path: '(file)', message: read.error }] };
+    const text = read.text;
     if (overrides.seed === undefined && overrides.duration === undefined) return parseScenarioText(text);
     const parsed = parseScenarioText(text);
     if (!parsed.ok) return parsed;

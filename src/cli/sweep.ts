@@ -3,11 +3,12 @@
  * (value, seed) of the document's `experiment` on Node worker threads; a progress line on stderr;
  * Ctrl-C cancels (exit 130). Results do not depend on --workers (src/experiments/scheduler.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { planExperiment, resultsToJson, runsToCsv, summarise, formatNumber, type ExperimentResults } from '../experiments';
 import { defaultWorkerCount, runInThreads } from '../experiments/node-pool';
 import { formatIssue, parseScenarioText } from '../scenario';
 import { findBuiltin } from '../scenarios';
+import { readSourceText } from './load';
 import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments';
 
 export const SWEEP_USAGE = 'faultline sweep <scenario.json | built-in experiment id> [--workers N] [--json] [--csv FILE]';
@@ -30,16 +31,9 @@ function readDocument(source: string): { doc: unknown } | { error: string } {
   if (builtin) return { doc: structuredClone(builtin.document) };
   const scenario = findBuiltin(source); // a plain built-in scenario: planning says it has no experiment
   if (scenario) return { doc: structuredClone(scenario.scenario) };
-  let text: string;
-  try {
-    text = readFileSync(source, 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `no such file or built-in experiment (built-ins: ${builtinExperiments.map((e) => e.id).join(', ')})`
-        : String(error);
-    return { error: `(file): ${source}: ${reason}` };
-  }
+  const read = readSourceText(source, 'built-in experiment', builtinExperiments.map((e) => e.id));
+  if ('error' in read) return { error: `(file): ${read.error}` };
+  const text = read.text;
   // parseScenarioText checks size and syntax with positions; the value itself is then re-read.
   const checked = parseScenarioText(text);
   if (!checked.ok && checked.errors[0]?.path === '(file)') return { error: checked.errors.map(formatIssue).join('\n') };

@@ -1,4 +1,4 @@
-import { PHASE_BACKOFF, PHASE_WAITING, type Call } from '../call';
+import type { Call } from '../call';
 import type { Route } from '../link';
 import { streamFor, type RandomStream } from '../random';
 import { R_NODE_DOWN } from '../reasons';
@@ -81,10 +81,7 @@ export class BalancerRuntime extends ServerRuntime {
 
   crash(sim: Simulation): void {
     if (this.down) return;
-    this.stats.touch(sim.nowMs, sim.warmupMs);
-    this.down = true;
-    this.changedAtMs = sim.nowMs;
-    const active = sim.jobsAt(this.index, (phase) => phase === PHASE_WAITING || phase === PHASE_BACKOFF);
+    const active = this.goDown(sim); // a balancer's jobs only ever wait on their forwarded attempt
     this.stats.inService -= active.length;
     for (const call of active) {
       sim.abandonAttempt(call);

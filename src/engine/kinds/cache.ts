@@ -1,4 +1,4 @@
-import { PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
+import { PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
 import { LruIndex } from '../lru';
 import { streamFor, type RandomStream } from '../random';
 import { OK, R_ERROR, R_NODE_DOWN } from '../reasons';
@@ -146,10 +146,7 @@ export class CacheRuntime extends ServerRuntime {
   crash(sim: Simulation): void {
     if (this.down) return;
     const s = this.stats;
-    s.touch(sim.nowMs, sim.warmupMs);
-    this.down = true;
-    this.changedAtMs = sim.nowMs;
-    const active = sim.jobsAt(this.index, (phase) => phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF);
+    const active = this.goDown(sim);
     const requests: Call[] = [];
     for (const job of active) {
       if (this.jobs.role[job.id] === ROLE_FETCH) {

@@ -1,4 +1,4 @@
-import type { Call } from '../call';
+import { PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
 import { OK, R_AUTH_REJECTED, R_NODE_DOWN, reasonCounts } from '../reasons';
 import type { NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
@@ -34,6 +34,17 @@ export abstract class ServerRuntime extends NodeRuntime {
     if (!this.down) return true;
     this.reject(sim, call, R_NODE_DOWN);
     return false;
+  }
+
+  /**
+   * The start of every crash: books time, marks the node down, and returns the jobs that were
+   * working here (their pending events invalidated) for the kind to fail.
+   */
+  protected goDown(sim: Simulation): Call[] {
+    this.stats.touch(sim.nowMs, sim.warmupMs);
+    this.down = true;
+    this.changedAtMs = sim.nowMs;
+    return sim.jobsAt(this.index, (phase) => phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF);
   }
 
   /** Takes requests again; callers notice after their detection delay. */

@@ -1,4 +1,4 @@
-import { gaveUpAtMs, PHASE_BACKOFF, PHASE_QUEUED, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
+import { gaveUpAtMs, PHASE_QUEUED, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
 import { Sampler } from '../distributions';
 import { streamFor, type RandomStream } from '../random';
 import { OK, R_AUTH_REJECTED, R_CANCELLED, R_ERROR, R_NODE_DOWN, R_QUEUE_FULL, R_SHED } from '../reasons';
@@ -225,10 +225,7 @@ export class StationRuntime extends ServerRuntime {
   crash(sim: Simulation): void {
     if (this.down) return;
     const s = this.stats;
-    s.touch(sim.nowMs, sim.warmupMs);
-    this.down = true;
-    this.changedAtMs = sim.nowMs;
-    const working = sim.jobsAt(this.index, (phase) => phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF);
+    const working = this.goDown(sim);
     // Key-set fetches in flight are not requests: they just end.
     const fetches = working.filter((call) => call.parent === null && call.classIndex === this.fetchClass);
     const active = working.filter((call) => !fetches.includes(call));
