@@ -62,6 +62,17 @@ const loadedDocuments = new WeakSet<ScenarioDocument>();
 let pasteCount = 0;
 
 /** Replaces the document with an undo step; the one place edits land. */
+/** A rename that every reference followed, or the reason it could not be done. */
+function applyRename(result: ReturnType<typeof edits.renameNode>, oldId: string, newId: string): boolean {
+  if (!result.ok) {
+    notify(`Cannot rename "${oldId}": ${result.reason}.`);
+    return false;
+  }
+  selectionActions.renameId(oldId, newId);
+  commit(result.document);
+  return true;
+}
+
 function commit(next: ScenarioDocument): void {
   const { document, history } = state();
   if (next === document && dragBase === null) return;
@@ -124,25 +135,11 @@ export const graphActions = {
   },
 
   renameNode(oldId: string, newId: string): boolean {
-    const result = edits.renameNode(state().document, oldId, newId);
-    if (!result.ok) {
-      notify(`Cannot rename "${oldId}": ${result.reason}.`);
-      return false;
-    }
-    selectionActions.renameId(oldId, newId);
-    commit(result.document);
-    return true;
+    return applyRename(edits.renameNode(state().document, oldId, newId), oldId, newId);
   },
 
   renameLink(oldId: string, newId: string): boolean {
-    const result = edits.renameLink(state().document, oldId, newId);
-    if (!result.ok) {
-      notify(`Cannot rename "${oldId}": ${result.reason}.`);
-      return false;
-    }
-    selectionActions.renameId(oldId, newId);
-    commit(result.document);
-    return true;
+    return applyRename(edits.renameLink(state().document, oldId, newId), oldId, newId);
   },
 
   /** `transient`: a drag in progress (no undo step until the drop). */
