@@ -1,24 +1,17 @@
 // The app in headless Chromium: it opens the editor on the built-in `checkout` scenario, and a
 // value the format rejects shows the validator's own message next to the field it is about.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
-import { launchChromium, openApp } from './browser.ts';
+import { useChromium } from './browser.ts';
 
 const checkout = findBuiltin('checkout')!.scenario as { nodes: { id: string }[]; links: { id: string }[] };
 
 describe('the app', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('opens the editor on the built-in checkout scenario, every node and link on the canvas', async () => {
-    const { page, pageErrors } = await openApp(browser);
+    const { page, pageErrors } = await chromium.open();
     await page.locator('.react-flow__node').first().waitFor();
     const ids = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(await ids('.react-flow__node')).toEqual(checkout.nodes.map((n) => n.id));
@@ -28,7 +21,7 @@ describe('the app', () => {
   });
 
   it('shows the validator’s message for a bad value next to its field and marks the node', async () => {
-    const { page, pageErrors } = await openApp(browser);
+    const { page, pageErrors } = await chromium.open();
     await page.locator('.react-flow__node[data-id="api-2"]').click();
     const workers = page.getByLabel('Workers (jobs at once)', { exact: true });
     await workers.fill('-3');

@@ -1,6 +1,6 @@
 // Launches Debian's chromium through playwright-core (no downloaded browsers) and opens the app.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -38,4 +38,33 @@ export async function openApp(browser: Browser, query = ''): Promise<AppPage> {
   await page.goto(inject('appUrl') + query);
   await page.getByRole('heading', { name: 'Faultline' }).waitFor();
   return { page, pageErrors };
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them. Pages opened with
+ * `open` are closed after each test — a page left running keeps its worker busy and skews the next.
+ */
+export function useChromium(): { readonly browser: Browser; open(query?: string): Promise<AppPage> } {
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (browser === undefined) throw new Error('Chromium is not running outside a test');
+      return browser;
+    },
+    async open(query = '') {
+      const app = await openApp(this.browser, query);
+      pages.push(app.page);
+      return app;
+    },
+  };
 }

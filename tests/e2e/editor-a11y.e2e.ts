@@ -1,22 +1,15 @@
 // Accessibility: no critical or serious axe-core violations (light, dark, with the inspector
 // open and while running); the palette and the canvas work from the keyboard.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor, seriousAxeViolations } from './editor-support.ts';
 
 describe('accessibility of the editor', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no critical or serious axe-core violations in the ${colorScheme} theme, idle, inspecting and running`, async () => {
-      const { page, pageErrors } = await openEditor(browser, { colorScheme });
+      const { page, pageErrors } = await openEditor(chromium.browser, { colorScheme });
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await nodeOnCanvas(page, 'api-1').click();
@@ -29,7 +22,7 @@ describe('accessibility of the editor', () => {
   }
 
   it('adds from the palette with Enter, selects a node with the keyboard and moves it with the arrow keys', async () => {
-    const { page } = await openEditor(browser);
+    const { page } = await openEditor(chromium.browser);
     await page.getByRole('button', { name: 'Add Service' }).focus();
     await page.keyboard.press('Enter');
     const added = nodeOnCanvas(page, 'service');
@@ -51,7 +44,7 @@ describe('accessibility of the editor', () => {
   });
 
   it('the theme toggle switches to dark and is remembered', async () => {
-    const { page } = await openEditor(browser, { colorScheme: 'light' });
+    const { page } = await openEditor(chromium.browser, { colorScheme: 'light' });
     await page.getByRole('button', { name: 'Dark theme' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.reload();

@@ -1,22 +1,15 @@
 // Issue 5, "done when": a person builds client → service by drag and drop, connects them, turns
 // the rate above the service's capacity, presses play and watches the queue fill and requests
 // drop — on the canvas itself.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser.ts';
 import { connectOnCanvas, dragKindOntoCanvas, linkOnCanvas, nodeOnCanvas, openEditor, readNumber, readout, setField } from './editor-support.ts';
 
 describe('building and overloading a system on the canvas', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('a client sending above a service’s capacity fills its queue bar and turns its drop counter red', async () => {
-    const { page, pageErrors } = await openEditor(browser);
+    const { page, pageErrors } = await openEditor(chromium.browser);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
 

@@ -1,23 +1,17 @@
 // Undo/redo for edits, and the autosave: a reload keeps the graph; an unreadable autosave is
 // reported and the editor still opens.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor, setField } from './editor-support.ts';
 
 const nodeIds = (page: Page) => page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
 
 describe('history and autosave', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('undoes and redoes adds and a rename, from the keyboard and the toolbar', async () => {
-    const { page, pageErrors } = await openEditor(browser);
+    const { page, pageErrors } = await openEditor(chromium.browser);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.getByRole('button', { name: 'Add Client' }).focus();
     await page.keyboard.press('Enter');
@@ -41,7 +35,7 @@ describe('history and autosave', () => {
   });
 
   it('a reload keeps the graph, its positions and its edits', async () => {
-    const { page, pageErrors } = await openEditor(browser);
+    const { page, pageErrors } = await openEditor(chromium.browser);
     await nodeOnCanvas(page, 'api-2').click();
     await setField(page, 'Workers (jobs at once)', '3');
     await page.getByRole('button', { name: 'Add External API' }).click();
@@ -57,7 +51,7 @@ describe('history and autosave', () => {
   });
 
   it('an unreadable autosave is reported, the editor opens the built-in scenario, and the text is kept aside', async () => {
-    const { page } = await openEditor(browser);
+    const { page } = await openEditor(chromium.browser);
     await page.evaluate(() => localStorage.setItem('faultline.editor.document', '{"savedAt":"2026-01-01","document":{"format":"faultl'));
     await page.reload();
     await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();

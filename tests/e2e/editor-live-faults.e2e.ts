@@ -1,21 +1,14 @@
 // A link taken down live (the timeline's "inject now") turns to its down state on the canvas,
 // and back when it comes up — without touching the scenario's own faults.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser.ts';
 import { linkOnCanvas, openEditor } from './editor-support.ts';
 
 describe('live faults on the canvas', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('a link injected down shows dashed, says DOWN, and stops flowing; up restores it', async () => {
-    const { page, pageErrors } = await openEditor(browser);
+    const { page, pageErrors } = await openEditor(chromium.browser);
     const link = linkOnCanvas(page, 'lb-api-1');
     const state = link.locator('.fl-link');
     const play = page.getByRole('button', { name: 'Play', exact: true });

@@ -2,9 +2,9 @@
 // as fast as possible), and read the validators' token badges as the painter writes them — the 5-minute
 // group breaks after the key removal at 30 min (K1 no longer trusted by every replica), and the
 // 24 h group keeps rejecting long after the key came back.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor } from './editor-support.ts';
 
 interface Badge {
@@ -47,16 +47,10 @@ async function until(page: Page, id: string, done: (badge: Badge) => boolean, ti
 }
 
 describe('token badges in the key-removal scenario', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('the 5-minute group starts rejecting and stops trusting K1 after the removal; the 24 h group keeps rejecting', { timeout: 120_000 }, async () => {
-    const { page, pageErrors } = await openEditor(browser);
+    const { page, pageErrors } = await openEditor(chromium.browser);
     try {
       await page.setViewportSize({ width: 1600, height: 1000 });
       await page.getByLabel('Open a built-in scenario').selectOption('key-removal-2021');

@@ -2,11 +2,11 @@
 // pool to 100%, the plot is drawn, the table shows the collapse probability rising with trigger
 // length — the same numbers as the runs in this Node process (so the browser's pool, whatever its
 // number of workers, gives the CLI's results) — and Cancel stops a second run part-way.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { planExperiment, runTask, summarise } from '../../src/experiments';
 import { findBuiltinExperiment } from '../../src/scenarios/experiments';
-import { launchChromium, openApp } from './browser.ts';
+import { useChromium, type AppPage } from './browser.ts';
 
 const S4 = 's4-collapse';
 
@@ -32,22 +32,11 @@ function plotInk(page: Page): Promise<number> {
 }
 
 describe('experiments in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  const open: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((page) => page.context().close()));
-  });
+  const chromium = useChromium();
 
   /** Opens the panel from the toolbar, or with `?experiments` in the URL. */
-  async function openPanel(via: 'toolbar' | 'url'): Promise<Awaited<ReturnType<typeof openApp>>> {
-    const app = await openApp(browser, via === 'url' ? '?experiments' : '');
-    open.push(app.page);
+  async function openPanel(via: 'toolbar' | 'url'): Promise<AppPage> {
+    const app = await chromium.open(via === 'url' ? '?experiments' : '');
     if (via === 'toolbar') await app.page.getByRole('button', { name: 'Experiments' }).click();
     const dialog = app.page.getByRole('dialog', { name: 'Experiments' });
     await dialog.getByRole('heading', { name: 'Experiments' }).waitFor();

@@ -1,9 +1,9 @@
 // The run in the browser: the real worker behind the run controls. Play advances the simulated
 // clock and live arrays arrive (≤ ~30/s); pause stops both; a link injected down reads 0 in its
 // live `up` field; the worker answers a pause quickly while running flat out.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium, type AppPage } from './browser.ts';
 
 interface LiveProbe {
   version: number;
@@ -36,26 +36,14 @@ function liveLinkUp(page: Page, linkId: string): Promise<number | null> {
 const clockText = (page: Page) => page.getByLabel('Simulated time').innerText();
 
 describe('running a scenario in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
-  // Each test closes its page: a page left running keeps its worker busy and skews the next test's timing.
-  const open: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((page) => page.context().close()));
-  });
-  async function opened(): Promise<Awaited<ReturnType<typeof openApp>>> {
-    const app = await openApp(browser);
-    open.push(app.page);
+  async function opened(): Promise<AppPage> {
+    const app = await chromium.open();
     return app;
   }
 
-  async function playing(speed: string): Promise<Awaited<ReturnType<typeof openApp>>> {
+  async function playing(speed: string): Promise<AppPage> {
     const app = await opened();
     const play = app.page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
