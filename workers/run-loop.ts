@@ -6,6 +6,7 @@
  */
 import type { Simulation } from '../src/engine/index.ts';
 import type { HostStatus, RunSpeed } from './protocol.ts';
+import { RunGuard } from './run-guard.ts';
 
 /** Wall time per slice: half a 60 Hz frame, so a command waits at most that long. */
 export const SLICE_BUDGET_MS = 8;
@@ -35,12 +36,16 @@ function messageChannelYield(): () => Promise<void> {
     });
 }
 
-/** Runs every event before `targetMs`; false when the wall-clock deadline came first. */
-function advanceUntil(sim: Simulation, targetMs: number, deadlineMs: number, nowMs: () => number): boolean {
+/**
+ * Runs every event before `targetMs`; false when the wall-clock deadline came first. The guard
+ * is what ends a step (no deadline) through a zero-delay loop.
+ */
+function advanceUntil(sim: Simulation, targetMs: number, deadlineMs: number, nowMs: () => number, guard: RunGuard): boolean {
   let n = 0;
   while (!sim.done && sim.queue.peekTimeMs() < targetMs) {
     sim.advance(1);
-    if ((++n & 255) === 0 && nowMs() > deadlineMs) return false;
+    if ((++n & 4095) === 0) guard.check(sim);
+    if ((n & 255) === 0 && nowMs() > deadlineMs) return false;
   }
   // At the end of the run, let the engine close its last intervals and mark itself done.
   if (!sim.done && targetMs >= sim.endMs) sim.advance(1);
@@ -62,12 +67,16 @@ export class RunLoop {
   private scheduled = false;
   private rateWindowStartMs = 0;
   private rateWindowEvents = 0;
+  private readonly guard: RunGuard;
 
   constructor(
     private readonly nowMs: () => number,
     /** After each slice and every change of status (the live stream listens). */
     private readonly onSlice: () => void,
-  ) {}
+    guard = new RunGuard(),
+  ) {
+    this.guard = guard;
+  }
 
   attach(sim: Simulation): void {
     this.sim = sim;
@@ -75,6 +84,7 @@ export class RunLoop {
     this.busyMs = 0;
     this.eventsPerSec = 0;
     this.failure = undefined;
+    this.guard.reset(sim);
     this.status = this.status === 'running' ? 'running' : 'paused';
     this.reanchor();
     if (this.status === 'running') this.schedule(0);
@@ -107,11 +117,12 @@ export class RunLoop {
     const intervalMs = sim.spec.sampleEveryMs;
     const targetMs = Math.min(sim.endMs, (Math.floor(this.clockMs / intervalMs) + 1) * intervalMs);
     this.guarded(() => {
-      advanceUntil(sim, targetMs, Infinity, this.nowMs);
+      advanceUntil(sim, targetMs, Infinity, this.nowMs, this.guard);
       // Close the interval now if the next event falls in the next one, so charts show this step.
       if (!sim.done && sim.queue.peekTimeMs() < targetMs + intervalMs) sim.advance(1);
     });
-    this.clockMs = sim.done ? sim.endMs : targetMs;
+    if (this.failure !== undefined) this.clockMs = sim.nowMs; // stopped part-way (the guard)
+    else this.clockMs = sim.done ? sim.endMs : targetMs;
     if (sim.done && this.failure === undefined) this.status = 'finished';
   }
 
@@ -150,12 +161,12 @@ export class RunLoop {
     let caughtUp = false;
     this.guarded(() => {
       if (this.speed === 'max') {
-        while (this.nowMs() < deadlineMs && !sim.advance(EVENTS_PER_CHUNK));
+        while (this.nowMs() < deadlineMs && !sim.advance(EVENTS_PER_CHUNK)) this.guard.check(sim);
         this.clockMs = sim.nowMs;
         return;
       }
       const targetMs = Math.min(sim.endMs, this.anchorSimMs + (startedMs - this.anchorWallMs) * this.speed);
-      caughtUp = advanceUntil(sim, targetMs, deadlineMs, this.nowMs);
+      caughtUp = advanceUntil(sim, targetMs, deadlineMs, this.nowMs, this.guard);
       if (caughtUp) this.clockMs = Math.max(this.clockMs, targetMs);
       else {
         this.clockMs = sim.nowMs;

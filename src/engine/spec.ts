@@ -295,7 +295,14 @@ export interface FaultSpec {
 export interface GuideStep {
   atMs: number;
   title: string;
+  /** Markdown. */
   text: string;
+  /** A question shown before the step's moment, so a participant commits to a guess first. */
+  predict?: string;
+  /** Node and link ids to look at while the step is current. */
+  watch?: string[];
+  /** false: the guide does not pause the run here (absent means it does). */
+  pause?: boolean;
 }
 
 export interface ScenarioSpec {

@@ -8,7 +8,7 @@ import { z } from './zod';
 import { fields, leaf, list, reject } from './fields';
 import { describeValue } from './errors';
 import { durationField, formatDuration } from './durations';
-import { textField, wholeNumberField } from './values';
+import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values';
 import { SCENARIO_LIMITS } from './limits';
 
 export const FORMAT_V1 = 'faultline.scenario/v1';
@@ -25,11 +25,39 @@ const formatField = leaf({
   },
 });
 
+/** Ids a step may point at: a screenful of highlights, not a second copy of the graph. */
+export const MAX_WATCHED_IDS = 50;
+
+/** A node or link id in a step's `watch` (whether it exists is checked with the whole file: guide-checks.ts). */
+const watchedIdField = leaf({
+  expected: 'a node or link id: 1–64 letters, digits, "_", ".", ":" or "-"',
+  json: { type: 'string', pattern: ID_PATTERN.source, description: 'A node or link id.' },
+  read: (value) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : reject()),
+});
+
 export const guideStepSchema = fields({
   at: durationField({ description: 'When this step is shown, from the start of the run.' }),
   title: textField({ maxLength: SCENARIO_LIMITS.maxGuideTitleLength, what: 'a title', nonEmpty: true }),
   text: textField({ maxLength: SCENARIO_LIMITS.maxGuideTextLength, what: 'markdown text' }),
-}).transform(({ at, title, text }): GuideStep => ({ atMs: at, title, text }));
+  predict: textField({
+    maxLength: SCENARIO_LIMITS.maxGuideTitleLength * 5,
+    what: 'a question',
+    nonEmpty: true,
+    description: 'Asked before the step\'s moment; the guess is shown beside what happened. Default: none.',
+  }).optional(),
+  watch: list(watchedIdField, { max: MAX_WATCHED_IDS, noun: ['id', 'ids'], isLimit: true })
+    .meta({ description: 'Node and link ids to look at while this step is current (highlighted on the canvas). Default: none.' })
+    .optional(),
+  pause: booleanField('Whether the guide pauses the run at this step (when its "pause at steps" toggle is on). Default true.').optional(),
+}).transform(({ at, title, text, predict, watch, pause }): GuideStep => ({
+  atMs: at,
+  title,
+  text,
+  // written only when present: a step read back equals the step written
+  ...(predict === undefined ? {} : { predict }),
+  ...(watch === undefined ? {} : { watch }),
+  ...(pause === undefined ? {} : { pause }),
+}));
 
 /** Bounds of the four lists, shared by the parser and the editor schema. */
 export const LIST_BOUNDS = {

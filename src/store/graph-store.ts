@@ -8,6 +8,7 @@
  * validation, no sync notification; the drop commits one undo step for the whole drag.
  */
 import { create } from 'zustand';
+import { nestingProblem } from '../scenario/json-depth.ts';
 import { readEditableDocument, emptyDocument, type CanvasPosition, type DocumentFault, type ScenarioDocument } from './graph/document.ts';
 import * as edits from './graph/graph-edits.ts';
 import { copyGraph, pasteGraph, type GraphClip } from './graph/clipboard.ts';
@@ -101,6 +102,8 @@ export const graphActions = {
    * laid out. Undoable, unless `resetHistory` (the first document of a session).
    */
   load(value: unknown, options: { resetHistory?: boolean } = {}): { ok: true } | { ok: false; reason: string } {
+    const tooDeep = nestingProblem(value); // structuredClone below would overflow the stack
+    if (tooDeep !== null) return { ok: false, reason: tooDeep.message };
     const read = readEditableDocument(structuredClone(value));
     if (!read.ok) return read;
     const document = layoutDocument(read.document);

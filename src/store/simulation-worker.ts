@@ -2,19 +2,22 @@
  * The page's one simulation worker (created on first use, at module level so React's StrictMode
  * cannot start two): comlink for commands, a MessagePort for the live stream. Live arrays go
  * to the live-metrics store and the replaced buffer straight back to the worker's pool.
+ * A watchdog (supervised-host.ts) replaces a worker that stops answering and says so in a notice.
  */
-import { transfer, wrap, type Remote } from 'comlink';
+import { transfer, wrap } from 'comlink';
 import type { LiveLayout } from '../engine/index.ts';
 import type { LiveMessage, RunProgress, SimulationHost } from '../../workers/simulation-host.ts';
+import { useGraphStore } from './graph-store.ts';
 import { publishLive } from './live-metrics.ts';
+import { superviseHost, type HostHandle, type SupervisedHost, type WorkerConnection } from './supervised-host.ts';
+import { WATCHDOG_LIMITS } from './worker-watchdog.ts';
 
-/** What the run store needs of the worker: its command API, already promise-returning. */
-export type HostHandle = Remote<SimulationHost>;
+export type { HostHandle };
 
-let host: HostHandle | null = null;
+let supervised: SupervisedHost | null = null;
 const progressListeners = new Set<(progress: RunProgress) => void>();
 
-function createWorkerHost(): HostHandle {
+function startWorker(onProgress: (progress: RunProgress) => void): WorkerConnection {
   const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module' });
   const remote = wrap<SimulationHost>(worker);
   const { port1, port2 } = new MessageChannel();
@@ -26,15 +29,33 @@ function createWorkerHost(): HostHandle {
       const replaced = publishLive(layout, message.values);
       if (replaced !== null) port1.postMessage(replaced, [replaced.buffer]);
     }
-    for (const listener of [...progressListeners]) listener(message);
+    onProgress(message);
   };
-  void remote.connectLive(transfer(port2, [port2]));
-  return remote;
+  const ready = remote.connectLive(transfer(port2, [port2]));
+  return {
+    ready,
+    call: (method, args) => (remote as unknown as Record<string, (...a: readonly unknown[]) => Promise<unknown>>)[method](...args),
+    terminate() {
+      port1.close();
+      worker.terminate();
+    },
+  };
 }
 
 export function simulationHost(): HostHandle {
-  host ??= createWorkerHost();
-  return host;
+  if (supervised === null) {
+    const host = superviseHost({
+      start: startWorker,
+      nowMs: () => performance.now(),
+      onRestart: (text) => useGraphStore.setState({ notice: { tone: 'error', text } }),
+    });
+    host.onProgress((progress) => {
+      for (const listener of [...progressListeners]) listener(progress);
+    });
+    setInterval(() => host.check(), WATCHDOG_LIMITS.checkEveryMs);
+    supervised = host;
+  }
+  return supervised.handle;
 }
 
 /** Every live message's run state (status, clock, revision), up to ~30 times a second. */

@@ -7,14 +7,17 @@ import { Inspector } from './inspector/Inspector.tsx';
 import { BottomPanel } from './layout/BottomPanel.tsx';
 import { NoticeBar } from './layout/NoticeBar.tsx';
 import { Toolbar } from './layout/Toolbar.tsx';
+import { GuideMount, useAppModeClass } from './guide/GuideMount.tsx';
 import { Palette } from './palette/Palette.tsx';
 
 export function App() {
+  const modeClass = useAppModeClass(); // guide open, presenter mode
   return (
-    <div className="fl-app">
+    <div className={`fl-app${modeClass}`}>
       <Toolbar />
       <NoticeBar />
       <Palette />
+      <GuideMount />
       <main className="fl-main" aria-label="Editor">
         <Canvas />
       </main>

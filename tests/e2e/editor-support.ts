@@ -56,13 +56,19 @@ export interface AxeViolation {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's critical and serious violations on the page as it is now. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+/**
+ * axe-core's critical and serious violations on the page as it is now, or inside `within` (a CSS
+ * selector, e.g. an open dialog). axe goes in through the DevTools protocol (`evaluate`), not a
+ * script tag, which the built app's Content-Security-Policy refuses.
+ */
+export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: Element | Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const context = selector === undefined ? document : document.querySelector(selector);
+    if (context === null) throw new Error(`axe: nothing matches ${selector}`);
+    const result = await axe.run(context, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, within);
   return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
 }

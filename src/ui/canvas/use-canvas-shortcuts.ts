@@ -1,6 +1,7 @@
 /**
  * Editor shortcuts on the whole page: undo/redo, copy/paste, select all, Escape. Ignored while
- * typing in a field, where the browser's own text undo and copy apply. Delete is React Flow's.
+ * typing in a field, where the browser's own text undo and copy apply, and inside an open dialog.
+ * Delete is React Flow's.
  */
 import { useEffect } from 'react';
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
@@ -11,8 +12,13 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Keys pressed inside a modal dialog belong to it: Escape closes it, Ctrl+C copies its text. */
+function isInDialog(target: EventTarget | null): boolean {
+  return typeof Element !== 'undefined' && target instanceof Element && target.closest('dialog[open]') !== null;
+}
+
 export function handleEditorShortcut(event: KeyboardEvent): boolean {
-  if (isTyping(event.target)) return false;
+  if (isTyping(event.target) || isInDialog(event.target)) return false;
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && key === 'z' && !event.shiftKey) graphActions.undo();

@@ -1,34 +1,38 @@
-/** Import a scenario file (laid out if it has no positions) and download the current one. */
+/**
+ * The File group: open a scenario file (also by dropping it on the page; laid out if it has no
+ * positions), download the current one, download the run's metrics as CSV. A refused file shows
+ * every problem (src/ui/files/). The canvas picture export (PNG/SVG) belongs in this group too.
+ */
 import { useRef, type ChangeEvent } from 'react';
-import { graphActions, useGraphStore } from '../../store/graph-store.ts';
-import { parseJsonText } from '../../scenario/json-text.ts';
+import { useGraphStore } from '../../store/graph-store.ts';
+import { downloadText, fileStem } from '../files/download.ts';
+import { FileDropTarget } from '../files/FileDropTarget.tsx';
+import { RefusedFileDialog } from '../files/RefusedFileDialog.tsx';
+import '../files/files.css';
 
-function fileName(name: string): string {
-  return `${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'}.json`;
-}
+// Loaded on use: opening and exporting are not needed for the editor's first paint.
+const openFile = (file: File) => void import('../files/open-file-action.ts').then((m) => m.openFileFromUser(file));
+const downloadCsv = () => void import('../files/metrics-csv.ts').then((m) => m.downloadMetricsCsv());
 
 export function DocumentFile() {
   const input = useRef<HTMLInputElement>(null);
-  const open = async (event: ChangeEvent<HTMLInputElement>) => {
+  const open = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = ''; // the same file again still fires change
-    if (!file) return;
-    const json = parseJsonText(await file.text());
-    const result = json.ok ? graphActions.load(json.value) : { ok: false as const, reason: `invalid JSON at line ${json.line}, column ${json.column}: ${json.message}` };
-    if (!result.ok) useGraphStore.setState({ notice: { tone: 'error', text: `${file.name} was not opened: ${result.reason}.` } });
+    if (file) openFile(file);
   };
   const download = () => {
     const { document } = useGraphStore.getState();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }));
-    const link = Object.assign(window.document.createElement('a'), { href: url, download: fileName(document.name) });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(`${fileStem(document.name)}.json`, JSON.stringify(document, null, 2), 'application/json');
   };
   return (
     <div className="fl-toolbar__group" role="group" aria-label="File">
       <button type="button" className="fl-button" onClick={() => input.current?.click()}>Open file…</button>
       <input ref={input} type="file" accept=".json,application/json" hidden onChange={open} aria-label="Scenario file" />
       <button type="button" className="fl-button" onClick={download}>Download</button>
+      <button type="button" className="fl-button" onClick={downloadCsv} title="The run's metrics so far, every node and link">Download CSV</button>
+      <FileDropTarget />
+      <RefusedFileDialog />
     </div>
   );
 }

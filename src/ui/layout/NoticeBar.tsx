@@ -1,9 +1,14 @@
-/** The graph store's message to the person (an unreadable autosave, a refused link), until dismissed. */
+/**
+ * Messages to the person: the graph store's (an unreadable autosave, a refused link) until
+ * dismissed, and why the run failed (the watchdog's advice), until the next run starts.
+ */
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
+import { useRunStore } from '../../store/run-store.ts';
 
 export function NoticeBar() {
   const notice = useGraphStore((s) => s.notice);
   const saveError = useGraphStore((s) => s.autosave.error);
+  const runFailure = useRunStore((s) => (s.status === 'failed' ? s.failure : null));
   return (
     <div className="fl-notices" aria-live="polite">
       {notice && (
@@ -12,6 +17,7 @@ export function NoticeBar() {
           <button type="button" className="fl-button fl-button--small" onClick={graphActions.dismissNotice}>Dismiss</button>
         </p>
       )}
+      {runFailure && <p className="fl-notice" data-tone="error" role="alert">The simulation stopped: {runFailure}</p>}
       {saveError && <p className="fl-notice" data-tone="error">Autosave failed ({saveError}): download the scenario to keep it.</p>}
     </div>
   );

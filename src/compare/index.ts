@@ -1,0 +1,38 @@
+/**
+ * Compare mode, the pure parts: choose B ("with one change") from A, run both on the same seed,
+ * and read the two reports side by side. The panel is src/ui/compare, the worker
+ * workers/compare.worker.ts; docs/compare.md is the user's guide.
+ */
+import type { FaultSpec, RunReport } from '../engine';
+import { compareRows, type CompareRow } from './compare-table';
+import { faultMarkers, faultSpan, overlaidCharts, type FaultMarker, type OverlaidChart } from './chart-data';
+import { readComparison } from './reading';
+
+export { builtinOf, builtinVariants, BUILTIN_FIXES } from './builtin-fixes';
+export { describeEdit, diffDocuments, type FieldEdit } from './doc-diff';
+export { normalisePath, readAt, writeAt } from './doc-path';
+export { pathEditVariant, readJsonValue } from './path-edit';
+export { suggestChanges } from './suggestions';
+export { sameTraffic, type TrafficVerdict } from './traffic';
+export { buildVariant, type Variant, type VariantResult } from './variant';
+export { capDuration, runSide, type SideResult } from './run-side';
+export { formatDifference, formatValue, improvement } from './format';
+export type { CompareRow, FaultMarker, OverlaidChart };
+
+export interface Comparison {
+  rows: CompareRow[];
+  reading: string;
+  charts: OverlaidChart[];
+  markers: FaultMarker[];
+}
+
+/** Everything the panel shows for two finished runs of the same scenario (A's faults). */
+export function compareReports(a: RunReport, b: RunReport, faults: readonly FaultSpec[]): Comparison {
+  const context = faultSpan(faults, a.simulatedMs);
+  return {
+    rows: compareRows(a, b, context),
+    reading: readComparison(a, b, context),
+    charts: overlaidCharts(a, b),
+    markers: faultMarkers(faults, a.simulatedMs),
+  };
+}

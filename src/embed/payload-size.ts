@@ -1,0 +1,52 @@
+/**
+ * How big an inbound message is, roughly as JSON, measured without serialising it and giving
+ * up as soon as it passes the limit — so a huge or deeply nested message costs little to
+ * refuse. Structured clone lets a message carry cycles, Maps, Dates and Blobs; the protocol's
+ * messages are JSON-like data, so anything else is refused here with its name.
+ */
+
+/** Deeper than any scenario (which nests a few levels): it is an attack or a mistake. */
+export const MAX_NESTING = 64;
+
+export type PayloadSize = { ok: true; bytes: number } | { ok: false; problem: string };
+
+interface Pending {
+  value: unknown;
+  depth: number;
+}
+
+export function measurePayload(root: unknown, limitBytes: number): PayloadSize {
+  let bytes = 0;
+  const seen = new Set<object>();
+  const stack: Pending[] = [{ value: root, depth: 0 }];
+  // Iterative, not recursive: a hostile nesting cannot overflow the call stack.
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === 'string') bytes += value.length + 2;
+    else if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) bytes += 8;
+    else if (typeof value === 'object') {
+      if (depth >= MAX_NESTING) return { ok: false, problem: `is nested more than ${MAX_NESTING} levels deep` };
+      if (seen.has(value)) return { ok: false, problem: 'refers to itself (a cycle); send JSON-like data' };
+      seen.add(value);
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        bytes += 2 + value.length;
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1 });
+      } else if (proto === Object.prototype || proto === null) {
+        const keys = Object.keys(value);
+        bytes += 2;
+        for (const key of keys) {
+          bytes += key.length + 4;
+          stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+        }
+      } else return { ok: false, problem: `carries ${describeObject(value)}; send JSON-like data (objects, arrays, strings, numbers)` };
+    } else return { ok: false, problem: `carries a ${typeof value}; send JSON-like data (objects, arrays, strings, numbers)` };
+    if (bytes > limitBytes) return { ok: false, problem: `is larger than ${Math.round(limitBytes / 1024)} KB` };
+  }
+  return { ok: true, bytes };
+}
+
+function describeObject(value: object): string {
+  const name = Object.prototype.toString.call(value).slice(8, -1);
+  return /^[A-Za-z]{1,40}$/.test(name) ? `a ${name}` : 'an object of another kind';
+}

@@ -1,0 +1,84 @@
+/**
+ * The overlaid charts with uPlot, outside React and loaded lazily (uPlot becomes its own chunk,
+ * fetched with the first comparison). A is a solid line, B a dashed one in a second Okabe–Ito
+ * colour, so the two read apart without colour too; the scenario's faults are dashed markers.
+ */
+import type { FaultMarker, OverlaidChart } from '../../compare/index.ts';
+import { formatSimTime } from '../run/format-run.ts';
+
+const HEIGHT_PX = 180;
+
+export interface PlotColours {
+  a: string;
+  b: string;
+  fault: string;
+  muted: string;
+  grid: string;
+}
+
+export function readColours(element: HTMLElement): PlotColours {
+  const style = getComputedStyle(element);
+  const pick = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return { a: pick('--fl-accent', '#0072b2'), b: pick('--fl-strained-fill', '#e69f00'), fault: pick('--fl-failing', '#d55e00'), muted: pick('--fl-muted', '#555b62'), grid: pick('--fl-line', '#cfd3d8') };
+}
+
+/** Axis ticks that fit the axis: 150000 → "150k". */
+function compact(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
+  if (abs >= 1e4) return `${Number((value / 1e3).toPrecision(3))}k`;
+  return String(Number(value.toPrecision(4)));
+}
+
+/** uPlot draws gaps for null; NaN would poison its scales. */
+const column = (values: readonly number[]): (number | null)[] => values.map((v) => (Number.isFinite(v) ? v : null));
+
+export async function drawOverlaidChart(target: HTMLElement, chart: OverlaidChart, markers: readonly FaultMarker[]): Promise<() => void> {
+  const [{ default: uPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
+  const colours = readColours(target);
+  const axis = { stroke: colours.muted, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
+  const drawMarkers = (u: InstanceType<typeof uPlot>): void => {
+    const { ctx } = u;
+    const { top, height, left, width } = u.bbox;
+    ctx.save();
+    ctx.strokeStyle = colours.fault;
+    ctx.lineWidth = Math.max(1, devicePixelRatio * 1.5);
+    ctx.setLineDash([5 * devicePixelRatio, 4 * devicePixelRatio]);
+    for (const marker of markers) {
+      const x = u.valToPos(marker.atSec, 'x', true);
+      if (x < left || x > left + width) continue;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+    }
+    ctx.restore();
+  };
+  const plot = new uPlot(
+    {
+      width: Math.max(240, target.clientWidth || 600),
+      height: HEIGHT_PX,
+      scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.1)] } },
+      series: [
+        { label: 'simulated time', value: (_u, v) => (v == null ? '–' : formatSimTime(v * 1000)) },
+        { label: 'A: as is', stroke: colours.a, width: 2, points: { show: false } },
+        { label: 'B: with the change', stroke: colours.b, width: 2, dash: [8, 5], points: { show: false } },
+      ],
+      axes: [{ ...axis, values: (_u: unknown, ticks: number[]) => ticks.map((s) => formatSimTime(s * 1000)) }, { ...axis, size: 56, values: (_u: unknown, ticks: number[]) => ticks.map(compact) }],
+      cursor: { drag: { x: false, y: false } },
+      hooks: { draw: [drawMarkers] },
+    },
+    [chart.tSec, column(chart.a), column(chart.b)],
+    target,
+  );
+  // narrow screens and dialog resizes: follow the container's width
+  const resize = new ResizeObserver(() => {
+    const width = Math.max(240, target.clientWidth);
+    if (width !== plot.width) plot.setSize({ width, height: HEIGHT_PX });
+  });
+  resize.observe(target);
+  return () => {
+    resize.disconnect();
+    plot.destroy();
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The embed: the scenario's title and "Open in Faultline" on top, the canvas, then one compact
+ * row of status, summary and the chosen controls. Fits a 360 px-wide frame (embed.css).
+ */
+import { useRef } from 'react';
+import { editorUrl } from '../../embed/open-link.ts';
+import { SummaryStrip } from '../charts/SummaryStrip.tsx';
+import { EmbedCanvas } from './EmbedCanvas.tsx';
+import { EmbedControls } from './EmbedControls.tsx';
+import { EmbedProblem } from './EmbedProblem.tsx';
+import { EmbedStatus } from './EmbedStatus.tsx';
+import { useEmbedStore } from './embed-session.ts';
+import { useOnScreen } from './use-on-screen.ts';
+
+function EmbedWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="fl-embed-warnings" aria-label="Embed parameter warnings">
+      {warnings.map((w) => (
+        <li key={w}>{w}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function EmbedApp() {
+  const phase = useEmbedStore((s) => s.phase);
+  const problems = useEmbedStore((s) => s.problems);
+  const warnings = useEmbedStore((s) => s.warnings);
+  const title = useEmbedStore((s) => s.title);
+  const source = useEmbedStore((s) => s.source);
+  const controls = useEmbedStore((s) => s.params.controls);
+  const root = useRef<HTMLDivElement>(null);
+  useOnScreen(root);
+
+  const editorHref = source ? editorUrl(location.href, source) : editorUrl(location.href, { shareHash: '' });
+  if (phase === 'problem') return <EmbedProblem problems={problems} editorHref={editorHref} />;
+  return (
+    <div className="fl-embed" ref={root} data-controls={controls}>
+      <header className="fl-embed-head">
+        <h1 className="fl-embed-title">
+          <span className="fl-visually-hidden">Faultline: </span>
+          {title || 'Loading…'}
+        </h1>
+        <a className="fl-embed-open" href={editorHref} target="_blank" rel="noopener noreferrer">
+          Open in Faultline
+        </a>
+      </header>
+      <EmbedWarnings warnings={warnings} />
+      <main className="fl-embed-canvas" aria-label="Simulation">
+        {phase === 'ready' && <EmbedCanvas showZoomButtons={controls !== 'none'} />}
+      </main>
+      <footer className="fl-embed-foot">
+        <EmbedStatus />
+        <SummaryStrip />
+        <EmbedControls mode={controls} />
+      </footer>
+    </div>
+  );
+}

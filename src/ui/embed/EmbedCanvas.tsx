@@ -1,0 +1,74 @@
+/**
+ * The embed's canvas: the editor's node and link components on a read-only React Flow — no
+ * dragging, connecting, selecting or deleting. Pan and pinch-zoom stay (a phone needs them);
+ * the scroll wheel is left to the page around the embed, which a reader is scrolling.
+ */
+import { Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import '../canvas/canvas.css';
+import { useEffect } from 'react';
+import { useGraphStore } from '../../store/graph-store.ts';
+import type { CanvasEdge, CanvasNode } from '../canvas/canvas-types.ts';
+import { LinkEdge } from '../canvas/edges/LinkEdge.tsx';
+import { usePaintDetail } from '../canvas/use-paint-detail.ts';
+import { useFlowElements } from '../canvas/use-flow-elements.ts';
+import { NODE_TYPES } from '../kinds/kind-registry.ts';
+
+const EDGE_TYPES = { link: LinkEdge };
+const FIT = { padding: 0.08, maxZoom: 1.1 };
+
+function EmbedFlow({ showZoomButtons }: { showZoomButtons: boolean }) {
+  const { nodes, edges, setMeasured } = useFlowElements();
+  const loadCount = useGraphStore((s) => s.loadCount);
+  const flow = useReactFlow<CanvasNode, CanvasEdge>();
+  const detail = usePaintDetail();
+
+  // Every scenario loaded (the first, or one a parent page sent) is fitted into the frame.
+  useEffect(() => void flow.fitView(FIT), [flow, loadCount]);
+  // A resized frame (a phone turned sideways) refits too.
+  useEffect(() => {
+    const refit = () => void flow.fitView(FIT);
+    window.addEventListener('resize', refit);
+    return () => window.removeEventListener('resize', refit);
+  }, [flow]);
+
+  return (
+    <div className="fl-canvas" data-detail={detail}>
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={(changes) => {
+          const sizes = new Map(changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : [])));
+          if (sizes.size > 0) setMeasured(sizes);
+        }}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        zoomOnScroll={false}
+        preventScrolling={false}
+        zoomOnPinch
+        panOnDrag
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={FIT}
+        aria-label="The system being simulated"
+      >
+        {showZoomButtons && <Controls showInteractive={false} />}
+      </ReactFlow>
+    </div>
+  );
+}
+
+export function EmbedCanvas({ showZoomButtons }: { showZoomButtons: boolean }) {
+  return (
+    <ReactFlowProvider>
+      <EmbedFlow showZoomButtons={showZoomButtons} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The embed's own state and the commands the reader's buttons and the parent page share. The
+ * run itself is the editor's (src/store/run-store.ts); the canvas reads the graph store, which
+ * the embed fills WITHOUT autosave, so an embed never touches the editor's saved graph.
+ */
+import { create } from 'zustand';
+import { EMBED_DEFAULTS, type EmbedParams } from '../../embed/params.ts';
+import { initiallyWantsToPlay, shouldRun } from '../../embed/playback.ts';
+import type { EditorSource } from '../../embed/open-link.ts';
+import { graphActions } from '../../store/graph-store.ts';
+import { runActions, useRunStore, type RunSpeed } from '../../store/run-store.ts';
+
+export interface EmbedState {
+  phase: 'starting' | 'ready' | 'problem';
+  /** Why the embed cannot show anything (bad origin, mangled link, invalid scenario). */
+  problems: string[];
+  /** Parameters that fell back to their defaults, and the like: shown, not fatal. */
+  warnings: string[];
+  params: EmbedParams;
+  title: string;
+  source: EditorSource | null;
+  wantsToPlay: boolean;
+  onScreen: boolean;
+  pageVisible: boolean;
+}
+
+export const useEmbedStore = create<EmbedState>()(() => ({
+  phase: 'starting',
+  problems: [],
+  warnings: [],
+  params: EMBED_DEFAULTS,
+  title: '',
+  source: null,
+  wantsToPlay: false,
+  onScreen: false,
+  pageVisible: true,
+}));
+const set = useEmbedStore.setState;
+const get = useEmbedStore.getState;
+
+export type LoadOutcome = { ok: true; name: string; durationMs: number } | { ok: false; problem: string };
+
+/** Starts or stops the run to match what was asked for and whether the embed can be seen. */
+function applyPlayback(): void {
+  const status = useRunStore.getState().status;
+  const run = shouldRun({ ...get(), autoplay: get().params.autoplay });
+  if (run && status === 'paused') void runActions.play();
+  else if (!run && status === 'running') void runActions.pause();
+}
+
+function scenarioName(document: unknown, fallback: string): string {
+  const name = (document as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.slice(0, 200) : fallback;
+}
+
+export const embedActions = {
+  configure(params: EmbedParams, warnings: string[]): void {
+    set({ params, warnings, wantsToPlay: initiallyWantsToPlay(params.autoplay) });
+  },
+
+  fail(problems: string[]): void {
+    if (get().phase !== 'ready') set({ phase: 'problem', problems });
+  },
+
+  /**
+   * The worker validates first; only a scenario it accepts replaces the canvas, so a bad
+   * `faultline:load` leaves the current demo running.
+   */
+  async load(document: unknown, source: EditorSource, title?: string): Promise<LoadOutcome> {
+    await runActions.load(document);
+    const run = useRunStore.getState();
+    if (run.errors.length > 0 || run.status === 'invalid' || run.status === 'failed') {
+      const reasons = run.errors.length > 0 ? run.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : [run.failure ?? 'the simulation failed'];
+      return { ok: false, problem: `the scenario cannot run — ${reasons.join('; ')}` };
+    }
+    const shown = graphActions.load(document, { resetHistory: true });
+    if (!shown.ok) return { ok: false, problem: `the scenario cannot be drawn — ${shown.reason}` };
+    await runActions.setSpeed(get().params.speed as RunSpeed);
+    const name = scenarioName(document, 'Untitled scenario');
+    set({ phase: 'ready', problems: [], title: title ?? name, source });
+    applyPlayback();
+    return { ok: true, name, durationMs: useRunStore.getState().durationMs };
+  },
+
+  play(): void {
+    set({ wantsToPlay: true });
+    // Play at the end of a run plays it again from the start (as in the editor).
+    if (useRunStore.getState().status === 'finished') void runActions.reset().then(applyPlayback);
+    else applyPlayback();
+  },
+
+  pause(): void {
+    set({ wantsToPlay: false });
+    applyPlayback();
+  },
+
+  async reset(): Promise<void> {
+    await runActions.reset();
+    applyPlayback();
+  },
+
+  setSpeed(speed: RunSpeed): void {
+    set({ params: { ...get().params, speed } });
+    void runActions.setSpeed(speed);
+  },
+
+  setSource(source: EditorSource): void {
+    set({ source });
+  },
+
+  setVisibility(change: Partial<Pick<EmbedState, 'onScreen' | 'pageVisible'>>): void {
+    set(change);
+    applyPlayback();
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * Opening a scenario file (from the file input or a drop): the size limit before reading, then
+ * the parser's full check. A file the parser rejects is NOT opened: every problem is reported
+ * with its path and the current graph stays as it was (no history step). If the file is at
+ * least editable, the person may still choose to open it and fix it in the editor.
+ */
+import { parseScenarioText, SCENARIO_LIMITS, type ScenarioIssue } from '../../scenario/index.ts';
+import { parseJsonText } from '../../scenario/json-text.ts';
+import { readEditableDocument } from '../../store/graph/document.ts';
+import { graphActions } from '../../store/graph-store.ts';
+
+export interface RefusedFile {
+  fileName: string;
+  problems: ScenarioIssue[];
+  /** The document, when the editor could still hold it ("open anyway"); null otherwise. */
+  editable: unknown;
+}
+
+export type FileOpenOutcome = { kind: 'opened'; fileName: string } | { kind: 'refused'; refused: RefusedFile };
+
+const FILE_PATH = '(file)';
+const MB = 1024 * 1024;
+
+export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<FileOpenOutcome> {
+  const refuse = (problems: ScenarioIssue[], editable: unknown = null): FileOpenOutcome => ({ kind: 'refused', refused: { fileName: file.name, problems, editable } });
+  // Checked before reading: a 2 GB file must not be loaded into memory to be refused.
+  if (file.size > SCENARIO_LIMITS.maxTextBytes) {
+    return refuse([{ path: FILE_PATH, message: `expected a file of at most ${SCENARIO_LIMITS.maxTextBytes / MB} MB (a Faultline limit), got ${(file.size / MB).toFixed(1)} MB` }]);
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return refuse([{ path: FILE_PATH, message: `the file could not be read (${String(error)})` }]);
+  }
+  const checked = parseScenarioText(text);
+  const json = parseJsonText(text);
+  if (!checked.ok) return refuse(checked.errors, json.ok && readEditableDocument(json.value).ok ? json.value : null);
+  if (!json.ok) return refuse([{ path: FILE_PATH, message: 'invalid JSON' }]); // unreachable: the parser read it
+  const loaded = graphActions.load(json.value);
+  return loaded.ok ? { kind: 'opened', fileName: file.name } : refuse([{ path: FILE_PATH, message: loaded.reason }]);
+}

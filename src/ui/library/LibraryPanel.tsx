@@ -1,0 +1,49 @@
+/**
+ * The scenario library: every built-in (src/scenarios/index.ts) as a card, filterable by tag.
+ * Loaded lazily (with marked and DOMPurify) the first time the library opens.
+ */
+import { useMemo, useState } from 'react';
+import { builtinScenarios, type BuiltinScenario } from '../../scenarios/index.ts';
+import { useThemeStore } from '../layout/theme.ts';
+import { themeColours } from '../picture/picture-colours.ts';
+import { LibraryCard } from './LibraryCard.tsx';
+import { filterByTags, libraryTags } from './library-filter.ts';
+import { openBuiltin } from './open-builtin.ts';
+
+
+const TAGS = libraryTags(builtinScenarios);
+
+export function LibraryPanel({ onOpened }: { onOpened: () => void }) {
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const theme = useThemeStore((s) => s.theme);
+  // theme.css has applied the theme by the time this renders: read its colours once per theme
+  const colours = useMemo(() => themeColours(getComputedStyle(document.documentElement)), [theme]);
+  const shown = filterByTags(builtinScenarios, chosen);
+  const toggle = (tag: string) => {
+    const next = new Set(chosen);
+    if (!next.delete(tag)) next.add(tag);
+    setChosen(next);
+  };
+  const open = (builtin: BuiltinScenario) => {
+    void openBuiltin(builtin).then((ok) => ok && onOpened());
+  };
+  return (
+    <div className="fl-library">
+      <div className="fl-library__tags" role="group" aria-label="Filter by tag">
+        {TAGS.map((tag) => (
+          <button key={tag} type="button" className="fl-library__tag" aria-pressed={chosen.has(tag)} onClick={() => toggle(tag)}>
+            {tag}
+          </button>
+        ))}
+      </div>
+      <p className="fl-library__count" role="status">
+        {shown.length === builtinScenarios.length ? `${shown.length} scenarios` : `${shown.length} of ${builtinScenarios.length} scenarios`}
+      </p>
+      <ul className="fl-library__cards">
+        {shown.map((builtin) => (
+          <LibraryCard key={builtin.id} builtin={builtin} themeKey={theme} colours={colours} onOpen={open} />
+        ))}
+      </ul>
+    </div>
+  );
+}

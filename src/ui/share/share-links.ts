@@ -1,0 +1,17 @@
+/**
+ * Eager and tiny: whether the URL carries a scenario, and the hook that opens it at startup and
+ * when a `#s=` link is pasted into an open tab (no reload then). The decoder is loaded only
+ * when a link is there, so the editor's initial JavaScript does not carry it.
+ */
+export function carriesStartDocument(url: URL): boolean {
+  return url.searchParams.has('scenario') || url.hash.startsWith('#s=');
+}
+
+export function startShareLinks(win: Pick<Window, 'location' | 'history' | 'addEventListener'>): void {
+  const open = () => {
+    const url = new URL(win.location.href);
+    if (carriesStartDocument(url)) void import('./open-start-document.ts').then((m) => m.openStartDocument(url, win.history));
+  };
+  open();
+  win.addEventListener('hashchange', open);
+}

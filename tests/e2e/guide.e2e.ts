@@ -1,0 +1,148 @@
+// The guide panel on the key-removal incident: it pauses the run at its steps, takes a prediction
+// before a step and shows it after, highlights what to watch, Continue plays on, Reset returns to
+// the scenario as opened at 0:00; presenter mode; hostile markdown rendered inert.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { AUTOSAVE_KEY } from '../../src/store/graph/autosave.ts';
+import { useChromium } from './browser.ts';
+import { builtin, clockMs, expectNodesOnCanvas, nodeIdsOf, openFromLibrary } from './library-support.ts';
+
+const chromium = useChromium();
+const MINUTE_MS = 60_000;
+
+const guide = (page: Page) => page.getByRole('complementary', { name: 'Guide' });
+const stepTitle = (page: Page) => page.locator('#fl-guide-step-title');
+const runStatus = (page: Page) => page.locator('.fl-run-controls').getByText(/^(Paused|Running|Finished)$/);
+
+async function waitForPausedAt(page: Page, title: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => document.querySelector('#fl-guide-step-title')?.textContent === wanted && /Paused/.test(document.querySelector('.fl-run-controls')?.textContent ?? ''),
+    title,
+    { timeout: 45_000 },
+  );
+}
+
+const selectedOnCanvas = (page: Page) =>
+  page.locator('.react-flow__node.selected, .react-flow__edge.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+
+describe('the guide', () => {
+  it('plays key-removal-2021 step by step: pause, predict, watch, continue, reset', async () => {
+    const { page, pageErrors } = await chromium.open('?library');
+    const s8 = builtin('key-removal-2021');
+    await openFromLibrary(page, s8);
+    await guide(page).waitFor();
+    expect(await stepTitle(page).textContent()).toBe('18:30 UTC — healthy');
+    expect(await selectedOnCanvas(page)).toEqual(['aad', 'jwks']);
+
+    // predict before 30 min
+    const prompt = guide(page).getByRole('form', { name: /^Predict before 30:00/ });
+    await prompt.getByRole('textbox').fill('teams-like breaks first; xbox-like never');
+    await prompt.getByRole('button', { name: 'Save guess' }).click();
+    await prompt.getByRole('status').waitFor();
+
+    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: 'Max' }).click();
+    await guide(page).getByRole('button', { name: 'Start', exact: true }).click();
+    await waitForPausedAt(page, '19:00 — K1 disappears from the published keys');
+    const firstPauseMs = await clockMs(page);
+    expect(firstPauseMs).toBeGreaterThanOrEqual(30 * MINUTE_MS);
+    expect(firstPauseMs, 'paused at the step, before the next one').toBeLessThan(35 * MINUTE_MS);
+    expect(await guide(page).getByText('Your guess:').locator('..').textContent()).toContain('teams-like breaks first; xbox-like never');
+    expect(await selectedOnCanvas(page)).toEqual(['aad', 'jwks']);
+    expect(await guide(page).locator('.fl-guide-watch').textContent()).toContain('jwks');
+
+    await guide(page).getByRole('button', { name: 'Continue' }).click();
+    await waitForPausedAt(page, '19:05 — the 5-minute group is fully broken');
+    expect(await clockMs(page)).toBeGreaterThanOrEqual(35 * MINUTE_MS);
+    expect(await clockMs(page)).toBeLessThan(65 * MINUTE_MS);
+    expect(await selectedOnCanvas(page)).toEqual(['jwks', 'jwks-fetch-teams-like', 'teams-like']);
+
+    // an edit, then Reset: the scenario as opened, at 0:00
+    await page.locator('.react-flow__node[data-id="xbox-like"]').click();
+    await page.keyboard.press('Delete');
+    await page.locator('.react-flow__node[data-id="xbox-like"]').waitFor({ state: 'detached' });
+    await guide(page).getByRole('button', { name: 'Reset to start' }).click();
+    await expectNodesOnCanvas(page, nodeIdsOf(s8));
+    await page.waitForFunction(() => document.querySelector('[aria-label="Simulated time"]')?.firstChild?.textContent?.trim() === '0:00.0');
+    expect(await runStatus(page).textContent()).toBe('Paused');
+    expect(await stepTitle(page).textContent()).toBe('18:30 UTC — healthy');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('presenter mode hides the palette and the inspector, shows the guide; Escape leaves it', async () => {
+    const { page, pageErrors } = await chromium.open('?library');
+    await openFromLibrary(page, builtin('mfa-outage-2019'));
+    await guide(page).getByRole('button', { name: 'Close guide' }).click();
+    const palette = page.getByRole('navigation', { name: 'Components' });
+    await palette.waitFor();
+    const fontBefore = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await palette.waitFor({ state: 'hidden' });
+    await guide(page).waitFor(); // presenting a guided scenario shows its guide
+    expect(await page.locator('.fl-inspector').isVisible()).toBe(false);
+    expect(await page.getByRole('group', { name: 'Run controls' }).isVisible()).toBe(true);
+    expect(await page.locator('.fl-bottom__charts').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Export SVG' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(fontBefore);
+    await page.keyboard.press('Escape');
+    await page.locator('.fl-inspector').waitFor();
+    expect(await page.getByRole('button', { name: 'Leave presenter mode' }).count()).toBe(0);
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBe(fontBefore);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('?present opens in presenter mode with the guide; the visible button leaves it', async () => {
+    const { page } = await chromium.open('?present');
+    await page.getByRole('button', { name: 'Leave presenter mode' }).waitFor();
+    await guide(page).waitFor(); // the default scenario (checkout) has a guide
+    expect(await page.locator('.fl-inspector').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Leave presenter mode' }).click();
+    await page.locator('.fl-inspector').waitFor();
+  });
+});
+
+describe('hostile markdown', () => {
+  it('renders <script>, onerror= and javascript: in a description and a guide text inert; safe links open in a new tab', async () => {
+    const { page, pageErrors } = await chromium.open();
+    const attack = [
+      'Plain **bold** text.',
+      '<script>window.__pwned = 1</script>',
+      '<img src=x onerror="window.__pwned = 2">',
+      '[run me](javascript:window.__pwned=3) and [docs](https://example.com/docs)',
+      '<a href="javascript:window.__pwned=4" onclick="window.__pwned=5">raw link</a>',
+    ].join('\n\n');
+    const document = {
+      format: 'faultline.scenario/v1', name: 'Hostile guide', duration: '1m', description: attack,
+      nodes: [{ id: 'users', kind: 'client', rate: 5, target: 'api' }, { id: 'api', kind: 'service', label: '<img src=x onerror="window.__pwned=6">' }],
+      links: [{ id: 'users-api', from: 'users', to: 'api' }],
+      faults: [],
+      guide: [{ at: 0, title: '<b>Start</b>', text: attack }],
+    };
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [AUTOSAVE_KEY, JSON.stringify({ savedAt: new Date().toISOString(), document })] as const);
+    await page.reload();
+    await expectNodesOnCanvas(page, ['users', 'api']);
+    await page.getByRole('button', { name: 'Guide', exact: true }).click();
+    await guide(page).waitFor();
+    await guide(page).getByText('About this scenario').click();
+    expect(await stepTitle(page).textContent(), 'a title is text, not markup').toBe('<b>Start</b>');
+
+    const rendered = guide(page).locator('.fl-markdown');
+    expect(await rendered.count()).toBe(2); // the description and the step's text
+    for (const block of await rendered.all()) {
+      expect(await block.locator('strong').textContent()).toBe('bold');
+      expect(await block.locator('script, img, [onerror], [onclick]').count()).toBe(0);
+      const text = await block.textContent();
+      expect(text, 'raw HTML shows as text').toContain('<script>window.__pwned = 1</script>');
+      expect(text).toContain('<img src=x onerror="window.__pwned = 2">');
+      expect(await block.locator('a[href^="javascript" i]').count()).toBe(0);
+      const safe = block.getByRole('link', { name: 'docs' });
+      expect(await safe.getAttribute('href')).toBe('https://example.com/docs');
+      expect(await safe.getAttribute('target')).toBe('_blank');
+      expect(await safe.getAttribute('rel')).toBe('noopener noreferrer');
+      await block.getByText('run me').click();
+      await block.getByText('raw link').click();
+    }
+    expect(await page.locator('.react-flow__node[data-id="api"]').innerText()).toContain('<img src=x onerror="window.__pwned=6">');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});

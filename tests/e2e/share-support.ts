@@ -1,0 +1,33 @@
+// Helpers for the share and file tests: read what a download button saves, open a file.
+import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+
+/** Clicks a download button and returns the saved file's name and text. */
+export async function downloadFrom(page: Page, buttonName: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName, exact: true }).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** The current document, as "Download" saves it. */
+export async function downloadedDocument(page: Page): Promise<unknown> {
+  return JSON.parse((await downloadFrom(page, 'Download')).text) as unknown;
+}
+
+export const nodeIds = (page: Page): Promise<(string | null)[]> =>
+  page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+
+/** Drops a file on the page the way a file manager does (a drop event carrying a File). */
+export async function dropFile(page: Page, fileName: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([name, body]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([body], name, { type: 'application/json' }));
+      const target = document.querySelector('.react-flow__pane') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [fileName, text] as const,
+  );
+}

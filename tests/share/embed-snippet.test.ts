@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { appBaseUrl, EMBED_DEFAULTS, embedSnippet, embedUrl, escapeAttribute, readEmbedOrigin } from '../../src/share/embed-snippet.ts';
+
+describe('embed URL', () => {
+  it('keeps the sub-path and drops the query and hash of the app location', () => {
+    expect(appBaseUrl('https://host.example/tools/faultline/?scenario=mm1#s=abc')).toBe('https://host.example/tools/faultline/');
+    expect(appBaseUrl('https://host.example/tools/faultline/index.html')).toBe('https://host.example/tools/faultline/index.html');
+  });
+
+  it('names a built-in and leaves defaults out', () => {
+    expect(embedUrl('https://h.example/app/?x=1', { builtinId: 'mfa-outage-2019' }, EMBED_DEFAULTS)).toBe('https://h.example/app/?embed&scenario=mfa-outage-2019');
+  });
+
+  it('carries every non-default choice, the origin, and a share hash last', () => {
+    const url = embedUrl('https://h.example/', { shareHash: '#s=abc' }, { autoplay: 'off', controls: 'full', speed: 'max', theme: 'dark', motion: 'reduce', origin: 'https://blog.example' });
+    expect(url).toBe('https://h.example/?embed&autoplay=off&controls=full&speed=max&theme=dark&motion=reduce&origin=https%3A%2F%2Fblog.example#s=abc');
+    const parsed = new URL(url);
+    expect(parsed.searchParams.get('origin')).toBe('https://blog.example');
+    expect(parsed.hash).toBe('#s=abc');
+  });
+});
+
+describe('embed origin', () => {
+  it('accepts an https origin, reduced to its origin', () => {
+    expect(readEmbedOrigin(' https://blog.example.org/posts/1 ')).toEqual({ ok: true, origin: 'https://blog.example.org' });
+    expect(readEmbedOrigin('')).toEqual({ ok: true, origin: undefined });
+    expect(readEmbedOrigin('http://localhost:8080')).toEqual({ ok: true, origin: 'http://localhost:8080' });
+    expect(readEmbedOrigin('http://[::1]:5173/')).toEqual({ ok: true, origin: 'http://[::1]:5173' });
+  });
+
+  it('refuses plain http and non-URLs, saying why', () => {
+    expect(readEmbedOrigin('http://blog.example')).toEqual({ ok: false, problem: 'the origin must start with https:// (got http://)' });
+    expect(readEmbedOrigin('javascript:alert(1)').ok).toBe(false);
+    expect(readEmbedOrigin('blog').ok).toBe(false);
+  });
+});
+
+describe('embed snippet', () => {
+  it('is one lazy iframe with a title, full width and a height', () => {
+    const snippet = embedSnippet('https://h.example/?embed&scenario=mm1', 'M/M/1', 420);
+    expect(snippet).toBe('<iframe src="https://h.example/?embed&amp;scenario=mm1" title="Faultline: M/M/1" width="100%" height="420" loading="lazy" style="border: 0; max-width: 100%"></iframe>');
+  });
+
+  it('escapes a hostile title so it cannot leave the attribute', () => {
+    const snippet = embedSnippet('https://h.example/', '"><script>alert(1)</script><x y=\'');
+    expect(snippet).not.toContain('<script>');
+    expect(snippet).toContain('title="Faultline: &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;x y=&#39;"');
+  });
+
+  it('never lets any title add a tag or an attribute (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (title) => {
+        const snippet = embedSnippet('https://h.example/', title);
+        const inner = snippet.slice('<iframe '.length, -'></iframe>'.length);
+        // Outside the escaped values, only the fixed attributes remain.
+        expect(inner.replace(/="[^"]*"/g, '')).toBe('src title width height loading style');
+        expect(escapeAttribute(title)).not.toMatch(/[<>"']/);
+      }),
+    );
+  });
+
+  it('clamps a silly height', () => {
+    expect(embedSnippet('https://h.example/', 't', 5)).toContain('height="200"');
+    expect(embedSnippet('https://h.example/', 't', Number.NaN)).toContain('height="480"');
+  });
+});
