@@ -60,6 +60,8 @@ export interface RunProgress {
   simulatedMs: number;
   durationMs: number;
   eventsPerSec: number;
+  /** The pause-at in force (setPauseAt), simulated ms; absent when none. */
+  pauseAtMs?: number;
   /** Set with status 'failed'. */
   message?: string;
 }

@@ -3,6 +3,10 @@
  * worker's event loop so commands land within a slice (≤ SLICE_BUDGET_MS), even at 'max'.
  * At 1×, 10× and 100× simulated time follows the wall clock; when the engine cannot keep up the
  * clock slips rather than sprinting to catch up later.
+ *
+ * A pause-at (setPauseAt) bounds a running slice: events before that simulated time run, then
+ * the loop stops, 'paused', with the clock exactly at it. It acts only when the clock reaches it
+ * from below, so play goes on past it; it stays set (across resets and reloads) until changed.
  */
 import type { Simulation } from '../src/engine/index.ts';
 import type { HostStatus, RunSpeed } from './protocol.ts';
@@ -59,6 +63,8 @@ export class RunLoop {
   clockMs = 0;
   eventsPerSec = 0;
   failure: string | undefined;
+  /** Where a running slice stops and pauses (simulated ms), or null; see setPauseAt. */
+  pauseAtMs: number | null = null;
   /** Wall time spent simulating this run (the report's wallMs). */
   busyMs = 0;
   private sim: Simulation | null = null;
@@ -107,6 +113,22 @@ export class RunLoop {
   setSpeed(speed: RunSpeed): void {
     this.speed = speed;
     this.reanchor();
+  }
+
+  /**
+   * Pause the run when its clock reaches `simulatedMs` (null: never). Events before that moment
+   * run, none at or after it; the clock then reads exactly `simulatedMs`. A time the clock has
+   * already reached, or the run's end or later, does nothing (play goes on past it). Step is not
+   * bounded by it: a step pauses anyway.
+   */
+  setPauseAt(simulatedMs: number | null): void {
+    this.pauseAtMs = simulatedMs !== null && Number.isFinite(simulatedMs) ? simulatedMs : null;
+  }
+
+  /** The pause-at this slice must stop at: set, ahead of the clock and before the end. */
+  private pendingPauseAt(sim: Simulation): number | null {
+    const at = this.pauseAtMs;
+    return at !== null && at > this.clockMs && at < sim.endMs ? at : null;
   }
 
   /** One sample interval of simulated time, then paused. */
@@ -159,18 +181,26 @@ export class RunLoop {
     const startedMs = this.nowMs();
     const deadlineMs = startedMs + SLICE_BUDGET_MS;
     let caughtUp = false;
+    let reachedPauseAt = false;
+    const pauseAtMs = this.pendingPauseAt(sim);
     this.guarded(() => {
-      if (this.speed === 'max') {
+      if (this.speed === 'max' && pauseAtMs === null) {
         while (this.nowMs() < deadlineMs && !sim.advance(EVENTS_PER_CHUNK)) this.guard.check(sim);
         this.clockMs = sim.nowMs;
         return;
       }
-      const targetMs = Math.min(sim.endMs, this.anchorSimMs + (startedMs - this.anchorWallMs) * this.speed);
+      const pacedMs = this.speed === 'max' ? Infinity : this.anchorSimMs + (startedMs - this.anchorWallMs) * this.speed;
+      let targetMs = Math.min(sim.endMs, pacedMs);
+      if (pauseAtMs !== null && pauseAtMs <= targetMs) {
+        targetMs = pauseAtMs;
+        reachedPauseAt = true;
+      }
       caughtUp = advanceUntil(sim, targetMs, deadlineMs, this.nowMs, this.guard);
       if (caughtUp) this.clockMs = Math.max(this.clockMs, targetMs);
       else {
+        reachedPauseAt = false;
         this.clockMs = sim.nowMs;
-        this.reanchor(); // fell behind: slip instead of sprinting later
+        if (this.speed !== 'max') this.reanchor(); // fell behind: slip instead of sprinting later
       }
     });
     const endedMs = this.nowMs();
@@ -180,6 +210,7 @@ export class RunLoop {
       this.clockMs = sim.endMs;
     }
     this.measureRate(sim, endedMs);
+    if (reachedPauseAt && caughtUp && this.status === 'running') this.pause(); // exactly at the pause-at
     this.onSlice();
     if (this.status === 'running') this.schedule(caughtUp ? IDLE_WAIT_MS : 0);
   }

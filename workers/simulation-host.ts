@@ -26,6 +26,12 @@ export interface SimulationHost {
   /** One sample interval of simulated time, then paused. */
   step(): RunProgress;
   setSpeed(speed: RunSpeed): RunProgress;
+  /**
+   * Pause the run when its clock reaches this simulated time (null: never): events before it run,
+   * then status 'paused' with `simulatedMs` exactly equal to it. A time already reached does
+   * nothing, so play goes on past it. It stays set across load, reset and reload until changed.
+   */
+  setPauseAt(simulatedMs: number | null): RunProgress;
   /** The same scenario from t = 0, paused; injections and patches are gone. */
   reset(): RunProgress;
   patchNode(id: string, patch: NodePatch): PatchResult;
@@ -72,6 +78,7 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
     simulatedMs: loop.clockMs,
     durationMs: run?.spec.durationMs ?? 0,
     eventsPerSec: loop.eventsPerSec,
+    ...(loop.pauseAtMs !== null ? { pauseAtMs: loop.pauseAtMs } : {}),
     ...(loop.failure !== undefined ? { message: loop.failure } : {}),
   });
 
@@ -163,6 +170,10 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
     },
     setSpeed(speed) {
       if (RUN_SPEEDS.includes(speed)) loop.setSpeed(speed);
+      return acknowledged();
+    },
+    setPauseAt(simulatedMs) {
+      loop.setPauseAt(typeof simulatedMs === 'number' ? simulatedMs : null);
       return acknowledged();
     },
     reset() {

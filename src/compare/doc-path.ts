@@ -3,11 +3,10 @@
  * `nodes[api].calls[0].timeout`), plus the dotted form people type (`nodes.users.retry.attempts`).
  * Reads never throw; writes return a new document and leave the given one untouched.
  */
-import { parseVaryPath, type PathStep } from '../scenario/experiment';
+import { isPlainObject as isObject } from '../scenario/errors';
+import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from '../scenario/vary-path';
 
 const ID_LISTS = new Set(['nodes', 'links', 'faults', 'guide']);
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `nodes.api.workers` → `nodes[api].workers`: the segment after a top-level list names an item. */
 export function normalisePath(text: string): string {
@@ -23,13 +22,6 @@ export function parsePath(text: string): PathStep[] | string {
   return parseVaryPath(normalisePath(text));
 }
 
-/** The index of a list item named by `id`, else by position ("0"), else -1. */
-function itemIndex(list: unknown[], item: string): number {
-  const byId = list.findIndex((entry) => isObject(entry) && entry.id === item);
-  if (byId >= 0) return byId;
-  return /^\d+$/.test(item) && Number(item) < list.length ? Number(item) : -1;
-}
-
 /** The value at `path`, or undefined where the path leads nowhere. */
 export function readAt(doc: unknown, path: string): unknown {
   const steps = parsePath(path);
@@ -41,7 +33,7 @@ export function readAt(doc: unknown, path: string): unknown {
       current = current[step.field];
     } else {
       if (!Array.isArray(current)) return undefined;
-      const index = itemIndex(current, step.item);
+      const index = listItemIndex(current, step.item);
       if (index < 0) return undefined;
       current = current[index];
     }
@@ -78,7 +70,7 @@ export function writeAt<T>(doc: T, path: string, value: unknown): { ok: true; do
       where = where ? `${where}.${step.field}` : step.field;
     } else {
       if (!Array.isArray(parent)) return { ok: false, message: `${where} is not a list` };
-      const index = itemIndex(parent, step.item);
+      const index = listItemIndex(parent, step.item);
       if (last) {
         if (value === undefined) {
           if (index >= 0) parent.splice(index, 1);
@@ -87,7 +79,7 @@ export function writeAt<T>(doc: T, path: string, value: unknown): { ok: true; do
         break;
       }
       if (index < 0) {
-        const ids = parent.flatMap((entry) => (isObject(entry) && typeof entry.id === 'string' ? [entry.id] : []));
+        const ids = listItemIds(parent);
         return { ok: false, message: `${where} has no item "${step.item}"${ids.length > 0 ? ` (there are: ${ids.join(', ')})` : ''}` };
       }
       parent = parent[index];

@@ -9,6 +9,7 @@ import type { ScenarioSpec } from '../engine/spec';
 import { describeValue, formatIssue, isPlainObject, IssueLog, type Path } from './errors';
 import { formatDuration, parseDuration } from './durations';
 import { didYouMean } from './suggest';
+import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from './vary-path';
 
 export const EXPERIMENT_LIMITS = { maxValues: 1000, maxSeeds: 1000, maxRuns: 20_000, maxMetrics: 50, maxWith: 10 } as const;
 
@@ -73,24 +74,8 @@ const RANGE_FIELDS = ['from', 'to', 'step'];
 type Json = unknown;
 
 // ---------------------------------------------------------------------------------------------
-// Paths: `nodes[users].rate`, `faults[0].for`, `nodes[api].auth.refreshEvery`, `duration`.
-
-export type PathStep = { field: string } | { item: string };
-
-const SEGMENT = /^([A-Za-z_$][A-Za-z0-9_$]*)((?:\[[^\][]+\])*)$/;
-
-/** `nodes[users].rate` → [{field: nodes}, {item: users}, {field: rate}]; a message on bad syntax. */
-export function parseVaryPath(text: string): PathStep[] | string {
-  if (text.trim() === '') return 'expected a path such as "nodes[users].rate", got an empty string';
-  const steps: PathStep[] = [];
-  for (const segment of text.split('.')) {
-    const match = SEGMENT.exec(segment);
-    if (!match) return `expected a path such as "nodes[users].rate" (fields separated by ".", nodes and links by id in brackets), got ${JSON.stringify(text)}`;
-    steps.push({ field: match[1] });
-    for (const item of match[2].matchAll(/\[([^\][]+)\]/g)) steps.push({ item: item[1] });
-  }
-  return steps;
-}
+// Paths: `nodes[users].rate`, `faults[0].for`, `nodes[api].auth.refreshEvery`, `duration`
+// (parsed in vary-path.ts).
 
 const LIST_NOUNS: Record<string, string> = { nodes: 'node', links: 'link', faults: 'fault', guide: 'guide step' };
 
@@ -119,12 +104,8 @@ function locate(doc: Json, steps: PathStep[], create: boolean): { parent: Record
     if (!Array.isArray(current)) return `${where} is ${describeValue(current)}, not a list`;
     const listName = where.split(/[.[]/).pop() ?? where;
     const noun = LIST_NOUNS[listName] ?? `item of ${where}`;
-    let index = current.findIndex((item) => isPlainObject(item) && item.id === step.item);
-    if (index < 0 && /^\d+$/.test(step.item) && Number(step.item) < current.length) index = Number(step.item);
-    if (index < 0) {
-      const ids = current.flatMap((item) => (isPlainObject(item) && typeof item.id === 'string' ? [item.id] : []));
-      return `no ${noun} ${JSON.stringify(step.item)}${didYouMean(step.item, ids)}`;
-    }
+    const index = listItemIndex(current, step.item);
+    if (index < 0) return `no ${noun} ${JSON.stringify(step.item)}${didYouMean(step.item, listItemIds(current))}`;
     if (last) return { parent: current, key: index };
     where = `${where}[${step.item}]`;
     current = current[index];

@@ -32,6 +32,8 @@ export interface RunState {
   warnings: string[];
   /** Why the run failed (status 'failed'). */
   failure: string | null;
+  /** Where the worker will pause the run (setPauseAt; the guide's next step), simulated ms; null: nowhere. */
+  pauseAtMs: number | null;
 }
 
 const initialState: RunState = {
@@ -48,6 +50,7 @@ const initialState: RunState = {
   runId: 0,
   warnings: [],
   failure: null,
+  pauseAtMs: null,
 };
 
 export const useRunStore = create<RunState>()(() => initialState);
@@ -74,6 +77,7 @@ function applyProgress(progress: RunProgress, force = false): void {
     eventsPerSec: progress.eventsPerSec,
     revision: Math.max(state.revision, progress.revision),
     failure: progress.status === 'failed' ? (progress.message ?? 'the simulation failed') : null,
+    pauseAtMs: progress.pauseAtMs ?? null,
   });
 }
 
@@ -146,6 +150,13 @@ export const runActions = {
   async setSpeed(speed: RunSpeed): Promise<void> {
     set({ speed });
     applyProgress(await host().setSpeed(speed), true);
+  },
+  /**
+   * Pause the run when its clock reaches `simulatedMs` (null: never), exactly there — the guide's
+   * steps. A time already reached does nothing; it stays set until changed.
+   */
+  async setPauseAt(simulatedMs: number | null): Promise<void> {
+    applyProgress(await host().setPauseAt(simulatedMs), true);
   },
   /** The same scenario from t = 0, paused; live injections and patches are gone. */
   async reset(): Promise<void> {

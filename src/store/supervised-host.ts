@@ -2,6 +2,7 @@
  * The worker's command API behind a watchdog (worker-watchdog.ts). When the worker is stuck it
  * is terminated, a fresh one is started with the last document it accepted (paused at t = 0),
  * and every command the old one never answered gets an honest answer instead of hanging forever.
+ * The last pause-at (setPauseAt: the guide's next step) is given to the fresh worker too.
  * No Worker or timers here: the page passes a connection factory and calls `check()` on a timer.
  */
 import type { Remote } from 'comlink';
@@ -45,6 +46,8 @@ export function superviseHost(options: SupervisorOptions): SupervisedHost {
   const orphans = new Map<PendingCommand, (value: unknown) => void>();
   /** The last document the worker accepted: what a restart reloads. */
   let lastGood: unknown;
+  /** The last pause-at asked for (null: none): a restart sets it again on the fresh worker. */
+  let pauseAt: unknown = null;
   let restarts = 0;
   let pinging = false;
   /** False until the current worker has answered anything: until then no document is to blame. */
@@ -66,6 +69,7 @@ export function superviseHost(options: SupervisorOptions): SupervisedHost {
   let connection = connect();
 
   function send(method: string, args: readonly unknown[]): Promise<unknown> {
+    if (method === 'setPauseAt') pauseAt = args[0] ?? null;
     const command = watchdog.commandSent(method, args);
     const sentTo = connection;
     return new Promise((resolve, reject) => {
@@ -104,11 +108,11 @@ export function superviseHost(options: SupervisorOptions): SupervisedHost {
     const suspects = lost.filter(([command]) => MUTATING_DOCUMENT.has(command.method)).map(([command]) => command.args[0]);
     if (suspects.includes(lastGood)) lastGood = undefined;
     connection = connect();
-    const reloaded = lastGood === undefined ? Promise.resolve(undefined) : send('load', [lastGood]);
-    void reloaded.then(
-      () => answerLost(lost, reason),
-      () => answerLost(lost, reason),
-    );
+    const restored = [
+      lastGood === undefined ? undefined : send('load', [lastGood]),
+      pauseAt === null ? undefined : send('setPauseAt', [pauseAt]),
+    ];
+    void Promise.allSettled(restored).then(() => answerLost(lost, reason));
     const what = lastGood === undefined ? 'no scenario was reloaded' : 'the scenario was reloaded, paused at t = 0';
     options.onRestart(`The simulation stopped responding (${reason}) and was restarted; ${what}.`);
   }

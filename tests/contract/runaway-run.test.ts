@@ -3,20 +3,8 @@
 // answers commands afterwards.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_GUARD_LIMITS } from '../../workers/run-guard.ts';
+import { ZERO_DELAY_STORM as zeroDelayStorm } from '../support/zero-delay-storm.ts';
 import { startWorker, waitFor, type WorkerUnderTest } from './worker-harness.ts';
-
-/** 100 users with no think time against a service with no service time over a link with no latency: every event lands at t = 0. */
-const zeroDelayStorm = {
-  format: 'faultline.scenario/v1',
-  name: 'zero-delay storm',
-  seed: 1,
-  duration: '10s',
-  nodes: [
-    { id: 'users', kind: 'client', users: 100, think: 0, target: 'api' },
-    { id: 'api', kind: 'service', workers: 1000, serviceTime: 0 },
-  ],
-  links: [{ id: 'users-api', from: 'users', to: 'api', latency: 0 }],
-};
 
 describe('the runaway-run watchdog in the worker', () => {
   let worker: WorkerUnderTest;

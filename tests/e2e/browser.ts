@@ -22,29 +22,49 @@ export function launchChromium(): Promise<Browser> {
 
 export interface AppPage {
   page: Page;
-  /** Uncaught exceptions and console errors seen so far; a healthy page has none. */
+  /** Uncaught exceptions (and console errors, where recorded) seen so far; a healthy page has none. */
   pageErrors: string[];
+}
+
+export type ContextOptions = NonNullable<Parameters<Browser['newContext']>[0]>;
+
+/** Collects `page`'s uncaught exceptions, and its console errors when `console` is set. */
+function recordErrors(page: Page, { console: withConsole = false } = {}): string[] {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (withConsole) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${message.text()} (${message.location().url})`);
+    });
+  }
+  return pageErrors;
+}
+
+/** A blank page in a fresh context, recording its errors (console errors too with `console`). */
+async function newPage(browser: Browser, options: ContextOptions = {}, errors: { console?: boolean } = {}): Promise<AppPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { page, pageErrors: recordErrors(page, errors) };
 }
 
 /** Opens the app (query e.g. "?embed") in a fresh context and waits for React's first render. */
 export async function openApp(browser: Browser, query = ''): Promise<AppPage> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`${message.text()} (${message.location().url})`);
-  });
-  await page.goto(inject('appUrl') + query);
-  await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-  return { page, pageErrors };
+  const app = await newPage(browser, {}, { console: true });
+  await app.page.goto(inject('appUrl') + query);
+  await app.page.getByRole('heading', { name: 'Faultline' }).waitFor();
+  return app;
 }
 
 /**
  * One Chromium for a test file: launched before its tests, closed after them. Pages opened with
- * `open` are closed after each test — a page left running keeps its worker busy and skews the next.
+ * `open` or `newPage` are closed after each test — a page left running keeps its worker busy and
+ * skews the next.
  */
-export function useChromium(): { readonly browser: Browser; open(query?: string): Promise<AppPage> } {
+export function useChromium(): {
+  readonly browser: Browser;
+  open(query?: string): Promise<AppPage>;
+  newPage(options?: ContextOptions, errors?: { console?: boolean }): Promise<AppPage>;
+} {
   let browser: Browser | undefined;
   const pages: Page[] = [];
   beforeAll(async () => {
@@ -63,6 +83,11 @@ export function useChromium(): { readonly browser: Browser; open(query?: string)
     },
     async open(query = '') {
       const app = await openApp(this.browser, query);
+      pages.push(app.page);
+      return app;
+    },
+    async newPage(options, errors) {
+      const app = await newPage(this.browser, options, errors);
       pages.push(app.page);
       return app;
     },

@@ -3,17 +3,19 @@
 // the overlaid charts are drawn, axe finds nothing serious, the dialog fits 360 px, there are no
 // page errors; a typed edit shows the parser's message; Cancel stops a long comparison, and A
 // follows the document on the canvas.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useChromium, type AppPage } from './browser.ts';
-import { seriousAxeViolations } from './editor-support.ts';
+import { useChromium } from './browser.ts';
+import { canvasInk, seriousAxeViolations } from './editor-support.ts';
 
-/** Opens a built-in from the toolbar's picker, then the Compare dialog. */
-async function openCompare(app: AppPage, builtinId: string): Promise<void> {
-  const { page } = app;
+/** Opens a built-in from the toolbar's picker, then the Compare dialog, and chooses a change in it. */
+async function openCompare(page: Page, builtinId: string, change: string): Promise<Locator> {
   await page.getByLabel('Open a built-in scenario').selectOption(builtinId);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Compare' }).getByRole('heading', { name: /Compare: what if we had/ }).waitFor();
+  const dialog = page.getByRole('dialog', { name: 'Compare' });
+  await dialog.getByRole('heading', { name: /Compare: what if we had/ }).waitFor();
+  await dialog.getByLabel('Change', { exact: true }).selectOption({ label: change });
+  return dialog;
 }
 
 /** A row of the numbers table as its cells' text: [metric, A, B, difference]. */
@@ -24,25 +26,15 @@ async function tableRow(page: Page, metric: string): Promise<string[]> {
 
 const percent = (text: string): number => Number(text.replace('%', ''));
 
-/** Whether a canvas has anything drawn on it (uPlot paints axes, labels and series there). */
-function chartInk(page: Page, chartId: string): Promise<number> {
-  return page.locator(`.fl-compare-chart[data-chart="${chartId}"] canvas`).first().evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
-    return inked;
-  });
-}
+/** The drawn pixels of one overlaid chart. */
+const chartInk = (page: Page, chartId: string): Promise<number> => canvasInk(page.locator(`.fl-compare-chart[data-chart="${chartId}"] canvas`));
 
 describe('compare in the browser', () => {
   const chromium = useChromium();
 
   it('retry-storm against "retries → none": B succeeds far more often than A, and the charts are drawn', async () => {
-    const app = await chromium.open();
-    const { page, pageErrors } = app;
-    await openCompare(app, 'retry-storm');
-    const dialog = page.getByRole('dialog', { name: 'Compare' });
-    await dialog.getByLabel('Change', { exact: true }).selectOption({ label: 'clients: retries 1 → none' });
+    const { page, pageErrors } = await chromium.open();
+    const dialog = await openCompare(page, 'retry-storm', 'clients: retries 1 → none');
     expect(await dialog.locator('.fl-compare-diff code').allInnerTexts()).toEqual(['nodes[clients].retry.attempts: 2 → 1']);
     expect(await dialog.getByText('Same traffic in A and B (common random numbers).').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Run A and B' }).click();
@@ -71,11 +63,8 @@ describe('compare in the browser', () => {
   });
 
   it('a typed edit the format rejects shows the parser\'s message and cannot be run', async () => {
-    const app = await chromium.open();
-    const { page, pageErrors } = app;
-    await openCompare(app, 'retry-storm');
-    const dialog = page.getByRole('dialog', { name: 'Compare' });
-    await dialog.getByLabel('Change', { exact: true }).selectOption({ label: 'Your own edit: a field path and a value…' });
+    const { page, pageErrors } = await chromium.open();
+    const dialog = await openCompare(page, 'retry-storm', 'Your own edit: a field path and a value…');
     await dialog.getByLabel('Field path').fill('nodes.server.workers');
     await dialog.getByLabel('Value (JSON)').fill('-3');
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('nodes[1].workers: expected a whole number ≥ 1 or "unbounded", got -3');
@@ -87,11 +76,8 @@ describe('compare in the browser', () => {
   });
 
   it('Cancel stops a long comparison part-way and shows no results', async () => {
-    const app = await chromium.open();
-    const { page, pageErrors } = app;
-    await openCompare(app, 'key-removal-2021');
-    const dialog = page.getByRole('dialog', { name: 'Compare' });
-    await dialog.getByLabel('Change', { exact: true }).selectOption({ label: 'xbox-like: keepLastKnownGood on' });
+    const { page, pageErrors } = await chromium.open();
+    const dialog = await openCompare(page, 'key-removal-2021', 'xbox-like: keepLastKnownGood on');
     await dialog.getByRole('button', { name: 'Run A and B' }).click();
     const progressA = dialog.getByRole('progressbar', { name: 'A: as is, progress' });
     await expect.poll(async () => Number(await progressA.getAttribute('value')), { timeout: 20_000, interval: 100 }).toBeGreaterThan(0);

@@ -1,10 +1,10 @@
 // The built app under its Content-Security-Policy (scripts/build-csp.ts): it opens, runs a
 // scenario and opens its lazy panels without one violation, and the policy is really in force:
 // eval and an injected inline script are refused.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/build-csp.ts';
-import { useChromium } from './browser.ts';
+import { useChromium, type AppPage } from './browser.ts';
 import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
 
 let site: StaticSite;
@@ -18,21 +18,16 @@ interface CspWindow {
 
 /** A page that records every securitypolicyviolation from before the app's first script. */
 // A production build served as a plain static host would: only the <meta> policy applies.
-async function openRecording(context: BrowserContext): Promise<{ page: Page; pageErrors: string[] }> {
-  await context.addInitScript(() => {
+async function openRecording(chromium: ReturnType<typeof useChromium>): Promise<AppPage> {
+  const app = await chromium.newPage({}, { console: true });
+  await app.page.addInitScript(() => {
     const w = window as unknown as CspWindow;
     w.__violations = [];
     document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
   });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(site.url);
-  await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-  return { page, pageErrors };
+  await app.page.goto(site.url);
+  await app.page.getByRole('heading', { name: 'Faultline' }).waitFor();
+  return app;
 }
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as CspWindow).__violations);
@@ -47,79 +42,64 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('is in the built index.html, without unsafe-eval or unsafe-inline script', async () => {
-    const context = await chromium.browser.newContext();
-    try {
-      const { page } = await openRecording(context);
-      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-      expect(policy).toBe(CONTENT_SECURITY_POLICY);
-      const scriptSrc = CONTENT_SECURITY_POLICY.split(';').find((d) => d.trim().startsWith('script-src'));
-      expect(scriptSrc?.trim()).toBe("script-src 'self'");
-      expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
-      expect(await page.locator('script:not([src])').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    const { page } = await openRecording(chromium);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toBe(CONTENT_SECURITY_POLICY);
+    const scriptSrc = CONTENT_SECURITY_POLICY.split(';').find((d) => d.trim().startsWith('script-src'));
+    expect(scriptSrc?.trim()).toBe("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+    expect(await page.locator('script:not([src])').count()).toBe(0);
   });
 
   it('the app opens, runs and opens its lazy panels with no violation and no page error', async () => {
-    const context = await chromium.browser.newContext();
-    try {
-      const { page, pageErrors } = await openRecording(context);
-      const play = page.getByRole('button', { name: 'Play', exact: true });
-      await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-      await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
-      await play.click();
-      await expect.poll(() => page.evaluate(() => (window as unknown as CspWindow).__faultline.useRunStore.getState().simulatedMs), { timeout: 20_000 }).toBeGreaterThan(5_000);
-      await page.getByRole('button', { name: 'Pause', exact: true }).first().click();
+    const { page, pageErrors } = await openRecording(chromium);
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
+    await play.click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as CspWindow).__faultline.useRunStore.getState().simulatedMs), { timeout: 20_000 }).toBeGreaterThan(5_000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).first().click();
 
-      // each toolbar dialog loads its panel lazily (a chunk, its CSS, maybe uPlot or marked)
-      for (const name of ['Experiments', 'Compare', 'Share', 'Library']) {
-        await page.getByRole('toolbar').getByRole('button', { name, exact: true }).or(page.getByRole('button', { name, exact: true })).first().click();
-        const dialog = page.locator('dialog[open]');
-        await expect.poll(() => dialog.locator('*').count(), { timeout: 15_000 }).toBeGreaterThan(10).catch((error: Error) => {
-          throw new Error(`the ${name} dialog did not render: ${error.message}`);
-        });
-        await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
-        await dialog.waitFor({ state: 'hidden' });
-      }
-
-      // PNG export draws the canvas's SVG through a blob: image (img-src blob:)
-      const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG', exact: true }).click()]);
-      expect(png.suggestedFilename()).toMatch(/\.png$/);
-
-      // the favicon is a data: URL; a refused one would be a violation too
-      expect(await violations(page)).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
+    // each toolbar dialog loads its panel lazily (a chunk, its CSS, maybe uPlot or marked)
+    for (const name of ['Experiments', 'Compare', 'Share', 'Library']) {
+      await page.getByRole('toolbar').getByRole('button', { name, exact: true }).or(page.getByRole('button', { name, exact: true })).first().click();
+      const dialog = page.locator('dialog[open]');
+      await expect.poll(() => dialog.locator('*').count(), { timeout: 15_000 }).toBeGreaterThan(10).catch((error: Error) => {
+        throw new Error(`the ${name} dialog did not render: ${error.message}`);
+      });
+      await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+      await dialog.waitFor({ state: 'hidden' });
     }
+
+    // PNG export draws the canvas's SVG through a blob: image (img-src blob:)
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG', exact: true }).click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+
+    // the favicon is a data: URL; a refused one would be a violation too
+    expect(await violations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it('is in force: eval throws and an injected inline script does not run', async () => {
-    const context = await chromium.browser.newContext();
-    try {
-      const { page } = await openRecording(context);
-      // From a timer, not from evaluate() itself: DevTools lifts the eval ban for its own evaluations.
-      await page.evaluate(() => {
-        setTimeout(() => {
-          const w = window as unknown as CspWindow;
-          try {
-            w.__evalProbe = String(new Function('return 1')());
-          } catch (error) {
-            w.__evalProbe = (error as Error).name;
-          }
-        }, 0);
-      });
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __evalProbe?: string }).__evalProbe)).toBe('EvalError');
-      await page.evaluate(() => {
-        const script = document.createElement('script');
-        script.textContent = 'window.__inlineRan = 1';
-        document.body.append(script);
-      });
-      expect(await page.evaluate(() => (window as unknown as CspWindow).__inlineRan)).toBeUndefined();
-      await expect.poll(() => violations(page)).toEqual([expect.stringMatching(/^script-src-elem blocked inline/), expect.stringMatching(/^script-src blocked eval/)].reverse());
-    } finally {
-      await context.close();
-    }
+    const { page } = await openRecording(chromium);
+    // From a timer, not from evaluate() itself: DevTools lifts the eval ban for its own evaluations.
+    await page.evaluate(() => {
+      setTimeout(() => {
+        const w = window as unknown as CspWindow;
+        try {
+          w.__evalProbe = String(new Function('return 1')());
+        } catch (error) {
+          w.__evalProbe = (error as Error).name;
+        }
+      }, 0);
+    });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __evalProbe?: string }).__evalProbe)).toBe('EvalError');
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = 1';
+      document.body.append(script);
+    });
+    expect(await page.evaluate(() => (window as unknown as CspWindow).__inlineRan)).toBeUndefined();
+    await expect.poll(() => violations(page)).toEqual([expect.stringMatching(/^script-src-elem blocked inline/), expect.stringMatching(/^script-src blocked eval/)].reverse());
   });
 });

@@ -1,5 +1,6 @@
 // Accessibility: no critical or serious axe-core violations (light, dark, with the inspector
-// open and while running); the palette and the canvas work from the keyboard.
+// open and while running; presenter mode; the library); the palette and the canvas work from the
+// keyboard.
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor, seriousAxeViolations } from './editor-support.ts';
@@ -20,6 +21,18 @@ describe('accessibility of the editor', () => {
       expect(pageErrors).toEqual([]);
     });
   }
+
+  it('has no critical or serious violations in presenter mode with the guide, nor in the library', async () => {
+    const { page, pageErrors } = await chromium.open('?present');
+    await page.getByRole('button', { name: 'Leave presenter mode' }).waitFor();
+    await page.locator('.fl-guide').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Leave presenter mode' }).click();
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.locator('dialog[open] .fl-library-card').first().waitFor();
+    expect(await seriousAxeViolations(page, 'dialog[open]')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 
   it('adds from the palette with Enter, selects a node with the keyboard and moves it with the arrow keys', async () => {
     const { page } = await openEditor(chromium.browser);

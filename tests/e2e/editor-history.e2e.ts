@@ -1,11 +1,8 @@
 // Undo/redo for edits, and the autosave: a reload keeps the graph; an unreadable autosave is
 // reported and the editor still opens.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
-import { nodeOnCanvas, openEditor, setField } from './editor-support.ts';
-
-const nodeIds = (page: Page) => page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+import { editApi2AndAddExternal, nodeIds, nodeOnCanvas, openEditor, setField } from './editor-support.ts';
 
 describe('history and autosave', () => {
   const chromium = useChromium();
@@ -36,10 +33,7 @@ describe('history and autosave', () => {
 
   it('a reload keeps the graph, its positions and its edits', async () => {
     const { page, pageErrors } = await openEditor(chromium.browser);
-    await nodeOnCanvas(page, 'api-2').click();
-    await setField(page, 'Workers (jobs at once)', '3');
-    await page.getByRole('button', { name: 'Add External API' }).click();
-    await expect.poll(() => nodeIds(page)).toContain('external');
+    await editApi2AndAddExternal(page);
     const before = await nodeOnCanvas(page, 'external').evaluate((n) => (n as HTMLElement).style.transform);
     await page.reload();
     await nodeOnCanvas(page, 'external').waitFor();

@@ -3,6 +3,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { openApp, type AppPage } from './browser.ts';
 
 export async function openEditor(browser: Browser, options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<AppPage> {
@@ -15,6 +16,10 @@ export async function openEditor(browser: Browser, options: { colorScheme?: 'lig
 export const nodeOnCanvas = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
 export const linkOnCanvas = (page: Page, id: string): Locator => page.locator(`.react-flow__edge[data-id="${id}"]`);
 export const readout = (page: Page, id: string, live: string): Locator => nodeOnCanvas(page, id).locator(`[data-live="${live}"]`);
+
+/** The ids of the nodes on the canvas, in order. */
+export const nodeIds = (page: Page): Promise<(string | null)[]> =>
+  page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
 
 /** Drags a palette entry onto the canvas pane at (x, y) from the pane's top-left corner. */
 export async function dragKindOntoCanvas(page: Page, title: string, x: number, y: number): Promise<void> {
@@ -38,6 +43,14 @@ export async function setField(page: Page, label: string, value: string): Promis
   const field = page.getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press('Enter');
+}
+
+/** Two edits to the built-in scenario the editor opens with: api-2 gets 3 workers, an External API is added. */
+export async function editApi2AndAddExternal(page: Page): Promise<void> {
+  await nodeOnCanvas(page, 'api-2').click();
+  await setField(page, 'Workers (jobs at once)', '3');
+  await page.getByRole('button', { name: 'Add External API' }).click();
+  await expect.poll(() => nodeIds(page)).toContain('external');
 }
 
 /** The first number in a readout's text ("75/100" → 75, "12.5" → 12.5, "–" → NaN). */
@@ -71,4 +84,14 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   }, within);
   return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+}
+
+/** How many pixels of the first canvas in `canvases` are drawn on (uPlot paints axes, labels and series there). */
+export function canvasInk(canvases: Locator): Promise<number> {
+  return canvases.first().evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+    return inked;
+  });
 }

@@ -1,6 +1,5 @@
 // Embed mode (?embed) in Chromium: driven by postMessage from a page on another origin, autoplay
 // when scrolled into view, a 360 px phone by touch, hostile parameters, reduced motion.
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { seriousAxeViolations } from './editor-support.ts';
@@ -13,14 +12,6 @@ const appOrigin = () => new URL(appUrl()).origin;
 const SETTLE_MS = 800;
 /** vitest's expect.poll gives up after 1 s by default; a loaded CI machine needs longer to start a worker. */
 const POLL = { timeout: 20_000 };
-
-async function newPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { page, pageErrors };
-}
 
 describe('embed mode', () => {
   const chromium = useChromium();
@@ -40,7 +31,7 @@ describe('embed mode', () => {
 
   it('a page on another origin plays and pauses the embed by postMessage and hears its status and time', async () => {
     expect(host.origin).not.toBe(appOrigin());
-    const { page, pageErrors } = await newPage(chromium.browser);
+    const { page, pageErrors } = await chromium.newPage();
     await page.goto(host.origin);
     const ready = await waitForEvent(page, 'faultline:ready');
     expect(ready.event.origin).toBe(appOrigin());
@@ -92,7 +83,7 @@ describe('embed mode', () => {
   });
 
   it('a page on an origin the embed was not given is ignored, and hears nothing', async () => {
-    const { page } = await newPage(chromium.browser);
+    const { page } = await chromium.newPage();
     await page.goto(foreignHost.origin);
     const frame = await embedFrame(page);
     await waitForEmbedLoaded(frame);
@@ -104,7 +95,7 @@ describe('embed mode', () => {
   });
 
   it('autoplay=visible waits below the fold, runs once scrolled into view and pauses when scrolled away', async () => {
-    const { page, pageErrors } = await newPage(chromium.browser, { viewport: { width: 800, height: 600 } });
+    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 800, height: 600 } });
     await page.goto(belowTheFold.origin);
     await waitForEvent(page, 'faultline:ready');
     const frame = await embedFrame(page);
@@ -121,7 +112,7 @@ describe('embed mode', () => {
   });
 
   it('fits a 360 px phone and plays and pauses by tap', async () => {
-    const { page, pageErrors } = await newPage(chromium.browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     await page.goto(`${appUrl()}?embed&scenario=key-removal-2021&autoplay=off&controls=full`);
     const play = page.getByRole('button', { name: 'Play' });
     await expect.poll(() => play.isEnabled(), POLL).toBe(true);
@@ -146,7 +137,7 @@ describe('embed mode', () => {
   });
 
   it.each(['light', 'dark'])('has no serious accessibility violations in the %s theme, with full controls', async (theme) => {
-    const { page } = await newPage(chromium.browser);
+    const { page } = await chromium.newPage();
     await page.goto(`${appUrl()}?embed&scenario=checkout&autoplay=off&controls=full&theme=${theme}`);
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await page.locator('.react-flow__node').first().waitFor();
@@ -182,7 +173,7 @@ describe('embed mode', () => {
   });
 
   it('the example page (examples/embed.html) drives its embed with its buttons and prints the events', async () => {
-    const { page, pageErrors } = await newPage(chromium.browser);
+    const { page, pageErrors } = await chromium.newPage();
     await page.goto(`${appUrl()}examples/embed.html`);
     const status = page.locator('#status');
     await expect.poll(() => status.innerText(), POLL).toBe('paused');

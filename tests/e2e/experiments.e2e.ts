@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { planExperiment, runTask, summarise } from '../../src/experiments';
 import { findBuiltinExperiment } from '../../src/scenarios/experiments';
 import { useChromium, type AppPage } from './browser.ts';
+import { canvasInk } from './editor-support.ts';
 
 const S4 = 's4-collapse';
 
@@ -21,15 +22,8 @@ async function tableRows(page: Page): Promise<{ x: number; p: number }[]> {
   );
 }
 
-/** Whether the plot's canvas has anything drawn on it (uPlot paints axes, labels and series there). */
-function plotInk(page: Page): Promise<number> {
-  return page.locator('.fl-experiments-figure canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
-    return inked;
-  });
-}
+/** The drawn pixels of the sweep's plot. */
+const plotInk = (page: Page): Promise<number> => canvasInk(page.locator('.fl-experiments-figure canvas'));
 
 describe('experiments in the browser', () => {
   const chromium = useChromium();

@@ -4,8 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
-import { nodeOnCanvas, openEditor, setField } from './editor-support.ts';
-import { downloadedDocument, downloadFrom, dropFile, nodeIds } from './share-support.ts';
+import { nodeIds, nodeOnCanvas, openEditor, setField } from './editor-support.ts';
+import { downloadedDocument, downloadFrom, dropFile } from './share-support.ts';
 import checkout from '../../src/scenarios/checkout.json';
 import mfaOutage from '../../src/scenarios/s7-mfa-outage.json';
 

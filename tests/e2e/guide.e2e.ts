@@ -1,4 +1,5 @@
-// The guide panel on the key-removal incident: it pauses the run at its steps, takes a prediction
+// The guide panel on the key-removal incident: it pauses the run exactly at its steps (the worker's
+// pause-at: the clock reads the step's moment even at Max), takes a prediction
 // before a step and shows it after, highlights what to watch, Continue plays on, Reset returns to
 // the scenario as opened at 0:00; presenter mode; hostile markdown rendered inert.
 import type { Page } from 'playwright-core';
@@ -12,6 +13,15 @@ const MINUTE_MS = 60_000;
 
 const guide = (page: Page) => page.getByRole('complementary', { name: 'Guide' });
 const stepTitle = (page: Page) => page.locator('#fl-guide-step-title');
+const clockText = (page: Page) => page.locator('[aria-label="Simulated time"]').evaluate((el) => el.firstChild?.textContent?.trim() ?? '');
+/** Waits until the worker's pause-at (as the run store last heard it) is `ms`: the guide's next pausing step. */
+async function waitForPauseAt(page: Page, ms: number | null): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => (window as unknown as { __faultline: { useRunStore: { getState(): { pauseAtMs: number | null } } } }).__faultline.useRunStore.getState().pauseAtMs === wanted,
+    ms,
+    { timeout: 10_000 },
+  );
+}
 const runStatus = (page: Page) => page.locator('.fl-run-controls').getByText(/^(Paused|Running|Finished)$/);
 
 async function waitForPausedAt(page: Page, title: string): Promise<void> {
@@ -41,19 +51,20 @@ describe('the guide', () => {
     await prompt.getByRole('status').waitFor();
 
     await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: 'Max' }).click();
+    await waitForPauseAt(page, 30 * MINUTE_MS); // the guide gave the worker its first pausing step
     await guide(page).getByRole('button', { name: 'Start', exact: true }).click();
     await waitForPausedAt(page, '19:00 — K1 disappears from the published keys');
-    const firstPauseMs = await clockMs(page);
-    expect(firstPauseMs).toBeGreaterThanOrEqual(30 * MINUTE_MS);
-    expect(firstPauseMs, 'paused at the step, before the next one').toBeLessThan(35 * MINUTE_MS);
+    expect(await clockText(page), 'paused exactly at the step, at Max').toBe('30:00.0');
+    expect(await clockMs(page)).toBe(30 * MINUTE_MS);
+    // the pause-at moves on to the next pausing step
+    await waitForPauseAt(page, 35 * MINUTE_MS);
     expect(await guide(page).getByText('Your guess:').locator('..').textContent()).toContain('teams-like breaks first; xbox-like never');
     expect(await selectedOnCanvas(page)).toEqual(['aad', 'jwks']);
     expect(await guide(page).locator('.fl-guide-watch').textContent()).toContain('jwks');
 
     await guide(page).getByRole('button', { name: 'Continue' }).click();
     await waitForPausedAt(page, '19:05 — the 5-minute group is fully broken');
-    expect(await clockMs(page)).toBeGreaterThanOrEqual(35 * MINUTE_MS);
-    expect(await clockMs(page)).toBeLessThan(65 * MINUTE_MS);
+    expect(await clockText(page)).toBe('35:00.0');
     expect(await selectedOnCanvas(page)).toEqual(['jwks', 'jwks-fetch-teams-like', 'teams-like']);
 
     // an edit, then Reset: the scenario as opened, at 0:00
@@ -65,6 +76,13 @@ describe('the guide', () => {
     await page.waitForFunction(() => document.querySelector('[aria-label="Simulated time"]')?.firstChild?.textContent?.trim() === '0:00.0');
     expect(await runStatus(page).textContent()).toBe('Paused');
     expect(await stepTitle(page).textContent()).toBe('18:30 UTC — healthy');
+    await waitForPauseAt(page, 30 * MINUTE_MS); // back to the first pausing step
+    // "Pause at each step" off clears the pause-at; on again sets it
+    const toggle = guide(page).getByRole('checkbox', { name: 'Pause at each step' });
+    await toggle.uncheck();
+    await waitForPauseAt(page, null);
+    await toggle.check();
+    await waitForPauseAt(page, 30 * MINUTE_MS);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 

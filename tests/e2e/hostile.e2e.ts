@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZERO_DELAY_STORM } from '../support/zero-delay-storm.ts';
 import { useChromium } from './browser.ts';
 import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
 
@@ -35,19 +36,6 @@ const hostileScenario = {
   ],
   links: [{ id: 'users-api', from: 'users', to: 'api', latency: 0 }],
   guide: [{ at: 0, title: IMG_LABEL, text: MARKDOWN }],
-};
-
-/** Valid, and a runaway: no think time, no service time, no latency — every event at t = 0. */
-const ZERO_DELAY_STORM = {
-  format: 'faultline.scenario/v1',
-  name: 'zero-delay storm',
-  seed: 1,
-  duration: '10s',
-  nodes: [
-    { id: 'users', kind: 'client', users: 100, think: 0, target: 'api' },
-    { id: 'api', kind: 'service', workers: 1000, serviceTime: 0 },
-  ],
-  links: [{ id: 'users-api', from: 'users', to: 'api', latency: 0 }],
 };
 
 /** Every element that could run script, anywhere in the page. */
@@ -79,96 +67,77 @@ describe('hostile text in a scenario file', () => {
   });
 
   it('shows labels as literal text and sanitizes markdown; no payload runs', async () => {
-    const context = await chromium.browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors } = await chromium.newPage({ bypassCSP: true });
     page.on('dialog', (dialog) => void dialog.dismiss());
-    try {
-      await page.goto(site.url);
-      await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-      const file = join(fileDir, 'hostile.json');
-      writeFileSync(file, JSON.stringify(hostileScenario, null, 2));
-      await page.getByLabel('Scenario file').setInputFiles(file);
+    await page.goto(site.url);
+    await page.getByRole('heading', { name: 'Faultline' }).waitFor();
+    const file = join(fileDir, 'hostile.json');
+    writeFileSync(file, JSON.stringify(hostileScenario, null, 2));
+    await page.getByLabel('Scenario file').setInputFiles(file);
 
-      const label = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] .fl-node__label`);
-      await expect.poll(() => label('api').innerText(), { timeout: 15_000 }).toBe(IMG_LABEL);
-      expect(await label('users').innerText()).toBe(SCRIPT_LABEL);
+    const label = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] .fl-node__label`);
+    await expect.poll(() => label('api').innerText(), { timeout: 15_000 }).toBe(IMG_LABEL);
+    expect(await label('users').innerText()).toBe(SCRIPT_LABEL);
 
-      await page.locator('.react-flow__node[data-id="api"]').click();
-      await expect.poll(() => page.getByLabel('Label', { exact: true }).inputValue()).toBe(IMG_LABEL);
+    await page.locator('.react-flow__node[data-id="api"]').click();
+    await expect.poll(() => page.getByLabel('Label', { exact: true }).inputValue()).toBe(IMG_LABEL);
 
-      await page.getByRole('button', { name: 'Guide', exact: true }).click();
-      const guide = page.locator('.fl-guide');
-      await guide.waitFor();
-      expect(await guide.locator('.fl-guide__scenario').innerText()).toBe(NAME);
-      await expect.poll(() => guide.getByText(IMG_LABEL, { exact: true }).count()).toBeGreaterThan(0);
-      await guide.getByText('About this scenario').click();
-      await expect.poll(() => guide.locator('.fl-markdown').count()).toBeGreaterThan(0);
-      // raw HTML in markdown is shown as text
-      await expect.poll(() => guide.locator('.fl-guide__about .fl-markdown').innerText()).toContain(`A raw image ${IMG_LABEL} and a raw script ${SCRIPT_LABEL}.`);
+    await page.getByRole('button', { name: 'Guide', exact: true }).click();
+    const guide = page.locator('.fl-guide');
+    await guide.waitFor();
+    expect(await guide.locator('.fl-guide__scenario').innerText()).toBe(NAME);
+    await expect.poll(() => guide.getByText(IMG_LABEL, { exact: true }).count()).toBeGreaterThan(0);
+    await guide.getByText('About this scenario').click();
+    await expect.poll(() => guide.locator('.fl-markdown').count()).toBeGreaterThan(0);
+    // raw HTML in markdown is shown as text
+    await expect.poll(() => guide.locator('.fl-guide__about .fl-markdown').innerText()).toContain(`A raw image ${IMG_LABEL} and a raw script ${SCRIPT_LABEL}.`);
 
-      // let any image that was rendered finish failing (an onerror would have run by then)
-      await expect.poll(() => page.evaluate(() => [...document.images].every((img) => img.complete))).toBe(true);
-      expect(await activeContent(page)).toEqual({ handlers: [], jsLinks: [], inlineScripts: 0, frames: 0 });
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    // let any image that was rendered finish failing (an onerror would have run by then)
+    await expect.poll(() => page.evaluate(() => [...document.images].every((img) => img.complete))).toBe(true);
+    expect(await activeContent(page)).toEqual({ handlers: [], jsLinks: [], inlineScripts: 0, frames: 0 });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
   });
 
   it('stops a zero-delay event storm in the browser with a message, and the page stays usable', async () => {
-    const context = await chromium.browser.newContext();
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    try {
-      await page.goto(site.url);
-      await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-      const file = join(fileDir, 'storm.json');
-      writeFileSync(file, JSON.stringify(ZERO_DELAY_STORM));
-      await page.getByLabel('Scenario file').setInputFiles(file);
-      await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(2);
-      const play = page.getByRole('button', { name: 'Play', exact: true });
-      await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-      await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: 'Max', exact: true }).click();
-      await play.click();
-      const status = page.locator('.fl-run-status');
-      await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
-      expect(await status.getAttribute('title')).toMatch(/events ran without simulated time moving .* think time above 0/);
-      // and the reason is on screen, not only in a tooltip
-      expect(await page.getByRole('alert').filter({ hasText: 'The simulation stopped' }).innerText()).toMatch(/events ran without simulated time moving/);
-      // the page answers: an edit still lands on the canvas
-      await page.locator('.react-flow__node[data-id="api"]').click();
-      await page.getByLabel('Label', { exact: true }).fill('still here');
-      await page.getByLabel('Label', { exact: true }).press('Enter');
-      await expect.poll(() => page.locator('.react-flow__node[data-id="api"] .fl-node__label').innerText()).toBe('still here');
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, pageErrors } = await chromium.newPage();
+    await page.goto(site.url);
+    await page.getByRole('heading', { name: 'Faultline' }).waitFor();
+    const file = join(fileDir, 'storm.json');
+    writeFileSync(file, JSON.stringify(ZERO_DELAY_STORM));
+    await page.getByLabel('Scenario file').setInputFiles(file);
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(2);
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: 'Max', exact: true }).click();
+    await play.click();
+    const status = page.locator('.fl-run-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
+    expect(await status.getAttribute('title')).toMatch(/events ran without simulated time moving .* think time above 0/);
+    // and the reason is on screen, not only in a tooltip
+    expect(await page.getByRole('alert').filter({ hasText: 'The simulation stopped' }).innerText()).toMatch(/events ran without simulated time moving/);
+    // the page answers: an edit still lands on the canvas
+    await page.locator('.react-flow__node[data-id="api"]').click();
+    await page.getByLabel('Label', { exact: true }).fill('still here');
+    await page.getByLabel('Label', { exact: true }).press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node[data-id="api"] .fl-node__label').innerText()).toBe('still here');
+    expect(pageErrors).toEqual([]);
   });
 
   it('replaces a simulation worker whose script failed to load, says so, and then runs', async () => {
-    const context = await chromium.browser.newContext();
+    const { page } = await chromium.newPage();
     let workerFetches = 0;
-    await context.route(/\/assets\/simulation\.worker-[^/]*\.js$/, (route) => (workerFetches++ === 0 ? route.abort() : route.continue()));
-    const page = await context.newPage();
-    try {
-      await page.goto(site.url);
-      await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-      await expect.poll(() => page.locator('.fl-notice').allInnerTexts(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^The simulation worker did not start \(.*\) and was started again\./));
-      expect(workerFetches).toBe(2);
-      const play = page.getByRole('button', { name: 'Play', exact: true });
-      await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-      await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
-      await play.click();
-      const simulatedMs = () => page.evaluate(() => (window as unknown as { __faultline: { useRunStore: { getState(): { simulatedMs: number } } } }).__faultline.useRunStore.getState().simulatedMs);
-      await expect.poll(simulatedMs, { timeout: 20_000 }).toBeGreaterThan(5_000);
-    } finally {
-      await context.close();
-    }
+    await page.context().route(/\/assets\/simulation\.worker-[^/]*\.js$/, (route) => (workerFetches++ === 0 ? route.abort() : route.continue()));
+    await page.goto(site.url);
+    await page.getByRole('heading', { name: 'Faultline' }).waitFor();
+    await expect.poll(() => page.locator('.fl-notice').allInnerTexts(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^The simulation worker did not start \(.*\) and was started again\./));
+    expect(workerFetches).toBe(2);
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
+    await play.click();
+    const simulatedMs = () => page.evaluate(() => (window as unknown as { __faultline: { useRunStore: { getState(): { simulatedMs: number } } } }).__faultline.useRunStore.getState().simulatedMs);
+    await expect.poll(simulatedMs, { timeout: 20_000 }).toBeGreaterThan(5_000);
   });
 });
 

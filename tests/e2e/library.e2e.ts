@@ -32,35 +32,28 @@ describe('the scenario library', () => {
   });
 
   it('fits a 360 px touch screen in one column and opens a scenario by tap', async () => {
-    const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-    try {
-      const page = await context.newPage();
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(inject('appUrl') + '?library');
-      await openLibrary(page);
-      const layout = await page.evaluate(() => {
-        const cards = [...document.querySelectorAll('.fl-library-card')].map((c) => c.getBoundingClientRect());
-        const dialog = document.querySelector('.fl-library-dialog')!;
-        return {
-          pageScrollWidth: document.scrollingElement!.scrollWidth,
-          dialogOverflow: dialog.scrollWidth - dialog.clientWidth,
-          lefts: new Set(cards.map((r) => Math.round(r.left))).size,
-          widest: Math.max(...cards.map((r) => r.right)),
-        };
-      });
-      expect(layout.pageScrollWidth).toBeLessThanOrEqual(360);
-      expect(layout.dialogOverflow).toBeLessThanOrEqual(0);
-      expect(layout.lefts, 'one column').toBe(1);
-      expect(layout.widest).toBeLessThanOrEqual(360);
-      const openButton = libraryDialog(page).getByRole('button', { name: `Open ${builtin('mfa-outage-2019').title}`, exact: true });
-      await openButton.scrollIntoViewIfNeeded();
-      expect((await openButton.boundingBox())!.height, 'a large tap target').toBeGreaterThanOrEqual(44);
-      await openFromLibrary(page, builtin('mfa-outage-2019'), 'tap');
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    await page.goto(inject('appUrl') + '?library');
+    await openLibrary(page);
+    const layout = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll('.fl-library-card')].map((c) => c.getBoundingClientRect());
+      const dialog = document.querySelector('.fl-library-dialog')!;
+      return {
+        pageScrollWidth: document.scrollingElement!.scrollWidth,
+        dialogOverflow: dialog.scrollWidth - dialog.clientWidth,
+        lefts: new Set(cards.map((r) => Math.round(r.left))).size,
+        widest: Math.max(...cards.map((r) => r.right)),
+      };
+    });
+    expect(layout.pageScrollWidth).toBeLessThanOrEqual(360);
+    expect(layout.dialogOverflow).toBeLessThanOrEqual(0);
+    expect(layout.lefts, 'one column').toBe(1);
+    expect(layout.widest).toBeLessThanOrEqual(360);
+    const openButton = libraryDialog(page).getByRole('button', { name: `Open ${builtin('mfa-outage-2019').title}`, exact: true });
+    await openButton.scrollIntoViewIfNeeded();
+    expect((await openButton.boundingBox())!.height, 'a large tap target').toBeGreaterThanOrEqual(44);
+    await openFromLibrary(page, builtin('mfa-outage-2019'), 'tap');
+    expect(pageErrors).toEqual([]);
   });
 });
 

@@ -14,9 +14,6 @@ export async function downloadedDocument(page: Page): Promise<unknown> {
   return JSON.parse((await downloadFrom(page, 'Download')).text) as unknown;
 }
 
-export const nodeIds = (page: Page): Promise<(string | null)[]> =>
-  page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
-
 /** Drops a file on the page the way a file manager does (a drop event carrying a File). */
 export async function dropFile(page: Page, fileName: string, text: string): Promise<void> {
   await page.evaluate(
@@ -30,4 +27,12 @@ export async function dropFile(page: Page, fileName: string, text: string): Prom
     },
     [fileName, text] as const,
   );
+}
+
+/** Opens the toolbar's Share dialog and waits for its link; returns the dialog. */
+export async function openShareDialog(page: Page) {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  await dialog.getByRole('textbox', { name: 'Link to this graph' }).waitFor();
+  return dialog;
 }

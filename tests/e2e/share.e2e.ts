@@ -3,18 +3,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
-import { nodeOnCanvas, openEditor, setField } from './editor-support.ts';
-import { downloadedDocument, nodeIds } from './share-support.ts';
+import { editApi2AndAddExternal, nodeIds, nodeOnCanvas, openEditor, setField } from './editor-support.ts';
+import { downloadedDocument, openShareDialog } from './share-support.ts';
 import mfaOutage from '../../src/scenarios/s7-mfa-outage.json';
 
 const CHECKOUT_IDS = ['shoppers', 'lb', 'api-1', 'api-2', 'db'];
-
-async function openShareDialog(page: Page) {
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
-  await dialog.getByRole('textbox', { name: 'Link to this graph' }).waitFor();
-  return dialog;
-}
 
 async function dragNode(page: Page, id: string, dx: number, dy: number): Promise<void> {
   const box = await nodeOnCanvas(page, id).boundingBox();
@@ -30,10 +23,7 @@ describe('share links', () => {
 
   it('a link carries the changed graph exactly: fields, seed, duration, a new node and moved positions', async () => {
     const { page, pageErrors } = await openEditor(chromium.browser);
-    await nodeOnCanvas(page, 'api-2').click();
-    await setField(page, 'Workers (jobs at once)', '3');
-    await page.getByRole('button', { name: 'Add External API' }).click();
-    await expect.poll(() => nodeIds(page)).toContain('external');
+    await editApi2AndAddExternal(page);
     const transform = () => nodeOnCanvas(page, 'db').evaluate((n) => (n as HTMLElement).style.transform);
     const laidOut = await transform();
     await dragNode(page, 'db', 90, 60);

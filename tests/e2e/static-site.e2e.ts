@@ -36,75 +36,51 @@ describe('the static site', () => {
   });
 
   it('opens from a deep sub-path, runs a scenario and opens a lazy panel, all from its own origin', async () => {
-    const context = await chromium.browser.newContext();
+    const { page, pageErrors } = await chromium.newPage({}, { console: true });
     const requested: string[] = [];
-    context.on('request', (request) => requested.push(request.url()));
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    try {
-      await page.goto(site.url);
-      await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-      const play = page.getByRole('button', { name: 'Play', exact: true });
-      await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-      await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
-      await play.click();
-      const simulatedMs = () => page.evaluate(() => (window as unknown as RunStoreHandle).__faultline.useRunStore.getState().simulatedMs);
-      await expect.poll(simulatedMs, { timeout: 20_000 }).toBeGreaterThan(5_000);
+    page.context().on('request', (request) => requested.push(request.url()));
+    await page.goto(site.url);
+    await page.getByRole('heading', { name: 'Faultline' }).waitFor();
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
+    await play.click();
+    const simulatedMs = () => page.evaluate(() => (window as unknown as RunStoreHandle).__faultline.useRunStore.getState().simulatedMs);
+    await expect.poll(simulatedMs, { timeout: 20_000 }).toBeGreaterThan(5_000);
 
-      await page.getByRole('button', { name: 'Experiments' }).click();
-      await page.getByRole('dialog', { name: 'Experiments' }).getByRole('heading', { name: 'Experiments' }).waitFor();
+    await page.getByRole('button', { name: 'Experiments' }).click();
+    await page.getByRole('dialog', { name: 'Experiments' }).getByRole('heading', { name: 'Experiments' }).waitFor();
 
-      const served = site.requests.map((r) => r.path);
-      expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/simulation\.worker-.*\.js$/));
-      expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/ExperimentsPanel-.*\.js$/));
-      expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/uPlot\.esm-.*\.js$/));
-      expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/index-.*\.css$/));
-      expect(site.requests.filter((r) => r.status !== 200)).toEqual([]);
-      const foreign = requested.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== site.origin);
-      expect(foreign).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const served = site.requests.map((r) => r.path);
+    expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/simulation\.worker-.*\.js$/));
+    expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/ExperimentsPanel-.*\.js$/));
+    expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/uPlot\.esm-.*\.js$/));
+    expect(served).toContainEqual(expect.stringMatching(/^\/some\/deep\/path\/assets\/index-.*\.css$/));
+    expect(site.requests.filter((r) => r.status !== 200)).toEqual([]);
+    const foreign = requested.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== site.origin);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it('opens the embed mode from the sub-path too (its lazy chunk)', async () => {
-    const context = await chromium.browser.newContext();
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    try {
-      const before = site.requests.length;
-      await page.goto(`${site.url}?embed&scenario=s1-mm1`);
-      await expect.poll(() => site.requests.slice(before).some((r) => /assets\/start-embed-.*\.js$/.test(r.path)), { timeout: 15_000 }).toBe(true);
-      expect(site.requests.slice(before).filter((r) => r.status !== 200)).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, pageErrors } = await chromium.newPage();
+    const before = site.requests.length;
+    await page.goto(`${site.url}?embed&scenario=s1-mm1`);
+    await expect.poll(() => site.requests.slice(before).some((r) => /assets\/start-embed-.*\.js$/.test(r.path)), { timeout: 15_000 }).toBe(true);
+    expect(site.requests.slice(before).filter((r) => r.status !== 200)).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it('serves the example host page from the sub-path, and its frame loads the embed from there', async () => {
-    const context = await chromium.browser.newContext();
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    try {
-      const before = site.requests.length;
-      await page.goto(`${site.url}examples/embed.html`);
-      const frame = page.frameLocator('#faultline');
-      await expect.poll(() => frame.locator('#root *').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      // the browser's own /favicon.ico probe (the example page names no icon) is outside the site
-      const served = site.requests.slice(before).filter((r) => r.path !== '/favicon.ico');
-      expect(served.map((r) => r.path)).toEqual(expect.arrayContaining([`${BASE_PATH}examples/embed.html`, `${BASE_PATH}examples/embed.js`, BASE_PATH]));
-      expect(served.filter((r) => r.status !== 200)).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, pageErrors } = await chromium.newPage();
+    const before = site.requests.length;
+    await page.goto(`${site.url}examples/embed.html`);
+    const frame = page.frameLocator('#faultline');
+    await expect.poll(() => frame.locator('#root *').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // the browser's own /favicon.ico probe (the example page names no icon) is outside the site
+    const served = site.requests.slice(before).filter((r) => r.path !== '/favicon.ico');
+    expect(served.map((r) => r.path)).toEqual(expect.arrayContaining([`${BASE_PATH}examples/embed.html`, `${BASE_PATH}examples/embed.js`, BASE_PATH]));
+    expect(served.filter((r) => r.status !== 200)).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -63,6 +63,17 @@ function harness(setup: { firstWorkerNeverStarts?: boolean } = {}) {
 
 const doc = { name: 'a' };
 
+/** Long enough for an unanswered command to count: the timeout and two checks. */
+const PAST_TIMEOUT_MS = WATCHDOG_LIMITS.commandTimeoutMs + 2 * WATCHDOG_LIMITS.checkEveryMs;
+
+/** A harness whose worker loaded `doc` and then stopped answering. */
+async function hungAfterLoad() {
+  const h = harness();
+  await h.host.handle.load(doc);
+  h.current().hung = true;
+  return h;
+}
+
 describe('the simulation worker watchdog', () => {
   it('leaves a worker alone that answers its commands', async () => {
     const h = harness();
@@ -73,11 +84,9 @@ describe('the simulation worker watchdog', () => {
   });
 
   it('replaces a worker stuck on a command, reloads the last good document and answers the lost command', async () => {
-    const h = harness();
-    await h.host.handle.load(doc);
-    h.current().hung = true;
+    const h = await hungAfterLoad();
     const lost = h.host.handle.step();
-    await h.elapse(WATCHDOG_LIMITS.commandTimeoutMs + 2 * WATCHDOG_LIMITS.checkEveryMs);
+    await h.elapse(PAST_TIMEOUT_MS);
     expect(h.workers).toHaveLength(2);
     expect(h.workers[0].terminated).toBe(true);
     expect(h.workers[1].calls[0]).toEqual({ method: 'load', args: [doc] });
@@ -94,12 +103,10 @@ describe('the simulation worker watchdog', () => {
   });
 
   it('a document whose load hung is refused with a message, and not loaded into the fresh worker', async () => {
-    const h = harness();
-    await h.host.handle.load(doc);
-    h.current().hung = true;
+    const h = await hungAfterLoad();
     const huge = { name: 'huge' };
     const lost = h.host.handle.load(huge);
-    await h.elapse(WATCHDOG_LIMITS.commandTimeoutMs + 2 * WATCHDOG_LIMITS.checkEveryMs);
+    await h.elapse(PAST_TIMEOUT_MS);
     await h.flush();
     const answer = (await lost) as { ok: boolean; errors: { path: string; message: string }[] };
     expect(answer.ok).toBe(false);
@@ -121,33 +128,27 @@ describe('the simulation worker watchdog', () => {
   });
 
   it('a paused worker may stay silent for ever', async () => {
-    const h = harness();
-    await h.host.handle.load(doc);
-    h.current().hung = true; // it would not answer, but nobody asks
+    const h = await hungAfterLoad(); // it would not answer, but nobody asks
     await h.elapse(120_000);
     expect(h.workers).toHaveLength(1);
   });
 
   it('gives no verdict after the page itself was frozen longer than the timeout (answers may be queued)', async () => {
-    const h = harness();
-    await h.host.handle.load(doc);
-    h.current().hung = true;
+    const h = await hungAfterLoad();
     void h.host.handle.pause();
     h.jump(WATCHDOG_LIMITS.commandTimeoutMs * 2);
     expect(h.workers).toHaveLength(1);
-    await h.elapse(WATCHDOG_LIMITS.commandTimeoutMs + 2 * WATCHDOG_LIMITS.checkEveryMs); // still unanswered: now it counts
+    await h.elapse(PAST_TIMEOUT_MS); // still unanswered: now it counts
     expect(h.workers).toHaveLength(2);
   });
 
   it('stops reloading a document that hangs the fresh worker too', async () => {
-    const h = harness();
-    await h.host.handle.load(doc);
-    h.current().hung = true;
+    const h = await hungAfterLoad();
     void h.host.handle.play();
     h.options.nextWorkerHung = true; // the reload in the second worker never answers
-    await h.elapse(WATCHDOG_LIMITS.commandTimeoutMs + 2 * WATCHDOG_LIMITS.checkEveryMs);
+    await h.elapse(PAST_TIMEOUT_MS);
     h.options.nextWorkerHung = false;
-    await h.elapse(WATCHDOG_LIMITS.commandTimeoutMs + 2 * WATCHDOG_LIMITS.checkEveryMs);
+    await h.elapse(PAST_TIMEOUT_MS);
     expect(h.workers).toHaveLength(3);
     expect(h.workers[2].calls.filter((c) => c.method === 'load')).toEqual([]);
     expect(h.notices.at(-1)).toMatch(/no scenario was reloaded/);
@@ -157,7 +158,7 @@ describe('the simulation worker watchdog', () => {
     const h = harness({ firstWorkerNeverStarts: true });
     const loaded = h.host.handle.load(doc);
     const played = h.host.handle.play();
-    await h.elapse(WATCHDOG_LIMITS.commandTimeoutMs + 2 * WATCHDOG_LIMITS.checkEveryMs);
+    await h.elapse(PAST_TIMEOUT_MS);
     expect(h.workers).toHaveLength(2);
     expect(h.workers[1].calls.map((c) => c.method)).toEqual(['load', 'play']);
     expect(h.workers[1].calls[0].args).toEqual([doc]);

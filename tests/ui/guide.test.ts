@@ -1,8 +1,8 @@
-// The guide against the simulated clock (src/ui/guide/guide-timeline.ts): the current step, the
-// step a clock advance crossed that pauses the run, and what a step asks to watch.
+// The guide against the simulated clock (src/ui/guide/guide-timeline.ts): the current step, where
+// the worker should pause the run next (its pause-at), and what a step asks to watch.
 import { describe, expect, it } from 'vitest';
 import type { GuideStep } from '../../src/engine/spec.ts';
-import { crossedPauseStep, currentStepIndex, readGuideSteps, watchTargets } from '../../src/ui/guide/guide-timeline.ts';
+import { currentStepIndex, nextPauseAt, pausingStepAt, readGuideSteps, watchTargets } from '../../src/ui/guide/guide-timeline.ts';
 
 const steps: GuideStep[] = readGuideSteps([
   { at: 0, title: 'Start', text: '' },
@@ -26,14 +26,21 @@ describe('guide timeline', () => {
     expect(currentStepIndex(readGuideSteps([{ at: '5s', title: 'x', text: '' }]), 4999)).toBe(-1);
   });
 
-  it('pauses at the first crossed step that pauses; a pause: false step and a step at 0 never pause', () => {
-    expect(crossedPauseStep(steps, 0, 45_000, true), 'the 30 s remark does not pause').toBe(-1);
-    expect(crossedPauseStep(steps, 45_000, 61_000, true)).toBe(2);
-    expect(crossedPauseStep(steps, 0, 200_000, true), 'the first of several crossed at once').toBe(2);
-    expect(crossedPauseStep(steps, 60_000, 61_000, true), 'already past it').toBe(-1);
-    expect(crossedPauseStep(steps, 59_000, 60_000, true), 'exactly at the moment').toBe(2);
-    expect(crossedPauseStep(steps, 45_000, 61_000, false), 'the toggle is off').toBe(-1);
-    expect(crossedPauseStep(steps, 120_000, 0, true), 'a reset goes backwards').toBe(-1);
+  it('the pause-at is the next step that pauses after the clock; a pause: false step and a step at 0 never pause', () => {
+    expect(nextPauseAt(steps, 0, true), 'the 30 s remark does not pause').toBe(60_000);
+    expect(nextPauseAt(steps, 45_000, true)).toBe(60_000);
+    expect(nextPauseAt(steps, 59_999, true)).toBe(60_000);
+    expect(nextPauseAt(steps, 60_000, true), 'paused at it: the next one').toBe(120_000);
+    expect(nextPauseAt(steps, 120_000, true), 'none left').toBeNull();
+    expect(nextPauseAt(steps, 0, false), 'the toggle is off').toBeNull();
+    expect(nextPauseAt(readGuideSteps([{ at: 0, title: 'Start', text: '' }]), 0, true), 'a step at 0').toBeNull();
+  });
+
+  it('names the step the worker paused at: only a pausing step exactly at the clock', () => {
+    expect(pausingStepAt(steps, 60_000)).toBe(2);
+    expect(pausingStepAt(steps, 60_001)).toBe(-1);
+    expect(pausingStepAt(steps, 30_000), 'a pause: false remark').toBe(-1);
+    expect(pausingStepAt(steps, 0), 'a step at 0').toBe(-1);
   });
 
   it('splits a step’s watch into node and link ids, dropping ids the document no longer has', () => {

@@ -1,7 +1,8 @@
 /**
  * Pure edits of a scenario document: each takes a document and returns a new one (or the same
  * object when nothing changed), keeping references consistent — a renamed node is renamed in
- * links, targets, calls and faults; a removed one leaves no dangling reference behind.
+ * links, targets, calls, faults and guide steps' `watch` lists; a removed one leaves no dangling
+ * reference behind.
  */
 import { ID_PATTERN } from '../../scenario/values.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
@@ -71,11 +72,12 @@ export function renameNode(document: ScenarioDocument, oldId: string, newId: str
     const mapped = rulesFor(node.kind).mapReferences(node, rename);
     return node.id === oldId ? { ...mapped, id: newId } : mapped;
   });
+  const renamed = (id: string) => (id === oldId ? newId : (linkRenames.get(id) ?? id));
   const faults = document.faults.map((fault) => {
-    const target = fault.target === oldId ? newId : (linkRenames.get(fault.target) ?? fault.target);
+    const target = renamed(fault.target);
     return target === fault.target ? fault : { ...fault, target };
   });
-  return { ok: true, document: { ...document, nodes, links, faults } };
+  return { ok: true, document: withGuideWatch({ ...document, nodes, links, faults }, renamed) };
 }
 
 export function renameLink(document: ScenarioDocument, oldId: string, newId: string): EditResult {
@@ -84,7 +86,7 @@ export function renameLink(document: ScenarioDocument, oldId: string, newId: str
   if (problem) return { ok: false, reason: problem };
   const links = document.links.map((link) => (link.id === oldId ? { ...link, id: newId } : link));
   const faults = document.faults.map((fault) => (fault.target === oldId ? { ...fault, target: newId } : fault));
-  return { ok: true, document: { ...document, links, faults } };
+  return { ok: true, document: withGuideWatch({ ...document, links, faults }, (id) => (id === oldId ? newId : id)) };
 }
 
 /** "a-b" or "a-b-2" for a link from a to b: the ids connect() makes. */
@@ -130,7 +132,7 @@ export function removeLinks(document: ScenarioDocument, ids: Iterable<string>): 
     return lost ? rulesFor(node.kind).mapReferences(node, (id) => (lost.has(id) ? null : id)) : node;
   });
   const faults = document.faults.filter((f) => !doomed.has(f.target));
-  return { ...document, nodes, links, faults };
+  return withGuideWatch({ ...document, nodes, links, faults }, (id) => (doomed.has(id) ? null : id));
 }
 
 export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): ScenarioDocument {
@@ -141,7 +143,31 @@ export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): 
   const forget: ReferenceMap = (id) => (doomed.has(id) ? null : id);
   const nodes = unlinked.nodes.filter((n) => !doomed.has(n.id)).map((n) => rulesFor(n.kind).mapReferences(n, forget));
   const faults = unlinked.faults.filter((f) => !doomed.has(f.target));
-  return { ...unlinked, nodes, faults };
+  return withGuideWatch({ ...unlinked, nodes, faults }, forget);
+}
+
+/**
+ * The guide steps' `watch` ids mapped (null: dropped; a list left empty goes with its key; an id
+ * named twice after a rename is kept once). The
+ * guide is raw JSON the person may be typing: anything that is not a step with a list of ids is
+ * kept as it is, and the document is the same object when no id changed.
+ */
+function withGuideWatch(document: ScenarioDocument, map: (id: string) => string | null): ScenarioDocument {
+  const guide = document.guide;
+  if (!Array.isArray(guide)) return document;
+  let changed = false;
+  const steps = guide.map((step: unknown) => {
+    if (typeof step !== 'object' || step === null || !Array.isArray((step as { watch?: unknown }).watch)) return step;
+    const watch = (step as { watch: unknown[] }).watch;
+    const each = watch.flatMap((id) => (typeof id === 'string' ? (map(id) ?? []) : [id]));
+    if (each.length === watch.length && each.every((id, i) => id === watch[i])) return step;
+    changed = true;
+    const mapped = [...new Set(each)];
+    if (mapped.length > 0) return { ...step, watch: mapped };
+    const { watch: _emptied, ...rest } = step as Record<string, unknown>;
+    return rest;
+  });
+  return changed ? { ...document, guide: steps } : document;
 }
 
 function mapNode(document: ScenarioDocument, id: string, change: (node: DocumentNode) => DocumentNode): ScenarioDocument {

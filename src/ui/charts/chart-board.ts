@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesSlice } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
+import { cssVarReader } from '../css-vars.ts';
 import { frameScheduler } from '../frame-scheduler.ts';
 import { formatSimTime } from '../run/format-run.ts';
 import { chartsFor, type ChartSpec } from './chart-specs.ts';
@@ -31,8 +32,7 @@ const CHART_HEIGHT_PX = 150;
 const MAX_POINTS = 800;
 
 function readTheme(element: HTMLElement): Theme {
-  const style = getComputedStyle(element);
-  const pick = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const pick = cssVarReader(element);
   const fg = pick('--fl-fg', pick('--fg', '#1d1f21'));
   return { fg, muted: pick('--fl-muted', pick('--muted', '#5f6368')), grid: pick('--fl-line', pick('--line', '#d9dcdf')), fault: pick('--fl-failing', '#D55E00') };
 }

@@ -4,6 +4,7 @@
  * colour, so the two read apart without colour too; the scenario's faults are dashed markers.
  */
 import type { FaultMarker, OverlaidChart } from '../../compare/index.ts';
+import { cssVarReader } from '../css-vars.ts';
 import { formatSimTime } from '../run/format-run.ts';
 
 const HEIGHT_PX = 180;
@@ -17,8 +18,7 @@ export interface PlotColours {
 }
 
 export function readColours(element: HTMLElement): PlotColours {
-  const style = getComputedStyle(element);
-  const pick = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const pick = cssVarReader(element);
   return { a: pick('--fl-accent', '#0072b2'), b: pick('--fl-strained-fill', '#e69f00'), fault: pick('--fl-failing', '#d55e00'), muted: pick('--fl-muted', '#555b62'), grid: pick('--fl-line', '#cfd3d8') };
 }
 

@@ -1,16 +1,9 @@
 /** One line: simulated time of duration, and what the run is doing, in words. */
 import { useRunStore, type RunStatus } from '../../store/run-store.ts';
-import { formatClock } from '../run/format-run.ts';
+import { formatClock, RUN_STATUS_TEXT } from '../run/format-run.ts';
 
-const STATUS_TEXT: Record<RunStatus, string> = {
-  idle: 'Starting…',
-  loading: 'Loading…',
-  paused: 'Paused',
-  running: 'Running',
-  finished: 'Finished',
-  invalid: 'Scenario has errors',
-  failed: 'Simulation failed',
-};
+// An embed always has a scenario on its way: idle is only the moment before it loads.
+const STATUS_TEXT: Record<RunStatus, string> = { ...RUN_STATUS_TEXT, idle: 'Starting…' };
 
 export function EmbedStatus() {
   const status = useRunStore((s) => s.status);

@@ -5,14 +5,15 @@
  */
 import type { ExperimentPlot } from '../../scenarios/experiments';
 import type { ExperimentResults, PlotData } from '../../experiments';
+import { cssVarReader } from '../css-vars.ts';
 
 const HEIGHT_PX = 280;
 
 export async function drawExperimentPlot(target: HTMLElement, spec: ExperimentPlot, data: PlotData, results: ExperimentResults): Promise<() => void> {
   const [{ default: uPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
-  const style = getComputedStyle(target);
-  const accent = style.getPropertyValue('--fl-accent').trim() || '#2f6fde';
-  const muted = style.getPropertyValue('--fl-muted').trim() || '#888';
+  const pick = cssVarReader(target);
+  const accent = pick('--fl-accent', '#2f6fde');
+  const muted = pick('--fl-muted', '#888');
   // One dot series per seed: every value runs the same seeds, so seed j has one y per x.
   const seedSeries = results.seeds.map((seed) =>
     results.summary.map((_, valueIndex) => {

@@ -1,14 +1,14 @@
 /**
- * The guide: the scenario's steps played against the simulated clock (guide-controller.ts pauses
- * the run at each step), the current step's text, "predict, then run" prompts, what to look at,
- * Continue and a one-click Reset to the scenario's start. Loaded lazily with marked and DOMPurify.
+ * The guide: the scenario's steps played against the simulated clock (guide-controller.ts has the
+ * worker pause the run exactly at each step), the current step's text, "predict, then run"
+ * prompts, what to look at, Continue and a one-click Reset to the scenario's start. Loaded lazily with marked and DOMPurify.
  */
 import { useEffect, useMemo } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore } from '../../store/run-store.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import { formatClock } from '../run/format-run.ts';
-import { selectWatched, startGuideController } from './guide-controller.ts';
+import { selectWatched, startGuideController, syncGuidePauseAt } from './guide-controller.ts';
 import { resetToStart } from './guide-reset.ts';
 import { guideActions, useGuideStore } from './guide-store.ts';
 import { currentStepIndex, readGuideSteps } from './guide-timeline.ts';
@@ -18,6 +18,7 @@ import './guide.css';
 
 function continueRun(): void {
   guideActions.pausedAtStep(-1);
+  syncGuidePauseAt(); // the next step's pause-at reaches the worker before play does
   void runActions.play();
 }
 

@@ -1,6 +1,6 @@
 /**
- * The guide's steps against the simulated clock, pure: which step is current, which step a clock
- * advance crossed that should pause the run, and what a step asks to watch. The steps are read
+ * The guide's steps against the simulated clock, pure: which step is current, where the run should
+ * pause next (the worker's pause-at), and what a step asks to watch. The steps are read
  * from the editor's document (raw JSON), each on its own, so one bad step hides only itself.
  */
 import type { GuideStep } from '../../engine/spec.ts';
@@ -25,12 +25,18 @@ export function currentStepIndex(steps: readonly GuideStep[], simulatedMs: numbe
 }
 
 /**
- * The first step that pauses whose moment lies in (fromMs, toMs]: the clock moved past it since
- * the last look. A step at 0 is never crossed: it is on screen before the run starts.
+ * Where the worker should pause the run next (its pause-at): the moment of the first step that
+ * pauses and lies after `clockMs`, or null (the toggle is off, or no such step is left). A step at
+ * 0 never pauses: it is on screen before the run starts.
  */
-export function crossedPauseStep(steps: readonly GuideStep[], fromMs: number, toMs: number, pauseAtSteps: boolean): number {
-  if (!pauseAtSteps || toMs <= fromMs) return -1;
-  return steps.findIndex((step) => step.pause !== false && step.atMs > fromMs && step.atMs <= toMs);
+export function nextPauseAt(steps: readonly GuideStep[], clockMs: number, pauseAtSteps: boolean): number | null {
+  if (!pauseAtSteps) return null;
+  return steps.find((step) => step.pause !== false && step.atMs > clockMs)?.atMs ?? null;
+}
+
+/** The step the run paused at, when the worker stopped at a pause-at of `clockMs` (-1: none). */
+export function pausingStepAt(steps: readonly GuideStep[], clockMs: number): number {
+  return steps.findIndex((step) => step.pause !== false && step.atMs > 0 && step.atMs === clockMs);
 }
 
 /** A step's `watch`, split into the document's node ids and link ids (unknown ids dropped). */

@@ -14,7 +14,8 @@ export function BottomPanel() {
   const nodeIds = useSelectionStore((s) => s.nodeIds) as string[];
   const linkIds = useSelectionStore((s) => s.linkIds) as string[];
   return (
-    <section className="fl-bottom" aria-label="Run results">
+    // Focusable: it scrolls, and in presenter mode nothing inside it takes focus (keyboard scrolling).
+    <section className="fl-bottom" aria-label="Run results" tabIndex={0}>
       <SummaryStrip />
       <div className="fl-bottom__panels">
         <div className="fl-bottom__charts">

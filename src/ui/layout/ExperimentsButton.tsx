@@ -4,46 +4,35 @@
  * so the editor's initial JavaScript does not grow; once opened it stays mounted, so closing the
  * dialog neither cancels a sweep nor loses its plot. `?experiments` in the URL opens it at start.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode } from 'react';
+import { LazyDialogButton, type LazyDialogState } from './LazyDialogButton.tsx';
 
 const ExperimentsPanel = lazy(() => import('../experiments/ExperimentsPanel.tsx').then((m) => ({ default: m.ExperimentsPanel })));
 
-function openedByUrl(): boolean {
-  try {
-    return new URLSearchParams(window.location.search).has('experiments');
-  } catch {
-    return false;
-  }
+/**
+ * A toolbar dialog in the Experiments dialog's frame (app.css), named `name` and opened at start
+ * by `?name` in lower case; the Compare dialog is one too. The panel brings its own styles.
+ */
+export function ExperimentsFrameButton({ name, children }: { name: string; children(state: LazyDialogState): ReactNode }) {
+  const lower = name.toLowerCase();
+  return (
+    <LazyDialogButton
+      label={name}
+      urlFlag={lower}
+      dialogClassName="fl-experiments-dialog"
+      dialogLabel={name}
+      head={(close) => (
+        <button type="button" className="fl-button fl-button--small fl-experiments-dialog__close" onClick={close}>
+          Close
+        </button>
+      )}
+      fallback={<p role="status" className="fl-experiments-dialog__loading">{`Loading ${lower}…`}</p>}
+    >
+      {children}
+    </LazyDialogButton>
+  );
 }
 
 export function ExperimentsButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [loaded, setLoaded] = useState(false);
-
-  const open = () => {
-    setLoaded(true);
-    if (!dialog.current?.open) dialog.current?.showModal();
-  };
-
-  useEffect(() => {
-    if (openedByUrl()) open();
-  }, []);
-
-  return (
-    <>
-      <button type="button" className="fl-button" aria-haspopup="dialog" onClick={open}>
-        Experiments
-      </button>
-      <dialog ref={dialog} className="fl-experiments-dialog" aria-label="Experiments">
-        <button type="button" className="fl-button fl-button--small fl-experiments-dialog__close" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-        {loaded && (
-          <Suspense fallback={<p role="status" className="fl-experiments-dialog__loading">Loading experiments…</p>}>
-            <ExperimentsPanel />
-          </Suspense>
-        )}
-      </dialog>
-    </>
-  );
+  return <ExperimentsFrameButton name="Experiments">{() => <ExperimentsPanel />}</ExperimentsFrameButton>;
 }

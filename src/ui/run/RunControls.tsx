@@ -6,18 +6,8 @@
 import { useEffect } from 'react';
 import { RUN_SPEEDS, type RunSpeed } from '../../../workers/protocol.ts';
 import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';
-import { formatClock, formatRate } from './format-run.ts';
+import { formatClock, formatRate, RUN_STATUS_TEXT } from './format-run.ts';
 import './run.css';
-
-const STATUS_TEXT: Record<RunStatus, string> = {
-  idle: 'No scenario',
-  loading: 'Loading…',
-  paused: 'Paused',
-  running: 'Running',
-  finished: 'Finished',
-  invalid: 'Scenario has errors',
-  failed: 'Simulation failed',
-};
 
 const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const canRun = (status: RunStatus) => status === 'paused' || status === 'running';
@@ -82,7 +72,7 @@ export function RunControls() {
           {formatRate(eventsPerSec)} <span className="fl-run-muted">events/s</span>
         </span>
         <span className="fl-run-status" role="status" data-status={status} title={failure ?? undefined}>
-          {STATUS_TEXT[status]}
+          {RUN_STATUS_TEXT[status]}
         </span>
       </div>
     </div>

@@ -1,4 +1,16 @@
-/** Clock and rate texts for the run controls, charts and timeline. */
+/** Clock, rate and status texts for the run controls, the embed, charts and timeline. */
+import type { RunStatus } from '../../store/run-store.ts';
+
+/** What the run is doing, in words (the embed says "Starting…" for idle instead). */
+export const RUN_STATUS_TEXT: Readonly<Record<RunStatus, string>> = {
+  idle: 'No scenario',
+  loading: 'Loading…',
+  paused: 'Paused',
+  running: 'Running',
+  finished: 'Finished',
+  invalid: 'Scenario has errors',
+  failed: 'Simulation failed',
+};
 
 /** 83_400 → "1:23.4"; 7_384_000 → "2:03:04". Tenths only while under an hour. */
 export function formatClock(ms: number): string {
