@@ -116,15 +116,23 @@ export function textField({ maxLength, what, nonEmpty = false, description }: Te
   });
 }
 
-export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
+/**
+ * "__proto__" is the one id JavaScript cannot keep as a plain object's key (assigning it sets the
+ * prototype), and reports and series are plain objects keyed by id; so it is not an id.
+ */
+export const ID_PATTERN = /^(?!__proto__$)[A-Za-z0-9_.:-]{1,64}$/;
 const ID_RULE = '1–64 letters, digits, "_", ".", ":" or "-"';
+const RESERVED_ID = '__proto__';
 
 /** The `id` of a node or link. */
 export function idField() {
   return leaf({
     expected: `an id: ${ID_RULE}`,
-    json: { type: 'string', pattern: ID_PATTERN.source, description: 'Unique across nodes and links.' },
-    read: (value) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : reject()),
+    json: { type: 'string', pattern: ID_PATTERN.source, description: 'Unique across nodes and links; not "__proto__".' },
+    read: (value) => {
+      if (value === RESERVED_ID) return reject(`"${RESERVED_ID}" is reserved (JavaScript's object prototype); choose another id`);
+      return typeof value === 'string' && ID_PATTERN.test(value) ? value : reject();
+    },
   });
 }
 

@@ -120,6 +120,7 @@ describe('node fields', () => {
     [{ calls: { to: 'x' } }, 'nodes[2].calls: expected a list of calls, got an object'],
     [{ label: 7 }, 'nodes[2].label: expected a label (0–200 characters), got 7'],
     [{ id: 'my db' }, 'nodes[2].id: expected an id: 1–64 letters, digits, "_", ".", ":" or "-", got "my db"'],
+    [{ id: '__proto__' }, `nodes[2].id: "__proto__" is reserved (JavaScript's object prototype); choose another id`],
     [{ position: { x: 1 } }, 'nodes[2].position.y: required field is missing; expected a number'],
   ])('database %j', (fields, message) => {
     const errors = errorsOf(threeTier({ db: fields }));

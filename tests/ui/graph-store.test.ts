@@ -110,6 +110,21 @@ describe('graph store', () => {
     expect(x.get('mid-0')!).toBeLessThan(x.get('db-0')!);
   });
 
+  it('lays out nodes named like Object.prototype members ("toString", "__proto__", "constructor") along their links', () => {
+    const names = ['toString', '__proto__', 'constructor', 'hasOwnProperty'];
+    const result = graphActions.load({
+      format: 'faultline.scenario/v1',
+      name: 'prototype names',
+      duration: '1m',
+      nodes: names.map((id) => ({ id, kind: 'service' })),
+      links: names.slice(1).map((id, i) => ({ id: `l${i}`, from: names[i], to: id })),
+    });
+    expect(result).toEqual({ ok: true });
+    expect(ids()).toEqual(names);
+    const x = doc().nodes.map((n) => n.position!.x);
+    for (let i = 1; i < x.length; i++) expect(x[i]).toBeGreaterThan(x[i - 1]);
+  });
+
   it('folds the tall layers of a 300-node graph into a screen-shaped layout without overlaps, keeping layer order', () => {
     graphActions.load(layeredGraph(300));
     const boxes = doc().nodes.map((n) => n.position!);

@@ -30,14 +30,20 @@ export function layoutDocument(document: ScenarioDocument): ScenarioDocument {
   graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
   const heights = new Map(document.nodes.map((n) => [n.id, layoutNodeHeightPx(n)]));
-  for (const node of document.nodes) graph.setNode(node.id, { width: LAYOUT_NODE_WIDTH_PX, height: heights.get(node.id)! });
-  for (const link of document.links) {
-    if (graph.hasNode(link.from) && graph.hasNode(link.to) && link.from !== link.to) graph.setEdge(link.from, link.to, {}, link.id);
-  }
+  // dagre keeps nodes in plain objects: an id such as "toString" or "__proto__" would collide with
+  // Object.prototype, so dagre sees our own keys, never the ids.
+  const keys = new Map<string, string>();
+  for (const node of document.nodes) if (!keys.has(node.id)) keys.set(node.id, `n${keys.size}`);
+  for (const [id, key] of keys) graph.setNode(key, { width: LAYOUT_NODE_WIDTH_PX, height: heights.get(id)! });
+  document.links.forEach((link, i) => {
+    const from = keys.get(link.from);
+    const to = keys.get(link.to);
+    if (from !== undefined && to !== undefined && from !== to) graph.setEdge(from, to, {}, `e${i}`);
+  });
   dagre.layout(graph);
   // dagre gives centres; React Flow positions are top-left corners.
   const corners = new Map(document.nodes.map((n) => {
-    const placed = graph.node(n.id);
+    const placed = graph.node(keys.get(n.id)!);
     return [n.id, { x: placed.x - LAYOUT_NODE_WIDTH_PX / 2, y: placed.y - heights.get(n.id)! / 2 }];
   }));
   const placed = wrapTallRanks(corners, (id) => heights.get(id) ?? LAYOUT_NODE_HEIGHT_PX);
