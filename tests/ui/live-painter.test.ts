@@ -1,7 +1,8 @@
 // The canvas painter writes live numbers straight to registered elements, once per changed
 // snapshot, and paints "idle" when nothing runs or the run does not know the node.
 import { describe, expect, it } from 'vitest';
-import { LIVE_HEADER, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, type LiveLayout } from '../../src/engine/index.ts';
+import { LIVE_HEADER, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS } from '../../src/engine/index.ts';
+import { usersApiLayout } from '../support/live-layout.ts';
 import { createLivePainter } from '../../src/ui/canvas/live/live-painter.ts';
 import type { LiveSnapshot } from '../../src/ui/canvas/live/live-source.ts';
 import { flowCycleSec, flowWidthPx } from '../../src/ui/canvas/live/link-readouts.ts';
@@ -35,15 +36,7 @@ function nodeCard() {
   return { root, ...parts };
 }
 
-const layout: LiveLayout = {
-  keyNames: [],
-  nodeIds: ['users', 'api'],
-  nodeKinds: ['client', 'service'],
-  linkIds: ['users-api'],
-  nodeFields: LIVE_NODE_FIELDS,
-  linkFields: LIVE_LINK_FIELDS,
-  length: LIVE_HEADER + 2 * LIVE_NODE_FIELDS.length + LIVE_LINK_FIELDS.length,
-};
+const layout = usersApiLayout;
 
 function values(api: Partial<Record<(typeof LIVE_NODE_FIELDS)[number], number>>, link: Partial<Record<(typeof LIVE_LINK_FIELDS)[number], number>> = {}) {
   const out = new Float64Array(layout.length);

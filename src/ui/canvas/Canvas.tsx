@@ -2,7 +2,8 @@
  * The editing canvas (React Flow). The document is the source of truth: nodes and edges are
  * derived from it, and every change React Flow reports — a drag, a selection, a new link, a
  * delete — goes back through the graph and selection stores. Live state is painted into the
- * node and edge DOM by the live painter, never through these props.
+ * node and edge DOM by the live painter, never through these props — or, on big graphs, drawn on
+ * one canvas overlay (overlay/LiveOverlay.tsx).
  */
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnDelete } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -17,6 +18,7 @@ import type { CanvasEdge, CanvasNode } from './canvas-types.ts';
 import { canvasView } from './canvas-view.ts';
 import { LinkEdge } from './edges/LinkEdge.tsx';
 import type { Measured } from './flow-elements.ts';
+import { LiveOverlay } from './overlay/LiveOverlay.tsx';
 import { KIND_MIME } from './palette-drag.ts';
 import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
 import { useFlowElements } from './use-flow-elements.ts';
@@ -131,6 +133,7 @@ function CanvasFlow() {
         aria-label="Canvas: the system being simulated"
       >
         <Background gap={24} size={1} />
+        <LiveOverlay />
         <Controls showInteractive={false} showFitView={false} />
         {/* Small: on a laptop screen the default 200 × 150 covers nodes. */}
         <MiniMap pannable zoomable ariaLabel="Minimap" className="fl-minimap" style={MINIMAP_SIZE} />

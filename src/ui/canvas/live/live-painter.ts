@@ -29,6 +29,13 @@ interface Registration {
  */
 export type PaintDetail = 'full' | 'overview';
 
+/**
+ * 'dom': live numbers are written into the registered elements. 'overlay': a big graph's live
+ * state is drawn on one canvas overlay (../overlay/), so the node DOM must not change while it
+ * runs: every element is painted idle once and then left alone.
+ */
+export type PaintTarget = 'dom' | 'overlay';
+
 export interface LivePainter {
   /** Paints `root` and its `[data-live]` descendants for node `id` until the returned function is called. */
   registerNode(id: string, root: Element): () => void;
@@ -39,6 +46,7 @@ export interface LivePainter {
   readonly lastPaintedCount: number;
   /** Switching back to 'full' repaints every readout at the next frame. */
   setDetail(detail: PaintDetail): void;
+  setTarget(target: PaintTarget): void;
   destroy(): void;
 }
 
@@ -94,6 +102,7 @@ export function createLivePainter(source: LiveSource, frames: FrameSource | null
   const linkView = new RecordView<LinkField>();
   let lastPaintedCount = 0;
   let detail: PaintDetail = 'full';
+  let target: PaintTarget = 'dom';
 
   function paintOne(r: Registration, values: Float64Array | null): void {
     const record = index && values ? (r.isLink ? (seekLink(linkView, index, values, r.id) ? linkView : null) : seekNode(nodeView, index, values, r.id) ? nodeView : null) : null;
@@ -105,7 +114,7 @@ export function createLivePainter(source: LiveSource, frames: FrameSource | null
     const snapshot = source.get();
     const passDone = cursor >= pass.length;
     const due = nowMs === Infinity || nowMs - passStartedMs >= intervalMs(registered.size);
-    if (passDone && (snapshot.version === passVersion || !due) && fresh.size === 0) {
+    if (passDone && (snapshot.version === passVersion || !due || target === 'overlay') && fresh.size === 0) {
       lastPaintedCount = 0;
       return;
     }
@@ -115,15 +124,16 @@ export function createLivePainter(source: LiveSource, frames: FrameSource | null
     }
     // A new pass starts only when the last one is done: under a fast stream every entity still
     // gets its turn, always with the newest numbers.
-    if (passDone && snapshot.version !== passVersion && due) {
+    if (passDone && snapshot.version !== passVersion && due && target === 'dom') {
       pass = [...registered];
       cursor = 0;
       passVersion = snapshot.version;
       passStartedMs = nowMs;
     }
     let count = 0;
+    const freshValues = target === 'dom' ? snapshot.values : null; // overlay: idle, never again
     for (const r of fresh) {
-      paintOne(r, snapshot.values);
+      paintOne(r, freshValues);
       count++;
     }
     fresh.clear();
@@ -155,6 +165,14 @@ export function createLivePainter(source: LiveSource, frames: FrameSource | null
       if (next === detail) return;
       detail = next;
       if (next === 'full') passVersion = -1; // text may be stale: a new pass repaints everything
+    },
+    setTarget(next) {
+      if (next === target) return;
+      target = next;
+      if (next === 'overlay') {
+        cursor = pass.length; // drop the pass in progress and paint everything idle, once
+        for (const r of registered) fresh.add(r);
+      } else passVersion = -1; // the DOM shows idle: a new pass repaints everything
     },
     paint,
     get lastPaintedCount() {

@@ -1,0 +1,155 @@
+/**
+ * The live overlay of big graphs (DESIGN.md §5): one `<canvas>` over React Flow's viewport on
+ * which the live state is drawn — health border, queue bar and drops/s of each node, state colour
+ * and flow width of each link. On big graphs any repaint inside the node DOM makes Chromium
+ * re-layerize the whole canvas (62 ms at 300 nodes, 166 ms at 1,000: docs/performance.md); a
+ * canvas repaint costs its own pixels only.
+ *
+ * Framework-free: a factory over a 2D context, a live source and a scene reader, testable with
+ * fakes. `draw` redraws when the viewport or the geometry changed, or the numbers themselves did.
+ */
+import { LIVE_HEADER } from '../../../engine/index.ts';
+import { formatRate } from '../live/format-live.ts';
+import { flowWidthPx, linkLoad } from '../live/link-readouts.ts';
+import { indexLayout, RecordView, seekLink, seekNode, type LinkField, type LiveIndex, type NodeField } from '../live/live-reader.ts';
+import type { LiveSource } from '../live/live-source.ts';
+import { nodeHealth, queueFillShare } from '../live/node-readouts.ts';
+import { QUEUE_BAR, type OverlayContext, type OverlayPalette, type OverlayScene } from './overlay-types.ts';
+
+export interface OverlayPainter {
+  /** Redraws if anything it shows changed; returns whether it drew. Without a time: always due. */
+  draw(nowMs?: number): boolean;
+  /** The bitmap was cleared (a resize): set the text style again and redraw at the next call. */
+  invalidate(): void;
+}
+
+/** The drops/s text is drawn only where it can be read (the DOM's own semantic-zoom threshold). */
+export interface OverlayOptions {
+  textMinZoom: number;
+  /** New numbers are drawn at most this often (a pan or zoom is drawn at once). Default 0. */
+  numbersIntervalMs?: number;
+}
+
+export function createOverlayPainter(context: OverlayContext, source: LiveSource, readScene: () => OverlayScene, palette: OverlayPalette, options: OverlayOptions): OverlayPainter {
+  let drawnKey: unknown[] = [];
+  let index: LiveIndex | null = null;
+  let indexedLayout: unknown = null;
+  const nodeView = new RecordView<NodeField>();
+  const linkView = new RecordView<LinkField>();
+
+  let drawnValues: Float64Array | null = null;
+
+  function valuesChanged(values: Float64Array | null): boolean {
+    const before = drawnValues;
+    if (values === before) return false;
+    let changed = values === null || before === null || values.length !== before.length;
+    for (let i = LIVE_HEADER; !changed && i < values!.length; i++) changed = values![i] !== before![i] && !(Number.isNaN(values![i]) && Number.isNaN(before![i]));
+    if (changed) drawnValues = values === null ? null : Float64Array.from(values);
+    return changed;
+  }
+
+  let drawnAtMs = -Infinity;
+
+  function draw(nowMs = Infinity): boolean {
+    const snapshot = source.get();
+    const scene = readScene();
+    const [tx, ty, zoom] = scene.transform;
+    const key = [snapshot.layout, scene.geometryKey, tx, ty, zoom, scene.widthPx, scene.heightPx, scene.pixelRatio];
+    const sameScene = key.every((part, i) => part === drawnKey[i]);
+    // ~30 snapshots a second, most with the same numbers (rates change once per sample interval):
+    // compare the numbers (not the header's clock), and draw new ones at most every interval —
+    // 1,000 cards redrawn per snapshot cost ~100 ms of script a second. A pan is drawn at once.
+    if (sameScene && nowMs - drawnAtMs < (options.numbersIntervalMs ?? 0)) return false;
+    const numbersChanged = valuesChanged(snapshot.values);
+    if (sameScene && !numbersChanged) return false;
+    drawnKey = key;
+    drawnAtMs = nowMs;
+    if (snapshot.layout !== indexedLayout) {
+      indexedLayout = snapshot.layout;
+      index = snapshot.layout ? indexLayout(snapshot.layout) : null;
+    }
+    const ratio = scene.pixelRatio;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, scene.widthPx, scene.heightPx);
+    const values = snapshot.values;
+    if (!index || !values) return true; // nothing runs: the DOM shows every entity idle
+    // From here on, flow coordinates: the same transform React Flow gives its viewport.
+    context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
+    const view = { left: -tx / zoom, top: -ty / zoom, right: (scene.widthPx - tx) / zoom, bottom: (scene.heightPx - ty) / zoom };
+    const boxes = scene.nodes;
+
+    // Links sharing a colour, width and dash are stroked as one path: one raster pass, not 1,000.
+    const strokes = new Map<string, { colour: string; widthPx: number; dashed: boolean; segments: number[] }>();
+    for (const link of scene.links) {
+      const from = boxes.get(link.source);
+      const to = boxes.get(link.target);
+      if (!from || !to || !seekLink(linkView, index, values, link.id)) continue;
+      // Handles: out on the right edge, in on the left edge, both at mid-height (NodeCard.tsx).
+      const x1 = from.x + from.widthPx;
+      const y1 = from.y + from.heightPx / 2;
+      const x2 = to.x;
+      const y2 = to.y + to.heightPx / 2;
+      if (Math.max(x1, x2) < view.left || Math.min(x1, x2) > view.right || Math.max(y1, y2) < view.top || Math.min(y1, y2) > view.bottom) continue;
+      const up = linkView.get('up') > 0;
+      const load = linkLoad(linkView.get('utilization'));
+      const colour = !up || load === 'high' ? palette.failing : load === 'mid' ? palette.strained : palette.flow;
+      const widthPx = up ? Math.round(flowWidthPx(linkView.get('sentPerSec')) * 2) / 2 : 2.5;
+      const style = `${colour}|${widthPx}|${up}`;
+      let stroke = strokes.get(style);
+      if (!stroke) strokes.set(style, (stroke = { colour, widthPx, dashed: !up, segments: [] }));
+      stroke.segments.push(x1, y1, x2, y2);
+    }
+    for (const { colour, widthPx, dashed, segments } of strokes.values()) {
+      context.strokeStyle = colour;
+      context.lineWidth = widthPx;
+      context.setLineDash(dashed ? [7, 6] : []);
+      context.beginPath();
+      for (let i = 0; i < segments.length; i += 4) {
+        context.moveTo(segments[i], segments[i + 1]);
+        context.lineTo(segments[i + 2], segments[i + 3]);
+      }
+      context.stroke();
+    }
+    context.setLineDash([]);
+
+    const withText = zoom >= options.textMinZoom;
+    for (const [id, box] of boxes) {
+      if (box.x > view.right || box.y > view.bottom || box.x + box.widthPx < view.left || box.y + box.heightPx < view.top) continue;
+      if (!seekNode(nodeView, index, values, id)) continue;
+      const health = nodeHealth(nodeView);
+      const colour = health === 'down' ? palette.down : health === 'failing' ? palette.failing : health === 'strained' ? palette.strained : palette.ok;
+      context.strokeStyle = colour;
+      context.lineWidth = 3;
+      context.setLineDash(health === 'down' ? [6, 4] : []);
+      context.strokeRect(box.x, box.y, box.widthPx, box.heightPx);
+      context.fillStyle = colour;
+      context.fillRect(box.x, box.y, QUEUE_BAR.stripPx, box.heightPx); // the card's thick left border
+
+      const share = queueFillShare(nodeView);
+      const trackPx = box.widthPx - 2 * QUEUE_BAR.insetPx;
+      const barY = box.y + box.heightPx - QUEUE_BAR.bottomPx - QUEUE_BAR.heightPx;
+      context.fillStyle = palette.track;
+      context.fillRect(box.x + QUEUE_BAR.insetPx, barY, trackPx, QUEUE_BAR.heightPx);
+      context.fillStyle = share >= 0.9 ? palette.failing : share >= 0.5 ? palette.strained : palette.ok;
+      context.fillRect(box.x + QUEUE_BAR.insetPx, barY, trackPx * share, QUEUE_BAR.heightPx);
+
+      const droppedPerSec = nodeView.get('droppedPerSec');
+      if (withText && droppedPerSec > 0) {
+        context.fillStyle = palette.failing;
+        context.fillText(`${formatRate(droppedPerSec)} drop/s`, box.x + box.widthPx, box.y - 4);
+      }
+    }
+    context.setLineDash([]);
+    return true;
+  }
+
+  function invalidate(): void {
+    drawnKey = [];
+    context.font = 'bold 12px system-ui, sans-serif';
+    context.textAlign = 'right';
+    context.textBaseline = 'bottom';
+  }
+
+  invalidate();
+  return { draw, invalidate };
+}
