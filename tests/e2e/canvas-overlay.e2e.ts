@@ -72,6 +72,11 @@ describe('canvas overlay', () => {
     await page.waitForTimeout(1500); // past at least one more sample
     expect(await page.evaluate(() => (window as unknown as { readoutWrites: { writes: number } }).readoutWrites.writes)).toBe(0);
     expect(await page.locator('.fl-node[data-health]:not([data-health="idle"])').count()).toBe(0);
+
+    // A theme change restarts the overlay with the new colours: it goes on drawing.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => overlayPixels(page), { timeout: 30_000 }).toBeGreaterThan(1000);
     expect(pageErrors).toEqual([]);
   });
 

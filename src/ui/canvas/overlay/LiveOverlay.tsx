@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { liveMetrics } from '../../../store/live-metrics.ts';
 import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX } from '../../../store/graph/auto-layout.ts';
 import { frameScheduler } from '../../frame-scheduler.ts';
+import { useThemeStore } from '../../layout/theme.ts';
 import type { CanvasEdge, CanvasNode } from '../canvas-types.ts';
 import { canvasPainter } from '../live/canvas-painter.ts';
 import { OVERVIEW_ZOOM } from '../use-paint-detail.ts';
@@ -42,6 +43,8 @@ export function LiveOverlay() {
   const big = useStore((s) => s.nodeLookup.size >= LIVE_OVERLAY_MIN_NODES);
   const store = useStoreApi<CanvasNode, CanvasEdge>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The palette is read from the theme's CSS colours: a new theme starts a new painter.
+  const theme = useThemeStore((s) => s.theme);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -84,7 +87,7 @@ export function LiveOverlay() {
       stopFrames();
       canvasPainter.setTarget('dom');
     };
-  }, [big, store]);
+  }, [big, store, theme]);
 
   return big ? <canvas ref={canvasRef} className="fl-live-overlay" data-testid="live-overlay" aria-hidden="true" /> : null;
 }

@@ -32,7 +32,7 @@ export interface OverlayScene {
   geometryKey: unknown;
 }
 
-/** Theme colours, read once from the page's custom properties. */
+/** Theme colours, read from the page's custom properties when the overlay (re)starts — on each theme change. */
 export interface OverlayPalette {
   ok: string;
   strained: string;
