@@ -24,6 +24,8 @@ export type { ScenarioDocument, DocumentNode, DocumentLink, DocumentFault, Canva
 export interface GraphNotice {
   tone: 'info' | 'error';
   text: string;
+  /** A button beside the text (e.g. going back to the graph a link replaced). */
+  action?: { label: string; run(): void };
 }
 
 export interface GraphState {

@@ -30,7 +30,7 @@ function startEditor(root: HTMLElement): void {
   if (storage) startAutosave(storage, window);
   startDocumentSync(getDocument, subscribeDocument);
   // A ?scenario= or #s= link (also one pasted later) opens on top of the autosave, undoable.
-  startShareLinks(window);
+  startShareLinks(window, storage);
 
   createRoot(root).render(
     <StrictMode>

@@ -87,4 +87,24 @@ describe('share links', () => {
     expect(await nodeIds(page)).toEqual(before);
     expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
   });
+
+  it('a link opened over an autosaved graph keeps that graph: the Library offers it back after a reload', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser);
+    await page.getByRole('button', { name: 'Add External API' }).click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('faultline.editor.document') ?? '')).toContain('"external"');
+    const mine = await nodeIds(page);
+    await page.goto(`${inject('appUrl')}?scenario=mm1`);
+    await expect.poll(() => nodeIds(page)).toEqual(['users', 'api']);
+    await page.getByRole('button', { name: 'Back to my graph' }).waitFor();
+    // the link's graph is autosaved over the person's; a reload (or another tab) no longer has Undo
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('faultline.editor.document') ?? '')).not.toContain('"external"');
+    await page.reload();
+    await expect.poll(() => nodeIds(page)).toEqual(['users', 'api']);
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    const kept = page.getByRole('region', { name: 'Your graph before a link' });
+    expect(await kept.innerText()).toContain(`${mine.length} nodes`);
+    await kept.getByRole('button', { name: 'Open it' }).click();
+    await expect.poll(() => nodeIds(page)).toEqual(mine);
+    expect(pageErrors).toEqual([]);
+  });
 });

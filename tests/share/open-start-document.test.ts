@@ -4,6 +4,7 @@ import { encodeShareHash } from '../../src/share/share-link.ts';
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
 import { openStartDocument, withoutStartDocument } from '../../src/ui/share/open-start-document.ts';
 import { carriesStartDocument } from '../../src/ui/share/share-links.ts';
+import { readReplacedByLink } from '../../src/store/graph/autosave.ts';
 
 function fakeHistory() {
   const urls: string[] = [];
@@ -27,6 +28,24 @@ describe('opening the link at startup', () => {
     expect(useGraphStore.getState().notice?.tone).toBe('info');
     graphActions.undo();
     expect(ids()).toEqual(['shoppers', 'lb', 'api-1', 'api-2', 'db']);
+  });
+
+  it('keeps the graph it replaces in storage, and its notice goes back to it', async () => {
+    const storage = new Map<string, string>();
+    const memory = { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => void storage.set(key, value) };
+    const checkoutDocument = useGraphStore.getState().document;
+    await openStartDocument(new URL('https://h.example/?scenario=mm1'), fakeHistory(), memory);
+    expect(ids()).toEqual(['users', 'api']);
+    expect(readReplacedByLink(memory)?.document).toEqual(checkoutDocument);
+    const { notice } = useGraphStore.getState();
+    expect(notice?.text).toContain('the Library keeps a copy of it');
+    notice!.action!.run();
+    expect(ids()).toEqual(['shoppers', 'lb', 'api-1', 'api-2', 'db']);
+
+    // a link that is not opened keeps nothing new
+    storage.clear();
+    await openStartDocument(new URL('https://h.example/#s=abc*def'), fakeHistory(), memory);
+    expect(storage.size).toBe(0);
   });
 
   it('keeps the graph and its history for a mangled link, and says what is wrong', async () => {

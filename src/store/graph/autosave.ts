@@ -13,6 +13,12 @@ export interface DocumentStorage {
 
 export const AUTOSAVE_KEY = 'faultline.editor.document';
 export const CORRUPT_AUTOSAVE_KEY = 'faultline.editor.document.unreadable';
+/**
+ * The graph a share link replaced. Undo brings it back in the tab, but the link's graph is
+ * autosaved over it a moment later — and a link opened in a second tab overwrites the first
+ * tab's autosave — so a copy is kept here until the next link (the library offers it back).
+ */
+export const REPLACED_BY_LINK_KEY = 'faultline.editor.document.before-link';
 
 interface AutosaveRecord {
   savedAt: string;
@@ -61,3 +67,27 @@ export function writeAutosave(storage: DocumentStorage, document: ScenarioDocume
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Keeps `document` as the graph a link replaced; false when storage refused it. */
+export function keepReplacedByLink(storage: DocumentStorage, document: ScenarioDocument, now = new Date()): boolean {
+  try {
+    const record: AutosaveRecord = { savedAt: now.toISOString(), document };
+    storage.setItem(REPLACED_BY_LINK_KEY, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The graph the last link replaced, if one is kept and still readable. */
+export function readReplacedByLink(storage: DocumentStorage): { document: ScenarioDocument; savedAt: string } | null {
+  try {
+    const text = storage.getItem(REPLACED_BY_LINK_KEY);
+    if (text === null) return null;
+    const record = JSON.parse(text) as Partial<AutosaveRecord> | null;
+    const read = readEditableDocument(record?.document);
+    return read.ok && typeof record?.savedAt === 'string' ? { document: read.document, savedAt: record.savedAt } : null;
+  } catch {
+    return null;
+  }
+}

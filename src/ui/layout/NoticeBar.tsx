@@ -14,6 +14,9 @@ export function NoticeBar() {
       {notice && (
         <p className="fl-notice" data-tone={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
           {notice.text}{' '}
+          {notice.action && (
+            <button type="button" className="fl-button fl-button--small" onClick={notice.action.run}>{notice.action.label}</button>
+          )}{' '}
           <button type="button" className="fl-button fl-button--small" onClick={graphActions.dismissNotice}>Dismiss</button>
         </p>
       )}

@@ -9,7 +9,7 @@ import { themeColours } from '../picture/picture-colours.ts';
 import { LibraryCard } from './LibraryCard.tsx';
 import { filterByTags, libraryTags } from './library-filter.ts';
 import { openBuiltin } from './open-builtin.ts';
-
+import { ReplacedGraph } from './ReplacedGraph.tsx';
 
 const TAGS = libraryTags(builtinScenarios);
 
@@ -29,6 +29,7 @@ export function LibraryPanel({ onOpened }: { onOpened: () => void }) {
   };
   return (
     <div className="fl-library">
+      <ReplacedGraph onOpened={onOpened} />
       <div className="fl-library__tags" role="group" aria-label="Filter by tag">
         {TAGS.map((tag) => (
           <button key={tag} type="button" className="fl-library__tag" aria-pressed={chosen.has(tag)} onClick={() => toggle(tag)}>

@@ -3,18 +3,21 @@
  * `#s=` link) ON TOP of it, as an undoable load, so Undo returns to the person's own graph. Then
  * the URL is cleaned, so a reload does not apply the link again over later edits.
  */
-import { graphActions, useGraphStore } from '../../store/graph-store.ts';
+import { graphActions, useGraphStore, type GraphNotice } from '../../store/graph-store.ts';
+import { keepReplacedByLink, type DocumentStorage } from '../../store/graph/autosave.ts';
 import { resolveStartDocument } from '../../share/start-document.ts';
 
 type UrlHistory = Pick<History, 'replaceState' | 'state'>;
 
-export async function openStartDocument(url: URL, history: UrlHistory | null): Promise<void> {
+/** `storage`: where the graph the link replaces is kept (REPLACED_BY_LINK_KEY); null keeps none. */
+export async function openStartDocument(url: URL, history: UrlHistory | null, storage: DocumentStorage | null = null): Promise<void> {
   const start = await resolveStartDocument(url);
   if (start.kind === 'none') return;
   if (start.kind === 'error') {
     notice('error', `The link was not opened: ${start.problem}. Your graph is unchanged.`);
     return;
   }
+  const before = useGraphStore.getState().document;
   const loaded = graphActions.load(start.document);
   if (!loaded.ok) {
     notice('error', `The link was not opened: its scenario is unusable (${loaded.reason}). Your graph is unchanged.`);
@@ -22,7 +25,11 @@ export async function openStartDocument(url: URL, history: UrlHistory | null): P
   }
   history?.replaceState(history.state, '', withoutStartDocument(url));
   const name = useGraphStore.getState().document.name;
-  notice('info', `Opened "${name}" from the link. Undo returns to the graph you had before.`);
+  const kept = storage !== null && keepReplacedByLink(storage, before);
+  notice('info', `Opened "${name}" from the link. Undo returns to the graph you had before${kept ? ', and the Library keeps a copy of it' : ''}.`, {
+    label: 'Back to my graph',
+    run: () => graphActions.load(before),
+  });
 }
 
 /** The URL minus what carried the scenario; other parameters stay exactly as written (`?experiments`). */
@@ -32,6 +39,6 @@ export function withoutStartDocument(url: URL): string {
   return url.pathname + (kept.length > 0 ? `?${kept.join('&')}` : '') + hash;
 }
 
-function notice(tone: 'info' | 'error', text: string): void {
-  useGraphStore.setState({ notice: { tone, text } });
+function notice(tone: 'info' | 'error', text: string, action?: GraphNotice['action']): void {
+  useGraphStore.setState({ notice: { tone, text, ...(action ? { action } : {}) } });
 }

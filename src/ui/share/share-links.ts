@@ -3,14 +3,16 @@
  * when a `#s=` link is pasted into an open tab (no reload then). The decoder is loaded only
  * when a link is there, so the editor's initial JavaScript does not carry it.
  */
+import type { DocumentStorage } from '../../store/graph/autosave.ts';
+
 export function carriesStartDocument(url: URL): boolean {
   return url.searchParams.has('scenario') || url.hash.startsWith('#s=');
 }
 
-export function startShareLinks(win: Pick<Window, 'location' | 'history' | 'addEventListener'>): void {
+export function startShareLinks(win: Pick<Window, 'location' | 'history' | 'addEventListener'>, storage: DocumentStorage | null): void {
   const open = () => {
     const url = new URL(win.location.href);
-    if (carriesStartDocument(url)) void import('./open-start-document.ts').then((m) => m.openStartDocument(url, win.history));
+    if (carriesStartDocument(url)) void import('./open-start-document.ts').then((m) => m.openStartDocument(url, win.history, storage));
   };
   open();
   win.addEventListener('hashchange', open);
