@@ -31,6 +31,8 @@ export function measurePayload(root: unknown, limitBytes: number): PayloadSize {
       const proto: unknown = Object.getPrototypeOf(value);
       if (Array.isArray(value)) {
         bytes += 2 + value.length;
+        // before walking it: a sparse array of length 5e7 is a few bytes on the wire
+        if (bytes > limitBytes) return { ok: false, problem: `is larger than ${Math.round(limitBytes / 1024)} KB` };
         for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1 });
       } else if (proto === Object.prototype || proto === null) {
         const keys = Object.keys(value);

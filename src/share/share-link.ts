@@ -20,6 +20,13 @@ export async function encodeShareHash(document: unknown): Promise<string> {
   return SHARE_HASH_PREFIX + toBase64Url(packed);
 }
 
+/** Why a freshly made hash cannot be shared (the decoder would refuse it), or null. */
+export function unshareableHashProblem(hash: string): string | null {
+  const payloadChars = hash.length - SHARE_HASH_PREFIX.length;
+  if (payloadChars <= MAX_SHARE_HASH_CHARS) return null;
+  return `this graph is too big for a link (${payloadChars.toLocaleString('en')} characters; links carry at most ${MAX_SHARE_HASH_CHARS.toLocaleString('en')}): share it as a file with Download`;
+}
+
 /** True when a hash carries a shared scenario (even a broken one, which then deserves a notice). */
 export function isShareHash(hash: string): boolean {
   return hash.startsWith(SHARE_HASH_PREFIX) || hash.startsWith(SHARE_HASH_PREFIX.slice(1));

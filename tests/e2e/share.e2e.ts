@@ -101,9 +101,9 @@ describe('share links', () => {
     await page.reload();
     await expect.poll(() => nodeIds(page)).toEqual(['users', 'api']);
     await page.getByRole('button', { name: 'Library', exact: true }).click();
-    const kept = page.getByRole('region', { name: 'Your graph before a link' });
+    const kept = page.getByRole('region', { name: 'Your graphs before a link' });
     expect(await kept.innerText()).toContain(`${mine.length} nodes`);
-    await kept.getByRole('button', { name: 'Open it' }).click();
+    await kept.getByRole('button', { name: 'Open it' }).first().click();
     await expect.poll(() => nodeIds(page)).toEqual(mine);
     expect(pageErrors).toEqual([]);
   });

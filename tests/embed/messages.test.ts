@@ -82,4 +82,14 @@ describe('inbound embed messages', () => {
     if (measured.ok) expect(measured.bytes).toBeGreaterThan(json * 0.8);
     if (measured.ok) expect(measured.bytes).toBeLessThan(json * 1.5);
   });
+
+  it('refuses a huge sparse array by its length, before walking its elements', () => {
+    const sparse: unknown[] = [];
+    sparse.length = 50_000_000; // a few bytes through postMessage; 50 M holes to walk
+    let visited = 0;
+    const probe = new Proxy(sparse, { get: (target, key) => (key !== 'length' && typeof key === 'string' && /^\d+$/.test(key) ? (visited++, undefined) : Reflect.get(target, key)) });
+    const measured = measurePayload({ scenario: probe }, 2 * 1024 * 1024);
+    expect(measured).toMatchObject({ ok: false, problem: 'is larger than 2048 KB' });
+    expect(visited).toBe(0);
+  });
 });

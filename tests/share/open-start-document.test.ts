@@ -4,7 +4,7 @@ import { encodeShareHash } from '../../src/share/share-link.ts';
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
 import { openStartDocument, withoutStartDocument } from '../../src/ui/share/open-start-document.ts';
 import { carriesStartDocument } from '../../src/ui/share/share-links.ts';
-import { readReplacedByLink } from '../../src/store/graph/autosave.ts';
+import { keepReplacedByLink, MAX_REPLACED_GRAPHS, readReplacedByLinks, REPLACED_BY_LINK_KEY } from '../../src/store/graph/autosave.ts';
 
 function fakeHistory() {
   const urls: string[] = [];
@@ -36,16 +36,35 @@ describe('opening the link at startup', () => {
     const checkoutDocument = useGraphStore.getState().document;
     await openStartDocument(new URL('https://h.example/?scenario=mm1'), fakeHistory(), memory);
     expect(ids()).toEqual(['users', 'api']);
-    expect(readReplacedByLink(memory)?.document).toEqual(checkoutDocument);
+    expect(readReplacedByLinks(memory).map((kept) => kept.document)).toEqual([checkoutDocument]);
     const { notice } = useGraphStore.getState();
     expect(notice?.text).toContain('the Library keeps a copy of it');
     notice!.action!.run();
     expect(ids()).toEqual(['shoppers', 'lb', 'api-1', 'api-2', 'db']);
 
+    // link after link: the person's own graph is still kept, behind the link's
+    const mm1Document = (await (async () => {
+      await openStartDocument(new URL('https://h.example/?scenario=mm1'), fakeHistory(), memory);
+      const afterFirst = useGraphStore.getState().document;
+      await openStartDocument(new URL('https://h.example/?scenario=mmc-pooling'), fakeHistory(), memory);
+      return afterFirst;
+    })());
+    expect(readReplacedByLinks(memory).map((kept) => kept.document)).toEqual([mm1Document, checkoutDocument]);
+
     // a link that is not opened keeps nothing new
     storage.clear();
     await openStartDocument(new URL('https://h.example/#s=abc*def'), fakeHistory(), memory);
     expect(storage.size).toBe(0);
+  });
+
+  it('keeps at most a few replaced graphs, newest first, each once', () => {
+    const storage = new Map<string, string>();
+    const memory = { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => void storage.set(key, value) };
+    const named = (name: string) => ({ ...useGraphStore.getState().document, name });
+    for (const name of ['a', 'b', 'a', 'c', 'd', 'e', 'f']) keepReplacedByLink(memory, named(name));
+    expect(readReplacedByLinks(memory).map((kept) => kept.document.name)).toEqual(['f', 'e', 'd', 'c', 'a'].slice(0, MAX_REPLACED_GRAPHS));
+    storage.set(REPLACED_BY_LINK_KEY, '{"not": "a list"');
+    expect(readReplacedByLinks(memory)).toEqual([]);
   });
 
   it('keeps the graph and its history for a mangled link, and says what is wrong', async () => {

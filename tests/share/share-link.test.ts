@@ -3,7 +3,7 @@ import { builtinScenarios } from '../../src/scenarios/index.ts';
 import { layeredGraph } from '../../src/scenarios/generated.ts';
 import { layoutDocument } from '../../src/store/graph/auto-layout.ts';
 import { readEditableDocument } from '../../src/store/graph/document.ts';
-import { decodeShareHash, encodeShareHash, MAX_SHARE_HASH_CHARS } from '../../src/share/share-link.ts';
+import { decodeShareHash, encodeShareHash, MAX_SHARE_HASH_CHARS, unshareableHashProblem } from '../../src/share/share-link.ts';
 import { deflateRaw } from '../../src/share/inflate.ts';
 import { toBase64Url } from '../../src/share/base64url.ts';
 
@@ -28,6 +28,17 @@ describe('share links', () => {
     expect(hash.startsWith('#s=')).toBe(true);
     expect(hash.length).toBeLessThan(4096);
     expect(await decodeShareHash(hash)).toEqual({ ok: true, document });
+  });
+
+  it('does not offer a link the decoder would refuse: a 2,000-node graph with long labels is too big', async () => {
+    const small = await encodeShareHash(layeredGraph(50));
+    expect(unshareableHashProblem(small)).toBeNull();
+    const big = layeredGraph(2000) as { nodes: Record<string, unknown>[] };
+    big.nodes.forEach((node, i) => Object.assign(node, { label: `node ${i} ${String(Math.sin(i)).repeat(3)}` }));
+    const hash = await encodeShareHash(big);
+    expect(hash.length).toBeGreaterThan(MAX_SHARE_HASH_CHARS);
+    expect(unshareableHashProblem(hash)).toMatch(/^this graph is too big for a link \([\d,]+ characters; links carry at most 65,536\): share it as a file with Download$/);
+    expect(await decodeShareHash(hash)).toMatchObject({ ok: false });
   });
 
   it('keeps non-ASCII names and labels', async () => {

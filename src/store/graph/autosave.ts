@@ -14,13 +14,14 @@ export interface DocumentStorage {
 export const AUTOSAVE_KEY = 'faultline.editor.document';
 export const CORRUPT_AUTOSAVE_KEY = 'faultline.editor.document.unreadable';
 /**
- * The graph a share link replaced. Undo brings it back in the tab, but the link's graph is
- * autosaved over it a moment later — and a link opened in a second tab overwrites the first
- * tab's autosave — so a copy is kept here until the next link (the library offers it back).
+ * The graphs share links replaced, newest first. Undo brings one back in the tab, but the link's
+ * graph is autosaved over it a moment later — and a link opened in a second tab overwrites the
+ * first tab's autosave — so copies are kept here (the library offers them back). Several, because
+ * a person may open link after link before looking for their own graph.
  */
 export const REPLACED_BY_LINK_KEY = 'faultline.editor.document.before-link';
 
-interface AutosaveRecord {
+export interface AutosaveRecord {
   savedAt: string;
   document: ScenarioDocument;
 }
@@ -68,26 +69,32 @@ export function writeAutosave(storage: DocumentStorage, document: ScenarioDocume
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Keeps `document` as the graph a link replaced; false when storage refused it. */
+export const MAX_REPLACED_GRAPHS = 5;
+
+/** Keeps `document` as a graph a link replaced (first, without duplicates); false when storage refused it. */
 export function keepReplacedByLink(storage: DocumentStorage, document: ScenarioDocument, now = new Date()): boolean {
+  const text = JSON.stringify(document);
+  const others = readReplacedByLinks(storage).filter((kept) => JSON.stringify(kept.document) !== text);
+  const records: AutosaveRecord[] = [{ savedAt: now.toISOString(), document }, ...others].slice(0, MAX_REPLACED_GRAPHS);
   try {
-    const record: AutosaveRecord = { savedAt: now.toISOString(), document };
-    storage.setItem(REPLACED_BY_LINK_KEY, JSON.stringify(record));
+    storage.setItem(REPLACED_BY_LINK_KEY, JSON.stringify(records));
     return true;
   } catch {
     return false;
   }
 }
 
-/** The graph the last link replaced, if one is kept and still readable. */
-export function readReplacedByLink(storage: DocumentStorage): { document: ScenarioDocument; savedAt: string } | null {
+/** The graphs links replaced, newest first; unreadable entries are skipped. */
+export function readReplacedByLinks(storage: DocumentStorage): AutosaveRecord[] {
+  let records: unknown;
   try {
-    const text = storage.getItem(REPLACED_BY_LINK_KEY);
-    if (text === null) return null;
-    const record = JSON.parse(text) as Partial<AutosaveRecord> | null;
-    const read = readEditableDocument(record?.document);
-    return read.ok && typeof record?.savedAt === 'string' ? { document: read.document, savedAt: record.savedAt } : null;
+    records = JSON.parse(storage.getItem(REPLACED_BY_LINK_KEY) ?? '[]');
   } catch {
-    return null;
+    return [];
   }
+  if (!Array.isArray(records)) return [];
+  return records.flatMap((record: Partial<AutosaveRecord> | null) => {
+    const read = readEditableDocument(record?.document);
+    return read.ok && typeof record?.savedAt === 'string' ? [{ document: read.document, savedAt: record.savedAt }] : [];
+  });
 }

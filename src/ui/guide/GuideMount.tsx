@@ -27,7 +27,7 @@ export function GuideMount() {
   }, []);
   useEffect(() => {
     // the canvas changed size with the layout: fit the graph again once the grid has settled
-    const frame = requestAnimationFrame(() => requestAnimationFrame(canvasView.fitView));
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(canvasView.fitView)));
     return () => cancelAnimationFrame(frame);
   }, [open, presenting]);
   useEffect(() => {

@@ -24,7 +24,7 @@ export function LibraryButton() {
       )}
       fallback={<p role="status" className="fl-library__loading">Loading the library…</p>}
     >
-      {({ close }) => <LibraryPanel onOpened={close} />}
+      {({ close, openCount }) => <LibraryPanel onOpened={close} openCount={openCount} />}
     </LazyDialogButton>
   );
 }

@@ -9,11 +9,12 @@ import { themeColours } from '../picture/picture-colours.ts';
 import { LibraryCard } from './LibraryCard.tsx';
 import { filterByTags, libraryTags } from './library-filter.ts';
 import { openBuiltin } from './open-builtin.ts';
-import { ReplacedGraph } from './ReplacedGraph.tsx';
+import { ReplacedGraphs } from './ReplacedGraphs.tsx';
 
 const TAGS = libraryTags(builtinScenarios);
 
-export function LibraryPanel({ onOpened }: { onOpened: () => void }) {
+/** `openCount`: the library's opens so far; the kept graphs are read again at each. */
+export function LibraryPanel({ onOpened, openCount }: { onOpened: () => void; openCount: number }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const theme = useThemeStore((s) => s.theme);
   // theme.css has applied the theme by the time this renders: read its colours once per theme
@@ -29,7 +30,7 @@ export function LibraryPanel({ onOpened }: { onOpened: () => void }) {
   };
   return (
     <div className="fl-library">
-      <ReplacedGraph onOpened={onOpened} />
+      <ReplacedGraphs key={openCount} onOpened={onOpened} />
       <div className="fl-library__tags" role="group" aria-label="Filter by tag">
         {TAGS.map((tag) => (
           <button key={tag} type="button" className="fl-library__tag" aria-pressed={chosen.has(tag)} onClick={() => toggle(tag)}>

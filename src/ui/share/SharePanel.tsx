@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
-import { encodeShareHash } from '../../share/share-link.ts';
+import { encodeShareHash, unshareableHashProblem } from '../../share/share-link.ts';
 import { appBaseUrl, type EmbedSource } from '../../share/embed-snippet.ts';
 import { unmodifiedBuiltinId } from './builtin-match.ts';
 import { CopyField } from './CopyField.tsx';
@@ -23,7 +23,13 @@ export function SharePanel() {
   useEffect(() => {
     let current = true;
     encodeShareHash(document).then(
-      (encoded) => current && setHash(encoded),
+      (encoded) => {
+        if (!current) return;
+        // A link the decoder would refuse is no link: say so, and point at the file instead.
+        const tooBig = unshareableHashProblem(encoded);
+        if (tooBig) setProblem(tooBig);
+        else setHash(encoded);
+      },
       (error: unknown) => current && setProblem(`the link could not be made (${String(error)})`),
     );
     return () => {

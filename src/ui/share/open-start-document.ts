@@ -10,9 +10,9 @@ import { resolveStartDocument } from '../../share/start-document.ts';
 type UrlHistory = Pick<History, 'replaceState' | 'state'>;
 
 /** `storage`: where the graph the link replaces is kept (REPLACED_BY_LINK_KEY); null keeps none. */
-export async function openStartDocument(url: URL, history: UrlHistory | null, storage: DocumentStorage | null = null): Promise<void> {
+export async function openStartDocument(url: URL, history: UrlHistory | null, storage: DocumentStorage | null = null, stillWanted: () => boolean = () => true): Promise<void> {
   const start = await resolveStartDocument(url);
-  if (start.kind === 'none') return;
+  if (start.kind === 'none' || !stillWanted()) return;
   if (start.kind === 'error') {
     notice('error', `The link was not opened: ${start.problem}. Your graph is unchanged.`);
     return;

@@ -10,9 +10,12 @@ export function carriesStartDocument(url: URL): boolean {
 }
 
 export function startShareLinks(win: Pick<Window, 'location' | 'history' | 'addEventListener'>, storage: DocumentStorage | null): void {
+  // Links pasted in quick succession decode concurrently: only the latest one is opened.
+  let latest = 0;
   const open = () => {
     const url = new URL(win.location.href);
-    if (carriesStartDocument(url)) void import('./open-start-document.ts').then((m) => m.openStartDocument(url, win.history, storage));
+    const mine = ++latest;
+    if (carriesStartDocument(url)) void import('./open-start-document.ts').then((m) => m.openStartDocument(url, win.history, storage, () => mine === latest));
   };
   open();
   win.addEventListener('hashchange', open);
