@@ -2,10 +2,10 @@
 // the given simulated time — no event at or after it has run — at 'max' as at a paced speed; play
 // goes on past it; a cleared pause-at lets the run reach its end. What the guide panel relies on
 // to stop exactly at its steps.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/index.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
-import { startWorker, waitFor, type WorkerUnderTest } from './worker-harness.ts';
+import { useWorkers, waitFor, type WorkerUnderTest } from './worker-harness.ts';
 
 /** M/M/1 at 80% for an hour: its events fall at fractional milliseconds, never on a round minute. */
 const mm1 = {
@@ -34,15 +34,7 @@ function eventsBefore(atMs: number): number {
   return sim.eventCount;
 }
 
-const running: WorkerUnderTest[] = [];
-async function worker(): Promise<WorkerUnderTest> {
-  const w = await startWorker();
-  running.push(w);
-  return w;
-}
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((w) => w.close()));
-});
+const worker = useWorkers();
 
 function settled(w: WorkerUnderTest, status: 'paused' | 'finished', what: string) {
   return waitFor(async () => {

@@ -1,11 +1,11 @@
 // The worker's contract, in Node: the real workers/simulation.worker.ts in a worker thread, driven
 // over comlink with the live stream on its own MessagePort — the same calls the page makes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkFieldOffset, nodeFieldOffset, Simulation } from '../../src/engine/index.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
 import { layeredGraph } from '../../src/scenarios/generated.ts';
-import { sleep, startWorker, waitFor, type WorkerUnderTest } from './worker-harness.ts';
+import { sleep, useWorkers, waitFor, type WorkerUnderTest } from './worker-harness.ts';
 
 /** DESIGN.md §3's example: M/M/1 at 80% (8/s into one worker of 100 ms), with a link to break. */
 function mm1(duration: string, sampleEvery = '1s') {
@@ -37,15 +37,7 @@ function specOf(doc: unknown) {
   return parsed.spec;
 }
 
-const running: WorkerUnderTest[] = [];
-async function worker(): Promise<WorkerUnderTest> {
-  const w = await startWorker();
-  running.push(w);
-  return w;
-}
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((w) => w.close()));
-});
+const worker = useWorkers();
 
 async function finished(w: WorkerUnderTest) {
   return waitFor(async () => {

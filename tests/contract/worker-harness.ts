@@ -4,6 +4,7 @@ import { transfer, wrap, type Remote } from 'comlink';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { LiveLayout } from '../../src/engine/index.ts';
 import type { LiveMessage, SimulationHost } from '../../workers/simulation-host.ts';
+import { afterEach } from 'vitest';
 import { nodeEndpoint } from './node-endpoint.ts';
 
 export interface LiveFrame extends Omit<LiveMessage, 'values'> {
@@ -23,6 +24,19 @@ export interface WorkerUnderTest {
   /** Sends the held buffers back and stops holding. */
   release(): void;
   close(): Promise<void>;
+}
+
+/** A test file's worker starter: every worker it started is closed after each test. */
+export function useWorkers(): () => Promise<WorkerUnderTest> {
+  const running: WorkerUnderTest[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((w) => w.close()));
+  });
+  return async () => {
+    const w = await startWorker();
+    running.push(w);
+    return w;
+  };
 }
 
 export async function startWorker(): Promise<WorkerUnderTest> {
