@@ -96,6 +96,16 @@ export class RunLoop {
     if (this.status === 'running') this.schedule(0);
   }
 
+  /** Nothing loaded any more (a new, empty scenario): idle, clock at zero. */
+  detach(): void {
+    this.sim = null;
+    this.status = 'idle';
+    this.clockMs = 0;
+    this.busyMs = 0;
+    this.eventsPerSec = 0;
+    this.failure = undefined;
+  }
+
   play(): void {
     if (this.sim === null || this.status === 'running') return;
     if (this.status === 'finished' || this.status === 'failed') return;

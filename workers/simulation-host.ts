@@ -34,6 +34,8 @@ export interface SimulationHost {
   setPauseAt(simulatedMs: number | null): RunProgress;
   /** The same scenario from t = 0, paused; injections and patches are gone. */
   reset(): RunProgress;
+  /** Drops the run (a new, empty scenario): idle, no series, no report, until the next load. */
+  unload(): RunProgress;
   patchNode(id: string, patch: NodePatch): PatchResult;
   patchLink(id: string, patch: LinkPatch): PatchResult;
   /** A v1 fault object ({ target, action, …arguments, for? }) applied now. */
@@ -181,6 +183,13 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
         loop.pause();
         start(run.spec, run.document);
       }
+      return acknowledged();
+    },
+
+    unload() {
+      loop.detach();
+      run = null;
+      runId++;
       return acknowledged();
     },
 

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { FaultSpec, LinkPatch, NodePatch } from '../engine/index.ts';
 import type { FaultLogEntry, LoadedScenario, RunProgress, RunSpeed, ValidationError } from '../../workers/simulation-host.ts';
-import { liveMetrics } from './live-metrics.ts';
+import { liveMetrics, publishLive } from './live-metrics.ts';
 import { onRunProgress, simulationHost } from './simulation-worker.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'paused' | 'running' | 'finished' | 'invalid' | 'failed';
@@ -162,6 +162,13 @@ export const runActions = {
   async reset(): Promise<void> {
     set({ faultLog: [] });
     applyProgress(await host().reset(), true);
+  },
+  /** No run at all (New): the clock, charts, summary and fault log of the last one are gone. */
+  async clear(): Promise<void> {
+    const { speed } = get();
+    set({ ...initialState, speed, status: 'idle' });
+    publishLive(null, null);
+    applyProgress(await host().unload(), true);
   },
   async patchNode(id: string, patch: NodePatch): Promise<void> {
     const result = await host().patchNode(id, patch);

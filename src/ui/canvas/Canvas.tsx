@@ -20,6 +20,7 @@ import { LinkEdge } from './edges/LinkEdge.tsx';
 import type { Measured } from './flow-elements.ts';
 import { LiveOverlay } from './overlay/LiveOverlay.tsx';
 import { KIND_MIME } from './palette-drag.ts';
+import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
 import { useFlowElements } from './use-flow-elements.ts';
 import { usePaintDetail } from './use-paint-detail.ts';
@@ -133,6 +134,7 @@ function CanvasFlow() {
         aria-label="Canvas: the system being simulated"
       >
         <Background gap={24} size={1} />
+        {nodes.length === 0 && <EmptyCanvasHint />}
         <LiveOverlay />
         <Controls showInteractive={false} showFitView={false} />
         {/* Small: on a laptop screen the default 200 × 150 covers nodes. */}

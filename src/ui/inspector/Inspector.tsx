@@ -1,4 +1,5 @@
 /** The right-hand panel: what is selected decides what it edits. */
+import { useEffect, useRef } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { useSelectionStore } from '../../store/selection-store.ts';
 import { LinkInspector } from './LinkInspector.tsx';
@@ -12,6 +13,12 @@ export function Inspector() {
   const linkIds = useSelectionStore((s) => s.linkIds);
   const document = useGraphStore((s) => s.document);
   const validation = useGraphStore((s) => s.validation);
+  const panel = useRef<HTMLElement>(null);
+  const selectionKey = [...nodeIds, '|', ...linkIds].join(' ');
+  useEffect(() => {
+    // a new selection is read from its top, not from where the last one was scrolled to
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [selectionKey]);
   let body;
   if (nodeIds.length + linkIds.length > 1) body = <SelectionSummary nodeCount={nodeIds.length} linkCount={linkIds.length} />;
   else if (nodeIds.length === 1) {
@@ -23,7 +30,7 @@ export function Inspector() {
     body = link ? <LinkInspector key={link.id} link={link} issues={validation.links.get(link.id)} parallel={parallel} /> : null;
   }
   return (
-    <aside className="fl-inspector" aria-label="Inspector">
+    <aside ref={panel} className="fl-inspector" aria-label="Inspector">
       {body ?? <ScenarioSettings />}
     </aside>
   );

@@ -8,6 +8,7 @@ import { DistributionField } from './fields/DistributionField.tsx';
 import { FieldMessages } from './fields/FieldMessages.tsx';
 import { TextField } from './fields/TextField.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
+import { InjectNow } from '../timeline/InjectNow.tsx';
 
 export function LinkInspector({ link, issues, parallel }: { link: DocumentLink; issues: readonly FieldIssue[] | undefined; parallel: number }) {
   const binding = linkBinding(link, issues);
@@ -18,6 +19,7 @@ export function LinkInspector({ link, issues, parallel }: { link: DocumentLink; 
         {link.from} → {link.to}. Requests go this way; responses come back over the same link.
         {parallel > 1 && ` One of ${parallel} parallel links.`}
       </p>
+      <InjectNow ids={[link.id]} />
       <FieldMessages id={`${binding.key}-messages`} issues={[...binding.issues([]), ...binding.issues(['from']), ...binding.issues(['to'])]} />
       <TextField binding={binding} path={['id']} label="Id" kind="id" onCommit={(text) => graphActions.renameLink(link.id, text.trim())} />
       <DistributionField binding={binding} path={['latency']} label="Latency (one way)" defaultText="0" />

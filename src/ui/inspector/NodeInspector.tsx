@@ -2,6 +2,7 @@
 import { graphActions, type DocumentNode, type ScenarioDocument } from '../../store/graph-store.ts';
 import type { FieldIssue } from '../../store/graph/validation-index.ts';
 import { kindEntry } from '../kinds/kind-registry.ts';
+import { InjectNow } from '../timeline/InjectNow.tsx';
 import { ConnectControl } from './ConnectControl.tsx';
 import { nodeBinding } from './fields/binding.ts';
 import { FieldMessages } from './fields/FieldMessages.tsx';
@@ -20,6 +21,7 @@ export function NodeInspector({ node, document, issues }: { node: DocumentNode; 
         {entry?.title ?? node.kind} <code>{node.id}</code>
       </h2>
       {entry && <p className="fl-field__hint">{entry.description}</p>}
+      <InjectNow ids={[node.id]} />
       <FieldMessages id={`${binding.key}-messages`} issues={binding.issues([])} />
       <TextField binding={binding} path={['id']} label="Id" kind="id" onCommit={(text) => graphActions.renameNode(node.id, text.trim())} hint="Unique; links, calls and faults follow a rename." />
       <TextField binding={binding} path={['label']} label="Label" kind="text" placeholder={node.id} />

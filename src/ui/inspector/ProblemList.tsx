@@ -4,6 +4,8 @@ import { selectionActions } from '../../store/selection-store.ts';
 
 export function ProblemList() {
   const validation = useGraphStore((s) => s.validation);
+  const empty = useGraphStore((s) => s.document.nodes.length === 0);
+  if (empty) return <p className="fl-field__hint">The canvas is empty: drag a component onto it from the left (or press one) to begin.</p>;
   const faultCount = [...validation.faults.values()].reduce((n, list) => n + list.length, 0);
   if (validation.errorCount + validation.warningCount === 0) return <p className="fl-status-ok">No problems: the scenario runs.</p>;
   const rows: { key: string; where: string; text: string; severity: string; select?: () => void }[] = [];

@@ -1,4 +1,4 @@
-/** Undo and redo (also Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y on the canvas). */
+/** Undo and redo (also Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y on the canvas), as two compact arrows. */
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
 
 export function HistoryButtons() {
@@ -6,8 +6,8 @@ export function HistoryButtons() {
   const canRedo = useGraphStore((s) => s.history.future.length > 0);
   return (
     <div className="fl-toolbar__group" role="group" aria-label="History">
-      <button type="button" className="fl-button" onClick={graphActions.undo} disabled={!canUndo} title="Undo (Ctrl+Z)">Undo</button>
-      <button type="button" className="fl-button" onClick={graphActions.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
+      <button type="button" className="fl-button fl-button--icon" onClick={graphActions.undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">↶</button>
+      <button type="button" className="fl-button fl-button--icon" onClick={graphActions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
     </div>
   );
 }

@@ -1,24 +1,21 @@
 /**
  * Every node kind, to drag onto the canvas or to add at the canvas's centre with a click or
- * Enter (the keyboard way). Successive adds step aside so they do not stack on one spot.
+ * Enter (the keyboard way), in the free spot nearest the centre (free-spot.ts).
  */
 import { graphActions, useGraphStore, type CanvasPosition } from '../../store/graph-store.ts';
-import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX } from '../../store/graph/auto-layout.ts';
+import { LAYOUT_NODE_WIDTH_PX, layoutNodeHeightPx } from '../../store/graph/auto-layout.ts';
 import { canvasView } from '../canvas/canvas-view.ts';
 import { KIND_MIME } from '../canvas/palette-drag.ts';
 import { KINDS } from '../kinds/kind-registry.ts';
+import { freeSpotNear } from './free-spot.ts';
 
-const STEP_PX = 32;
-
-/** The centre of the view, moved down-right past any node already there. */
+/** The free spot nearest the view's centre: a new node never lands on another. */
 function freeSpotNearCentre(): CanvasPosition {
-  const centre = canvasView.centre();
-  const taken = useGraphStore.getState().document.nodes.map((n) => n.position).filter((p) => p !== undefined);
-  let at = { x: Math.round(centre.x - LAYOUT_NODE_WIDTH_PX / 2), y: Math.round(centre.y - LAYOUT_NODE_HEIGHT_PX / 2) };
-  for (let i = 0; i < 50 && taken.some((p) => Math.abs(p.x - at.x) < STEP_PX && Math.abs(p.y - at.y) < STEP_PX); i++) {
-    at = { x: at.x + STEP_PX, y: at.y + STEP_PX };
-  }
-  return at;
+  const taken = useGraphStore
+    .getState()
+    .document.nodes.flatMap((n) => (n.position ? [{ ...n.position, widthPx: LAYOUT_NODE_WIDTH_PX, heightPx: layoutNodeHeightPx(n) }] : []));
+  // the tallest card a kind draws: whichever kind is added, it fits
+  return freeSpotNear(canvasView.centre(), taken, LAYOUT_NODE_WIDTH_PX, layoutNodeHeightPx({ kind: 'keyset' }));
 }
 
 export function Palette() {

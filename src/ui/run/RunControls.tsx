@@ -10,6 +10,8 @@ import { formatClock, formatRate, RUN_STATUS_TEXT } from './format-run.ts';
 import './run.css';
 
 const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
+/** The select's value back to a speed: one of RUN_SPEEDS, compared as text. */
+const parseSpeed = (value: string): RunSpeed => RUN_SPEEDS.find((s) => String(s) === value) ?? 1;
 const canRun = (status: RunStatus) => status === 'paused' || status === 'running';
 
 /** Play at the end of a run plays it again from the start. */
@@ -53,13 +55,14 @@ export function RunControls() {
       <button type="button" onClick={() => void runActions.step()} disabled={!canRun(status)} title="Advance one sample interval and pause">
         Step
       </button>
-      <div className="fl-run-speeds" role="group" aria-label="Speed">
-        {RUN_SPEEDS.map((s) => (
-          <button key={s} type="button" aria-pressed={speed === s} onClick={() => void runActions.setSpeed(s)} title={s === 'max' ? 'As fast as possible' : `${s} simulated seconds per second`}>
-            {speedLabel(s)}
-          </button>
-        ))}
-      </div>
+      <label className="fl-run-speed">
+        <span className="fl-visually-hidden">Speed</span>
+        <select value={String(speed)} onChange={(e) => void runActions.setSpeed(parseSpeed(e.target.value))} title="Simulated seconds per second">
+          {RUN_SPEEDS.map((s) => (
+            <option key={s} value={String(s)}>{speedLabel(s)}</option>
+          ))}
+        </select>
+      </label>
       <button type="button" onClick={() => void runActions.reset()} disabled={status === 'idle' || status === 'loading' || status === 'invalid'}>
         Reset
       </button>

@@ -1,12 +1,11 @@
 /**
  * The scenario's faults on a time axis (add, move, delete — each a new `faults` list through
- * `onChange`, which the editor stores; the run reloads from it) and "inject now" for the
- * selection, which changes only the running simulation.
+ * `onChange`, which the editor stores; the run reloads from it). "Inject now", which changes only
+ * the running simulation, is on the selected node's or link's inspector (InjectNow.tsx).
  */
 import { useRunStore } from '../../store/run-store.ts';
 import { AddFaultForm } from './AddFaultForm.tsx';
 import { FaultTrack, withAt, type V1Fault } from './FaultTrack.tsx';
-import { InjectNow } from './InjectNow.tsx';
 import './timeline.css';
 
 export interface FaultTimelineProps {
@@ -36,7 +35,6 @@ export function FaultTimeline({ faults, onChange, selectedNodeIds, selectedLinkI
         onDelete={(index) => onChange(list.filter((_, i) => i !== index))}
       />
       <AddFaultForm defaultTarget={selected[0]} onAdd={(fault) => onChange([...list, fault])} />
-      <InjectNow ids={selected} />
     </section>
   );
 }
