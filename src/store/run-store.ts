@@ -72,6 +72,7 @@ function applyProgress(progress: RunProgress, force = false): void {
   set({
     status,
     speed: progress.speed,
+    runId: progress.runId,
     simulatedMs: progress.simulatedMs,
     durationMs: progress.durationMs,
     eventsPerSec: progress.eventsPerSec,
@@ -165,8 +166,8 @@ export const runActions = {
   },
   /** No run at all (New): the clock, charts, summary and fault log of the last one are gone. */
   async clear(): Promise<void> {
-    const { speed } = get();
-    set({ ...initialState, speed, status: 'idle' });
+    const { speed, runId } = get();
+    set({ ...initialState, speed, runId, status: 'idle' });
     publishLive(null, null);
     applyProgress(await host().unload(), true);
   },

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { layeredGraph } from '../../src/scenarios/generated.ts';
 import { useChromium } from './browser.ts';
+import { chooseFromMenu } from './toolbar-support.ts';
 
 /** Opens the editor with `document` restored from the autosave slot, as a person's graph would be. */
 async function openWithGraph(chromium: ReturnType<typeof useChromium>, document: Record<string, unknown> | null): Promise<{ page: Page; pageErrors: string[] }> {
@@ -51,7 +52,7 @@ describe('canvas overlay', () => {
 
   it('a 250-node graph running at 1× is drawn on the overlay and its readouts are not written', async () => {
     const { page, pageErrors } = await openWithGraph(chromium, layeredGraph(250));
-    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await chooseFromMenu(page, 'View', 'Fit view');
     await play(page);
     await expect.poll(() => overlayPixels(page), { timeout: 30_000 }).toBeGreaterThan(1000);
 
@@ -74,7 +75,7 @@ describe('canvas overlay', () => {
     expect(await page.locator('.fl-node[data-health]:not([data-health="idle"])').count()).toBe(0);
 
     // A theme change restarts the overlay with the new colours: it goes on drawing.
-    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await chooseFromMenu(page, 'View', 'Dark theme');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expect.poll(() => overlayPixels(page), { timeout: 30_000 }).toBeGreaterThan(1000);
     expect(pageErrors).toEqual([]);

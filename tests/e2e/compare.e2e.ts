@@ -7,10 +7,11 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { canvasInk, seriousAxeViolations } from './editor-support.ts';
+import { openBuiltin } from './toolbar-support.ts';
 
-/** Opens a built-in from the toolbar's picker, then the Compare dialog, and chooses a change in it. */
+/** Opens a built-in from the library, then the Compare dialog, and chooses a change in it. */
 async function openCompare(page: Page, builtinId: string, change: string): Promise<Locator> {
-  await page.getByLabel('Open a built-in scenario').selectOption(builtinId);
+  await openBuiltin(page, builtinId);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare' });
   await dialog.getByRole('heading', { name: /Compare: what if we had/ }).waitFor();
@@ -88,7 +89,7 @@ describe('compare in the browser', () => {
 
     // A follows the canvas: close, open another built-in, reopen — its own fixes are offered
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.getByLabel('Open a built-in scenario').selectOption('retry-storm');
+    await openBuiltin(page, 'retry-storm');
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await expect.poll(() => dialog.getByLabel('Change', { exact: true }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Built-in fix: Retry storm — fixed: no retries');
     expect(await dialog.getByText('Cancelled: neither run is shown.').count()).toBe(0);

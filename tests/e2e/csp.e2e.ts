@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/build-csp.ts';
 import { useChromium, type AppPage } from './browser.ts';
 import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
+import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
 
 let site: StaticSite;
 
@@ -55,7 +56,7 @@ describe('the Content-Security-Policy', () => {
     const { page, pageErrors } = await openRecording(chromium);
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
+    await setSpeed(page, '100×');
     await play.click();
     await expect.poll(() => page.evaluate(() => (window as unknown as CspWindow).__faultline.useRunStore.getState().simulatedMs), { timeout: 20_000 }).toBeGreaterThan(5_000);
     await page.getByRole('button', { name: 'Pause', exact: true }).first().click();
@@ -72,7 +73,7 @@ describe('the Content-Security-Policy', () => {
     }
 
     // PNG export draws the canvas's SVG through a blob: image (img-src blob:)
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG', exact: true }).click()]);
+    const [png] = await Promise.all([page.waitForEvent('download'), chooseFromMenu(page, 'File', 'Export PNG')]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
 
     // the favicon is a data: URL; a refused one would be a violation too

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor, seriousAxeViolations } from './editor-support.ts';
+import { chooseFromMenu } from './toolbar-support.ts';
 
 describe('accessibility of the editor', () => {
   const chromium = useChromium();
@@ -58,11 +59,12 @@ describe('accessibility of the editor', () => {
 
   it('the theme toggle switches to dark and is remembered', async () => {
     const { page } = await openEditor(chromium.browser, { colorScheme: 'light' });
-    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await chooseFromMenu(page, 'View', 'Dark theme');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.reload();
     await page.locator('.react-flow__node').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'View', exact: true }).click();
+    expect(await page.getByRole('menuitemcheckbox', { name: 'Dark theme' }).getAttribute('aria-checked')).toBe('true');
   });
 });

@@ -4,13 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { connectOnCanvas, dragKindOntoCanvas, linkOnCanvas, nodeOnCanvas, openEditor, readNumber, readout, setField } from './editor-support.ts';
+import { chooseFromMenu } from './toolbar-support.ts';
 
 describe('building and overloading a system on the canvas', () => {
   const chromium = useChromium();
 
   it('a client sending above a service’s capacity fills its queue bar and turns its drop counter red', async () => {
     const { page, pageErrors } = await openEditor(chromium.browser);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await chooseFromMenu(page, 'File', 'New');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
 
     await dragKindOntoCanvas(page, 'Client', 180, 200);

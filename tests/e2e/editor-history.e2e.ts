@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { editApi2AndAddExternal, nodeIds, nodeOnCanvas, openEditor, setField } from './editor-support.ts';
+import { chooseFromMenu } from './toolbar-support.ts';
 
 describe('history and autosave', () => {
   const chromium = useChromium();
 
   it('undoes and redoes adds and a rename, from the keyboard and the toolbar', async () => {
     const { page, pageErrors } = await openEditor(chromium.browser);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await chooseFromMenu(page, 'File', 'New');
     await page.getByRole('button', { name: 'Add Client' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Add Database' }).click();

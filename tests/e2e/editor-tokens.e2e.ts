@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor } from './editor-support.ts';
+import { chooseFromMenu, openBuiltin, setSpeed } from './toolbar-support.ts';
 
 interface Badge {
   /** Simulated minutes, from the run clock. */
@@ -53,11 +54,11 @@ describe('token badges in the key-removal scenario', () => {
     const { page, pageErrors } = await openEditor(chromium.browser);
     try {
       await page.setViewportSize({ width: 1600, height: 1000 });
-      await page.getByLabel('Open a built-in scenario').selectOption('key-removal-2021');
+      await openBuiltin(page, 'key-removal-2021');
       const teams = nodeOnCanvas(page, 'teams-like');
       await teams.waitFor();
       // Every node on screen (off-screen nodes are not rendered) and big enough to be painted in full.
-      await page.getByRole('button', { name: 'Fit view' }).click();
+      await chooseFromMenu(page, 'View', 'Fit view');
       await expect.poll(() => nodeOnCanvas(page, 'xbox-like').locator('.fl-token').count()).toBe(1);
       await expect.poll(() => teams.locator('.fl-token').count()).toBe(1);
       // Static: 300 replicas, on the card.
@@ -69,7 +70,7 @@ describe('token badges in the key-removal scenario', () => {
       const play = page.getByRole('button', { name: 'Play', exact: true });
       await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
       // 100× first (30 simulated minutes take 18 s), so even a slow machine paints the badge before the removal.
-      await page.getByRole('button', { name: '100×', exact: true }).click();
+      await setSpeed(page, '100×');
       await play.click();
 
       // Before 30 min: every replica trusts K1 and K2, nobody rejects.
@@ -78,7 +79,7 @@ describe('token badges in the key-removal scenario', () => {
       expect(before.rejecting).toBe('rejecting 0%');
       expect(before.keys).toEqual([{ key: 'K1', trusted: 'true' }, { key: 'K2', trusted: 'true' }]);
       expect(before.refresh).toMatch(/^refresh in /);
-      await page.getByRole('button', { name: 'Max', exact: true }).click();
+      await setSpeed(page, 'Max');
 
       // After the removal at 30 min: the 5-minute group rejects, and no longer trusts K1 everywhere.
       const broken = await until(page, 'teams-like', (b) => rejectingPercent(b) > 0, 40_000);

@@ -8,6 +8,7 @@ import { nodeIds, nodeOnCanvas, openEditor, setField } from './editor-support.ts
 import { downloadedDocument, downloadFrom, dropFile } from './share-support.ts';
 import checkout from '../../src/scenarios/checkout.json';
 import mfaOutage from '../../src/scenarios/s7-mfa-outage.json';
+import { chooseFromMenu } from './toolbar-support.ts';
 
 /** The checkout scenario with three independent mistakes, each at its own path. */
 function malformedScenario(): string {
@@ -85,7 +86,7 @@ describe('scenario files', () => {
     await expect.poll(() => nodeIds(page)).toEqual(mfaOutage.nodes.map((n) => n.id));
     const saved = await downloadFrom(page, 'Download');
     expect(saved.name).toMatch(/\.json$/);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await chooseFromMenu(page, 'File', 'New');
     await expect.poll(() => nodeIds(page)).toEqual([]);
     await page.getByLabel('Scenario file').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });
     await expect.poll(() => nodeIds(page)).toEqual(mfaOutage.nodes.map((n) => n.id));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY } from '../../src/store/graph/autosave.ts';
 import { useChromium } from './browser.ts';
 import { builtin, clockMs, expectNodesOnCanvas, nodeIdsOf, openFromLibrary } from './library-support.ts';
+import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
 
 const chromium = useChromium();
 const MINUTE_MS = 60_000;
@@ -50,7 +51,7 @@ describe('the guide', () => {
     await prompt.getByRole('button', { name: 'Save guess' }).click();
     await prompt.getByRole('status').waitFor();
 
-    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: 'Max' }).click();
+    await setSpeed(page, 'Max');
     await waitForPauseAt(page, 30 * MINUTE_MS); // the guide gave the worker its first pausing step
     await guide(page).getByRole('button', { name: 'Start', exact: true }).click();
     await waitForPausedAt(page, '19:00 — K1 disappears from the published keys');
@@ -93,13 +94,13 @@ describe('the guide', () => {
     const palette = page.getByRole('navigation', { name: 'Components' });
     await palette.waitFor();
     const fontBefore = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await chooseFromMenu(page, 'View', 'Present');
     await palette.waitFor({ state: 'hidden' });
     await guide(page).waitFor(); // presenting a guided scenario shows its guide
     expect(await page.locator('.fl-inspector').isVisible()).toBe(false);
     expect(await page.getByRole('group', { name: 'Run controls' }).isVisible()).toBe(true);
     expect(await page.locator('.fl-bottom__charts').isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Export SVG' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'File', exact: true }).isVisible()).toBe(false);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(fontBefore);
     await page.keyboard.press('Escape');
     await page.locator('.fl-inspector').waitFor();
@@ -138,7 +139,7 @@ describe('hostile markdown', () => {
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [AUTOSAVE_KEY, JSON.stringify({ savedAt: new Date().toISOString(), document })] as const);
     await page.reload();
     await expectNodesOnCanvas(page, ['users', 'api']);
-    await page.getByRole('button', { name: 'Guide', exact: true }).click();
+    await chooseFromMenu(page, 'View', 'Guide');
     await guide(page).waitFor();
     await guide(page).getByText('About this scenario').click();
     expect(await stepTitle(page).textContent(), 'a title is text, not markup').toBe('<b>Start</b>');

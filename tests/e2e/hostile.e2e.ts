@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZERO_DELAY_STORM } from '../support/zero-delay-storm.ts';
 import { useChromium } from './browser.ts';
 import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
+import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
 
 const SCRIPT_LABEL = '<script>window.__pwned=1</script>';
 const IMG_LABEL = '<img src=x onerror="window.__pwned=1">';
@@ -82,7 +83,7 @@ describe('hostile text in a scenario file', () => {
     await page.locator('.react-flow__node[data-id="api"]').click();
     await expect.poll(() => page.getByLabel('Label', { exact: true }).inputValue()).toBe(IMG_LABEL);
 
-    await page.getByRole('button', { name: 'Guide', exact: true }).click();
+    await chooseFromMenu(page, 'View', 'Guide');
     const guide = page.locator('.fl-guide');
     await guide.waitFor();
     expect(await guide.locator('.fl-guide__scenario').innerText()).toBe(NAME);
@@ -109,7 +110,7 @@ describe('hostile text in a scenario file', () => {
     await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(2);
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: 'Max', exact: true }).click();
+    await setSpeed(page, 'Max');
     await play.click();
     const status = page.locator('.fl-run-status');
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
@@ -134,7 +135,7 @@ describe('hostile text in a scenario file', () => {
     expect(workerFetches).toBe(2);
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
+    await setSpeed(page, '100×');
     await play.click();
     const simulatedMs = () => page.evaluate(() => (window as unknown as { __faultline: { useRunStore: { getState(): { simulatedMs: number } } } }).__faultline.useRunStore.getState().simulatedMs);
     await expect.poll(simulatedMs, { timeout: 20_000 }).toBeGreaterThan(5_000);

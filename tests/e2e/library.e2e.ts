@@ -7,6 +7,7 @@ import { builtinScenarios } from '../../src/scenarios/index.ts';
 import { AUTOSAVE_KEY } from '../../src/store/graph/autosave.ts';
 import { useChromium } from './browser.ts';
 import { builtin, expectNodesOnCanvas, libraryDialog, openFromLibrary, openLibrary } from './library-support.ts';
+import { chooseFromMenu } from './toolbar-support.ts';
 
 const chromium = useChromium();
 
@@ -75,7 +76,7 @@ describe('canvas pictures', () => {
     expect(await card.innerText()).toContain(HOSTILE_LABEL);
     expect(await card.locator('img').count()).toBe(0);
 
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), chooseFromMenu(page, 'File', 'Export SVG')]);
     expect(svgDownload.suggestedFilename()).toBe('hostile.svg');
     const svg = await readFile((await svgDownload.path())!, 'utf8');
     expect(svg).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
@@ -83,7 +84,7 @@ describe('canvas pictures', () => {
     expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('parsererror').length, svg)).toBe(0);
     expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('g.fl-picture-node').length, svg)).toBe(2);
 
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), chooseFromMenu(page, 'File', 'Export PNG')]);
     expect(pngDownload.suggestedFilename()).toBe('hostile.png');
     const png = await readFile((await pngDownload.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

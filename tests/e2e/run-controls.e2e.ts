@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium, type AppPage } from './browser.ts';
+import { setSpeed } from './toolbar-support.ts';
 
 interface LiveProbe {
   version: number;
@@ -47,7 +48,7 @@ describe('running a scenario in the browser', () => {
     const app = await opened();
     const play = app.page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await app.page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: speed, exact: true }).click();
+    await setSpeed(app.page, speed);
     await play.click();
     return app;
   }
@@ -96,7 +97,7 @@ describe('running a scenario in the browser', () => {
     await duration.fill('24h');
     await duration.press('Enter'); // the inspector commits on Enter
     await expect.poll(() => page.getByLabel('Simulated time').innerText(), { timeout: 10_000 }).toContain('24:00:00');
-    await page.getByRole('button', { name: 'Max', exact: true }).click();
+    await setSpeed(page, 'Max');
     await play.click();
     await expect.poll(async () => (await probeLive(page)).clockMs ?? 0, { timeout: 15_000 }).toBeGreaterThan(60_000);
     await page.waitForTimeout(300);

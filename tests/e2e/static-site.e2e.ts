@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, formatReport, INITIAL_JS_BUDGET_BYTES } from '../../scripts/build-report.ts';
 import { useChromium } from './browser.ts';
 import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
+import { setSpeed } from './toolbar-support.ts';
 
 const BASE_PATH = '/some/deep/path/';
 
@@ -43,7 +44,7 @@ describe('the static site', () => {
     await page.getByRole('heading', { name: 'Faultline' }).waitFor();
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: '100×', exact: true }).click();
+    await setSpeed(page, '100×');
     await play.click();
     const simulatedMs = () => page.evaluate(() => (window as unknown as RunStoreHandle).__faultline.useRunStore.getState().simulatedMs);
     await expect.poll(simulatedMs, { timeout: 20_000 }).toBeGreaterThan(5_000);

@@ -51,6 +51,10 @@ export function SummaryStrip() {
       pollSeries(
         () => NO_IDS,
         (slice) => {
+          if (slice === null) {
+            for (const field of [goodput, errorRate, amplification]) if (field.current) field.current.textContent = '–';
+            return;
+          }
           const s = summarise(slice);
           if (goodput.current) goodput.current.textContent = `${formatRate(s.goodputPerSec)}/s`;
           if (errorRate.current) {

@@ -67,7 +67,7 @@ export class ChartBoard {
 
   constructor(private readonly root: HTMLElement) {
     this.theme = readTheme(root);
-    this.stopPolling = pollSeries(() => this.ids, (slice) => this.render(slice), { maxPoints: MAX_POINTS });
+    this.stopPolling = pollSeries(() => this.ids, (slice) => (slice ? this.render(slice) : this.clear()), { maxPoints: MAX_POINTS });
     this.stopFrames = frameScheduler.onFrame(() => this.movePlayheads());
     this.resize.observe(root);
     this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
@@ -97,6 +97,16 @@ export class ChartBoard {
     for (const chart of this.charts.values()) chart.plot.destroy();
     this.charts.clear();
     this.root.replaceChildren();
+  }
+
+  /** No run: no charts (not the last run's, drawn under a new, empty scenario). */
+  private clear(): void {
+    this.lastSlice = null;
+    for (const chart of this.charts.values()) {
+      chart.plot.destroy();
+      chart.figure.remove();
+    }
+    this.charts.clear();
   }
 
   private render(slice: SeriesSlice): void {

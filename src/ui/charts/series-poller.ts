@@ -1,7 +1,8 @@
 /**
  * Fetches chart series from the worker at most MAX_POLL_HZ while the run plays, and once more
  * whenever something else changes (pause, step, reload, selection) — timed by the one frame
- * scheduler, so a hidden tab polls nothing.
+ * scheduler, so a hidden tab polls nothing. `onSlice(null)`: there is no run any more (New),
+ * so whatever showed the last one empties.
  */
 import type { SeriesOptions, SeriesSlice } from '../../../workers/simulation-host.ts';
 import { useRunStore } from '../../store/run-store.ts';
@@ -10,7 +11,7 @@ import { frameScheduler } from '../frame-scheduler.ts';
 
 export const MAX_POLL_HZ = 4;
 
-export function pollSeries(ids: () => readonly string[], onSlice: (slice: SeriesSlice) => void, options: SeriesOptions = {}): () => void {
+export function pollSeries(ids: () => readonly string[], onSlice: (slice: SeriesSlice | null) => void, options: SeriesOptions = {}): () => void {
   let lastFetchMs = -Infinity;
   let lastKey = '';
   let inFlight = false;
@@ -28,7 +29,7 @@ export function pollSeries(ids: () => readonly string[], onSlice: (slice: Series
     simulationHost()
       .getSeries([...wanted], options)
       .then((slice) => {
-        if (slice && !stopped) onSlice(slice);
+        if (!stopped) onSlice(slice);
       })
       .finally(() => {
         inFlight = false;

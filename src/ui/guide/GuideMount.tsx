@@ -42,8 +42,8 @@ export function GuideMount() {
   return (
     <>
       {presenting && (
-        <button type="button" className="fl-button fl-present-exit" onClick={presenterActions.leave} aria-keyshortcuts="Escape">
-          Leave presenter mode
+        <button type="button" className="fl-button fl-present-exit" onClick={presenterActions.leave} aria-keyshortcuts="Escape" aria-label="Leave presenter mode" title="Leave presenter mode (Escape)">
+          Leave
         </button>
       )}
       {open && (

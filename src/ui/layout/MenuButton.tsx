@@ -4,7 +4,7 @@
  * gives focus back to the button; Tab or a click elsewhere closes it. A dozen lines of keyboard
  * handling do not justify a menu library in the editor's first JavaScript.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 
 export interface MenuItem {
   label: string;
@@ -18,12 +18,16 @@ export interface MenuItem {
 export function MenuButton({ label, items }: { label: string; items: MenuItem[] }) {
   const [open, setOpen] = useState(false);
   const [focusIndex, setFocusIndex] = useState(0);
+  const [placement, setPlacement] = useState<CSSProperties>({});
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
 
   const openAt = (index: number) => {
+    // fixed to the viewport: the phone's toolbar scrolls sideways and would clip an absolute popup
+    const rect = button.current?.getBoundingClientRect();
+    if (rect) setPlacement({ top: rect.bottom + 4, right: Math.max(4, window.innerWidth - rect.right) });
     setFocusIndex(index);
     setOpen(true);
   };
@@ -94,7 +98,7 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul ref={menu} id={menuId} role="menu" aria-label={label} className="fl-menu__list" onKeyDown={onMenuKey}>
+        <ul ref={menu} id={menuId} role="menu" aria-label={label} className="fl-menu__list" style={placement} onKeyDown={onMenuKey}>
           {items.map((item, i) => (
             <li
               key={item.label}

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { RUN_SPEEDS, type RunSpeed } from '../../../workers/protocol.ts';
+import { useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';
 import { formatClock, formatRate, RUN_STATUS_TEXT } from './format-run.ts';
 import './run.css';
@@ -32,6 +33,8 @@ export function RunControls() {
   const durationMs = useRunStore((s) => s.durationMs);
   const eventsPerSec = useRunStore((s) => s.eventsPerSec);
   const failure = useRunStore((s) => s.failure);
+  // an empty canvas has nothing to run, which is not an error
+  const empty = useGraphStore((s) => s.document.nodes.length === 0);
   const running = status === 'running';
 
   useEffect(() => {
@@ -55,14 +58,11 @@ export function RunControls() {
       <button type="button" onClick={() => void runActions.step()} disabled={!canRun(status)} title="Advance one sample interval and pause">
         Step
       </button>
-      <label className="fl-run-speed">
-        <span className="fl-visually-hidden">Speed</span>
-        <select value={String(speed)} onChange={(e) => void runActions.setSpeed(parseSpeed(e.target.value))} title="Simulated seconds per second">
-          {RUN_SPEEDS.map((s) => (
-            <option key={s} value={String(s)}>{speedLabel(s)}</option>
-          ))}
-        </select>
-      </label>
+      <select className="fl-run-speed" aria-label="Speed" value={String(speed)} onChange={(e) => void runActions.setSpeed(parseSpeed(e.target.value))} title="Simulated seconds per second">
+        {RUN_SPEEDS.map((s) => (
+          <option key={s} value={String(s)}>{speedLabel(s)}</option>
+        ))}
+      </select>
       <button type="button" onClick={() => void runActions.reset()} disabled={status === 'idle' || status === 'loading' || status === 'invalid'}>
         Reset
       </button>
@@ -74,8 +74,8 @@ export function RunControls() {
         <span className="fl-run-rate" aria-label="Events per second">
           {formatRate(eventsPerSec)} <span className="fl-run-muted">events/s</span>
         </span>
-        <span className="fl-run-status" role="status" data-status={status} title={failure ?? undefined}>
-          {RUN_STATUS_TEXT[status]}
+        <span className="fl-run-status" role="status" data-status={empty ? 'empty' : status} title={failure ?? undefined}>
+          {empty ? 'Nothing to run yet' : RUN_STATUS_TEXT[status]}
         </span>
       </div>
     </div>

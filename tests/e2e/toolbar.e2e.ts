@@ -1,0 +1,144 @@
+// A calm first screen (issue 12): one toolbar row at 1280 px, File and View menus by keyboard and
+// axe-clean, New clears the last run, an empty canvas invites rather than complains, the inspector
+// starts a new selection at its top, keyboard-added nodes land in free space, the scenario's story
+// is rendered with a way into its guide, and live injection sits on the selected node.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser.ts';
+import { nodeOnCanvas, openEditor, seriousAxeViolations } from './editor-support.ts';
+import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
+
+/** Top edges of the toolbar's direct children, rounded: one distinct value means one row. */
+const rowsOfToolbar = (page: Page) =>
+  page.locator('.fl-toolbar > *').evaluateAll((items) => new Set(items.filter((el) => el.getClientRects().length > 0).map((el) => Math.round(el.getBoundingClientRect().top / 20))).size);
+
+describe('the toolbar', () => {
+  const chromium = useChromium();
+
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    it(`is one row at ${width}×${height}`, async () => {
+      const { page, pageErrors } = await openEditor(chromium.browser);
+      await page.setViewportSize({ width, height });
+      expect(await rowsOfToolbar(page)).toBe(1);
+      expect((await page.locator('.fl-toolbar').boundingBox())!.height).toBeLessThan(60);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+
+  it('File and View open, move and close by keyboard, and the open menu is axe-clean', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser, { colorScheme: 'light' });
+    const file = page.getByRole('button', { name: 'File', exact: true });
+    await file.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'File' });
+    await menu.waitFor();
+    expect(await file.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Download');
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export PNG');
+    await page.keyboard.press('ArrowDown'); // wraps to the first
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New');
+    expect(await seriousAxeViolations(page, '.fl-toolbar')).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await menu.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('File');
+
+    // View: ArrowUp opens on the last item; Dark theme is a checkbox item chosen with Enter
+    const view = page.getByRole('button', { name: 'View', exact: true });
+    await view.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('menu', { name: 'View' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Dark theme');
+    expect(await page.getByRole('menuitemcheckbox', { name: 'Dark theme' }).getAttribute('aria-checked')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.getByRole('menu', { name: 'View' }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('New clears the last run: clock, summary and charts start empty, and Undo brings the graph back', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser);
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await setSpeed(page, 'Max');
+    await play.click();
+    await page.locator('.fl-run-status[data-status="finished"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('summary-goodput').textContent()).not.toBe('–');
+
+    await chooseFromMenu(page, 'File', 'New');
+    await expect.poll(() => page.getByRole('timer', { name: 'Simulated time' }).textContent()).toBe('0:00.0 / 0:00.0');
+    expect(await page.locator('.fl-run-status').textContent()).toBe('Nothing to run yet');
+    await expect.poll(() => page.getByTestId('summary-goodput').textContent()).toBe('–');
+    expect(await page.locator('.fl-bottom__charts canvas').count()).toBe(0);
+    expect(await page.locator('.react-flow__node').count()).toBe(0);
+
+    // an empty canvas is a start, not an error
+    await page.getByText('Drag a component here').waitFor();
+    expect(await page.locator('.fl-validation').textContent()).toBe('Empty canvas');
+    expect(await page.getByText(/problem/).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await nodeOnCanvas(page, 'api-1').waitFor();
+    await expect.poll(() => page.getByRole('timer', { name: 'Simulated time' }).textContent()).toBe('0:00.0 / 3:00.0');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a node added by keyboard lands in free space near the centre, never on another', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser);
+    await chooseFromMenu(page, 'File', 'New');
+    const add = page.getByRole('button', { name: 'Add Service' });
+    for (let i = 0; i < 4; i++) {
+      await add.focus();
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap).toBe(false);
+      }
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the inspector starts each new selection at its top, and offers live injection for the selected node', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await nodeOnCanvas(page, 'api-1').click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByRole('heading', { name: /api-1/ }).waitFor();
+    await inspector.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    expect(await inspector.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+    await nodeOnCanvas(page, 'api-2').click();
+    await inspector.getByRole('heading', { name: /api-2/ }).waitFor();
+    expect(await inspector.evaluate((el) => el.scrollTop)).toBe(0);
+
+    // Inject now is on the node's own panel, in view at its top, and injects into the run
+    const crash = inspector.getByRole('button', { name: 'Crash api-2 now' });
+    expect(await crash.isVisible()).toBe(true);
+    await expect.poll(() => crash.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('.fl-track-injected').count()).toBe(0);
+    await crash.click();
+    await expect.poll(() => page.locator('.fl-track-injected').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the scenario panel shows the description rendered, with a way into the guide and to edit it', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    // checkout's description says **1 minute**: rendered, not shown as asterisks
+    await inspector.locator('.fl-scenario-story__text strong', { hasText: '1 minute' }).waitFor();
+    expect(await inspector.getByText('**1 minute**').count()).toBe(0);
+    expect(await inspector.getByLabel('Description (markdown)').count()).toBe(0);
+    await inspector.getByRole('button', { name: 'Edit description' }).click();
+    expect(await inspector.getByLabel('Description (markdown)').inputValue()).toContain('**1 minute**');
+    await inspector.getByRole('button', { name: 'Start the guided story' }).click();
+    await page.getByRole('complementary', { name: 'Guide' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
