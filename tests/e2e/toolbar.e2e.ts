@@ -1,9 +1,10 @@
 // A calm first screen (issue 12): one toolbar row at 1280 px, File and View menus by keyboard and
-// axe-clean, New clears the last run, an empty canvas invites rather than complains, the inspector
+// axe-clean, a minimap that never covers a node at fit view, New clears the last run, an empty canvas invites rather than complains, the inspector
 // starts a new selection at its top, keyboard-added nodes land in free space, the scenario's story
 // is rendered with a way into its guide, and live injection sits on the selected node.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { builtin, nodeIdsOf } from './library-support.ts';
 import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor, seriousAxeViolations } from './editor-support.ts';
 import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
@@ -139,6 +140,49 @@ describe('the toolbar', () => {
     expect(await inspector.getByLabel('Description (markdown)').inputValue()).toContain('**1 minute**');
     await inspector.getByRole('button', { name: 'Start the guided story' }).click();
     await page.getByRole('complementary', { name: 'Guide' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+const builtinNodeCount = (id: string) => nodeIdsOf(builtin(id)).length;
+
+/** Nodes whose box meets the minimap's or the zoom buttons' box. */
+const nodesUnderCanvasControls = (page: Page) =>
+  page.evaluate(() => {
+    const boxes = (selector: string) => [...document.querySelectorAll(selector)].map((e) => e.getBoundingClientRect());
+    const floating = [...boxes('.react-flow__minimap'), ...boxes('.react-flow__controls')];
+    const meets = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return [...document.querySelectorAll('.react-flow__node')].filter((n) => floating.some((f) => meets(n.getBoundingClientRect(), f))).map((n) => n.getAttribute('data-id'));
+  });
+
+describe('the minimap', () => {
+  const chromium = useChromium();
+
+  for (const [id, width, height] of [['mfa-outage-2019', 1440, 900], ['mfa-outage-2019', 1280, 720], ['key-removal-2021', 1440, 900], ['key-removal-2021', 1280, 720]] as const) {
+    it(`never covers a node of ${id} at fit view, ${width}×${height} (also after the link's notice opens above the canvas)`, async () => {
+      const { page, pageErrors } = await chromium.newPage({ viewport: { width, height } });
+      await page.goto(`${inject('appUrl')}?scenario=${id}`);
+      await page.getByRole('button', { name: 'Back to my graph' }).waitFor(); // the notice: the canvas got shorter
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(builtinNodeCount(id));
+      await page.waitForTimeout(300); // the refit after the resize is a frame later
+      expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+      expect(await nodesUnderCanvasControls(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+
+  it('is hidden from the View menu, stays hidden after a reload, and never shows in presenter mode', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser);
+    expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+    await chooseFromMenu(page, 'View', 'Minimap');
+    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
+    await chooseFromMenu(page, 'View', 'Minimap');
+    expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+    await chooseFromMenu(page, 'View', 'Present');
+    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ import type { Measured } from './flow-elements.ts';
 import { LiveOverlay } from './overlay/LiveOverlay.tsx';
 import { KIND_MIME } from './palette-drag.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
+import { fitPadding, useMinimapStore } from './minimap-store.ts';
+import { usePresenterStore } from '../guide/presenter-store.ts';
 import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
 import { useFlowElements } from './use-flow-elements.ts';
 import { usePaintDetail } from './use-paint-detail.ts';
@@ -70,27 +72,52 @@ function CanvasFlow() {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const detail = usePaintDetail();
+  const presenting = usePresenterStore((s) => s.presenting);
+  const minimapShown = useMinimapStore((s) => s.shown) && !presenting;
   useCanvasShortcuts();
 
   useEffect(
     () =>
       canvasView.attach({
-        fitView: () => void flow.fitView({ padding: 0.15, duration: 0 }),
+        fitView: () => void flow.fitView({ padding: fitPadding(minimapShown), duration: 0 }),
         centre: () => {
           const box = wrapper.current?.getBoundingClientRect();
           if (!box) return { x: 0, y: 0 };
           return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
         },
       }),
-    [flow],
+    [flow, minimapShown],
   );
 
   // A newly opened graph is fitted into view (queued by React Flow until its nodes are measured).
   // An empty one gets the plain view: a fit queued now would fire on the first node added.
   useEffect(() => {
-    if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: 0.15, maxZoom: 1.25 });
+    following.current = true;
+    if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
     else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
   }, [flow, loadCount]);
+
+  // Until the person pans or zooms, the fit follows the canvas's size (a notice bar opening above
+  // it, a panel closing): otherwise a node ends up under the minimap the fit had kept it clear of.
+  const following = useRef(true);
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    let frame = 0;
+    // a frame later: React Flow's own observer must have taken the new size first
+    const refit = () => {
+      if (following.current && useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
+    };
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(refit);
+    });
+    observer.observe(element);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [flow, minimapShown]);
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(KIND_MIME)) return;
@@ -122,6 +149,9 @@ function CanvasFlow() {
         onNodesChange={(changes) => onNodesChange(changes, setMeasured)}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onMoveStart={(event) => {
+          if (event) following.current = false; // the person moved the view: leave it where they put it
+        }}
         onDelete={onDelete}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
@@ -138,7 +168,7 @@ function CanvasFlow() {
         <LiveOverlay />
         <Controls showInteractive={false} showFitView={false} />
         {/* Small: on a laptop screen the default 200 × 150 covers nodes. */}
-        <MiniMap pannable zoomable ariaLabel="Minimap" className="fl-minimap" style={MINIMAP_SIZE} />
+        {minimapShown && <MiniMap pannable zoomable ariaLabel="Minimap" className="fl-minimap" style={MINIMAP_SIZE} />}
       </ReactFlow>
     </div>
   );
