@@ -47,11 +47,13 @@ describe('the toolbar', () => {
     expect(await menu.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('File');
 
-    // View: ArrowUp opens on the last item; Dark theme is a checkbox item chosen with Enter
+    // View: ArrowDown opens on the first item; Dark theme is a checkbox item chosen with Enter
     const view = page.getByRole('button', { name: 'View', exact: true });
     await view.focus();
     await page.keyboard.press('ArrowDown');
     await page.getByRole('menu', { name: 'View' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Fit view');
+    await page.keyboard.press('ArrowDown'); // Minimap
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Dark theme');
     expect(await page.getByRole('menuitemcheckbox', { name: 'Dark theme' }).getAttribute('aria-checked')).toBe('false');
