@@ -13,6 +13,7 @@ import { checkScenario } from './semantic';
 import { parseJsonText } from './json-text';
 import { SCENARIO_LIMITS } from './limits';
 import { readExperiment, type ExperimentSpec } from './experiment';
+import { unsafeKeyPaths } from './own-keys';
 
 export type ScenarioResult =
   | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec }
@@ -33,6 +34,18 @@ function allRead<T>(items: readonly (T | undefined)[]): items is T[] {
 }
 
 export function parseScenario(input: unknown): ScenarioResult {
+  const result = parseChecked(input);
+  const unsafe = unsafeKeyPaths(input, SCENARIO_LIMITS.maxReportedErrors);
+  if (unsafe.length === 0) return result;
+  // `"__proto__": {…}` is an unknown field like any other (zod's strict objects skip it)
+  const log = new IssueLog();
+  for (const path of unsafe) log.error(path, `unknown field ("${String(path.at(-1))}" is reserved by JavaScript and never a scenario field)`);
+  const marked = new Set(log.errors.map((issue) => issue.path));
+  const others = result.ok ? [] : result.errors.filter((issue) => !marked.has(issue.path));
+  return { ok: false, errors: [...log.finalErrors(), ...others].slice(0, SCENARIO_LIMITS.maxReportedErrors + 1) };
+}
+
+function parseChecked(input: unknown): ScenarioResult {
   const log = new IssueLog();
   if (!isPlainObject(input)) {
     log.error([], `expected a scenario object ({ "format": ${JSON.stringify(FORMAT_V1)}, … }), got ${describeValue(input)}`);
