@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { builtinScenarios } from '../../src/scenarios/index.ts';
 
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf'];
+/** Paths through JavaScript's object machinery (issue 17): every path walker must refuse them. */
+export const POLLUTING_PATHS = ['__proto__.ref', '__proto__.polluted', 'constructor.prototype.ref', 'nodes[a].__proto__', 'nodes[a].serviceTime.__proto__.ref', 'prototype.ref', 'nodes[u].retry.constructor.prototype'];
 export const NUMBER_LIKE = ['NaN', 'Infinity', '-Infinity', '1e999', '-0', '0x10', '1_000', '', ' ', '5m30s', '-5m', '1e3ms', 'null', 'undefined', '∞'];
 
 /** Arrays (or objects) nested `depth` deep as JSON text, built without recursion. */
