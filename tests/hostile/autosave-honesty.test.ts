@@ -153,7 +153,7 @@ describe('two tabs editing the same autosave', () => {
     const storage = new MemoryStorage();
     const tab = new EventTarget() as unknown as Window;
     const stop = startAutosave(storage, tab);
-    otherTabWrites(tab as unknown as EventTarget, storage, { ...checkout(), name: 'theirs' });
+    otherTabWrites(tab as unknown as EventTarget, storage, { ...(checkout() as Record<string, unknown>), name: 'theirs' });
     graphActions.setScenarioField('name', 'mine');
     notice()!.otherAction!.run();
     expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!).document.name).toBe('mine');
