@@ -142,3 +142,21 @@ describe('the doors that polluted before', () => {
     expect(Object.keys(report.clients.u.classes)).toEqual(['__proto__', 'constructor']);
   });
 });
+
+describe('reports keyed by ids a person chose', () => {
+  it('a service named "constructor" is measured as itself, not as Object found among the clients', async () => {
+    const { outcome } = await import('../../src/experiments/outcomes.ts');
+    const doc = tiny();
+    const nodes = doc.nodes as Record<string, unknown>[];
+    nodes[0].target = 'constructor';
+    nodes[1].id = 'constructor';
+    (doc.links as Record<string, unknown>[])[0].to = 'constructor';
+    const parsed = parseScenario({ ...doc, duration: '5s' });
+    if (!parsed.ok) throw new Error(messages(parsed).join('\n'));
+    const report = new Simulation(parsed.spec).runToEnd().report();
+    const p99 = outcome({ label: 'p99(constructor)', name: 'p99', target: 'constructor' }, report);
+    expect(p99).toBeGreaterThan(0.9); // a 1 ms service time: p99 ≈ 1 ms
+    expect(p99).toBeLessThan(1.1);
+    expect(Number.isNaN(outcome({ label: 'attemptsPerRequest(constructor)', name: 'attemptsPerRequest', target: 'constructor' }, report))).toBe(true);
+  });
+});
