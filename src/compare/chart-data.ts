@@ -5,6 +5,7 @@
  */
 import type { FaultSpec, RunReport } from '../engine';
 import { busiestNode, inSystemSeries } from './compare-table';
+import { ownValue } from '../scenario/own-keys';
 
 export interface OverlaidChart {
   id: string;
@@ -40,8 +41,8 @@ export function overlaidCharts(a: RunReport, b: RunReport): OverlaidChart[] {
       title: `${client}: successes per second`,
       unit: 'per s',
       tSec,
-      a: perSecond(aligned(a.series.clients[client]?.succeeded, n), dt),
-      b: perSecond(aligned(b.series.clients[client]?.succeeded, n), dt),
+      a: perSecond(aligned((ownValue(a.series.clients, client) as RunReport['series']['clients'][string] | undefined)?.succeeded, n), dt),
+      b: perSecond(aligned((ownValue(b.series.clients, client) as RunReport['series']['clients'][string] | undefined)?.succeeded, n), dt),
     });
   }
   const busiest = busiestNode(a, b);
@@ -52,7 +53,7 @@ export function overlaidCharts(a: RunReport, b: RunReport): OverlaidChart[] {
   if (validators.length > 0) {
     const total = (r: RunReport) => {
       const sum = new Array<number>(n).fill(0);
-      for (const id of validators) aligned(r.series.nodes[id]?.authRejected, n).forEach((v, i) => (sum[i] += Number.isFinite(v) ? v : 0));
+      for (const id of validators) aligned((ownValue(r.series.nodes, id) as RunReport['series']['nodes'][string] | undefined)?.authRejected, n).forEach((v, i) => (sum[i] += Number.isFinite(v) ? v : 0));
       return perSecond(sum, dt);
     };
     charts.push({ id: 'auth-rejected', title: validators.length === 1 ? `${validators[0]}: tokens rejected per second` : 'Tokens rejected per second (all validators)', unit: 'per s', tSec, a: total(a), b: total(b) });

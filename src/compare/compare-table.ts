@@ -6,6 +6,7 @@
 import type { ClientReport, NodeReport, RunReport } from '../engine';
 import { outcome } from '../experiments/outcomes';
 import { intervalRange, lastOf, peakOf, ratePerSecIn, sumIn } from './windows';
+import { ownValue } from '../scenario/own-keys';
 
 export type RowUnit = 'share' | 'perSec' | 'ms' | 'count' | 'ratio' | 'seconds';
 
@@ -35,8 +36,8 @@ function measuredSeconds(report: RunReport): number {
 }
 
 function clientRows(id: string, a: RunReport, b: RunReport, context: CompareContext): CompareRow[] {
-  const ca = a.clients[id];
-  const cb = b.clients[id];
+  const ca = ownValue(a.clients, id) as ClientReport | undefined;
+  const cb = ownValue(b.clients, id) as ClientReport | undefined;
   if (!ca || !cb) return [];
   const pick = (fn: (c: ClientReport, r: RunReport) => number) => ({ a: fn(ca, a), b: fn(cb, b) });
   const rows: CompareRow[] = [
@@ -57,7 +58,7 @@ function clientRows(id: string, a: RunReport, b: RunReport, context: CompareCont
     { label: `${id}: latency p99`, unit: 'ms', better: 'lower', ...pick((c) => c.latencyMs.p99) },
     { label: `${id}: failed requests`, unit: 'count', better: 'lower', ...pick((c) => sumValues(c.failed)) },
     { label: `${id}: attempts per request`, unit: 'ratio', better: 'lower', ...pick((c) => c.retryAmplification) },
-    { label: `${id}: attempts/s, last 20 s`, unit: 'perSec', better: null, ...pick((_c, r) => tailRate(r, r.series.clients[id]?.attempts)) },
+    { label: `${id}: attempts/s, last 20 s`, unit: 'perSec', better: null, ...pick((_c, r) => tailRate(r, (ownValue(r.series.clients, id) as RunReport['series']['clients'][string] | undefined)?.attempts)) },
   );
   return rows;
 }
@@ -65,7 +66,7 @@ function clientRows(id: string, a: RunReport, b: RunReport, context: CompareCont
 /** succeeded / generated over [fromMs, toMs), from the series. */
 export function successShare(report: RunReport, id: string, fromMs: number, toMs: number): number {
   const range = intervalRange(report, fromMs, toMs);
-  const series = report.series.clients[id];
+  const series = ownValue(report.series.clients, id) as RunReport['series']['clients'][string] | undefined;
   const generated = sumIn(series?.generated, range);
   return generated > 0 ? sumIn(series?.succeeded, range) / generated : NaN;
 }
@@ -76,7 +77,7 @@ function tailRate(report: RunReport, values: readonly number[] | undefined): num
 
 /** Queued + in service at the interval's end: the backlog, also for unbounded workers. */
 export function inSystemSeries(report: RunReport, id: string): number[] {
-  const s = report.series.nodes[id];
+  const s = ownValue(report.series.nodes, id) as RunReport['series']['nodes'][string] | undefined;
   const queue = s?.queueDepth ?? [];
   const service = s?.inService ?? [];
   return queue.map((q, i) => q + (service[i] ?? 0));
@@ -90,7 +91,7 @@ export function busiestNode(a: RunReport, b: RunReport): string | null {
   let bestValue = -1;
   for (const [id, node] of Object.entries(a.nodes)) {
     if (!isServer(node)) continue;
-    const value = Math.max(node.meanInSystem, b.nodes[id]?.meanInSystem ?? 0);
+    const value = Math.max(node.meanInSystem, (ownValue(b.nodes, id) as NodeReport | undefined)?.meanInSystem ?? 0);
     if (value > bestValue) {
       best = id;
       bestValue = value;
@@ -114,17 +115,17 @@ export function compareRows(a: RunReport, b: RunReport, context: CompareContext)
     rows.push(
       { label: `${busiest}: in system at the end`, unit: 'count', better: 'lower', a: lastOf(inSystemSeries(a, busiest)), b: lastOf(inSystemSeries(b, busiest)) },
       { label: `${busiest}: in system at the peak`, unit: 'count', better: 'lower', a: peakOf(inSystemSeries(a, busiest)), b: peakOf(inSystemSeries(b, busiest)) },
-      { label: `${busiest}: dropped`, unit: 'count', better: 'lower', a: sumValues(a.nodes[busiest].dropped), b: sumValues(b.nodes[busiest]?.dropped ?? {}) },
+      { label: `${busiest}: dropped`, unit: 'count', better: 'lower', a: sumValues(a.nodes[busiest].dropped), b: sumValues((ownValue(b.nodes, busiest) as NodeReport | undefined)?.dropped ?? {}) },
     );
   }
   for (const [id, node] of Object.entries(a.nodes)) {
     if (id === busiest || !isServer(node)) continue;
     const dropsA = sumValues(node.dropped);
-    const dropsB = sumValues(b.nodes[id]?.dropped ?? {});
+    const dropsB = sumValues((ownValue(b.nodes, id) as NodeReport | undefined)?.dropped ?? {});
     if (dropsA > 0 || dropsB > 0) rows.push({ label: `${id}: dropped`, unit: 'count', better: 'lower', a: dropsA, b: dropsB });
   }
   for (const [id, node] of Object.entries(a.nodes)) {
-    if (node.auth) rows.push({ label: `${id}: rejected token share`, unit: 'share', better: 'lower', a: rejectedShare(node), b: rejectedShare(b.nodes[id]) });
+    if (node.auth) rows.push({ label: `${id}: rejected token share`, unit: 'share', better: 'lower', a: rejectedShare(node), b: rejectedShare(ownValue(b.nodes, id) as NodeReport | undefined) });
   }
   return rows;
 }

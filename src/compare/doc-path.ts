@@ -5,6 +5,7 @@
  */
 import { isPlainObject as isObject } from '../scenario/errors';
 import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from '../scenario/vary-path';
+import { ownValue, setOwnValue } from '../scenario/own-keys';
 
 const ID_LISTS = new Set(['nodes', 'links', 'faults', 'guide']);
 
@@ -30,7 +31,7 @@ export function readAt(doc: unknown, path: string): unknown {
   for (const step of steps) {
     if ('field' in step) {
       if (!isObject(current)) return undefined;
-      current = current[step.field];
+      current = ownValue(current, step.field);
     } else {
       if (!Array.isArray(current)) return undefined;
       const index = listItemIndex(current, step.item);
@@ -59,14 +60,14 @@ export function writeAt<T>(doc: T, path: string, value: unknown): { ok: true; do
       if (!isObject(parent)) return { ok: false, message: `${where || 'the document'} is not an object, so it has no field "${step.field}"` };
       if (last) {
         if (value === undefined) delete parent[step.field];
-        else parent[step.field] = structuredClone(value);
+        else setOwnValue(parent, step.field, structuredClone(value));
         break;
       }
-      if (parent[step.field] === undefined) {
+      if (ownValue(parent, step.field) === undefined) {
         if ('item' in steps[i + 1]) return { ok: false, message: `${where || 'the document'} has no list "${step.field}"` };
-        parent[step.field] = {};
+        setOwnValue(parent, step.field, {});
       }
-      parent = parent[step.field];
+      parent = ownValue(parent, step.field);
       where = where ? `${where}.${step.field}` : step.field;
     } else {
       if (!Array.isArray(parent)) return { ok: false, message: `${where} is not a list` };

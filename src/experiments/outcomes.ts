@@ -5,6 +5,7 @@
  */
 import type { RunReport } from '../engine/report-types';
 import type { MetricSpec } from '../scenario';
+import { ownValue } from '../scenario/own-keys';
 
 /** Goodput must hold this share of the demand over RECOVERY_WINDOW_MS to count as recovered. */
 export const RECOVERED_SHARE = 0.85;
@@ -28,15 +29,18 @@ function sum(xs: number[], from: number, to: number): number {
 }
 
 function clientSeries(report: RunReport, id: string, name: string): number[] {
-  const series = report.series.clients[id]?.[name];
+  const series = (ownValue(report.series.clients, id) as Record<string, number[]> | undefined)?.[name];
   if (!series) throw new Error(`the report has no series ${name} for client "${id}"`);
   return series;
 }
 
 export function outcome(metric: MetricSpec, report: RunReport): number {
   const { target } = metric;
-  const client = report.clients[target];
-  const node = report.nodes[target];
+  // own entries only: a node named "constructor" must not find Object's constructor among the clients
+  const client = ownValue(report.clients, target) as RunReport['clients'][string] | undefined;
+  const node = ownValue(report.nodes, target) as RunReport['nodes'][string] | undefined;
+  const either = client ?? node;
+  if (either === undefined) throw new Error(`the report has no node "${target}"`);
   const dt = report.series.intervalMs;
   switch (metric.name) {
     case 'goodput':
@@ -47,15 +51,15 @@ export function outcome(metric: MetricSpec, report: RunReport): number {
       return to > from ? good / (((to - from) * dt) / 1000) : NaN;
     }
     case 'meanLatency':
-      return (client ?? node).latencyMs.mean;
+      return either.latencyMs.mean;
     case 'p50':
     case 'p95':
     case 'p99':
-      return (client ?? node).latencyMs[metric.name];
+      return either.latencyMs[metric.name];
     case 'utilization':
-      return node.utilization ?? NaN;
+      return node?.utilization ?? NaN;
     case 'attemptsPerRequest':
-      return client.retryAmplification;
+      return client?.retryAmplification ?? NaN;
     case 'collapsed': {
       const goodput = clientSeries(report, target, 'goodput');
       const windowIntervals = Math.max(1, Math.round((metric.windowMs ?? COLLAPSE_WINDOW_MS) / dt));
@@ -66,13 +70,13 @@ export function outcome(metric: MetricSpec, report: RunReport): number {
     case 'recoverySeconds':
       return client ? clientRecovery(report, target, metric.afterMs ?? 0) : validatorRecovery(report, target, metric.afterMs ?? 0);
     case 'rejectingShare': {
-      const shares = report.series.nodes[target].rejectingShare;
+      const shares = (ownValue(report.series.nodes, target) as RunReport['series']['nodes'][string] | undefined)?.rejectingShare ?? [];
       // the first sample taken at or after `at` (t[i] is the end of interval i)
       const index = report.series.t.findIndex((t) => t >= (metric.atMs ?? 0));
       return index < 0 ? NaN : shares[index];
     }
     case 'everRejectingShare':
-      return node.auth?.everRejectingShare ?? NaN;
+      return node?.auth?.everRejectingShare ?? NaN;
   }
 }
 
@@ -91,7 +95,7 @@ function clientRecovery(report: RunReport, id: string, afterMs: number): number 
 
 /** Seconds after `afterMs` until the first sample at which no replica of the validator rejects. */
 function validatorRecovery(report: RunReport, id: string, afterMs: number): number {
-  const shares = report.series.nodes[id].rejectingShare;
+  const shares = (ownValue(report.series.nodes, id) as RunReport['series']['nodes'][string] | undefined)?.rejectingShare ?? [];
   const { t } = report.series;
   for (let i = 0; i < t.length; i++) if (t[i] >= afterMs && shares[i] === 0) return (t[i] - afterMs) / 1000;
   return Infinity;

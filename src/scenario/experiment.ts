@@ -10,6 +10,7 @@ import { describeValue, formatIssue, isPlainObject, IssueLog, type Path } from '
 import { formatDuration, parseDuration } from './durations';
 import { didYouMean } from './suggest';
 import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from './vary-path';
+import { isUnsafeKey, ownValue, setOwnValue, unsafeKeyMessage } from './own-keys';
 
 export const EXPERIMENT_LIMITS = { maxValues: 1000, maxSeeds: 1000, maxRuns: 20_000, maxMetrics: 50, maxWith: 10 } as const;
 
@@ -91,19 +92,20 @@ function locate(doc: Json, steps: PathStep[], create: boolean): { parent: Record
     const step = steps[i];
     const last = i === steps.length - 1;
     if ('field' in step) {
+      if (isUnsafeKey(step.field)) return unsafeKeyMessage(step.field); // parseVaryPath refuses these too
       if (!isPlainObject(current)) return `${where || 'the document'} is ${describeValue(current)}, not an object with a field "${step.field}"`;
       if (last) return { parent: current, key: step.field };
-      if (current[step.field] === undefined) {
+      if (ownValue(current, step.field) === undefined) {
         if (!create || 'item' in steps[i + 1]) return `${where ? `${where} has` : 'the document has'} no field "${step.field}"`;
-        current[step.field] = {};
+        setOwnValue(current, step.field, {});
       }
       where = where ? `${where}.${step.field}` : step.field;
-      current = current[step.field];
+      current = ownValue(current, step.field);
       continue;
     }
     if (!Array.isArray(current)) return `${where} is ${describeValue(current)}, not a list`;
     const listName = where.split(/[.[]/).pop() ?? where;
-    const noun = LIST_NOUNS[listName] ?? `item of ${where}`;
+    const noun = (ownValue(LIST_NOUNS, listName) as string | undefined) ?? `item of ${where}`;
     const index = listItemIndex(current, step.item);
     if (index < 0) return `no ${noun} ${JSON.stringify(step.item)}${didYouMean(step.item, listItemIds(current))}`;
     if (last) return { parent: current, key: index };
@@ -119,7 +121,7 @@ export function setAtPath(doc: Json, path: string, value: unknown): void {
   if (typeof steps === 'string') throw new Error(steps);
   const found = locate(doc, steps, true);
   if (typeof found === 'string') throw new Error(`${path}: ${found}`);
-  (found.parent as Record<string | number, unknown>)[found.key] = structuredClone(value);
+  setOwnValue(found.parent, found.key, structuredClone(value));
 }
 
 /**

@@ -6,5 +6,7 @@ export { parseScenario, parseScenarioText, type ScenarioResult } from './parse';
 export { formatIssue, formatPath, type ScenarioIssue } from './errors';
 export { parseDuration, formatDuration } from './durations';
 export { SCENARIO_LIMITS } from './limits';
+export { admissionProblem, textSizeProblem } from './admit';
+export { UNSAFE_KEYS, isUnsafeKey } from './own-keys';
 export { FORMAT_V1 } from './header';
 export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, type ExperimentSpec, type MetricSpec, type MetricName } from './experiment';

@@ -13,6 +13,8 @@ import { checkScenario } from './semantic';
 import { parseJsonText } from './json-text';
 import { SCENARIO_LIMITS } from './limits';
 import { readExperiment, type ExperimentSpec } from './experiment';
+import { unsafeKeyPaths } from './own-keys';
+import { admissionProblems, textSizeProblem } from './admit';
 
 export type ScenarioResult =
   | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec }
@@ -33,6 +35,21 @@ function allRead<T>(items: readonly (T | undefined)[]): items is T[] {
 }
 
 export function parseScenario(input: unknown): ScenarioResult {
+  // the limits gate first: a 70,000-node document costs a comparison, not a schema pass
+  const refused = admissionProblems(input);
+  if (refused.length > 0) return { ok: false, errors: refused };
+  const result = parseChecked(input);
+  const unsafe = unsafeKeyPaths(input, SCENARIO_LIMITS.maxReportedErrors);
+  if (unsafe.length === 0) return result;
+  // `"__proto__": {…}` is an unknown field like any other (zod's strict objects skip it)
+  const log = new IssueLog();
+  for (const path of unsafe) log.error(path, `unknown field ("${String(path.at(-1))}" is reserved by JavaScript and never a scenario field)`);
+  const marked = new Set(log.errors.map((issue) => issue.path));
+  const others = result.ok ? [] : result.errors.filter((issue) => !marked.has(issue.path));
+  return { ok: false, errors: [...log.finalErrors(), ...others].slice(0, SCENARIO_LIMITS.maxReportedErrors + 1) };
+}
+
+function parseChecked(input: unknown): ScenarioResult {
   const log = new IssueLog();
   if (!isPlainObject(input)) {
     log.error([], `expected a scenario object ({ "format": ${JSON.stringify(FORMAT_V1)}, … }), got ${describeValue(input)}`);
@@ -65,30 +82,10 @@ function parseWithExperiment({ experiment: raw, ...doc }: Record<string, unknown
   return { ...base, experiment };
 }
 
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // a surrogate pair: one 4-byte character
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-const MB = 1024 * 1024;
-
 /** Like parseScenario, from the text of a file: size and JSON syntax are checked first. */
 export function parseScenarioText(text: string): ScenarioResult {
-  // characters ≤ bytes ≤ 3 × characters: count the bytes only when it could matter
-  const bytes = text.length * 3 <= SCENARIO_LIMITS.maxTextBytes ? text.length : utf8Length(text);
-  if (bytes > SCENARIO_LIMITS.maxTextBytes) {
-    const size = (bytes / MB).toFixed(1);
-    return { ok: false, errors: [{ path: FILE_PATH, message: `expected a file of at most ${SCENARIO_LIMITS.maxTextBytes / MB} MB (a Faultline limit), got ${size} MB` }] };
-  }
+  const tooLarge = textSizeProblem(text);
+  if (tooLarge !== null) return { ok: false, errors: [tooLarge] };
   const json = parseJsonText(text);
   if (!json.ok) {
     return { ok: false, errors: [{ path: FILE_PATH, message: `invalid JSON at line ${json.line}, column ${json.column}: ${json.message}` }] };

@@ -5,6 +5,7 @@
  */
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { deflateRaw, inflateRawBounded } from './inflate.ts';
+import { admissionProblem } from '../scenario/admit.ts';
 
 export const SHARE_HASH_PREFIX = '#s=';
 /** Longer than any real scenario link (50 nodes ≈ 2 KB) and short enough to decode instantly. */
@@ -64,11 +65,16 @@ async function decode(hash: string): Promise<ShareDecodeResult> {
   } catch {
     return fail("the link's scenario is not valid UTF-8 text");
   }
+  let document: unknown;
   try {
-    return { ok: true, document: JSON.parse(text) as unknown };
+    document = JSON.parse(text) as unknown;
   } catch (error) {
     return fail(`the link's scenario is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // the limits every door applies: 19,000 nodes in 64 KB must not reach the layout or the autosave
+  const refused = admissionProblem(document);
+  if (refused !== null) return fail(`the link's scenario breaks a limit: ${refused.path === '(file)' ? '' : `${refused.path}: `}${refused.message}`);
+  return { ok: true, document };
 }
 
 function fail(problem: string): ShareDecodeResult {

@@ -8,14 +8,14 @@
  * validation, no sync notification; the drop commits one undo step for the whole drag.
  */
 import { create } from 'zustand';
-import { nestingProblem } from '../scenario/json-depth.ts';
+import { admissionProblem } from '../scenario/admit.ts';
 import { readEditableDocument, emptyDocument, type CanvasPosition, type DocumentFault, type ScenarioDocument } from './graph/document.ts';
 import * as edits from './graph/graph-edits.ts';
 import { copyGraph, pasteGraph, type GraphClip } from './graph/clipboard.ts';
 import { emptyHistory, recordEdit, redoStep, undoStep, type History } from './graph/history.ts';
 import { layoutDocument } from './graph/auto-layout.ts';
 import { EMPTY_VALIDATION, validateDocument, type ValidationIndex } from './graph/validation-index.ts';
-import { readAutosave, writeAutosave, type DocumentStorage } from './graph/autosave.ts';
+import { AUTOSAVE_KEY, readAutosave, setAsideAutosave, writeAutosave, type DocumentStorage } from './graph/autosave.ts';
 import type { FieldPath } from './graph/field-path.ts';
 import { selectionActions, useSelectionStore } from './selection-store.ts';
 
@@ -26,6 +26,8 @@ export interface GraphNotice {
   text: string;
   /** A button beside the text (e.g. going back to the graph a link replaced). */
   action?: { label: string; run(): void };
+  /** A second choice, where the person must pick one of two (another tab saved this graph). */
+  otherAction?: { label: string; run(): void };
 }
 
 export interface GraphState {
@@ -104,8 +106,9 @@ export const graphActions = {
    * laid out. Undoable, unless `resetHistory` (the first document of a session).
    */
   load(value: unknown, options: { resetHistory?: boolean } = {}): { ok: true } | { ok: false; reason: string } {
-    const tooDeep = nestingProblem(value); // structuredClone below would overflow the stack
-    if (tooDeep !== null) return { ok: false, reason: tooDeep.message };
+    // the limits gate (src/scenario/admit.ts), before the copy, the layout and the canvas see it
+    const refused = admissionProblem(value);
+    if (refused !== null) return { ok: false, reason: refused.path === '(file)' ? refused.message : `${refused.path}: ${refused.message}` };
     const read = readEditableDocument(structuredClone(value));
     if (!read.ok) return read;
     const document = layoutDocument(read.document);
@@ -236,41 +239,154 @@ export const graphActions = {
 };
 
 /**
- * Opens the session's first document: the autosave if there is one, else `fallback` (the
- * built-in `checkout`). An unreadable autosave is reported and set aside, never fatal.
+ * Why autosave must not write now, or null. Autosave never overwrites a graph the person has not
+ * got elsewhere: an unreadable autosave that could not be copied aside (storage full), or the
+ * version another tab just saved. Edits stay pending and are written once the person chooses.
  */
-export function restoreDocument(storage: DocumentStorage | null, fallback: () => unknown): void {
-  const saved = storage ? readAutosave(storage) : { status: 'none' as const };
-  if (saved.status === 'restored' && graphActions.load(saved.document, { resetHistory: true }).ok) return;
-  graphActions.load(fallback(), { resetHistory: true });
-  if (saved.status === 'unreadable') {
-    notify(`The autosaved graph could not be read (${saved.reason}); it was kept aside and a built-in scenario opened instead.`);
-  }
+let autosaveHold: string | null = null;
+let saveNow: () => void = () => undefined;
+
+function releaseAutosave(): void {
+  autosaveHold = null;
+  useGraphStore.setState({ autosave: { ...state().autosave, error: null } });
+  saveNow();
 }
 
-/** Saves the document AUTOSAVE_DELAY_MS after the last edit, and at once when the page is hidden. */
-export function startAutosave(storage: DocumentStorage, target: Pick<Window, 'addEventListener' | 'removeEventListener'> | null = null): () => void {
+function holdAutosave(reason: string): void {
+  autosaveHold = reason;
+  useGraphStore.setState({ autosave: { ...state().autosave, error: reason } });
+}
+
+/**
+ * Opens the session's first document: the autosave if there is one, else `fallback` (the
+ * built-in `checkout`). An unreadable autosave is reported and kept aside, never fatal; if it
+ * cannot be kept aside (storage full) it stays where it is and autosave waits until the person
+ * has downloaded it (`downloadCopy`) or chosen to save over it.
+ */
+export function restoreDocument(storage: DocumentStorage | null, fallback: () => unknown, downloadCopy: ((text: string) => void) | null = null): void {
+  autosaveHold = null;
+  const saved = storage ? readAutosave(storage) : { status: 'none' as const };
+  if (saved.status === 'restored') {
+    const loaded = graphActions.load(saved.document, { resetHistory: true });
+    if (loaded.ok) return;
+    graphActions.load(fallback(), { resetHistory: true });
+    const text = storage?.getItem(AUTOSAVE_KEY) ?? null;
+    reportUnreadable(loaded.reason, storage !== null && setAsideAutosave(storage, text), text, downloadCopy);
+    return;
+  }
+  graphActions.load(fallback(), { resetHistory: true });
+  if (saved.status === 'unreadable') reportUnreadable(saved.reason, saved.keptAside, saved.text, downloadCopy);
+}
+
+function reportUnreadable(reason: string, keptAside: boolean, text: string | null, downloadCopy: ((text: string) => void) | null): void {
+  const base = `The autosaved graph could not be opened (${reason}); a built-in scenario opened instead.`;
+  if (keptAside || text === null) {
+    notify(`${base}${keptAside ? ' The autosave was kept aside, unchanged.' : ''}`);
+    return;
+  }
+  holdAutosave('paused: the unreadable autosave could not be copied aside (storage is full), so it is kept in place until you choose');
+  const overwrite = { label: 'Save over it', run: () => (graphActions.dismissNotice(), releaseAutosave()) };
+  useGraphStore.setState({
+    notice: {
+      tone: 'error',
+      text: `${base} Storage is full, so it could not be copied aside: it stays in place and autosave is paused until you download it or choose to save over it.`,
+      ...(downloadCopy ? { action: { label: 'Download it', run: () => (downloadCopy(text), graphActions.dismissNotice(), releaseAutosave()) }, otherAction: overwrite } : { action: overwrite }),
+    },
+  });
+}
+
+/** A `storage` event's fields (a window's StorageEvent, or a test's stand-in). */
+interface StorageChange {
+  key: string | null;
+  newValue: string | null;
+}
+
+type AutosaveTarget = Pick<Window, 'addEventListener' | 'removeEventListener'>;
+
+/**
+ * Saves the document AUTOSAVE_DELAY_MS after the last edit, and at once when the page is hidden.
+ * With a window as `target`, another tab's autosave of the same graph (a `storage` event) pauses
+ * this tab's autosave and asks which version to keep: the last writer never wins silently.
+ */
+export function startAutosave(storage: DocumentStorage, target: AutosaveTarget | null = null): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
+  /** The document text this tab last wrote: another tab writing the same graph back is no conflict. */
+  let lastWritten: string | null = null;
   const save = () => {
     clearTimeout(timer);
-    if (!pending) return;
+    if (!pending || autosaveHold !== null) return;
     pending = false;
-    const error = writeAutosave(storage, dragBase ?? state().document);
+    const document = dragBase ?? state().document;
+    const error = writeAutosave(storage, document);
+    if (error === null) lastWritten = sameGraphText(document);
     useGraphStore.setState({ autosave: { savedAt: error ? state().autosave.savedAt : Date.now(), error } });
   };
+  saveNow = save;
   const unsubscribe = useGraphStore.subscribe((next, previous) => {
     if (next.document === previous.document || next.dragging) return;
     pending = true;
     clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
+  const openOtherVersion = () => {
+    graphActions.dismissNotice();
+    const saved = readAutosave(storage);
+    if (saved.status !== 'restored') {
+      notify(`The other tab's version could not be opened (${saved.status === 'unreadable' ? saved.reason : 'it is gone'}); autosave stays paused so nothing is overwritten.`);
+      return;
+    }
+    graphActions.load(saved.document); // undoable: Undo brings this tab's version back
+    lastWritten = sameGraphText(state().document);
+    pending = false; // storage already holds it
+    releaseAutosave();
+  };
+  const keepMine = () => {
+    graphActions.dismissNotice();
+    pending = true;
+    releaseAutosave(); // the other tab is told in turn, by its own storage event
+  };
+  const otherTabSaved = (event: Event) => {
+    const { key, newValue } = event as unknown as StorageChange;
+    if (key !== AUTOSAVE_KEY || newValue === null) return;
+    const theirs = savedDocumentText(newValue);
+    if (theirs === lastWritten || theirs === sameGraphText(state().document)) return;
+    holdAutosave('paused: another tab saved its version of this graph');
+    useGraphStore.setState({
+      notice: {
+        tone: 'error',
+        text: 'Another tab saved its own version of this graph. Autosave is paused here, so neither tab overwrites the other: open that version (Undo brings yours back), or keep this one and save it over the other.',
+        action: { label: 'Open the other version', run: openOtherVersion },
+        otherAction: { label: 'Keep mine', run: keepMine },
+      },
+    });
+  };
   target?.addEventListener('pagehide', save);
+  target?.addEventListener('storage', otherTabSaved);
   return () => {
     save();
     unsubscribe();
+    saveNow = () => undefined;
     target?.removeEventListener('pagehide', save);
+    target?.removeEventListener('storage', otherTabSaved);
   };
+}
+
+/** The document part of an autosave record as text (savedAt differs on every write), or null. */
+function savedDocumentText(recordText: string): string | null {
+  try {
+    const record = JSON.parse(recordText) as { document?: unknown } | null;
+    return record?.document === undefined ? null : sameGraphText(record.document);
+  } catch {
+    return null;
+  }
+}
+
+/** JSON with keys sorted: two tabs holding the same graph compare equal whatever their key order. */
+function sameGraphText(document: unknown): string {
+  return JSON.stringify(document, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]])) : value,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { findBuiltin } from '../scenarios/index.ts';
 import { getDocument, restoreDocument, startAutosave, subscribeDocument } from '../store/graph-store.ts';
 import type { DocumentStorage } from '../store/graph/autosave.ts';
 import { startDocumentSync } from '../store/sync.ts';
+import { downloadText } from './files/download.ts';
 import { App } from './App.tsx';
 import { startTheme } from './layout/theme.ts';
 import { startShareLinks } from './share/share-links.ts';
@@ -26,7 +27,7 @@ function browserStorage(): DocumentStorage | null {
 function startEditor(root: HTMLElement): void {
   startTheme();
   const storage = browserStorage();
-  restoreDocument(storage, () => findBuiltin('checkout')!.scenario);
+  restoreDocument(storage, () => findBuiltin('checkout')!.scenario, (text) => downloadText('faultline-unreadable-autosave.json', text, 'application/json'));
   if (storage) startAutosave(storage, window);
   startDocumentSync(getDocument, subscribeDocument);
   // A ?scenario= or #s= link (also one pasted later) opens on top of the autosave, undoable.

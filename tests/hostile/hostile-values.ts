@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { builtinScenarios } from '../../src/scenarios/index.ts';
 
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf'];
+/** Paths through JavaScript's object machinery (issue 17): every path walker must refuse them. */
+export const POLLUTING_PATHS = ['__proto__.ref', '__proto__.polluted', 'constructor.prototype.ref', 'nodes[a].__proto__', 'nodes[a].serviceTime.__proto__.ref', 'prototype.ref', 'nodes[u].retry.constructor.prototype'];
 export const NUMBER_LIKE = ['NaN', 'Infinity', '-Infinity', '1e999', '-0', '0x10', '1_000', '', ' ', '5m30s', '-5m', '1e3ms', 'null', 'undefined', '∞'];
 
 /** Arrays (or objects) nested `depth` deep as JSON text, built without recursion. */
@@ -113,3 +115,25 @@ export function prototypesUntouched(): boolean {
   const probe = {} as Record<string, unknown>;
   return ['polluted', 'id', 'kind', 'a', 'length', 'value', 'format'].every((key) => probe[key] === undefined) && Object.keys(Object.prototype).length === 0 && ([] as unknown as Record<string, unknown>).polluted === undefined;
 }
+
+/** The keys that reach JavaScript's object machinery; a path or a document naming one must be refused. */
+export const UNSAFE_NAMES = ['__proto__', 'constructor', 'prototype'] as const;
+
+/**
+ * Paths in the experiments' notation built from scenario fields, list items and unsafe names:
+ * `nodes[a].__proto__.ref`, `constructor.prototype.polluted`, `retry.toString`.
+ */
+export const hostilePath: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom('nodes[a]', 'nodes[u]', 'links[l]', 'retry', 'serviceTime', 'rate', 'ref', 'polluted', 'x') },
+      { weight: 2, arbitrary: fc.constantFrom(...UNSAFE_NAMES) },
+      { weight: 1, arbitrary: fc.constantFrom(...POLLUTING_KEYS) },
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((segments) => segments.join('.'));
+
+/** Whether a path has an unsafe name as a field step (an id in brackets is a value, not a step). */
+export const hasUnsafeStep = (path: string): boolean => path.split('.').some((segment) => (UNSAFE_NAMES as readonly string[]).includes(segment.replace(/\[.*$/, '')));
+

@@ -191,7 +191,7 @@ describe('autosave', () => {
     storage.setItem(AUTOSAVE_KEY, '{"savedAt": "x", "document": {"format": "faultline.scen');
     restoreDocument(storage, checkout);
     expect(doc().name).toBe('Checkout under a crash');
-    expect(useGraphStore.getState().notice?.text).toMatch(/could not be read/);
+    expect(useGraphStore.getState().notice?.text).toMatch(/could not be opened \(not JSON.*kept aside, unchanged/);
     expect(storage.getItem(CORRUPT_AUTOSAVE_KEY)).toContain('faultline.scen');
   });
 

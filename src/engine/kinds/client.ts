@@ -250,7 +250,8 @@ export class ClientRuntime extends NodeRuntime {
       sessions === null
         ? undefined
         : { signIns: this.signIns, reauthentications: this.reauthentications, holders: sessions.count, rejectedTokenShare: sessions.shareWithKeyIn(sim.keysDistrustedAnywhere()) };
-    const byClass: Record<string, { generated: number; succeeded: number }> = {};
+    // keyed by class names a person chose: no prototype, so "__proto__" stays a class
+    const byClass: Record<string, { generated: number; succeeded: number }> = Object.create(null) as Record<string, { generated: number; succeeded: number }>;
     this.spec.classes.forEach((cls, i) => (byClass[cls.name] = { generated: this.generatedByClass[i], succeeded: this.succeededByClass[i] }));
     return {
       ...(auth ? { auth } : {}),

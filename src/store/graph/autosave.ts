@@ -3,6 +3,7 @@
  * value that cannot be read is reported, kept aside under its own key (the person may want it
  * back) and otherwise ignored: the editor always opens.
  */
+import { admissionProblem, textSizeProblem } from '../../scenario/admit.ts';
 import { readEditableDocument, type ScenarioDocument } from './document.ts';
 
 /** localStorage, or a stand-in in tests. */
@@ -29,31 +30,55 @@ export interface AutosaveRecord {
 export type AutosaveRead =
   | { status: 'none' }
   | { status: 'restored'; document: ScenarioDocument }
-  | { status: 'unreadable'; reason: string };
+  /**
+   * `keptAside`: the text was copied to CORRUPT_AUTOSAVE_KEY. When it was not (storage full), the
+   * original is still under AUTOSAVE_KEY and the next autosave would destroy it: the caller must
+   * hold autosave until the person has a copy (graph-store.ts `restoreDocument`).
+   */
+  | { status: 'unreadable'; reason: string; keptAside: boolean; text: string | null };
 
 export function readAutosave(storage: DocumentStorage): AutosaveRead {
   let text: string | null;
   try {
     text = storage.getItem(AUTOSAVE_KEY);
   } catch (error) {
-    return { status: 'unreadable', reason: `local storage is not available (${messageOf(error)})` };
+    return { status: 'unreadable', reason: `local storage is not available (${messageOf(error)})`, keptAside: false, text: null };
   }
   if (text === null) return { status: 'none' };
-  let reason: string;
+  const reason = unreadableReason(text);
+  if (typeof reason !== 'string') return reason;
+  return { status: 'unreadable', reason, keptAside: setAsideAutosave(storage, text), text };
+}
+
+/** The restored document, or why the text cannot be restored — the same limits as every other door. */
+function unreadableReason(text: string): AutosaveRead | string {
+  const tooLarge = textSizeProblem(text);
+  if (tooLarge !== null) return tooLarge.message;
+  let record: Partial<AutosaveRecord> | null;
   try {
-    const record = JSON.parse(text) as Partial<AutosaveRecord> | null;
-    const read = readEditableDocument(record?.document);
-    if (read.ok) return { status: 'restored', document: read.document };
-    reason = read.reason;
+    record = JSON.parse(text) as Partial<AutosaveRecord> | null;
   } catch (error) {
-    reason = `not JSON (${messageOf(error)})`;
+    return `not JSON (${messageOf(error)})`;
   }
+  const refused = admissionProblem(record?.document);
+  if (refused !== null) return refused.path === '(file)' ? refused.message : `${refused.path}: ${refused.message}`;
+  const read = readEditableDocument(record?.document);
+  return read.ok ? { status: 'restored', document: read.document } : read.reason;
+}
+
+/**
+ * Copies the autosave text aside (CORRUPT_AUTOSAVE_KEY); false when storage refused it. Only a
+ * copy that reads back whole counts: a quota error may leave nothing, and "kept aside" must be true.
+ */
+export function setAsideAutosave(storage: DocumentStorage, text: string | null = null): boolean {
   try {
-    storage.setItem(CORRUPT_AUTOSAVE_KEY, text);
+    const original = text ?? storage.getItem(AUTOSAVE_KEY);
+    if (original === null) return false;
+    storage.setItem(CORRUPT_AUTOSAVE_KEY, original);
+    return storage.getItem(CORRUPT_AUTOSAVE_KEY) === original;
   } catch {
-    // Keeping the copy is a courtesy; opening the editor matters more.
+    return false;
   }
-  return { status: 'unreadable', reason };
 }
 
 /** Writes the document; returns why it could not (storage full, disabled), or null. */

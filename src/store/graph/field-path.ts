@@ -3,13 +3,15 @@
  * ["calls", 0, "timeout"]. Writing `undefined` removes the field, which in the format means "use
  * the default" — the inspector's way to clear a field.
  */
+import { ownValue, setOwnValue } from '../../scenario/own-keys.ts';
+
 export type FieldPath = readonly (string | number)[];
 
 export function getIn(value: unknown, path: FieldPath): unknown {
   let current = value;
   for (const key of path) {
     if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[key];
+    current = ownValue(current, key); // an inherited `constructor` is not a field
   }
   return current;
 }
@@ -26,7 +28,7 @@ export function setIn<T>(value: T, path: FieldPath, next: unknown): T {
   }
   const record = typeof container === 'object' && container !== null && !Array.isArray(container) ? { ...(container as Record<string, unknown>) } : {};
   if (rest.length === 0 && next === undefined) delete record[key];
-  else record[key] = setIn(record[key], rest, next);
+  else setOwnValue(record, key, setIn(ownValue(record, key), rest, next)); // `__proto__` stays a field, never a prototype
   return record as T;
 }
 

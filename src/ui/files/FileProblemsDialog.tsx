@@ -3,7 +3,7 @@
  * loads an editable file (undoable) so its problems can be fixed in the editor.
  */
 import { useEffect, useRef } from 'react';
-import { graphActions } from '../../store/graph-store.ts';
+import { graphActions, useGraphStore } from '../../store/graph-store.ts';
 import { refusedFileActions, useRefusedFile } from './refused-file-store.ts';
 
 export function FileProblemsDialog() {
@@ -18,8 +18,10 @@ export function FileProblemsDialog() {
     if (!refused && dialog.current?.open) dialog.current.close();
   }, [refused]);
   const openAnyway = () => {
-    if (refused?.editable) graphActions.load(refused.editable);
+    const loaded = refused?.editable ? graphActions.load(refused.editable) : { ok: true as const };
     refusedFileActions.dismiss();
+    // the store's limits may still refuse it: say so rather than close in silence
+    if (!loaded.ok) useGraphStore.setState({ notice: { tone: 'error', text: `${refused?.fileName ?? 'The file'} was not opened: ${loaded.reason}. Your graph is unchanged.` } });
   };
   const count = refused?.problems.length ?? 0;
   return (

@@ -4,7 +4,7 @@
  * with its path and the current graph stays as it was (no history step). If the file is at
  * least editable, the person may still choose to open it and fix it in the editor.
  */
-import { parseScenarioText, SCENARIO_LIMITS, type ScenarioIssue } from '../../scenario/index.ts';
+import { admissionProblem, parseScenarioText, SCENARIO_LIMITS, type ScenarioIssue } from '../../scenario/index.ts';
 import { parseJsonText } from '../../scenario/json-text.ts';
 import { readEditableDocument } from '../../store/graph/document.ts';
 import { graphActions } from '../../store/graph-store.ts';
@@ -35,7 +35,9 @@ export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'
   }
   const checked = parseScenarioText(text);
   const json = parseJsonText(text);
-  if (!checked.ok) return refuse(checked.errors, json.ok && readEditableDocument(json.value).ok ? json.value : null);
+  // "Open anyway" only for what the limits gate admits: a 70,000-node or 65-level file is refused outright
+  const editable = json.ok && admissionProblem(json.value) === null && readEditableDocument(json.value).ok ? json.value : null;
+  if (!checked.ok) return refuse(checked.errors, editable);
   if (!json.ok) return refuse([{ path: FILE_PATH, message: 'invalid JSON' }]); // unreachable: the parser read it
   const loaded = graphActions.load(json.value);
   return loaded.ok ? { kind: 'opened', fileName: file.name } : refuse([{ path: FILE_PATH, message: loaded.reason }]);

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useDraft } from './fields/use-draft.ts';
+import { MAX_NESTING_DEPTH, nestingProblem } from '../../scenario/json-depth.ts';
 
 export interface JsonEditorProps {
   id: string;
@@ -22,6 +23,9 @@ export function JsonEditor({ id, label, value, hiddenKeys, onCommit }: JsonEdito
     try {
       const parsed: unknown = JSON.parse(text);
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('expected a JSON object { … }');
+      // the document's own nesting limit (a node sits 2 levels down): else the next reload refuses the autosave
+      const deep = nestingProblem(parsed, MAX_NESTING_DEPTH - 2);
+      if (deep !== null) throw new Error(deep.message);
       setError(null);
       const kept = Object.fromEntries(hiddenKeys.filter((k) => k in value).map((k) => [k, value[k]]));
       onCommit({ ...(parsed as Record<string, unknown>), ...kept });

@@ -17,11 +17,14 @@ export function NoticeBar() {
           {notice.action && (
             <button type="button" className="fl-button fl-button--small" onClick={notice.action.run}>{notice.action.label}</button>
           )}{' '}
+          {notice.otherAction && (
+            <button type="button" className="fl-button fl-button--small" onClick={notice.otherAction.run}>{notice.otherAction.label}</button>
+          )}{' '}
           <button type="button" className="fl-button fl-button--small" onClick={graphActions.dismissNotice}>Dismiss</button>
         </p>
       )}
       {runFailure && <p className="fl-notice" data-tone="error" role="alert">The simulation stopped: {runFailure}</p>}
-      {saveError && <p className="fl-notice" data-tone="error">Autosave failed ({saveError}): download the scenario to keep it.</p>}
+      {saveError && <p className="fl-notice" data-tone="error">{saveError.startsWith('paused:') ? `Autosave is ${saveError}.` : `Autosave failed (${saveError}): download the scenario to keep it.`}</p>}
     </div>
   );
 }
