@@ -10,6 +10,7 @@ import { getDocument, restoreDocument, startAutosave, subscribeDocument } from '
 import type { DocumentStorage } from '../store/graph/autosave.ts';
 import { startDocumentSync } from '../store/sync.ts';
 import { App } from './App.tsx';
+import { AppBoundary } from './boundary/AppBoundary.tsx';
 import { startTheme } from './layout/theme.ts';
 import { startShareLinks } from './share/share-links.ts';
 import './theme.css';
@@ -34,7 +35,9 @@ function startEditor(root: HTMLElement): void {
 
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <AppBoundary>
+        <App />
+      </AppBoundary>
     </StrictMode>,
   );
 }

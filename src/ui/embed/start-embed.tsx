@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { readEmbedParams } from '../../embed/params.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { resolveStartDocument } from '../../share/start-document.ts';
+import { AppBoundary } from '../boundary/AppBoundary.tsx';
 import { embedActions } from './embed-session.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import { applyEmbedAppearance } from './embed-appearance.ts';
@@ -26,7 +27,9 @@ export async function startEmbed(root: HTMLElement): Promise<void> {
   const bridge = startParentBridge(params?.allowedOrigin ?? null);
   createRoot(root).render(
     <StrictMode>
-      <EmbedApp />
+      <AppBoundary>
+        <EmbedApp />
+      </AppBoundary>
     </StrictMode>,
   );
   if (!read.ok) return reportProblems(read.problems, bridge.post);
