@@ -5,7 +5,7 @@
  * Without it, React unmounts the whole tree and the page goes blank.
  */
 import { Component, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
-import { usePanelFault } from './panel-faults.ts';
+import { clearPanelFault, usePanelFault } from './panel-faults.ts';
 import './boundary.css';
 
 interface PanelBoundaryProps {
@@ -41,6 +41,7 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
+    clearPanelFault(this.props.id);
     // React reports it to the console too; this names the panel for whoever reads the log.
     console.error(`Faultline: ${this.props.name} stopped working`, error, info.componentStack);
   }

@@ -1,7 +1,9 @@
 /**
  * A way to make one panel fail on purpose, so the e2e tests (and a curious person at the
  * console) can see each error boundary catch: `__faultlineBreakPanel('inspector')` makes that
- * panel's next render throw, once. Nothing in the app calls it.
+ * panel's renders throw until its boundary has caught it (React renders a failed tree twice
+ * before it gives up, so a fault that threw once would be "recovered" by the retry). Nothing in
+ * the app calls it.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -20,10 +22,15 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Throws during render when `name` was broken on purpose (one throw per call of breakPanel). */
+/** Throws during render while `name` is broken on purpose. */
 export function usePanelFault(name: string): void {
   useSyncExternalStore(subscribe, () => version);
-  if (broken.delete(name)) throw new Error(`${name} was broken on purpose (__faultlineBreakPanel)`);
+  if (broken.has(name)) throw new Error(`${name} was broken on purpose (__faultlineBreakPanel)`);
+}
+
+/** The boundary caught it: Try again renders the panel whole. */
+export function clearPanelFault(name: string): void {
+  broken.delete(name);
 }
 
 if (typeof window !== 'undefined') Object.assign(window, { __faultlineBreakPanel: breakPanel });
