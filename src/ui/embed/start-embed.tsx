@@ -6,6 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readEmbedParams } from '../../embed/params.ts';
+import { parameterErrorEvents } from '../../embed/startup-errors.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { resolveStartDocument } from '../../share/start-document.ts';
 import { AppBoundary } from '../boundary/AppBoundary.tsx';
@@ -34,6 +35,8 @@ export async function startEmbed(root: HTMLElement): Promise<void> {
   );
   if (!read.ok) return reportProblems(read.problems, bridge.post);
   embedActions.configure(read.params, read.warnings);
+  // a parameter that fell back to its default: on screen as a warning line, and told to the page
+  for (const event of parameterErrorEvents(read)) bridge.post({ ...event });
 
   const start = await resolveStartDocument(new URL(location.href)).catch((error: unknown) => ({
     kind: 'error' as const,
