@@ -7,6 +7,7 @@
 // FAULTLINE_SHOTS=<dir> saves screenshots of the plain-text fallback and a panel's error state.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY } from '../../src/store/graph/autosave.ts';
@@ -195,5 +196,21 @@ describe('an error boundary around every panel', () => {
     expect(await page.getByRole('button', { name: 'Play' }).count()).toBeGreaterThan(0);
     await panelError(page, 'embed-canvas').getByRole('button', { name: 'Try again' }).click();
     await page.locator('.react-flow__node').first().waitFor();
+  });
+});
+
+describe('a valid 2,000-node call chain', () => {
+  it('opens from a file: laid out in simple columns with a notice, no stack overflow, the page answers', async () => {
+    const { page, pageErrors } = await chromium.open();
+    await page.getByLabel('Scenario file').setInputFiles(fileURLToPath(new URL('../hostile/corpus/chain-2000.json', import.meta.url)));
+    const note = page.locator('.fl-notice[role="status"]').filter({ hasText: 'laid out in simple columns' });
+    await note.waitFor({ timeout: 60_000 });
+    expect(await note.innerText()).toContain('This graph (2,000 nodes, a chain of 2,000) was laid out in simple columns: the full layout is used up to 500 nodes and chains of 250.');
+    await page.locator('.react-flow__node[data-id="s1"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await roundTripMs(page)).toBeLessThan(2_000);
+    await shoot(page, 'chain-2000');
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await note.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
   });
 });

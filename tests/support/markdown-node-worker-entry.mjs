@@ -4,4 +4,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { markdownToHtml } = await import('../../src/ui/markdown/markdown-to-html.ts');
+const { MARKDOWN_WORKER_READY } = await import('../../src/ui/markdown/markdown-renderer.ts');
 parentPort.on('message', ({ id, text }) => parentPort.postMessage({ id, result: markdownToHtml(text) }));
+parentPort.postMessage(MARKDOWN_WORKER_READY);

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockNestingDepth, MARKDOWN_LIMITS } from '../../src/ui/markdown/markdown-limits.ts';
 import { markdownToHtml } from '../../src/ui/markdown/markdown-to-html.ts';
+import { plainChunks } from '../../src/ui/markdown/plain-chunks.ts';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../../src/ui/markdown/markdown-renderer.ts';
 import { startNodeMarkdownWorker } from '../support/markdown-node-worker.ts';
 
@@ -60,6 +61,7 @@ describe('the markdown renderer: off the thread, with a time limit', () => {
 
   it('stops a worker that takes longer than the limit, answers plain text, and the caller never waits on the parser', async () => {
     renderer = createMarkdownRenderer({ startWorker: startNodeMarkdownWorker, timeLimitMs: 1_500 });
+    expect(await renderer.render('warm *up*')).toEqual({ kind: 'html', html: '<p>warm <em>up</em></p>\n' }); // the worker is loaded
     // the caller's event loop keeps turning while marked backtracks in the worker
     let longestGapMs = 0;
     let last = performance.now();
@@ -74,7 +76,7 @@ describe('the markdown renderer: off the thread, with a time limit', () => {
     clearInterval(ticker);
     expect(result).toEqual({ kind: 'plain', reason: 'formatting took longer than 1.5 s' });
     expect(tookMs).toBeGreaterThanOrEqual(1_500);
-    expect(tookMs).toBeLessThan(6_000); // marked alone needs > 10 s for this text
+    expect(tookMs).toBeLessThan(5_000); // marked alone needs > 10 s for this text
     expect(longestGapMs).toBeLessThan(250);
     // the next text gets a fresh worker and is formatted
     const next = await renderer.render('**after**');
@@ -107,7 +109,33 @@ describe('the markdown renderer: off the thread, with a time limit', () => {
     dying.dispose();
   });
 
+  it('refuses by size or nesting without starting a worker', async () => {
+    renderer = createMarkdownRenderer({ startWorker: startNodeMarkdownWorker });
+    expect((await renderer.render(EMPHASIS_BOMB)).kind).toBe('plain');
+    expect((await renderer.render(DEEP_QUOTE)).kind).toBe('plain');
+    expect(renderer.workersStarted).toBe(0);
+  });
+
+  it('starts the clock when the worker is ready, and gives up on a worker that never is', async () => {
+    const stuck = createMarkdownRenderer({ startWorker: () => ({ postMessage: () => undefined, listen: () => undefined, terminate: () => undefined }), startLimitMs: 300, timeLimitMs: 100 });
+    const started = performance.now();
+    expect(await stuck.render('*z*')).toEqual({ kind: 'plain', reason: 'the markdown worker did not start within 0.3 s' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290); // not the 100 ms time limit
+    stuck.dispose();
+  });
+
   it('keeps its limits where the docs say they are', () => {
     expect(MARKDOWN_LIMITS).toMatchObject({ maxChars: 50_000, maxDepth: 16, timeLimitMs: 1_500 });
+  });
+});
+
+describe('plain text in pieces', () => {
+  it('cuts at line ends, keeps every character, and cuts a 99,000-character line into pieces of 2,000', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `line ${i}`).join('\n');
+    const chunks = plainChunks(text);
+    expect(chunks.every((c) => c.length <= 2_000)).toBe(true);
+    expect(chunks.join('\n')).toBe(text);
+    expect(plainChunks(EMPHASIS_BOMB).map((c) => c.length)).toEqual(Array.from({ length: 50 }, (_, i) => (i < 49 ? 2_000 : 1_000)));
+    expect(plainChunks('short')).toEqual(['short']);
   });
 });

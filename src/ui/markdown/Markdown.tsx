@@ -4,6 +4,7 @@
  * the text shows as plain text — so the reader always has the words, and the page never waits.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { plainChunks } from './plain-chunks.ts';
 import { markdownRenderer, toShown, type ShownMarkdown } from './render-markdown.ts';
 import './markdown.css';
 
@@ -25,6 +26,17 @@ function useShownMarkdown(text: string): ShownMarkdown {
   return useMemo(() => toShown(result), [result]);
 }
 
+function PlainText({ text }: { text: string }) {
+  const chunks = useMemo(() => plainChunks(text), [text]);
+  return (
+    <div className="fl-markdown__plain">
+      {chunks.map((chunk, i) => (
+        <div key={i} className="fl-markdown__chunk">{chunk}</div>
+      ))}
+    </div>
+  );
+}
+
 export function Markdown({ text, className }: { text: string; className?: string }) {
   const shown = useShownMarkdown(text);
   const classes = `fl-markdown${shown.kind === 'html' ? '' : ` fl-markdown--${shown.kind}`}${className ? ` ${className}` : ''}`;
@@ -35,7 +47,7 @@ export function Markdown({ text, className }: { text: string; className?: string
   return (
     <div className={classes} aria-busy={shown.kind === 'pending' || undefined}>
       {shown.kind === 'plain' && <p className="fl-markdown__note">Shown as plain text: {shown.reason}.</p>}
-      <div className="fl-markdown__plain">{text}</div>
+      <PlainText text={text} />
     </div>
   );
 }

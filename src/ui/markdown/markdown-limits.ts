@@ -14,6 +14,8 @@ export const MARKDOWN_LIMITS = {
   maxHtmlChars: 400_000,
   /** Wall time for one text in the markdown worker; past it the worker is stopped. */
   timeLimitMs: 1_500,
+  /** Wall time for the worker to load before the time limit starts; past it the text is plain. */
+  workerStartLimitMs: 20_000,
 } as const;
 
 /** Why a text is shown as plain text, as a reader sees it ("Shown as plain text: …"). */

@@ -4,10 +4,11 @@
  * (markdown-renderer.ts) and starts another for the next text.
  */
 import { markdownToHtml } from './markdown-to-html.ts';
-import type { MarkdownReply, MarkdownRequest } from './markdown-renderer.ts';
+import { MARKDOWN_WORKER_READY, type MarkdownReply, type MarkdownRequest } from './markdown-renderer.ts';
 
 self.onmessage = (event: MessageEvent<MarkdownRequest>) => {
   const { id, text } = event.data;
   const reply: MarkdownReply = { id, result: markdownToHtml(text) };
   self.postMessage(reply);
 };
+self.postMessage(MARKDOWN_WORKER_READY);

@@ -7,7 +7,7 @@
 import DOMPurify from 'dompurify';
 import { ALLOWED_LINK, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, isAllowedLink } from './markdown-policy.ts';
 import type { MarkdownResult } from './markdown-limits.ts';
-import { createMarkdownRenderer, type MarkdownRenderer, type MarkdownReply, type MarkdownWorkerPort } from './markdown-renderer.ts';
+import { createMarkdownRenderer, type MarkdownRenderer, type MarkdownWorkerPort } from './markdown-renderer.ts';
 
 let hooked = false;
 
@@ -40,7 +40,7 @@ function startBrowserWorker(): MarkdownWorkerPort {
   return {
     postMessage: (request) => worker.postMessage(request),
     listen(reply, fail) {
-      worker.addEventListener('message', (event: MessageEvent<MarkdownReply>) => reply(event.data));
+      worker.addEventListener('message', (event: MessageEvent<Parameters<typeof reply>[0]>) => reply(event.data));
       worker.addEventListener('error', (event) => fail(event.message || 'its script failed'));
       worker.addEventListener('messageerror', () => fail('a reply could not be read'));
     },
