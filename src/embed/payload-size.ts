@@ -3,6 +3,11 @@
  * up as soon as it passes the limit — so a huge or deeply nested message costs little to
  * refuse. Structured clone lets a message carry cycles, Maps, Dates and Blobs; the protocol's
  * messages are JSON-like data, so anything else is refused here with its name.
+ *
+ * The same object reached twice (a DAG: one `serviceTime` object shared by two nodes) is fine
+ * and counted each time, as JSON would write it out; only an object inside itself (a cycle:
+ * it is its own ancestor) is refused. Counting every visit keeps a DAG that doubles at each
+ * level within the size limit too.
  */
 
 /** Deeper than any scenario (which nests a few levels): it is an attack or a mistake. */
@@ -10,24 +15,29 @@ export const MAX_NESTING = 64;
 
 export type PayloadSize = { ok: true; bytes: number } | { ok: false; problem: string };
 
-interface Pending {
-  value: unknown;
-  depth: number;
-}
+/** A value to measure, or (`leave`) the end of an object's children: it is no longer an ancestor. */
+type Pending = { value: unknown; depth: number; leave?: undefined } | { leave: object };
 
 export function measurePayload(root: unknown, limitBytes: number): PayloadSize {
   let bytes = 0;
-  const seen = new Set<object>();
+  /** The objects on the path from the root to the value being measured. */
+  const ancestors = new Set<object>();
   const stack: Pending[] = [{ value: root, depth: 0 }];
   // Iterative, not recursive: a hostile nesting cannot overflow the call stack.
   while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
+    const next = stack.pop()!;
+    if (next.leave !== undefined) {
+      ancestors.delete(next.leave);
+      continue;
+    }
+    const { value, depth } = next;
     if (typeof value === 'string') bytes += value.length + 2;
     else if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) bytes += 8;
     else if (typeof value === 'object') {
       if (depth >= MAX_NESTING) return { ok: false, problem: `is nested more than ${MAX_NESTING} levels deep` };
-      if (seen.has(value)) return { ok: false, problem: 'refers to itself (a cycle); send JSON-like data' };
-      seen.add(value);
+      if (ancestors.has(value)) return { ok: false, problem: 'refers to itself (a cycle); send JSON-like data' };
+      ancestors.add(value);
+      stack.push({ leave: value }); // popped after every child below
       const proto: unknown = Object.getPrototypeOf(value);
       if (Array.isArray(value)) {
         bytes += 2 + value.length;

@@ -13,7 +13,7 @@ import { readEditableDocument, emptyDocument, type CanvasPosition, type Document
 import * as edits from './graph/graph-edits.ts';
 import { copyGraph, pasteGraph, type GraphClip } from './graph/clipboard.ts';
 import { emptyHistory, recordEdit, redoStep, undoStep, type History } from './graph/history.ts';
-import { layoutDocument } from './graph/auto-layout.ts';
+import { layoutDocumentWithNote } from './graph/auto-layout.ts';
 import { EMPTY_VALIDATION, validateDocument, type ValidationIndex } from './graph/validation-index.ts';
 import { AUTOSAVE_KEY, readAutosave, setAsideAutosave, writeAutosave, type DocumentStorage } from './graph/autosave.ts';
 import type { FieldPath } from './graph/field-path.ts';
@@ -37,6 +37,8 @@ export interface GraphState {
   validation: ValidationIndex;
   /** A message for the person: an unreadable autosave, a refused rename or link. */
   notice: GraphNotice | null;
+  /** Why the last opened graph got the simple layout instead of dagre's (a 2,000-node chain); null otherwise. */
+  layoutNote: string | null;
   /** True between the first and the last position of a drag. */
   dragging: boolean;
   autosave: { savedAt: number | null; error: string | null };
@@ -52,6 +54,7 @@ export const useGraphStore = create<GraphState>(() => ({
   history: emptyHistory(),
   validation: EMPTY_VALIDATION,
   notice: null,
+  layoutNote: null,
   dragging: false,
   autosave: { savedAt: null, error: null },
   loadCount: 0,
@@ -111,9 +114,9 @@ export const graphActions = {
     if (refused !== null) return { ok: false, reason: refused.path === '(file)' ? refused.message : `${refused.path}: ${refused.message}` };
     const read = readEditableDocument(structuredClone(value));
     if (!read.ok) return read;
-    const document = layoutDocument(read.document);
+    const { document, note } = layoutDocumentWithNote(read.document);
     loadedDocuments.add(document);
-    useGraphStore.setState({ loadCount: state().loadCount + 1 });
+    useGraphStore.setState({ loadCount: state().loadCount + 1, layoutNote: note });
     if (options.resetHistory) {
       dragBase = null;
       useGraphStore.setState({ document, history: emptyHistory(), dragging: false });
@@ -235,6 +238,10 @@ export const graphActions = {
 
   dismissNotice(): void {
     useGraphStore.setState({ notice: null });
+  },
+
+  dismissLayoutNote(): void {
+    useGraphStore.setState({ layoutNote: null });
   },
 };
 

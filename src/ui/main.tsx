@@ -11,6 +11,7 @@ import type { DocumentStorage } from '../store/graph/autosave.ts';
 import { startDocumentSync } from '../store/sync.ts';
 import { downloadText } from './files/download.ts';
 import { App } from './App.tsx';
+import { AppBoundary } from './boundary/AppBoundary.tsx';
 import { startTheme } from './layout/theme.ts';
 import { startShareLinks } from './share/share-links.ts';
 import './theme.css';
@@ -35,7 +36,9 @@ function startEditor(root: HTMLElement): void {
 
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <AppBoundary>
+        <App />
+      </AppBoundary>
     </StrictMode>,
   );
 }

@@ -2,13 +2,30 @@
  * Positions for an imported graph (a file written by hand, a generated benchmark graph): dagre
  * lays it out left to right in the direction requests travel. Only nodes without a position are
  * moved, so a half-placed file keeps what its author placed.
+ *
+ * dagre recurses along chains (a valid 2,000-node call chain overflowed the stack) and takes
+ * seconds on a few hundred nodes, so a graph past DAGRE_LIMITS — or one dagre fails on — gets
+ * the iterative layered layout (layered-layout.ts) and a note saying so.
  */
 import dagre from '@dagrejs/dagre';
 import type { ScenarioDocument } from './document.ts';
+import { layeredLayout, longestPathRanks } from './layered-layout.ts';
+import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX } from './layout-size.ts';
 
-/** The canvas node's footprint (src/ui/canvas/nodes): dagre needs a size to keep nodes apart. */
-export const LAYOUT_NODE_WIDTH_PX = 190;
-export const LAYOUT_NODE_HEIGHT_PX = 96;
+export { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX };
+
+/** Past either, dagre is not used: its recursion and its running time grow with them. */
+export const DAGRE_LIMITS = {
+  maxNodes: 500,
+  /** Nodes on the longest chain of links. */
+  maxChain: 250,
+} as const;
+
+export interface LaidOut {
+  document: ScenarioDocument;
+  /** Why the simple layered layout was used instead of dagre; null when dagre placed it (or nothing moved). */
+  note: string | null;
+}
 /** Taller cards: an identity's or key set's key line and extra row; a validator's token badge. */
 const KEY_LINE_EXTRA_PX = 40;
 const TOKEN_BADGE_EXTRA_PX = 84;
@@ -25,34 +42,67 @@ export function needsLayout(document: ScenarioDocument): boolean {
 }
 
 export function layoutDocument(document: ScenarioDocument): ScenarioDocument {
-  if (!needsLayout(document)) return document;
+  return layoutDocumentWithNote(document).document;
+}
+
+export function layoutDocumentWithNote(document: ScenarioDocument): LaidOut {
+  if (!needsLayout(document)) return { document, note: null };
+  const heights = new Map(document.nodes.map((n) => [n.id, layoutNodeHeightPx(n)]));
+  // Layouts keep nodes in plain objects: an id such as "toString" or "__proto__" would collide
+  // with Object.prototype, so they see our own keys, never the ids.
+  const keys = new Map<string, string>();
+  for (const node of document.nodes) if (!keys.has(node.id)) keys.set(node.id, `n${keys.size}`);
+  const edges: [string, string][] = [];
+  for (const link of document.links) {
+    const from = keys.get(link.from);
+    const to = keys.get(link.to);
+    if (from !== undefined && to !== undefined && from !== to) edges.push([from, to]);
+  }
+  const heightOfKey = new Map([...keys].map(([id, key]) => [key, heights.get(id)!]));
+  const count = keys.size;
+  const chain = count === 0 ? 0 : Math.max(...longestPathRanks([...keys.values()], edges).values()) + 1;
+  let note: string | null = null;
+  let centres: Map<string, { x: number; y: number }> | null = null;
+  if (count > DAGRE_LIMITS.maxNodes || chain > DAGRE_LIMITS.maxChain) {
+    note = `This graph (${count.toLocaleString('en')} nodes, a chain of ${chain.toLocaleString('en')}) was laid out in simple columns: the full layout is used up to ${DAGRE_LIMITS.maxNodes} nodes and chains of ${DAGRE_LIMITS.maxChain}.`;
+  } else {
+    try {
+      centres = dagreCentres(keys, edges, heightOfKey);
+    } catch (error) {
+      note = `The full layout failed on this graph (${error instanceof Error ? error.message : String(error)}); it was laid out in simple columns.`;
+    }
+  }
+  let corners: Map<string, { x: number; y: number }>;
+  if (centres !== null) {
+    // dagre gives centres; React Flow positions are top-left corners.
+    const fromDagre = new Map(document.nodes.map((n) => {
+      const placed = centres.get(keys.get(n.id)!)!;
+      return [n.id, { x: placed.x - LAYOUT_NODE_WIDTH_PX / 2, y: placed.y - heights.get(n.id)! / 2 }];
+    }));
+    corners = wrapTallRanks(fromDagre, (id) => heights.get(id) ?? LAYOUT_NODE_HEIGHT_PX);
+  } else {
+    const byKey = layeredLayout({ keys: [...keys.values()], edges, heightOf: (key) => heightOfKey.get(key)! });
+    corners = new Map([...keys].map(([id, key]) => [id, byKey.get(key)!]));
+  }
+  const nodes = document.nodes.map((node) => {
+    if (isPosition(node.position)) return node;
+    const at = corners.get(node.id)!;
+    return { ...node, position: { x: Math.round(at.x), y: Math.round(at.y) } };
+  });
+  return { document: { ...document, nodes }, note };
+}
+
+function dagreCentres(keys: Map<string, string>, edges: [string, string][], heightOfKey: Map<string, number>): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
-  const heights = new Map(document.nodes.map((n) => [n.id, layoutNodeHeightPx(n)]));
-  // dagre keeps nodes in plain objects: an id such as "toString" or "__proto__" would collide with
-  // Object.prototype, so dagre sees our own keys, never the ids.
-  const keys = new Map<string, string>();
-  for (const node of document.nodes) if (!keys.has(node.id)) keys.set(node.id, `n${keys.size}`);
-  for (const [id, key] of keys) graph.setNode(key, { width: LAYOUT_NODE_WIDTH_PX, height: heights.get(id)! });
-  document.links.forEach((link, i) => {
-    const from = keys.get(link.from);
-    const to = keys.get(link.to);
-    if (from !== undefined && to !== undefined && from !== to) graph.setEdge(from, to, {}, `e${i}`);
-  });
+  for (const key of keys.values()) graph.setNode(key, { width: LAYOUT_NODE_WIDTH_PX, height: heightOfKey.get(key)! });
+  edges.forEach(([from, to], i) => graph.setEdge(from, to, {}, `e${i}`));
   dagre.layout(graph);
-  // dagre gives centres; React Flow positions are top-left corners.
-  const corners = new Map(document.nodes.map((n) => {
-    const placed = graph.node(keys.get(n.id)!);
-    return [n.id, { x: placed.x - LAYOUT_NODE_WIDTH_PX / 2, y: placed.y - heights.get(n.id)! / 2 }];
+  return new Map([...keys.values()].map((key) => {
+    const { x, y } = graph.node(key);
+    return [key, { x, y }];
   }));
-  const placed = wrapTallRanks(corners, (id) => heights.get(id) ?? LAYOUT_NODE_HEIGHT_PX);
-  const nodes = document.nodes.map((node) => {
-    if (isPosition(node.position)) return node;
-    const at = placed.get(node.id)!;
-    return { ...node, position: { x: Math.round(at.x), y: Math.round(at.y) } };
-  });
-  return { ...document, nodes };
 }
 
 const RANK_GAP_PX = 90;

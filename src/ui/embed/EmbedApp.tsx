@@ -4,6 +4,7 @@
  */
 import { useRef } from 'react';
 import { editorUrl } from '../../embed/open-link.ts';
+import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 import { SummaryStrip } from '../charts/SummaryStrip.tsx';
 import { EmbedCanvas } from './EmbedCanvas.tsx';
 import { EmbedControls } from './EmbedControls.tsx';
@@ -48,12 +49,22 @@ export function EmbedApp() {
       </header>
       <EmbedWarnings warnings={warnings} />
       <main className="fl-embed-canvas" aria-label="Simulation">
-        {phase === 'ready' && <EmbedCanvas showZoomButtons={controls !== 'none'} />}
+        {phase === 'ready' && (
+          <PanelBoundary name="The simulation view" id="embed-canvas">
+            <EmbedCanvas showZoomButtons={controls !== 'none'} />
+          </PanelBoundary>
+        )}
       </main>
       <footer className="fl-embed-foot">
-        <EmbedStatus />
-        <SummaryStrip />
-        <EmbedControls mode={controls} />
+        <PanelBoundary name="The status" id="embed-status" compact>
+          <EmbedStatus />
+        </PanelBoundary>
+        <PanelBoundary name="The summary" id="summary" compact>
+          <SummaryStrip />
+        </PanelBoundary>
+        <PanelBoundary name="The controls" id="embed-controls" compact>
+          <EmbedControls mode={controls} />
+        </PanelBoundary>
       </footer>
     </div>
   );

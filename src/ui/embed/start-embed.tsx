@@ -6,8 +6,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readEmbedParams } from '../../embed/params.ts';
+import { parameterErrorEvents } from '../../embed/startup-errors.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { resolveStartDocument } from '../../share/start-document.ts';
+import { AppBoundary } from '../boundary/AppBoundary.tsx';
 import { embedActions } from './embed-session.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import { applyEmbedAppearance } from './embed-appearance.ts';
@@ -26,11 +28,15 @@ export async function startEmbed(root: HTMLElement): Promise<void> {
   const bridge = startParentBridge(params?.allowedOrigin ?? null);
   createRoot(root).render(
     <StrictMode>
-      <EmbedApp />
+      <AppBoundary>
+        <EmbedApp />
+      </AppBoundary>
     </StrictMode>,
   );
   if (!read.ok) return reportProblems(read.problems, bridge.post);
   embedActions.configure(read.params, read.warnings);
+  // a parameter that fell back to its default: on screen as a warning line, and told to the page
+  for (const event of parameterErrorEvents(read)) bridge.post({ ...event });
 
   const start = await resolveStartDocument(new URL(location.href)).catch((error: unknown) => ({
     kind: 'error' as const,

@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { getDocument } from '../../store/graph-store.ts';
+import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 import { canvasView } from '../canvas/canvas-view.ts';
 import { guideActions, useGuideStore } from './guide-store.ts';
 import { presenterActions, usePresenterStore } from './presenter-store.ts';
@@ -47,9 +48,11 @@ export function GuideMount() {
         </button>
       )}
       {open && (
-        <Suspense fallback={<aside className="fl-guide" aria-busy="true"><p role="status">Loading the guide…</p></aside>}>
-          <GuidePanel />
-        </Suspense>
+        <PanelBoundary name="The guide" id="guide" area="guide" action={{ label: 'Close guide', run: guideActions.close }}>
+          <Suspense fallback={<aside className="fl-guide" aria-busy="true"><p role="status">Loading the guide…</p></aside>}>
+            <GuidePanel />
+          </Suspense>
+        </PanelBoundary>
       )}
     </>
   );

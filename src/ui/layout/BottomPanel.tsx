@@ -1,6 +1,7 @@
 /** Below the canvas: the system summary, charts of the selection and the fault timeline. */
 import { graphActions, useGraphStore, type DocumentFault } from '../../store/graph-store.ts';
 import { useSelectionStore } from '../../store/selection-store.ts';
+import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { SummaryStrip } from '../charts/SummaryStrip.tsx';
 import { FaultTimeline } from '../timeline/FaultTimeline.tsx';
@@ -16,13 +17,19 @@ export function BottomPanel() {
   return (
     // Focusable: it scrolls, and in presenter mode nothing inside it takes focus (keyboard scrolling).
     <section className="fl-bottom" aria-label="Run results" tabIndex={0}>
-      <SummaryStrip />
+      <PanelBoundary name="The summary" id="summary" compact>
+        <SummaryStrip />
+      </PanelBoundary>
       <div className="fl-bottom__panels">
         <div className="fl-bottom__charts">
-          <ChartsPanel selectedNodeIds={nodeIds} selectedLinkIds={linkIds} />
+          <PanelBoundary name="The charts" id="charts" compact>
+            <ChartsPanel selectedNodeIds={nodeIds} selectedLinkIds={linkIds} />
+          </PanelBoundary>
         </div>
         <div className="fl-bottom__timeline">
-          <FaultTimeline faults={faults} onChange={writeFaults} selectedNodeIds={nodeIds} selectedLinkIds={linkIds} />
+          <PanelBoundary name="The fault timeline" id="timeline" compact>
+            <FaultTimeline faults={faults} onChange={writeFaults} selectedNodeIds={nodeIds} selectedLinkIds={linkIds} />
+          </PanelBoundary>
         </div>
       </div>
     </section>

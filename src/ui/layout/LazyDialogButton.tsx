@@ -6,6 +6,7 @@
  * editor's page-wide shortcuts leave keys inside an open dialog alone).
  */
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 
 export interface LazyDialogState {
   close(): void;
@@ -70,7 +71,11 @@ export function LazyDialogButton(props: LazyDialogButtonProps) {
         onClose={() => setOpen(false)}
       >
         {head(close)}
-        {openCount > 0 && <Suspense fallback={fallback}>{children({ close, isOpen, openCount })}</Suspense>}
+        {openCount > 0 && (
+          <PanelBoundary name={`The ${label} dialog`} id={label.toLowerCase()} action={{ label: 'Close', run: close }}>
+            <Suspense fallback={fallback}>{children({ close, isOpen, openCount })}</Suspense>
+          </PanelBoundary>
+        )}
       </dialog>
     </>
   );

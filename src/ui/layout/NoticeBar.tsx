@@ -8,6 +8,7 @@ import { useRunStore } from '../../store/run-store.ts';
 export function NoticeBar() {
   const notice = useGraphStore((s) => s.notice);
   const saveError = useGraphStore((s) => s.autosave.error);
+  const layoutNote = useGraphStore((s) => s.layoutNote);
   const runFailure = useRunStore((s) => (s.status === 'failed' ? s.failure : null));
   return (
     <div className="fl-notices" aria-live="polite">
@@ -21,6 +22,12 @@ export function NoticeBar() {
             <button type="button" className="fl-button fl-button--small" onClick={notice.otherAction.run}>{notice.otherAction.label}</button>
           )}{' '}
           <button type="button" className="fl-button fl-button--small" onClick={graphActions.dismissNotice}>Dismiss</button>
+        </p>
+      )}
+      {layoutNote && (
+        <p className="fl-notice" data-tone="info" role="status">
+          {layoutNote}{' '}
+          <button type="button" className="fl-button fl-button--small" onClick={graphActions.dismissLayoutNote}>Dismiss</button>
         </p>
       )}
       {runFailure && <p className="fl-notice" data-tone="error" role="alert">The simulation stopped: {runFailure}</p>}

@@ -1,29 +1,13 @@
 /**
- * Markdown → safe HTML: marked turns the text into HTML, DOMPurify keeps only what
- * markdown-policy.ts allows. Needs a DOM (DOMPurify parses with the browser's own parser), so it
- * lives in the lazily loaded library and guide chunks, never in the worker or the CLI.
- *
- * Raw HTML in the markdown is shown as text, never parsed: even an inert parse of `onerror=`
- * makes the CSP report a violation, and a guide needs no HTML that markdown cannot write.
+ * Markdown → safe HTML on the page: the markdown worker formats (markdown-renderer.ts, with
+ * marked, within time and size limits), DOMPurify keeps only what markdown-policy.ts allows.
+ * DOMPurify needs a DOM (it parses with the browser's own parser), so this half lives in the
+ * lazily loaded library and guide chunks, never in a worker or the CLI.
  */
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
-import { ALLOWED_LINK, HEADING_SHIFT, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, escapeHtml, isAllowedLink } from './markdown-policy.ts';
-
-const marked = new Marked({
-  async: false,
-  gfm: true,
-  breaks: false,
-  renderer: {
-    html({ text }) {
-      return escapeHtml(text);
-    },
-    heading({ tokens, depth }) {
-      const level = Math.min(6, depth + HEADING_SHIFT);
-      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-    },
-  },
-});
+import { ALLOWED_LINK, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS, isAllowedLink } from './markdown-policy.ts';
+import type { MarkdownResult } from './markdown-limits.ts';
+import { createMarkdownRenderer, type MarkdownRenderer, type MarkdownWorkerPort } from './markdown-renderer.ts';
 
 let hooked = false;
 
@@ -42,12 +26,45 @@ function addLinkHook(): void {
   });
 }
 
-export function renderMarkdown(text: string): string {
+export function sanitizeMarkdownHtml(html: string): string {
   addLinkHook();
-  const html = marked.parse(text) as string;
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS: [...MARKDOWN_TAGS],
     ALLOWED_ATTR: [...MARKDOWN_ATTRIBUTES, 'target', 'rel'],
     ALLOWED_URI_REGEXP: ALLOWED_LINK,
   });
+}
+
+function startBrowserWorker(): MarkdownWorkerPort {
+  const worker = new Worker(new URL('./markdown.worker.ts', import.meta.url), { type: 'module', name: 'markdown' });
+  return {
+    postMessage: (request) => worker.postMessage(request),
+    listen(reply, fail) {
+      worker.addEventListener('message', (event: MessageEvent<Parameters<typeof reply>[0]>) => reply(event.data));
+      worker.addEventListener('error', (event) => fail(event.message || 'its script failed'));
+      worker.addEventListener('messageerror', () => fail('a reply could not be read'));
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+let pageRenderer: MarkdownRenderer | null = null;
+
+/** The page's one markdown renderer (one worker, started on first use). */
+export function markdownRenderer(): MarkdownRenderer {
+  pageRenderer ??= createMarkdownRenderer({ startWorker: startBrowserWorker });
+  return pageRenderer;
+}
+
+/** What the page shows for a formatted result: sanitized HTML, or plain text with its reason. */
+export type ShownMarkdown = { kind: 'html'; html: string } | { kind: 'plain'; reason: string } | { kind: 'pending' };
+
+export function toShown(result: MarkdownResult | undefined): ShownMarkdown {
+  if (result === undefined) return { kind: 'pending' };
+  if (result.kind === 'plain') return result;
+  try {
+    return { kind: 'html', html: sanitizeMarkdownHtml(result.html) };
+  } catch (error) {
+    return { kind: 'plain', reason: `the formatted text could not be made safe (${error instanceof Error ? error.message.slice(0, 120) : 'unknown error'})` };
+  }
 }

@@ -1,0 +1,3 @@
+/** The canvas node's footprint (src/ui/canvas/nodes): a layout needs a size to keep nodes apart. */
+export const LAYOUT_NODE_WIDTH_PX = 190;
+export const LAYOUT_NODE_HEIGHT_PX = 96;
