@@ -34,8 +34,8 @@ export const RUN_GUARD_LIMITS = {
   /** The host's heap (when it can measure it) may not pass this, nor `maxHeapShare` of its limit. */
   maxHeapBytes: 3 * 2 ** 30,
   maxHeapShare: 0.8,
-  /** Checks between heap probes (~65 k events, a few ms of work: a probe costs microseconds). */
-  heapEveryChecks: 16,
+  /** Checks between heap probes (~33 k events, a few ms of work: a probe costs a microsecond or two). */
+  heapEveryChecks: 8,
 };
 
 export type RunGuardLimits = typeof RUN_GUARD_LIMITS;

@@ -1,6 +1,6 @@
 // `faultline run` and `faultline sweep` on runaway scenarios (tests/hostile/corpus): the engine's
 // run guard stops them with a message naming what grew and where, exit code 1, no stack trace.
-// Memory cases run with a 256 MB heap, so the guard's heap probe stops them (the count limits
+// Memory cases run with a 512 MB heap, so the guard's heap probe stops them (the count limits
 // are tested in tests/hostile); the zero-delay storm runs with the real event limit.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -32,13 +32,13 @@ describe('the run guard in the CLI', () => {
   }, 160_000);
 
   it('run: a million requests a second into one worker is stopped naming the node (it used to run out of memory)', () => {
-    const r = faultline(256, 'run', corpus('runaway-queue-1e6.json'), '--json');
+    const r = faultline(512, 'run', corpus('runaway-queue-1e6.json'), '--json');
     expectStopped(r);
     expect(r.stderr).toMatch(/the run guard stopped this run at t = [\d.]+ ms: the simulation's memory reached \d+ MB \(a Faultline limit: \d+ MB\)\. Node `api` holds [\d,]+ queued requests \(its queue has no capacity\): add a queue capacity/);
   }, 160_000);
 
   it('run: a link that drops everything in front of a client with no timeout is stopped naming the client and the link', () => {
-    const r = faultline(256, 'run', corpus('runaway-link-no-buffer.json'));
+    const r = faultline(512, 'run', corpus('runaway-link-no-buffer.json'));
     expectStopped(r);
     expect(r.stderr).toMatch(/Client `users` is waiting for [\d.,]+ M? ?requests with no answer\. Link `users-api` lost [\d.,]+ M? ?messages \(buffer full\)/);
   }, 160_000);
@@ -52,7 +52,7 @@ describe('the run guard in the CLI', () => {
   }, 160_000);
 
   it('sweep: names the run the guard stopped for memory, on a worker thread with its own heap probe', () => {
-    const r = faultline(256, 'sweep', '--workers', '1', corpus('runaway-queue-sweep.json'));
+    const r = faultline(512, 'sweep', '--workers', '1', corpus('runaway-queue-sweep.json'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/faultline: sweep failed: run 2 of 2 \(nodes\[users\]\.rate = 1000000, seed 1\) was stopped by the run guard at t = [\d.]+ m?s: the simulation's memory reached \d+ MB .*Node `api` holds [\d,]+ queued requests/);
     expect(r.stderr).not.toMatch(/heap out of memory/);
