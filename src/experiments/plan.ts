@@ -63,7 +63,7 @@ export function runTask(plan: ExperimentPlan, index: number, guard?: RunGuardOpt
   } catch (error) {
     if (!(error instanceof RunawayRunError)) throw error;
     const value = JSON.stringify(plan.experiment.vary.values[task.valueIndex]);
-    throw new Error(`run ${index + 1} of ${plan.tasks.length} (${plan.experiment.vary.path} = ${value}, seed ${task.seed}) was stopped by the run guard ${error.message.replace(/^stopped /, '')}`);
+    throw new Error(`run ${index + 1} of ${plan.tasks.length} (${plan.experiment.vary.path} = ${value}, seed ${task.seed}) was stopped by the run guard ${error.message.replace(/^stopped /, '')}`, { cause: error });
   }
   const outcomes: Record<string, number> = {};
   for (const metric of plan.experiment.collect) outcomes[metric.label] = outcome(metric, report);
