@@ -105,33 +105,40 @@ export class Simulation {
     if (this.done) return true;
     const guard = this.guard;
     if (guard.stopped !== null) throw guard.stopped;
-    const q = this.queue;
-    let processed = 0;
-    while (processed < maxEvents) {
-      // Run up to the guard's next check in one tight loop: no per-event test for the guard.
-      const from = processed;
-      const stop = maxEvents - processed < guard.eventsToCheck ? maxEvents : processed + guard.eventsToCheck;
-      while (processed < stop) {
-        const t = q.peekTimeMs();
-        if (t >= this.endMs) {
-          this.eventCount += processed - from;
-          this.finish();
-          return true;
-        }
-        if (t >= this.nextSampleMs) {
-          this.closeInterval();
-          continue;
-        }
-        q.pop();
-        this.nowMs = t;
-        processed++;
-        this.dispatch(q.poppedCode, q.poppedA, q.poppedB);
-      }
-      this.eventCount += processed - from;
-      guard.eventsToCheck -= processed - from;
+    let left = maxEvents;
+    while (left > 0) {
+      // Up to the guard's next check in the hot loop: no per-event test for the guard.
+      const ran = this.runEvents(left < guard.eventsToCheck ? left : guard.eventsToCheck);
+      if (this.done) return true;
+      left -= ran;
+      guard.eventsToCheck -= ran;
       if (guard.eventsToCheck <= 0) guard.check(this);
     }
     return false;
+  }
+
+  /** The hot loop: at most `maxEvents` events; returns how many ran (it may have reached the end). */
+  private runEvents(maxEvents: number): number {
+    const q = this.queue;
+    let processed = 0;
+    while (processed < maxEvents) {
+      const t = q.peekTimeMs();
+      if (t >= this.endMs) {
+        this.eventCount += processed;
+        this.finish();
+        return processed;
+      }
+      if (t >= this.nextSampleMs) {
+        this.closeInterval();
+        continue;
+      }
+      q.pop();
+      this.nowMs = t;
+      processed++;
+      this.dispatch(q.poppedCode, q.poppedA, q.poppedB);
+    }
+    this.eventCount += processed;
+    return processed;
   }
 
   /** Runs to the end in one go (for the CLI and tests). */
