@@ -10,7 +10,6 @@
  */
 import type { Simulation } from '../src/engine/index.ts';
 import type { HostStatus, RunSpeed } from './protocol.ts';
-import { RunGuard } from './run-guard.ts';
 
 /** Wall time per slice: half a 60 Hz frame, so a command waits at most that long. */
 export const SLICE_BUDGET_MS = 8;
@@ -41,15 +40,14 @@ function messageChannelYield(): () => Promise<void> {
 }
 
 /**
- * Runs every event before `targetMs`; false when the wall-clock deadline came first. The guard
- * is what ends a step (no deadline) through a zero-delay loop.
+ * Runs every event before `targetMs`; false when the wall-clock deadline came first. The engine's
+ * run guard (it throws from `advance`) is what ends a step (no deadline) through a zero-delay loop.
  */
-function advanceUntil(sim: Simulation, targetMs: number, deadlineMs: number, nowMs: () => number, guard: RunGuard): boolean {
+function advanceUntil(sim: Simulation, targetMs: number, deadlineMs: number, nowMs: () => number): boolean {
   let n = 0;
   while (!sim.done && sim.queue.peekTimeMs() < targetMs) {
     sim.advance(1);
-    if ((++n & 4095) === 0) guard.check(sim);
-    if ((n & 255) === 0 && nowMs() > deadlineMs) return false;
+    if ((++n & 255) === 0 && nowMs() > deadlineMs) return false;
   }
   // At the end of the run, let the engine close its last intervals and mark itself done.
   if (!sim.done && targetMs >= sim.endMs) sim.advance(1);
@@ -73,16 +71,12 @@ export class RunLoop {
   private scheduled = false;
   private rateWindowStartMs = 0;
   private rateWindowEvents = 0;
-  private readonly guard: RunGuard;
 
   constructor(
     private readonly nowMs: () => number,
     /** After each slice and every change of status (the live stream listens). */
     private readonly onSlice: () => void,
-    guard = new RunGuard(),
-  ) {
-    this.guard = guard;
-  }
+  ) {}
 
   attach(sim: Simulation): void {
     this.sim = sim;
@@ -90,7 +84,6 @@ export class RunLoop {
     this.busyMs = 0;
     this.eventsPerSec = 0;
     this.failure = undefined;
-    this.guard.reset(sim);
     this.status = this.status === 'running' ? 'running' : 'paused';
     this.reanchor();
     if (this.status === 'running') this.schedule(0);
@@ -149,7 +142,7 @@ export class RunLoop {
     const intervalMs = sim.spec.sampleEveryMs;
     const targetMs = Math.min(sim.endMs, (Math.floor(this.clockMs / intervalMs) + 1) * intervalMs);
     this.guarded(() => {
-      advanceUntil(sim, targetMs, Infinity, this.nowMs, this.guard);
+      advanceUntil(sim, targetMs, Infinity, this.nowMs);
       // Close the interval now if the next event falls in the next one, so charts show this step.
       if (!sim.done && sim.queue.peekTimeMs() < targetMs + intervalMs) sim.advance(1);
     });
@@ -195,7 +188,7 @@ export class RunLoop {
     const pauseAtMs = this.pendingPauseAt(sim);
     this.guarded(() => {
       if (this.speed === 'max' && pauseAtMs === null) {
-        while (this.nowMs() < deadlineMs && !sim.advance(EVENTS_PER_CHUNK)) this.guard.check(sim);
+        while (this.nowMs() < deadlineMs && !sim.advance(EVENTS_PER_CHUNK));
         this.clockMs = sim.nowMs;
         return;
       }
@@ -205,7 +198,7 @@ export class RunLoop {
         targetMs = pauseAtMs;
         reachedPauseAt = true;
       }
-      caughtUp = advanceUntil(sim, targetMs, deadlineMs, this.nowMs, this.guard);
+      caughtUp = advanceUntil(sim, targetMs, deadlineMs, this.nowMs);
       if (caughtUp) this.clockMs = Math.max(this.clockMs, targetMs);
       else {
         reachedPauseAt = false;

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { Simulation } from '../engine';
 import { formatIssue } from '../scenario';
 import { builtinScenarios } from '../scenarios';
 import { seriesToCsv } from './csv';
 import { loadScenario, type Overrides } from './load';
 import { Progress } from './progress';
+import { simulateGuarded, stoppedMessage } from './guarded-run';
 import { formatSummary } from './summary-table';
 import { sweep, SWEEP_USAGE } from './sweep';
 
@@ -92,10 +92,13 @@ function run(args: string[], io: Io): number {
 
   const progress = new Progress();
   const started = performance.now();
-  const sim = new Simulation(loaded.spec);
-  while (!sim.advance(500_000)) progress.update(sim.nowMs, sim.endMs);
+  const run = simulateGuarded(loaded.spec, (ms, totalMs) => progress.update(ms, totalMs));
   progress.done();
-  const report = sim.report(performance.now() - started);
+  if (!run.ok) {
+    io.err(stoppedMessage(run.reason));
+    return 1;
+  }
+  const report = run.sim.report(performance.now() - started);
 
   if (typeof values.csv === 'string') writeFileSync(values.csv, seriesToCsv(report.series));
   io.out(values.json ? `${JSON.stringify(report)}\n` : `${formatSummary(report)}\n`);

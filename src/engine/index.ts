@@ -5,8 +5,11 @@
 import { Simulation } from './simulation';
 import type { RunReport } from './report-types';
 import type { ScenarioSpec } from './spec';
+import type { RunGuardOptions } from './run-guard';
 
 export { Simulation } from './simulation';
+export { RUN_GUARD_LIMITS, RunawayRunError, type HeapProbe, type RunawayKind, type RunawayReason, type RunGuardLimits, type RunGuardOptions } from './run-guard';
+export type { Culprit } from './run-guard-diagnosis';
 export { REASONS, type ReasonName } from './reasons';
 export { LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, LIVE_HEADER, NODE_STRIDE, LINK_STRIDE, nodeFieldOffset, linkFieldOffset, type LiveLayout } from './live';
 export { PATCHABLE_LINK_FIELDS, PATCHABLE_NODE_FIELDS, type LinkPatch, type NodePatch } from './patch';
@@ -18,13 +21,15 @@ export interface RunOptions {
   onProgress?: (simulatedMs: number, totalMs: number) => void;
   /** A wall clock for the report's `wallMs` (the engine itself never reads one). */
   clockMs?: () => number;
+  /** The run guard's limits and the host's heap probe (run-guard.ts); it throws RunawayRunError. */
+  guard?: RunGuardOptions;
 }
 
 /** Runs a scenario from start to end and returns its report. */
 export function runToEnd(spec: ScenarioSpec, options: RunOptions = {}): RunReport {
   const clock = options.clockMs;
   const started = clock ? clock() : 0;
-  const sim = new Simulation(spec);
+  const sim = new Simulation(spec, { guard: options.guard });
   while (!sim.advance(250_000)) options.onProgress?.(sim.nowMs, sim.endMs);
   options.onProgress?.(sim.nowMs, sim.endMs);
   return sim.report(clock ? clock() - started : 0);

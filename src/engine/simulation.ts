@@ -20,6 +20,7 @@ import { patchLink, patchNode, type LinkPatch, type NodePatch } from './patch';
 import { OK, R_BUFFER_FULL, R_CANCELLED, R_CIRCUIT_OPEN, R_DEADLINE, R_LINK_DOWN, R_LINK_LOSS, R_NODE_DOWN, R_TIMEOUT } from './reasons';
 import { PASS, REFUSE } from './circuit-breaker';
 import { buildReport } from './report';
+import { RunGuard, type RunGuardOptions } from './run-guard';
 import type { RunReport } from './report-types';
 import { SeriesRecorder } from './series';
 import type { FaultSpec, ScenarioSpec } from './spec';
@@ -68,9 +69,12 @@ export class Simulation {
   readonly linkColumns: LinkColumns[];
   private nextSampleMs: number;
   private tokenCounter = 0;
+  /** Stops a runaway run from inside `advance` (run-guard.ts); hosts may pass limits and a heap probe. */
+  readonly guard: RunGuard;
 
-  constructor(spec: ScenarioSpec) {
+  constructor(spec: ScenarioSpec, options: { guard?: RunGuardOptions } = {}) {
     this.spec = spec;
+    this.guard = new RunGuard(options.guard);
     this.endMs = spec.durationMs;
     this.warmupMs = spec.warmupMs;
     this.timers = new TimerLanes(this.queue, EV_TIMER_LANE, (code, a, b) => this.isStaleTimer(code, a, b));
@@ -94,9 +98,27 @@ export class Simulation {
   /**
    * Runs at most `maxEvents` events; returns true once the run has reached its end.
    * Events at exactly `endMs` are not run: the run covers [0, duration).
+   * Throws RunawayRunError (between two events) when the run guard stops the run, and again on
+   * every later call.
    */
   advance(maxEvents: number): boolean {
     if (this.done) return true;
+    const guard = this.guard;
+    if (guard.stopped !== null) throw guard.stopped;
+    let left = maxEvents;
+    while (left > 0) {
+      // Up to the guard's next check in the hot loop: no per-event test for the guard.
+      const ran = this.runEvents(left < guard.eventsToCheck ? left : guard.eventsToCheck);
+      if (this.done) return true;
+      left -= ran;
+      guard.eventsToCheck -= ran;
+      if (guard.eventsToCheck <= 0) guard.check(this);
+    }
+    return false;
+  }
+
+  /** The hot loop: at most `maxEvents` events; returns how many ran (it may have reached the end). */
+  private runEvents(maxEvents: number): number {
     const q = this.queue;
     let processed = 0;
     while (processed < maxEvents) {
@@ -104,7 +126,7 @@ export class Simulation {
       if (t >= this.endMs) {
         this.eventCount += processed;
         this.finish();
-        return true;
+        return processed;
       }
       if (t >= this.nextSampleMs) {
         this.closeInterval();
@@ -116,7 +138,7 @@ export class Simulation {
       this.dispatch(q.poppedCode, q.poppedA, q.poppedB);
     }
     this.eventCount += processed;
-    return false;
+    return processed;
   }
 
   /** Runs to the end in one go (for the CLI and tests). */

@@ -10,6 +10,8 @@ import type { EventQueue } from './event-queue';
 export class TimerLanes {
   private readonly lanes: Lane[] = [];
   private readonly laneByDelay = new Map<number, number>();
+  /** Timers in all lanes, cancelled ones included until they reach a head (the run guard reads it). */
+  pending = 0;
 
   constructor(
     private readonly queue: EventQueue,
@@ -23,7 +25,7 @@ export class TimerLanes {
     let lane = this.laneByDelay.get(delayMs);
     if (lane === undefined) {
       lane = this.lanes.length;
-      this.lanes.push(new Lane());
+      this.lanes.push(new Lane(delayMs));
       this.laneByDelay.set(delayMs, lane);
     }
     return lane;
@@ -33,6 +35,7 @@ export class TimerLanes {
     const l = this.lanes[lane];
     const seq = this.queue.reserveSeq();
     l.append(timeMs, seq, code, a, b);
+    this.pending++;
     if (l.length === 1) this.queue.pushWithSeq(timeMs, seq, this.laneCode, lane, 0);
   }
 
@@ -45,8 +48,10 @@ export class TimerLanes {
     this.firedCode = l.headCode();
     this.firedA = l.headA();
     this.firedB = l.headB();
+    const before = l.length;
     l.shift();
     while (l.length > 0 && this.isStale(l.headCode(), l.headA(), l.headB())) l.shift();
+    this.pending -= before - l.length;
     if (l.length > 0) this.queue.pushWithSeq(l.headTime(), l.headSeq(), this.laneCode, lane, 0);
     return !this.isStale(this.firedCode, this.firedA, this.firedB);
   }
@@ -54,10 +59,18 @@ export class TimerLanes {
   firedCode = 0;
   firedA = 0;
   firedB = 0;
+
+  /** The lane holding the most timers (for the run guard's message), or null when none holds any. */
+  longestLane(): { delayMs: number; length: number } | null {
+    let best: Lane | null = null;
+    for (const lane of this.lanes) if (lane.length > 0 && (best === null || lane.length > best.length)) best = lane;
+    return best === null ? null : { delayMs: best.delayMs, length: best.length };
+  }
 }
 
 /** A growable ring of timers: times and sequence numbers as floats, code/a/b as ints. */
 class Lane {
+  constructor(readonly delayMs: number) {}
   private keys = new Float64Array(2 * 64);
   private payload = new Int32Array(3 * 64);
   private head = 0;

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatIssue } from '../scenario';
 import { planExperiment, runTask } from './plan';
+import { nodeHeapProbe } from '../cli/heap-probe';
 
 if (parentPort === null) throw new Error('node-worker.ts runs only as a worker thread');
 const port = parentPort;
@@ -16,7 +17,7 @@ port.postMessage({ ready: true });
 port.on('message', ({ index }: { index: number }) => {
   try {
     if (!planned.ok) throw new Error(planned.errors.map(formatIssue).join('\n'));
-    port.postMessage({ index, result: runTask(planned.plan, index) });
+    port.postMessage({ index, result: runTask(planned.plan, index, { heapProbe: nodeHeapProbe }) });
   } catch (error) {
     port.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
   }

@@ -3,7 +3,7 @@
  * a plain v1 document. A run depends only on its (value, seed), never on which worker runs it or
  * when, so results are placed by run index and do not depend on the number of workers.
  */
-import { Simulation } from '../engine';
+import { RunawayRunError, Simulation, type RunGuardOptions } from '../engine';
 import { formatIssue, parseScenario, runDocument, type ExperimentSpec, type ScenarioIssue } from '../scenario';
 import { outcome } from './outcomes';
 
@@ -48,13 +48,23 @@ export function planExperiment(doc: unknown): PlanResult {
   return { ok: true, plan: { scenario: parsed.spec.name, doc: doc as Record<string, unknown>, experiment, tasks }, warnings: parsed.warnings };
 }
 
-/** Runs one (value, seed) of the plan to its end and reads its outcomes. */
-export function runTask(plan: ExperimentPlan, index: number): RunResult {
+/**
+ * Runs one (value, seed) of the plan to its end and reads its outcomes. A run the engine's run
+ * guard stops throws an error naming the run (index, value, seed) and the guard's reason.
+ */
+export function runTask(plan: ExperimentPlan, index: number, guard?: RunGuardOptions): RunResult {
   const task = plan.tasks[index];
   if (!task) throw new Error(`no run ${index} (the experiment has ${plan.tasks.length})`);
   const parsed = parseScenario(runDocument(plan.doc, plan.experiment, task.valueIndex, task.seed));
   if (!parsed.ok) throw new Error(`run ${index}: ${parsed.errors.map(formatIssue).join('; ')}`);
-  const report = new Simulation(parsed.spec).runToEnd().report();
+  let report;
+  try {
+    report = new Simulation(parsed.spec, { guard }).runToEnd().report();
+  } catch (error) {
+    if (!(error instanceof RunawayRunError)) throw error;
+    const value = JSON.stringify(plan.experiment.vary.values[task.valueIndex]);
+    throw new Error(`run ${index + 1} of ${plan.tasks.length} (${plan.experiment.vary.path} = ${value}, seed ${task.seed}) was stopped by the run guard ${error.message.replace(/^stopped /, '')}`, { cause: error });
+  }
   const outcomes: Record<string, number> = {};
   for (const metric of plan.experiment.collect) outcomes[metric.label] = outcome(metric, report);
   return { index, valueIndex: task.valueIndex, value: plan.experiment.vary.values[task.valueIndex], seed: task.seed, events: report.events, outcomes };

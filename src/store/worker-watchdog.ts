@@ -1,6 +1,6 @@
 /**
  * The page's watchdog over the simulation worker, without Worker or timers so tests drive it
- * with a fake clock. The worker stops runaway runs itself (workers/run-guard.ts); this catches
+ * with a fake clock. The engine stops runaway runs itself (src/engine/run-guard.ts); this catches
  * a worker that stops answering at all — stuck in one long synchronous call such as loading a
  * huge scenario — which no code inside the worker can interrupt. Thresholds: docs/security.md.
  */

@@ -1,6 +1,6 @@
 /**
  * Messages to the person: the graph store's (an unreadable autosave, a refused link) until
- * dismissed, and why the run failed (the watchdog's advice), until the next run starts.
+ * dismissed, and why the run failed (the run guard's advice), until the next run starts.
  */
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
 import { useRunStore } from '../../store/run-store.ts';
@@ -30,7 +30,12 @@ export function NoticeBar() {
           <button type="button" className="fl-button fl-button--small" onClick={graphActions.dismissLayoutNote}>Dismiss</button>
         </p>
       )}
-      {runFailure && <p className="fl-notice" data-tone="error" role="alert">The simulation stopped: {runFailure}</p>}
+      {runFailure && (
+        <p className="fl-notice" data-tone="error" role="alert">
+          {/* the run guard's reasons begin "stopped at t = …" */}
+          {runFailure.startsWith('stopped ') ? `The simulation ${runFailure}` : `The simulation stopped: ${runFailure}`}
+        </p>
+      )}
       {saveError && <p className="fl-notice" data-tone="error">{saveError.startsWith('paused:') ? `Autosave is ${saveError}.` : `Autosave failed (${saveError}): download the scenario to keep it.`}</p>}
     </div>
   );
