@@ -152,7 +152,7 @@ describe('validate', () => {
     expect(doc.files[1].errors[0]).toMatchObject({ path: 'nodes[1].workers', line: 5, column: 115 });
   });
 
-  it('--format github: workflow annotations with file, line and column (none for a whole-file problem's title)', () => {
+  it('--format github: workflow annotations with file, line and column (no title for a problem with the whole file)', () => {
     const syntax = join(dir, 'syntax.json');
     writeFileSync(syntax, '{\n  "name": \'x\'\n}');
     const r = faultline(['validate', '--format', 'github', bad, syntax]);
