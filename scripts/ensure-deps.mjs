@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Makes a fresh clone runnable: installs npm dependencies when node_modules is missing or
-// older than package-lock.json, and with --browser makes sure a Chromium exists for e2e tests.
+// Makes a fresh clone runnable: installs npm dependencies when node_modules is missing, older
+// than package-lock.json, or lacks a declared package (an install with --omit=dev or
+// NODE_ENV=production leaves out the site's libraries, which are devDependencies), and with
+// --browser makes sure a Chromium exists for e2e tests.
 // Node built-ins only: this runs before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,13 +25,28 @@ function mtimeMs(path) {
   return existsSync(path) ? statSync(path).mtimeMs : null;
 }
 
+/** The first package.json dependency (runtime or dev) with no folder in node_modules, if any. */
+function missingPackage() {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})];
+  return names.find((name) => !existsSync(join(root, 'node_modules', name, 'package.json')));
+}
+
 function ensureNodeModules() {
   const lockMs = mtimeMs(join(root, 'package-lock.json'));
   // npm writes node_modules/.package-lock.json on every install: a better stamp than the folder.
   const installedMs = mtimeMs(join(root, 'node_modules', '.package-lock.json')) ?? mtimeMs(join(root, 'node_modules'));
-  if (installedMs !== null && (lockMs === null || installedMs >= lockMs)) return;
-  console.log(installedMs === null ? 'ensure-deps: installing dependencies…' : 'ensure-deps: package-lock.json changed, reinstalling…');
-  run(npm, lockMs === null ? ['install'] : ['ci']);
+  const current = installedMs !== null && (lockMs === null || installedMs >= lockMs);
+  const missing = current ? missingPackage() : undefined;
+  if (current && missing === undefined) return;
+  console.log(
+    installedMs === null ? 'ensure-deps: installing dependencies…'
+      : missing !== undefined ? `ensure-deps: ${missing} is not installed, reinstalling…`
+      : 'ensure-deps: package-lock.json changed, reinstalling…',
+  );
+  // --include=dev: the dev server, the build and the tests need devDependencies even where
+  // NODE_ENV=production or npm's `omit=dev` is set.
+  run(npm, [...(lockMs === null ? ['install'] : ['ci']), '--include=dev']);
 }
 
 function chromiumPath() {

@@ -1,49 +1,54 @@
-import { readFileSync } from 'node:fs';
-import { parseScenario, parseScenarioText, type ScenarioIssue } from '../scenario';
+import { parseScenario } from '../scenario';
+import { parseJsonText } from '../scenario/json-text';
 import { builtinScenarios, findBuiltin } from '../scenarios';
 import type { ScenarioSpec } from '../engine/spec';
+import { FILE_PATH as FILE, locateIssues, type Problem } from './problems';
+import { displayName, readSourceText, STDIN } from './read-source';
 
-export type Loaded = { ok: true; spec: ScenarioSpec; warnings: string[] } | { ok: false; errors: ScenarioIssue[] };
+export type Loaded =
+  | { ok: true; name: string; spec: ScenarioSpec; warnings: string[] }
+  | { ok: false; name: string; errors: Problem[] };
+
+export type LoadedDocument = { ok: true; name: string; doc: unknown; text?: string } | { ok: false; name: string; errors: Problem[] };
 
 export interface Overrides {
   seed?: number;
   duration?: string;
 }
 
-/** A file's text, or why it could not be read (naming what else the source could have been). */
-export function readSourceText(source: string, builtinKind: string, builtinIds: string[]): { text: string } | { error: string } {
-  try {
-    return { text: readFileSync(source, 'utf8') };
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `no such file or ${builtinKind} (built-ins: ${builtinIds.join(', ')}; see \`faultline list\`)`
-        : String(error);
-    return { error: `${source}: ${reason}` };
+/**
+ * A document from a built-in (by id), stdin (`-`) or a file, as a value: read within the size
+ * limit, parsed with syntax errors located. `builtin` looks the id up; `kind` and `ids` name what
+ * else the source could have been when no such file exists.
+ */
+export async function readDocument(source: string, builtin: (id: string) => unknown, kind: string, ids: string[]): Promise<LoadedDocument> {
+  const name = displayName(source);
+  const found = source === STDIN ? undefined : builtin(source);
+  if (found !== undefined) return { ok: true, name, doc: structuredClone(found) };
+  const read = await readSourceText(source);
+  if (!read.ok) {
+    const message = read.code === 'ENOENT' ? `no such file or ${kind} (built-ins: ${ids.join(', ')}; see \`faultline list\`)` : read.message;
+    return { ok: false, name, errors: [{ path: FILE, message }] };
   }
+  const json = parseJsonText(read.text);
+  if (!json.ok) return { ok: false, name, errors: [{ path: FILE, message: `invalid JSON: ${json.message}`, line: json.line, column: json.column }] };
+  return { ok: true, name, doc: json.value, text: read.text };
 }
 
 /**
- * A scenario from a file path or a built-in id. Overrides are applied to the raw document before
- * validation, so an override is checked like any other field.
+ * A scenario from a file, stdin or a built-in id. Overrides are applied to the raw document
+ * before validation, so an override is checked like any other field.
  */
-export function loadScenario(source: string, overrides: Overrides = {}): Loaded {
-  const builtin = findBuiltin(source);
-  let raw: unknown;
-  if (builtin) raw = structuredClone(builtin.scenario);
-  else {
-    const read = readSourceText(source, 'built-in scenario', builtinScenarios.map((b) => b.id));
-    if ('error' in read) return { ok: false, errors: [{ path: '(file)', message: read.error }] };
-    const text = read.text;
-    if (overrides.seed === undefined && overrides.duration === undefined) return parseScenarioText(text);
-    const parsed = parseScenarioText(text);
-    if (!parsed.ok) return parsed;
-    raw = JSON.parse(text);
+export async function loadScenario(source: string, overrides: Overrides = {}): Promise<Loaded> {
+  const read = await readDocument(source, (id) => findBuiltin(id)?.scenario, 'built-in scenario', builtinScenarios.map((b) => b.id));
+  if (!read.ok) return read;
+  const { doc, name } = read;
+  if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+    const fields = doc as Record<string, unknown>;
+    if (overrides.seed !== undefined) fields.seed = overrides.seed;
+    if (overrides.duration !== undefined) fields.duration = overrides.duration;
   }
-  if (raw !== null && typeof raw === 'object') {
-    const doc = raw as Record<string, unknown>;
-    if (overrides.seed !== undefined) doc.seed = overrides.seed;
-    if (overrides.duration !== undefined) doc.duration = overrides.duration;
-  }
-  return parseScenario(raw);
+  const parsed = parseScenario(doc);
+  if (!parsed.ok) return { ok: false, name, errors: locateIssues(parsed.errors, read.text) };
+  return { ok: true, name, spec: parsed.spec, warnings: parsed.warnings };
 }

@@ -1,10 +1,11 @@
 import type { ReasonCounts, RunReport } from '../engine/report-types';
 
 /** The run as readable tables: the numbers a person checks first. */
-export function formatSummary(report: RunReport): string {
+export function formatSummary(report: RunReport, options: { timing: boolean } = { timing: true }): string {
   const out: string[] = [];
   const seconds = (report.simulatedMs / 1000).toFixed(1);
-  out.push(`${report.scenario} — seed ${report.seed}, ${seconds} s simulated, ${report.events.toLocaleString('en-US')} events in ${report.wallMs.toFixed(0)} ms`);
+  const wall = options.timing ? ` in ${report.wallMs.toFixed(0)} ms` : '';
+  out.push(`${report.scenario} — seed ${report.seed}, ${seconds} s simulated, ${report.events.toLocaleString('en-US')} events${wall}`);
   if (report.warmupMs > 0) out.push(`(means and percentiles after a ${(report.warmupMs / 1000).toFixed(0)} s warm-up)`);
 
   const clients = Object.entries(report.clients);

@@ -1,57 +1,71 @@
 /**
- * `faultline sweep <file | built-in experiment id> [--workers N] [--json] [--csv FILE]`: every
- * (value, seed) of the document's `experiment` on Node worker threads; a progress line on stderr;
- * Ctrl-C cancels (exit 130). Results do not depend on --workers (src/experiments/scheduler.ts).
+ * `faultline sweep <file | built-in experiment id | -> [--workers N] [--json] [--csv FILE|-]
+ * [--no-timing]`: every (value, seed) of the document's `experiment` on Node worker threads; a
+ * progress line on stderr; Ctrl-C cancels (exit 130). Results do not depend on --workers
+ * (src/experiments/scheduler.ts).
  */
-import { writeFileSync } from 'node:fs';
-import { planExperiment, resultsToJson, runsToCsv, summarise, formatNumber, type ExperimentResults } from '../experiments';
+import { planExperiment, runsToCsv, summarise, formatNumber, type ExperimentResults } from '../experiments';
 import { defaultWorkerCount, runInThreads } from '../experiments/node-pool';
-import { formatIssue, parseScenarioText } from '../scenario';
 import { findBuiltin } from '../scenarios';
-import { readSourceText } from './load';
 import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments';
-
-export const SWEEP_USAGE = 'faultline sweep <scenario.json | built-in experiment id> [--workers N] [--json] [--csv FILE]';
+import { COMMAND_HELP } from './help';
+import type { Io } from './io';
+import { readDocument } from './load';
+import { checkOutputOptions } from './output-options';
+import { STDOUT, writeOutput } from './output-path';
+import { formatProblem, locateIssues } from './problems';
+import { sweepReportJson } from './report-json';
+import { parseCommandArgs, UsageError } from './usage';
 
 export interface SweepOptions {
   workers?: number;
   json: boolean;
   csv?: string;
+  timing: boolean;
 }
 
-export interface SweepIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
+export interface SweepIo extends Io {
   stderr?: NodeJS.WriteStream;
 }
 
-/** The raw document from a file or a built-in experiment; a message when neither. */
-function readDocument(source: string): { doc: unknown } | { error: string } {
-  const builtin = findBuiltinExperiment(source);
-  if (builtin) return { doc: structuredClone(builtin.document) };
-  const scenario = findBuiltin(source); // a plain built-in scenario: planning says it has no experiment
-  if (scenario) return { doc: structuredClone(scenario.scenario) };
-  const read = readSourceText(source, 'built-in experiment', builtinExperiments.map((e) => e.id));
-  if ('error' in read) return { error: `(file): ${read.error}` };
-  const text = read.text;
-  // parseScenarioText checks size and syntax with positions; the value itself is then re-read.
-  const checked = parseScenarioText(text);
-  if (!checked.ok && checked.errors[0]?.path === '(file)') return { error: checked.errors.map(formatIssue).join('\n') };
-  return { doc: JSON.parse(text) as unknown };
+export async function sweepCommand(args: string[], io: SweepIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('sweep', args, {
+    workers: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'string' },
+    'no-timing': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(`${COMMAND_HELP.sweep}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('sweep takes exactly one scenario file (with an experiment), built-in experiment id or "-" (stdin)', 'sweep');
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers: expected a whole number from 1 to 64, got "${values.workers}"`, 'sweep');
+  }
+  return sweep(positionals[0], { workers, json: values.json === true, csv: values.csv, timing: values['no-timing'] !== true }, io);
+}
+
+/** The document of a built-in experiment (or of a plain built-in scenario: planning says it has no experiment). */
+function builtinDocument(id: string): unknown {
+  return findBuiltinExperiment(id)?.document ?? findBuiltin(id)?.scenario;
 }
 
 export async function sweep(source: string, options: SweepOptions, io: SweepIo): Promise<number> {
-  const read = readDocument(source);
-  if ('error' in read) {
-    io.err(`${read.error}\n`);
+  if (!checkOutputOptions(options.csv, options.json, 'sweep', io)) return 2;
+  const read = await readDocument(source, builtinDocument, 'built-in experiment', builtinExperiments.map((e) => e.id));
+  if (!read.ok) {
+    for (const problem of read.errors) io.err(`${formatProblem(read.name, problem)}\n`);
     return 1;
   }
   const planned = planExperiment(read.doc);
   if (!planned.ok) {
-    for (const issue of planned.errors) io.err(`${formatIssue(issue)}\n`);
+    for (const problem of locateIssues(planned.errors, read.text)) io.err(`${formatProblem(read.name, problem)}\n`);
     return 1;
   }
-  for (const warning of planned.warnings) io.err(`warning: ${warning}\n`);
+  for (const warning of planned.warnings) io.err(`${read.name}: warning: ${warning}\n`);
   const { plan } = planned;
   const workers = options.workers ?? defaultWorkerCount();
 
@@ -65,7 +79,7 @@ export async function sweep(source: string, options: SweepOptions, io: SweepIo):
     outcome = await runInThreads(plan, workers, { signal: controller.signal, onProgress: (p) => progress.update(p.done, p.total) });
   } catch (error) {
     progress.done();
-    io.err(`faultline: sweep failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${read.name}: sweep failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
     process.removeListener('SIGINT', onSigint);
@@ -74,19 +88,30 @@ export async function sweep(source: string, options: SweepOptions, io: SweepIo):
   const seconds = (performance.now() - started) / 1000;
   const results = summarise(plan, outcome.results);
   if (outcome.cancelled) {
-    io.err(`cancelled after ${results.runs.length} of ${plan.tasks.length} runs (${seconds.toFixed(1)} s)\n`);
+    io.err(`${read.name}: cancelled after ${results.runs.length} of ${plan.tasks.length} runs (${seconds.toFixed(1)} s)\n`);
     return 130;
   }
-  if (options.csv !== undefined) writeFileSync(options.csv, runsToCsv(results));
-  io.out(options.json ? `${resultsToJson(results)}\n` : `${formatSweep(results, seconds, Math.min(workers, plan.tasks.length))}\n`);
+  if (options.csv === STDOUT) {
+    io.out(runsToCsv(results));
+    return 0;
+  }
+  if (options.csv !== undefined) {
+    const problem = writeOutput(options.csv, runsToCsv(results));
+    if (problem !== null) {
+      io.err(`${options.csv}: ${problem}\n`);
+      return 1;
+    }
+  }
+  const timing = options.timing ? { seconds, workers: Math.min(workers, plan.tasks.length) } : undefined;
+  io.out(options.json ? `${sweepReportJson(results)}\n` : `${formatSweep(results, timing)}\n`);
   return 0;
 }
 
 /** Per metric, a table of value × (n, mean, median, p10, p90, min, max). */
-function formatSweep(results: ExperimentResults, seconds: number, workers: number): string {
-  const out = [
-    `${results.scenario} — ${results.path} over ${results.values.length} values × ${results.seeds.length} seeds = ${results.runs.length} runs in ${seconds.toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'} (${(results.runs.length / seconds).toFixed(1)} runs/s)`,
-  ];
+function formatSweep(results: ExperimentResults, timing: { seconds: number; workers: number } | undefined): string {
+  const speed =
+    timing === undefined ? '' : ` in ${timing.seconds.toFixed(1)} s on ${timing.workers} worker${timing.workers === 1 ? '' : 's'} (${(results.runs.length / timing.seconds).toFixed(1)} runs/s)`;
+  const out = [`${results.scenario} — ${results.path} over ${results.values.length} values × ${results.seeds.length} seeds = ${results.runs.length} runs${speed}`];
   const columns = ['n', 'mean', 'median', 'p10', 'p90', 'min', 'max'] as const;
   for (const metric of results.metrics) {
     const rows = results.summary.map((row) => {

@@ -3,6 +3,7 @@
  * value and metric). Non-finite numbers become null in JSON and empty cells in CSV: NaN means
  * "undefined" and Infinity "never" (see docs/experiments.md).
  */
+import { csvField } from '../share/series-csv';
 import type { ExperimentResults } from './summary';
 
 export function resultsToJson(results: ExperimentResults): string {
@@ -31,10 +32,6 @@ export function summaryToCsv(results: ExperimentResults): string {
 
 function csvValue(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value) : csvField(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function formatNumber(value: number): string {

@@ -21,8 +21,17 @@ export function seriesToCsv(series: SeriesReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * A text cell, safe to open in a spreadsheet. Names and values come from scenario files anyone
+ * can write, so a cell that starts like a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`, `-…`,
+ * or a tab or carriage return before one) gets a leading `'` and is quoted, as OWASP's "CSV
+ * injection" advice says; Excel, LibreOffice and Sheets then show it as text and run nothing.
+ * Every CSV the project writes (this file, src/experiments/writers.ts) quotes text through here.
+ * Numbers are written by their own formatters and never pass through it.
+ */
+export function csvField(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return safe !== text || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function formatNumber(value: number): string {

@@ -115,6 +115,6 @@ describe('faultline validate and usage errors', () => {
     expect(faultline('frobnicate').code).toBe(2);
     const badDuration = faultline('run', 'mm1', '--duration', 'forever');
     expect(badDuration.code).toBe(1);
-    expect(badDuration.stderr).toMatch(/^duration: /m);
+    expect(badDuration.stderr).toMatch(/^mm1: duration: /m); // file: problem
   });
 });

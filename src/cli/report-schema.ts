@@ -1,0 +1,112 @@
+/**
+ * The report's JSON Schema (docs/report.schema.json, written by scripts/write-schema.ts) from a
+ * zod description of the report. The type checker proves that description equal to the types the
+ * engine and the sweep produce (RunReport, ExperimentResults, the header of report-json.ts), so
+ * the schema cannot drift from the code: a field added to the engine fails `npm run typecheck`
+ * here until it is described. Not imported by the CLI itself (it would load zod for nothing).
+ */
+import { z } from '../scenario/zod';
+import type { RunReport } from '../engine/report-types';
+import type { ExperimentResults } from '../experiments';
+import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json';
+
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1);
+const latency = z.object({ mean: z.number(), p50: z.number(), p95: z.number(), p99: z.number() }).describe('Milliseconds.');
+const reasonCounts = z.record(z.string(), count).describe('Counts by reason; every reason the engine knows is present, zero or not.');
+const retries = z.object({ sent: count, refusedByBudget: count, refusedByBreaker: count });
+
+const cache = z.object({
+  hits: count, misses: count, stale: count, coalesced: count, negativeHits: count, evictions: count, fetches: count, refreshes: count,
+  hitRatio: share, entries: count,
+});
+const auth = z.object({
+  trustedByAllReplicas: z.array(z.string()), trustedBySomeReplica: z.array(z.string()),
+  rejectingShare: share, everRejectingShare: share,
+  accepted: count, rejectedUntrustedKey: count, rejectedExpired: count, rejectedNoToken: count, negativeCacheHits: count,
+  keysetFetches: count, keysetFetchFailures: count, nextRefreshInMs: z.number(), replicas: count,
+});
+const node = z.object({
+  kind: z.string(),
+  arrived: count, completed: count, dropped: reasonCounts, queued: count, inService: count,
+  latencyMs: latency, meanQueueLength: z.number(), meanInSystem: z.number(),
+  utilization: z.number().nullable().describe('Mean busy workers / workers; null where workers are unbounded.'),
+  meanBusyWorkers: z.number(), throughputPerSec: z.number(), waitedShare: share,
+  retries,
+  circuits: z.record(z.string(), z.object({ state: z.enum(['closed', 'open', 'halfOpen']), opened: count, refused: count })),
+  wastedWorkMs: z.number().optional(), wastedShare: share.optional(), goodputPerSec: z.number().optional(),
+  auth: auth.optional(),
+  bulkheads: z.record(z.string(), z.object({ workers: count.nullable(), queued: count, inService: count, queueFull: count, shed: count })).optional(),
+  cache: cache.optional(),
+});
+const client = z.object({
+  kind: z.literal('client'),
+  generated: count, succeeded: count, goodput: count, failed: reasonCounts, inFlight: count, attempts: count,
+  retryAmplification: z.number(), retries,
+  classes: z.record(z.string(), z.object({ generated: count, succeeded: count })),
+  auth: z.object({ signIns: count, reauthentications: count, holders: count, rejectedTokenShare: share }).optional(),
+  latencyMs: latency,
+});
+const linkDirection = z.object({ sent: count, delivered: count, dropped: reasonCounts, inTransit: count, utilization: z.number(), meanDelayMs: z.number() });
+const link = z.object({ sent: count, delivered: count, dropped: reasonCounts, utilization: z.number(), forward: linkDirection, back: linkDirection });
+const seriesGroup = z.record(z.string(), z.record(z.string(), z.array(z.number())));
+const series = z.object({ intervalMs: z.number(), t: z.array(z.number()), nodes: seriesGroup, clients: seriesGroup, links: seriesGroup });
+
+const runReport = z.object({
+  scenario: z.string(),
+  keys: z.array(z.string()).describe('Key ids by bit position: `trustedKeys` series are bitmasks over this list.'),
+  seed: count, simulatedMs: z.number(), warmupMs: z.number(), events: count,
+  wallMs: z.number().describe('Wall-clock milliseconds the run took; left out with --no-timing.'),
+  nodes: z.record(z.string(), node), clients: z.record(z.string(), client), links: z.record(z.string(), link),
+  series,
+});
+
+const header = {
+  format: z.literal(REPORT_FORMAT),
+  faultlineVersion: z.string().describe('The faultline version that wrote the report.'),
+};
+
+const runDocument = z.object({ ...header, kind: z.literal('run'), ...runReport.shape, wallMs: runReport.shape.wallMs.optional() });
+
+/**
+ * A sweep's results. In JSON, a metric that is undefined (NaN) or never happened (Infinity) is
+ * null, so the schema's numbers there are nullable; the in-memory type has plain numbers.
+ */
+function sweepDocument<N extends z.ZodType<number | null>>(outcome: N) {
+  const stats = z.object({ n: count, mean: outcome, median: outcome, p10: outcome, p90: outcome, min: outcome, max: outcome });
+  return z.object({
+    ...header,
+    kind: z.literal('sweep'),
+    scenario: z.string(), path: z.string(), values: z.array(z.unknown()), seeds: z.array(count), metrics: z.array(z.string()),
+    runs: z.array(z.object({ index: count, valueIndex: count, value: z.unknown(), seed: count, events: count, outcomes: z.record(z.string(), outcome) })),
+    summary: z.array(z.object({ value: z.unknown(), outcomes: z.record(z.string(), stats) })),
+  });
+}
+
+// The proof that the description is the code's: each pair must be the same type.
+// (Flat turns the header's intersection into one object type, as z.infer writes it.)
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Flat<T> = { [K in keyof T]: T[K] };
+const sameRunReport: Same<z.infer<typeof runReport>, RunReport> = true;
+const sameRunDocument: Same<z.infer<typeof runDocument>, Flat<RunReportDocument>> = true;
+const sameSweepDocument: Same<z.infer<ReturnType<typeof sweepDocument<z.ZodNumber>>>, Flat<SweepReportDocument>> = true;
+const sameSweepResults: Same<Flat<Omit<SweepReportDocument, keyof typeof header | 'kind'>>, ExperimentResults> = true;
+void [sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults];
+
+export function buildReportJsonSchema(): Record<string, unknown> {
+  const report = z.discriminatedUnion('kind', [runDocument, sweepDocument(z.number().nullable())]);
+  const generated = z.toJSONSchema(report, { io: 'input', target: 'draft-07', unrepresentable: 'any' });
+  const { $schema, ...body } = generated;
+  return {
+    $schema,
+    title: `Faultline report (${REPORT_FORMAT})`,
+    description:
+      'What `faultline run --json` (kind "run") and `faultline sweep --json` (kind "sweep") print. Fields may be added within v1; readers should ignore fields they do not know. Reference: docs/report.md.',
+    ...body,
+  };
+}
+
+/** The file's exact text: stable key order, two-space indent, final newline. */
+export function reportJsonSchemaText(): string {
+  return `${JSON.stringify(buildReportJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,84 @@
+/** `faultline run`: one scenario to its end; a summary, the JSON report or the CSV series. */
+import type { RunawayReason } from '../engine';
+import type { RunReport } from '../engine/report-types';
+import { simulateGuarded, stoppedMessage } from './guarded-run';
+import type { ScenarioSpec } from '../engine/spec';
+import { seriesToCsv } from './csv';
+import type { Io } from './io';
+import { loadScenario, type Overrides } from './load';
+import { checkOutputOptions } from './output-options';
+import { formatProblem } from './problems';
+import { Progress } from './progress';
+import { runReportJson } from './report-json';
+import { formatSummary } from './summary-table';
+import { COMMAND_HELP } from './help';
+import { parseCommandArgs, UsageError } from './usage';
+import { writeOutput, STDOUT } from './output-path';
+
+export async function runCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('run', args, {
+    seed: { type: 'string' },
+    duration: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'string' },
+    'no-timing': { type: 'boolean' },
+  });
+  if (values.help) return help(io);
+  if (positionals.length !== 1) throw new UsageError('run takes exactly one scenario file, built-in id or "-" (stdin)', 'run');
+  const overrides: Overrides = {};
+  if (values.seed !== undefined) {
+    const seed = Number(values.seed);
+    if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) throw new UsageError(`--seed: expected a whole number ≥ 0, got "${values.seed}"`, 'run');
+    overrides.seed = seed;
+  }
+  if (values.duration !== undefined) overrides.duration = values.duration;
+  const csv = values.csv;
+  const json = values.json === true;
+  const timing = values['no-timing'] !== true;
+  // before anything is read or run: a wrong output path costs nothing
+  if (!checkOutputOptions(csv, json, 'run', io)) return 2;
+
+  const loaded = await loadScenario(positionals[0], overrides);
+  if (!loaded.ok) {
+    for (const problem of loaded.errors) io.err(`${formatProblem(loaded.name, problem)}\n`);
+    return 1;
+  }
+  for (const warning of loaded.warnings) io.err(`${loaded.name}: warning: ${warning}\n`);
+
+  const run = simulate(loaded.spec);
+  if (!run.ok) {
+    io.err(stoppedMessage(run.reason));
+    return 1;
+  }
+  const { report } = run;
+  if (csv === STDOUT) {
+    io.out(seriesToCsv(report.series));
+    return 0;
+  }
+  if (csv !== undefined) {
+    const problem = writeOutput(csv, seriesToCsv(report.series));
+    if (problem !== null) {
+      io.err(`${csv}: ${problem}\n`);
+      return 1;
+    }
+  }
+  io.out(json ? `${runReportJson(report, { timing })}\n` : `${formatSummary(report, { timing })}\n`);
+  return 0;
+}
+
+/**
+ * The run under the engine's run guard, with a progress line on stderr when it takes longer than
+ * a second; a run the guard stopped comes back with its reason.
+ */
+function simulate(spec: ScenarioSpec): { ok: true; report: RunReport } | { ok: false; reason: RunawayReason } {
+  const progress = new Progress();
+  const started = performance.now();
+  const run = simulateGuarded(spec, (ms, totalMs) => progress.update(ms, totalMs));
+  progress.done();
+  return run.ok ? { ok: true, report: run.sim.report(performance.now() - started) } : run;
+}
+
+function help(io: Io): number {
+  io.out(`${COMMAND_HELP.run}\n`);
+  return 0;
+}

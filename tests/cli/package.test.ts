@@ -1,0 +1,91 @@
+/**
+ * The package as a user gets it: `npm pack` (prepack bundles the CLI), installed offline into an
+ * empty folder, then list, run, validate and sweep from there — plain JavaScript, no tsx, no
+ * TypeScript, no UI libraries, one package in node_modules.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown> & { version: string };
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const work = mkdtempSync(join(tmpdir(), 'faultline-package-'));
+const app = join(work, 'app');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let packedFiles: string[] = [];
+
+function sh(cmd: string, args: string[], cwd: string, input?: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 180_000, input, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function faultline(...args: string[]) {
+  return sh(process.execPath, [join(app, 'node_modules', '.bin', 'faultline'), ...args], app);
+}
+
+beforeAll(() => {
+  const pack = sh(npm, ['pack', '--json', '--pack-destination', work], root);
+  expect(pack.code, pack.stderr).toBe(0);
+  const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  packedFiles = info.files.map((f) => f.path).sort();
+  sh('mkdir', ['-p', app], work);
+  const install = sh(npm, ['install', '--offline', '--no-audit', '--no-fund', join(work, info.filename)], app);
+  expect(install.code, install.stderr).toBe(0);
+}, 300_000);
+
+describe('the packed package', () => {
+  it('is publishable: no `private`, a licence, links, engines, no runtime dependencies', () => {
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 Faultline authors/);
+    expect(manifest).toMatchObject({ repository: { type: 'git' }, bugs: { url: expect.any(String) }, homepage: expect.any(String), engines: { node: '>=20' } });
+    expect(manifest.dependencies).toBeUndefined(); // everything the bin needs is bundled in dist/cli
+  });
+
+  it('ships the bundle, the licences and docs — no sources, tests or UI', () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/faultline.mjs', 'dist/cli/main.mjs', 'dist/cli/node-worker-entry.mjs', 'dist/cli/THIRD-PARTY-LICENSES.txt', 'docs/report.schema.json']));
+    expect(packedFiles.filter((f) => /^(src|tests|workers|public|scripts)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
+    expect(packedFiles.length).toBeLessThan(40); // the bundle is a few lazily loaded chunks
+  });
+
+  it('installs as one package: node_modules holds faultline alone', () => {
+    expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['faultline']);
+    expect(readdirSync(join(app, 'node_modules', 'faultline'))).not.toContain('src');
+  });
+
+  it('runs --version, list, run, validate and sweep from the installed copy', () => {
+    expect(faultline('--version').stdout).toBe(`${manifest.version}\n`);
+    const list = faultline('list');
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^mm1\s+S1\s+M\/M\/1/m);
+    expect(list.stdout).toMatch(/^s4-collapse\s+S4\s+/m);
+
+    const run = faultline('run', 'mm1', '--duration', '10m', '--json', '--no-timing');
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { format: string; faultlineVersion: string; nodes: { api: { utilization: number } } };
+    expect([report.format, report.faultlineVersion]).toEqual(['faultline.report/v1', manifest.version]);
+    expect(report.nodes.api.utilization).toBeGreaterThan(0.6);
+
+    const doc = {
+      format: 'faultline.scenario/v1', name: 'packed', duration: '10s',
+      nodes: [{ id: 'c', kind: 'client', rate: 20, target: 's' }, { id: 's', kind: 'service', workers: 'unbounded', serviceTime: '20ms' }],
+      links: [{ id: 'c-s', from: 'c', to: 's', latency: '5ms' }],
+      experiment: { vary: { path: 'links[c-s].latency', values: ['5ms', '50ms'] }, seeds: 2, collect: ['p50(c)'] },
+    };
+    writeFileSync(join(app, 'sweep.json'), JSON.stringify(doc));
+    const validate = faultline('validate', 'sweep.json');
+    expect([validate.code, validate.stdout]).toEqual([0, 'sweep.json: ok (2 nodes, 1 links, 0 faults)\n']);
+
+    // two worker threads: the bundled node-worker-entry.mjs is found and runs without tsx
+    const sweep = faultline('sweep', 'sweep.json', '--workers', '2', '--json');
+    expect(sweep.code, sweep.stderr).toBe(0);
+    const results = JSON.parse(sweep.stdout) as { kind: string; summary: { value: string; outcomes: Record<string, { median: number }> }[] };
+    expect(results.kind).toBe('sweep');
+    expect(results.summary.map((s) => [s.value, Math.round(s.outcomes['p50(c)'].median)])).toEqual([['5ms', 30], ['50ms', 120]]);
+  }, 180_000);
+});
