@@ -40,6 +40,8 @@ const MARKER_GAP_PX = 90;
 const MARKER_RADIUS_PX = 3.5;
 /** x is in simulated seconds on every chart. */
 const X_INCRS = TIME_STEPS_MS.map((ms) => ms / 1000);
+/** The followed window redraws the charts at most this often (a moving playhead alone redraws nothing). */
+const WINDOW_REDRAW_MS = 33;
 
 function readTheme(element: HTMLElement): Theme {
   const pick = cssVarReader(element);
@@ -83,6 +85,7 @@ export class ChartBoard {
   private mode: ChartWindowMode = 'follow';
   private story: StoryWindow | null = null;
   private window: ChartWindow = { minMs: 0, maxMs: 1 };
+  private windowMovedAtMs = -Infinity;
   private charts = new Map<string, MountedChart>();
   private lastSlice: SeriesSlice | null = null;
   private theme: Theme;
@@ -100,7 +103,7 @@ export class ChartBoard {
       (slice) => this.render(slice),
       () => ({ maxPoints: MAX_POINTS, tailMs: historyNeededMs(this.mode, this.story) }),
     );
-    this.stopFrames = frameScheduler.onFrame(() => this.onFrame());
+    this.stopFrames = frameScheduler.onFrame((timeMs) => this.onFrame(timeMs));
     this.resize.observe(root);
     this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
     this.darkQuery.addEventListener('change', this.onScheme);
@@ -314,9 +317,9 @@ export class ChartBoard {
   }
 
   /** Per frame: the window follows the clock (a redraw only when it moved a visible amount); the playhead is a transform. */
-  private onFrame(): void {
+  private onFrame(timeMs: number): void {
     if (this.charts.size === 0) return;
-    this.updateWindow(false);
+    if (timeMs - this.windowMovedAtMs >= WINDOW_REDRAW_MS && this.updateWindow(false)) this.windowMovedAtMs = timeMs;
     const seconds = this.nowMs() / 1000;
     for (const chart of this.charts.values()) {
       const x = Math.round(chart.plot.valToPos(seconds, 'x'));
