@@ -4,6 +4,7 @@
  * the same in minutes, then 1/2/3/6/12 h and whole days — the smallest step that keeps the ticks
  * at most `maxTicks`. So a 15.5 h run is marked 0h, 3h, 6h…, never 2h 35m or 16m 40s.
  */
+import type uPlot from 'uplot';
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;
@@ -75,4 +76,26 @@ export const MIN_TICK_SPACING_PX = 72;
 /** How many ticks an axis `widthPx` wide can label without crowding (at least 2: both ends). */
 export function maxTicksForWidth(widthPx: number): number {
   return Math.max(2, Math.floor(Math.max(0, widthPx) / MIN_TICK_SPACING_PX) + 1);
+}
+
+/** The x ticks of a uPlot chart in simulated seconds, for its current width. */
+function plotTicks(u: uPlot, minS: number, maxS: number): { stepMs: number; ticksMs: number[] } {
+  const widthPx = u.bbox.width > 0 ? u.bbox.width / (globalThis.devicePixelRatio || 1) : u.width - 60;
+  return timeTicks(minS * 1000, maxS * 1000, maxTicksForWidth(widthPx));
+}
+
+/**
+ * uPlot axis options for an x axis in simulated seconds, by this rule: the ticks (`splits`) and
+ * their labels (`values`) come from timeTicks, not from uPlot's own pick among `incrs`.
+ */
+export function timeAxisOptions(): Pick<uPlot.Axis, 'space' | 'incrs' | 'splits' | 'values'> {
+  return {
+    space: MIN_TICK_SPACING_PX,
+    incrs: TIME_STEPS_MS.map((ms) => ms / 1000),
+    splits: (u, _axis, minS, maxS) => plotTicks(u, minS, maxS).ticksMs.map((ms) => ms / 1000),
+    values: (u, splits) => {
+      const { stepMs } = plotTicks(u, u.scales.x.min ?? 0, u.scales.x.max ?? 1);
+      return splits.map((s) => formatTimeTick(Math.round(s * 1000), stepMs));
+    },
+  };
 }

@@ -11,8 +11,8 @@ import type { SeriesSlice } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
 import { cssVarReader } from '../css-vars.ts';
 import { frameScheduler } from '../frame-scheduler.ts';
-import { formatSimTime } from '../run/format-run.ts';
-import { formatTimeTick, maxTicksForWidth, MIN_TICK_SPACING_PX, TIME_STEPS_MS, timeTicks } from '../time-ticks.ts';
+import { formatAxisNumber, formatSimTime } from '../run/format-run.ts';
+import { timeAxisOptions } from '../time-ticks.ts';
 import { chartsFor, type ChartLine, type ChartSpec } from './chart-specs.ts';
 import { chartWindow, historyNeededMs, type ChartWindow, type ChartWindowMode, type StoryWindow } from './chart-window.ts';
 import { legendSwatch, markerIsFilled, SERIES_COLOUR_COUNT, seriesColourVar, traceMarker } from './series-style.ts';
@@ -38,8 +38,6 @@ const MAX_POINTS = 800;
 /** Series markers: one every this many CSS px along a line, each line's offset a little. */
 const MARKER_GAP_PX = 90;
 const MARKER_RADIUS_PX = 3.5;
-/** x is in simulated seconds on every chart. */
-const X_INCRS = TIME_STEPS_MS.map((ms) => ms / 1000);
 /** The followed window redraws the charts at most this often (a moving playhead alone redraws nothing). */
 const WINDOW_REDRAW_MS = 33;
 
@@ -58,12 +56,6 @@ function readTheme(element: HTMLElement): Theme {
 /** uPlot draws gaps for null; NaN (no data in an interval) would poison its scales. */
 function toColumn(values: Float64Array): (number | null)[] {
   return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
-}
-
-/** The ticks of the time-tick rule for a chart's current x scale and width. */
-function xTicks(u: uPlot, minS: number, maxS: number): { stepMs: number; ticksMs: number[] } {
-  const widthPx = u.bbox.width > 0 ? u.bbox.width / (window.devicePixelRatio || 1) : u.width - 60;
-  return timeTicks(minS * 1000, maxS * 1000, maxTicksForWidth(widthPx));
 }
 
 interface MountedChart {
@@ -215,18 +207,8 @@ export class ChartBoard {
           ...spec.lines.map((line) => ({ label: line.label, stroke: colourOf(line), width: 2, dash: line.dash.length > 0 ? [...line.dash] : undefined, points: { show: false } })),
         ],
         axes: [
-          {
-            ...axis,
-            space: MIN_TICK_SPACING_PX,
-            incrs: X_INCRS,
-            // One tick rule for every time axis (time-ticks.ts), not uPlot's own choice among X_INCRS.
-            splits: (u: uPlot, _axis: number, minS: number, maxS: number) => xTicks(u, minS, maxS).ticksMs.map((ms) => ms / 1000),
-            values: (u: uPlot, splits: number[]) => {
-              const { stepMs } = xTicks(u, u.scales.x.min ?? 0, u.scales.x.max ?? 1);
-              return splits.map((s) => formatTimeTick(Math.round(s * 1000), stepMs));
-            },
-          },
-          { ...axis, size: 50 },
+          { ...axis, ...timeAxisOptions() }, // x in simulated seconds: the one tick rule (time-ticks.ts)
+          { ...axis, size: 50, values: (_u: uPlot, ticks: number[]) => ticks.map(formatAxisNumber) },
         ],
         legend: { live: true },
         cursor: { drag: { x: false, y: false } },
