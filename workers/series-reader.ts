@@ -12,6 +12,15 @@ type Group = EntitySeries['group'];
 const LEVEL_METRICS = new Set(['queueDepth', 'inService', 'inFlight', 'bufferDepth', 'utilization', 'entries']);
 const isLevel = (metric: string): boolean => LEVEL_METRICS.has(metric) || metric.endsWith('Ms') || metric.endsWith('Share');
 
+/**
+ * Latency columns and the count each describes: the engine writes 0 ms for an interval with no
+ * completions (a crashed service), which a chart would draw as "instant". With no completions
+ * there is no latency: the reader gives NaN there (a gap), and the engine's report is untouched.
+ */
+const LATENCY_COUNT: Readonly<Record<string, string>> = { latencyP50Ms: 'completed', latencyP99Ms: 'completed' };
+const CLIENT_LATENCY_COUNT: Readonly<Record<string, string>> = { latencyP50Ms: 'succeeded', latencyP99Ms: 'succeeded' };
+export const latencyCountOf = (group: Group, metric: string): string | undefined => (group === 'clients' ? CLIENT_LATENCY_COUNT : group === 'nodes' ? LATENCY_COUNT : {})[metric];
+
 export const SYSTEM_METRICS = ['generated', 'succeeded', 'goodput', 'failed', 'attempts'] as const;
 
 export interface SeriesOptions {
@@ -83,8 +92,8 @@ export class SeriesReader {
     // A bucket is stamped with the end of its last interval; the newest bucket always ends now.
     for (let p = 0; p < points; p++) t[p] = lastEndMs - (points - 1 - p) * stride * intervalMs;
     const perSec = 1000 / intervalMs;
-    /** Rates: the bucket's mean; levels: its maximum, so a short spike still shows. */
-    const column = (index: number, level: boolean): Float64Array => {
+    /** Rates: the bucket's mean; levels: its maximum, so a short spike still shows. Rows whose `countIndex` is 0 have no value. */
+    const column = (index: number, level: boolean, countIndex = -1): Float64Array => {
       const out = new Float64Array(points);
       for (let p = 0; p < points; p++) {
         const newestBack = (points - 1 - p) * stride;
@@ -93,7 +102,7 @@ export class SeriesReader {
         let n = 0;
         for (let back = newestBack; back <= oldestBack; back++) {
           const v = series.latest(index, back);
-          if (Number.isNaN(v)) continue;
+          if (Number.isNaN(v) || (countIndex >= 0 && series.latest(countIndex, back) === 0)) continue;
           acc = level ? Math.max(acc, v) : acc + v;
           n++;
         }
@@ -107,7 +116,10 @@ export class SeriesReader {
       const entity = this.columns.get(id);
       if (!entity) continue;
       const metrics: Record<string, Float64Array> = {};
-      for (const [metric, index] of entity.columns) metrics[metric] = column(index, isLevel(metric));
+      for (const [metric, index] of entity.columns) {
+        const count = latencyCountOf(entity.group, metric);
+        metrics[metric] = column(index, isLevel(metric), count === undefined ? -1 : (entity.columns.get(count) ?? -1));
+      }
       entities.push({ id, group: entity.group, metrics });
     }
     const system: Record<string, Float64Array> = {};
@@ -135,7 +147,8 @@ export class SeriesReader {
         if (!metrics) continue;
         const typed: Record<string, Float64Array> = {};
         for (const [metric, values] of Object.entries(metrics)) {
-          typed[metric] = Float64Array.from(values.slice(-rows), (v) => (isLevel(metric) ? v : v * perSec));
+          const counts = metrics[latencyCountOf(group, metric) ?? '']?.slice(-rows);
+          typed[metric] = Float64Array.from(values.slice(-rows), (v, i) => (counts?.[i] === 0 ? NaN : isLevel(metric) ? v : v * perSec));
         }
         out.push({ id, group, metrics: typed });
       }

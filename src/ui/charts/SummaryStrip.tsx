@@ -66,7 +66,7 @@ export function SummaryStrip() {
             amplification.current.dataset.level = s.retryAmplification > 1.5 ? 'bad' : 'ok';
           }
         },
-        { tailMs: WINDOW_MS },
+        () => ({ tailMs: WINDOW_MS }),
       ),
     [],
   );

@@ -1,8 +1,9 @@
 /**
- * The charts themselves, outside React: uPlot canvases for the selection over simulated time,
- * fault markers, a playhead moved per frame. Loaded as its own chunk (uPlot with it) the first
- * time the charts panel mounts. Data arrives at most MAX_POLL_HZ; nothing is animated, so
- * prefers-reduced-motion needs no special case (the playhead follows the clock, it does not tween).
+ * The charts themselves, outside React: uPlot canvases for the entities in focus over a window of
+ * simulated time (chart-window.ts: following the playhead, or the whole run), fault markers,
+ * series markers, a playhead. Loaded as its own chunk (uPlot with it) the first time the charts
+ * panel mounts. Data arrives at most MAX_POLL_HZ. Nothing tweens, so prefers-reduced-motion needs
+ * no special case: the window and the playhead follow the clock.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -10,8 +11,11 @@ import type { SeriesSlice } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
 import { cssVarReader } from '../css-vars.ts';
 import { frameScheduler } from '../frame-scheduler.ts';
-import { formatSimTime } from '../run/format-run.ts';
-import { chartsFor, type ChartSpec } from './chart-specs.ts';
+import { formatAxisNumber, formatSimTime } from '../run/format-run.ts';
+import { timeAxisOptions } from '../time-ticks.ts';
+import { chartsFor, type ChartLine, type ChartSpec } from './chart-specs.ts';
+import { chartWindow, historyNeededMs, type ChartWindow, type ChartWindowMode, type StoryWindow } from './chart-window.ts';
+import { legendSwatch, markerIsFilled, SERIES_COLOUR_COUNT, seriesColourVar, traceMarker } from './series-style.ts';
 import { pollSeries } from './series-poller.ts';
 
 export interface FaultMarker {
@@ -25,25 +29,39 @@ interface Theme {
   muted: string;
   grid: string;
   fault: string;
+  series: string[];
 }
 
 const CHART_HEIGHT_PX = 150;
-/** About one point per horizontal pixel of a wide chart; longer runs are bucketed in the worker. */
+/** About one point per horizontal pixel of a wide chart; longer histories are bucketed in the worker. */
 const MAX_POINTS = 800;
+/** Series markers: one every this many CSS px along a line, each line's offset a little. */
+const MARKER_GAP_PX = 90;
+const MARKER_RADIUS_PX = 3.5;
+/** The followed window redraws the charts at most this often (a moving playhead alone redraws nothing). */
+const WINDOW_REDRAW_MS = 33;
 
 function readTheme(element: HTMLElement): Theme {
   const pick = cssVarReader(element);
   const fg = pick('--fl-fg', pick('--fg', '#1d1f21'));
-  return { fg, muted: pick('--fl-muted', pick('--muted', '#5f6368')), grid: pick('--fl-line', pick('--line', '#d9dcdf')), fault: pick('--fl-failing', '#D55E00') };
+  return {
+    fg,
+    muted: pick('--fl-muted', pick('--muted', '#5f6368')),
+    grid: pick('--fl-line', pick('--line', '#d9dcdf')),
+    fault: pick('--fl-failing', '#D55E00'),
+    series: Array.from({ length: SERIES_COLOUR_COUNT }, (_, slot) => pick(seriesColourVar(slot), fg)),
+  };
 }
 
-/** uPlot draws gaps for null; NaN (no completions in an interval) would poison its scales. */
+/** uPlot draws gaps for null; NaN (no data in an interval) would poison its scales. */
 function toColumn(values: Float64Array): (number | null)[] {
   return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
 }
 
 interface MountedChart {
   key: string;
+  /** The spec last drawn (same lines, fresh values): the draw hook reads it. */
+  latest: { spec: ChartSpec };
   figure: HTMLElement;
   summary: HTMLElement;
   plot: uPlot;
@@ -53,8 +71,13 @@ interface MountedChart {
 
 export class ChartBoard {
   private ids: string[] = [];
+  private primaryIds: string[] = [];
   private durationMs = 0;
   private markers: FaultMarker[] = [];
+  private mode: ChartWindowMode = 'follow';
+  private story: StoryWindow | null = null;
+  private window: ChartWindow = { minMs: 0, maxMs: 1 };
+  private windowMovedAtMs = -Infinity;
   private charts = new Map<string, MountedChart>();
   private lastSlice: SeriesSlice | null = null;
   private theme: Theme;
@@ -67,25 +90,34 @@ export class ChartBoard {
 
   constructor(private readonly root: HTMLElement) {
     this.theme = readTheme(root);
-    this.stopPolling = pollSeries(() => this.ids, (slice) => (slice ? this.render(slice) : this.clear()), { maxPoints: MAX_POINTS });
-    this.stopFrames = frameScheduler.onFrame(() => this.movePlayheads());
+    this.stopPolling = pollSeries(
+      () => this.ids,
+      (slice) => (slice ? this.render(slice) : this.clear()),
+      () => ({ maxPoints: MAX_POINTS, tailMs: historyNeededMs(this.mode, this.story) }),
+    );
+    this.stopFrames = frameScheduler.onFrame((timeMs) => this.onFrame(timeMs));
     this.resize.observe(root);
     this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
     this.darkQuery.addEventListener('change', this.onScheme);
   }
 
-  setSelection(ids: string[]): void {
+  /** `ids`: every entity to chart (selected and highlighted); `primaryIds`: the selected ones, whose kinds' charts come first. */
+  setSelection(ids: string[], primaryIds: string[] = ids): void {
     this.ids = ids;
+    this.primaryIds = primaryIds;
+    if (this.lastSlice) this.render(this.lastSlice); // the order may change before new data arrives
   }
 
-  setContext(durationMs: number, markers: FaultMarker[]): void {
-    const changed = durationMs !== this.durationMs;
+  setWindowMode(mode: ChartWindowMode): void {
+    this.mode = mode;
+    this.updateWindow(true);
+  }
+
+  setContext(durationMs: number, markers: FaultMarker[], story: StoryWindow | null = null): void {
     this.durationMs = durationMs;
     this.markers = markers;
-    for (const chart of this.charts.values()) {
-      if (changed) chart.plot.setScale('x', { min: 0, max: durationMs / 1000 });
-      else chart.plot.redraw(false);
-    }
+    this.story = story;
+    if (!this.updateWindow(true)) for (const chart of this.charts.values()) chart.plot.redraw(false);
   }
 
   destroy(): void {
@@ -109,14 +141,33 @@ export class ChartBoard {
     this.charts.clear();
   }
 
+  private nowMs(): number {
+    const values = liveMetrics.get().values;
+    return values === null ? 0 : values[0];
+  }
+
+  /**
+   * Moves every chart's x scale to the window for the clock now, when it moved by at least a
+   * quarter of a pixel (`force`: whatever it moved). Returns whether it moved.
+   */
+  private updateWindow(force: boolean): boolean {
+    const next = chartWindow({ nowMs: this.nowMs(), durationMs: this.durationMs, mode: this.mode, story: this.story });
+    const widest = Math.max(200, this.root.clientWidth);
+    const toleranceMs = force ? 0 : (next.maxMs - next.minMs) / widest / 4;
+    if (Math.abs(next.minMs - this.window.minMs) <= toleranceMs && Math.abs(next.maxMs - this.window.maxMs) <= toleranceMs) return false;
+    this.window = next;
+    for (const chart of this.charts.values()) chart.plot.setScale('x', { min: next.minMs / 1000, max: next.maxMs / 1000 });
+    return true;
+  }
+
   private render(slice: SeriesSlice): void {
     this.lastSlice = slice;
-    const specs = chartsFor(slice);
+    const specs = chartsFor(slice, this.primaryIds);
     const seconds = Array.from(slice.t, (ms) => ms / 1000);
     const seen = new Set<string>();
     for (const spec of specs) {
       seen.add(spec.id);
-      const key = spec.lines.map((l) => `${l.label}|${l.color}|${l.dashed}`).join(';');
+      const key = spec.lines.map((l) => `${l.label}|${l.colourSlot}|${l.marker}|${l.dash.join(',')}`).join(';');
       let chart = this.charts.get(spec.id);
       if (chart && chart.key !== key) {
         chart.plot.destroy();
@@ -124,8 +175,9 @@ export class ChartBoard {
         chart = undefined;
       }
       chart ??= this.mount(spec, key);
+      chart.latest.spec = spec;
       chart.plot.setData([seconds, ...spec.lines.map((l) => toColumn(l.values))]);
-      chart.summary.textContent = describe(spec, slice);
+      chart.summary.textContent = describe(spec, slice, this.window);
       this.root.append(chart.figure); // keeps the order of `specs`
     }
     for (const [id, chart] of this.charts) {
@@ -148,34 +200,97 @@ export class ChartBoard {
     target.setAttribute('aria-hidden', 'true'); // the canvas says nothing to a screen reader; `summary` does
     figure.append(caption, summary, target);
     const t = this.theme;
+    const colourOf = (line: ChartLine) => t.series[line.colourSlot];
     const axis = { stroke: t.muted, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 } };
+    const latest = { spec };
     const plot = new uPlot(
       {
         width: Math.max(200, this.root.clientWidth - 8),
         height: CHART_HEIGHT_PX,
-        scales: { x: { time: false, range: () => [0, Math.max(1, this.durationMs / 1000)] }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.1)] } },
+        scales: {
+          // The window, whatever the data spans (uPlot asks on every setData and setScale).
+          x: { time: false, range: () => [this.window.minMs / 1000, this.window.maxMs / 1000] },
+          y: { range: (_u, min, max) => (spec.percent ? [0, 100] : Number.isFinite(min) && Number.isFinite(max) ? [Math.min(0, min), Math.max(1, max * 1.1)] : [0, 1]) },
+        },
         series: [
           { label: 'simulated time', value: (_u, v) => (v == null ? '–' : formatSimTime(v * 1000)) },
-          ...spec.lines.map((line) => ({ label: line.label, stroke: line.color, width: 2, dash: line.dashed ? [6, 4] : undefined, points: { show: false } })),
+          ...spec.lines.map((line) => ({ label: line.label, stroke: colourOf(line), width: 2, dash: line.dash.length > 0 ? [...line.dash] : undefined, points: { show: false } })),
         ],
-        axes: [{ ...axis, values: (_u: uPlot, ticks: number[]) => ticks.map((s) => formatSimTime(s * 1000)) }, { ...axis, size: 50 }],
+        axes: [
+          { ...axis, ...timeAxisOptions() }, // x in simulated seconds: the one tick rule (time-ticks.ts)
+          { ...axis, size: 50, values: (_u: uPlot, ticks: number[]) => ticks.map(formatAxisNumber) },
+        ],
         legend: { live: true },
         cursor: { drag: { x: false, y: false } },
-        hooks: { draw: [(u: uPlot) => this.drawMarkers(u)] },
+        hooks: {
+          draw: [(u: uPlot) => this.drawSeriesMarkers(u, latest.spec), (u: uPlot) => this.drawFaultMarkers(u)],
+          // The window as uPlot holds it, for tests and the curious (seconds of simulated time).
+          setScale: [
+            (u: uPlot, scaleKey: string) => {
+              if (scaleKey !== 'x') return;
+              figure.dataset.xMin = String(u.scales.x.min);
+              figure.dataset.xMax = String(u.scales.x.max);
+            },
+          ],
+        },
       },
       [[], ...spec.lines.map(() => [])],
       target,
     );
+    // The legend's swatches: line, dash and marker, as drawn (uPlot's are plain colour boxes).
+    plot.root.querySelectorAll('.u-legend .u-series').forEach((row, index) => {
+      const line = spec.lines[index - 1]; // row 0 is the x value
+      if (line) row.querySelector('.u-marker')?.replaceChildren(legendSwatch(line, colourOf(line)));
+    });
     const playhead = document.createElement('div');
     playhead.className = 'fl-chart-playhead';
     plot.over.append(playhead);
-    const chart: MountedChart = { key, figure, summary, plot, playhead, playheadX: NaN };
+    const chart: MountedChart = { key, latest, figure, summary, plot, playhead, playheadX: NaN };
     this.charts.set(spec.id, chart);
     return chart;
   }
 
+  /** A marker shape every MARKER_GAP_PX along each line, offset per line so they do not stack. */
+  private drawSeriesMarkers(u: uPlot, spec: ChartSpec): void {
+    const xs = u.data[0];
+    if (xs.length === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    const { left, top, width, height } = u.bbox;
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+    ctx.setLineDash([]);
+    spec.lines.forEach((line, k) => {
+      if (!u.series[k + 1]?.show) return;
+      const ys = u.data[k + 1];
+      const path = new Path2D();
+      let lastIdx = -1;
+      for (let cssX = ((k + 0.5) / spec.lines.length) * MARKER_GAP_PX; cssX < width / dpr; cssX += MARKER_GAP_PX) {
+        const idx = u.posToIdx(cssX);
+        const y = ys[idx];
+        if (idx === lastIdx || y == null || !Number.isFinite(xs[idx])) continue;
+        lastIdx = idx;
+        const px = u.valToPos(xs[idx], 'x', true);
+        if (px < left || px > left + width) continue;
+        traceMarker(path, line.marker, px, u.valToPos(y, 'y', true), MARKER_RADIUS_PX * dpr);
+      }
+      const colour = this.theme.series[line.colourSlot];
+      if (markerIsFilled(line.marker)) {
+        ctx.fillStyle = colour;
+        ctx.fill(path);
+      } else {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 2 * dpr;
+        ctx.stroke(path);
+      }
+    });
+    ctx.restore();
+  }
+
   /** Fault markers: dashed for the scenario's, solid for live injections; drawn under the cursor. */
-  private drawMarkers(u: uPlot): void {
+  private drawFaultMarkers(u: uPlot): void {
     const ctx = u.ctx;
     const { top, height, left, width } = u.bbox;
     ctx.save();
@@ -193,11 +308,11 @@ export class ChartBoard {
     ctx.restore();
   }
 
-  /** Per frame: only a transform per chart (no canvas redraw). */
-  private movePlayheads(): void {
-    const values = liveMetrics.get().values;
-    if (values === null || this.charts.size === 0) return;
-    const seconds = values[0] / 1000;
+  /** Per frame: the window follows the clock (a redraw only when it moved a visible amount); the playhead is a transform. */
+  private onFrame(timeMs: number): void {
+    if (this.charts.size === 0) return;
+    if (timeMs - this.windowMovedAtMs >= WINDOW_REDRAW_MS && this.updateWindow(false)) this.windowMovedAtMs = timeMs;
+    const seconds = this.nowMs() / 1000;
     for (const chart of this.charts.values()) {
       const x = Math.round(chart.plot.valToPos(seconds, 'x'));
       if (x === chart.playheadX || !Number.isFinite(x)) continue; // paused: no style writes at all
@@ -224,14 +339,14 @@ export class ChartBoard {
   }
 }
 
-/** What a screen reader hears for a chart: each line's latest value. */
-function describe(spec: ChartSpec, slice: SeriesSlice): string {
+/** What a screen reader hears for a chart: the window and each line's latest value. */
+function describe(spec: ChartSpec, slice: SeriesSlice, window: ChartWindow): string {
   const at = slice.t.length > 0 ? formatSimTime(slice.t[slice.t.length - 1]) : '0s';
   const parts = spec.lines.map((l) => {
     const v = l.values[l.values.length - 1];
     return `${l.label} ${Number.isFinite(v) ? Math.round(v * 10) / 10 : 'no data'}`;
   });
-  return `${spec.title} at ${at}: ${parts.join(', ')}.`;
+  return `${spec.title}, showing ${formatSimTime(window.minMs)} to ${formatSimTime(window.maxMs)}, at ${at}: ${parts.join(', ')}.`;
 }
 
 export function createChartBoard(root: HTMLElement): ChartBoard {

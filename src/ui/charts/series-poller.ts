@@ -1,8 +1,8 @@
 /**
  * Fetches chart series from the worker at most MAX_POLL_HZ while the run plays, and once more
- * whenever something else changes (pause, step, reload, selection) — timed by the one frame
- * scheduler, so a hidden tab polls nothing. `onSlice(null)`: there is no run any more (New),
- * so whatever showed the last one empties.
+ * whenever something else changes (pause, step, reload, selection, the options — e.g. the charts'
+ * window asking for more history) — timed by the one frame scheduler, so a hidden tab polls nothing.
+ * `onSlice(null)`: there is no run any more (New), so whatever showed the last one empties.
  */
 import type { SeriesOptions, SeriesSlice } from '../../../workers/simulation-host.ts';
 import { useRunStore } from '../../store/run-store.ts';
@@ -11,7 +11,7 @@ import { frameScheduler } from '../frame-scheduler.ts';
 
 export const MAX_POLL_HZ = 4;
 
-export function pollSeries(ids: () => readonly string[], onSlice: (slice: SeriesSlice | null) => void, options: SeriesOptions = {}): () => void {
+export function pollSeries(ids: () => readonly string[], onSlice: (slice: SeriesSlice | null) => void, options: () => SeriesOptions = () => ({})): () => void {
   let lastFetchMs = -Infinity;
   let lastKey = '';
   let inFlight = false;
@@ -20,14 +20,15 @@ export function pollSeries(ids: () => readonly string[], onSlice: (slice: Series
     const { status, revision, runId } = useRunStore.getState();
     if (inFlight || status === 'idle' || status === 'loading' || (status === 'invalid' && runId === 0)) return;
     const wanted = ids();
-    const key = `${status}|${revision}|${runId}|${wanted.join('\u0000')}`;
+    const asked = options();
+    const key = `${status}|${revision}|${runId}|${wanted.join('\u0000')}|${asked.maxPoints}|${asked.tailMs}`;
     const due = status === 'running' ? timeMs - lastFetchMs >= 1000 / MAX_POLL_HZ || key !== lastKey : key !== lastKey;
     if (!due) return;
     inFlight = true;
     lastFetchMs = timeMs;
     lastKey = key;
     simulationHost()
-      .getSeries([...wanted], options)
+      .getSeries([...wanted], asked)
       .then((slice) => {
         if (!stopped) onSlice(slice);
       })

@@ -5,7 +5,8 @@
  */
 import type { FaultMarker, OverlaidChart } from '../../compare/index.ts';
 import { cssVarReader } from '../css-vars.ts';
-import { formatSimTime } from '../run/format-run.ts';
+import { formatAxisNumber, formatSimTime } from '../run/format-run.ts';
+import { timeAxisOptions } from '../time-ticks.ts';
 
 const HEIGHT_PX = 180;
 
@@ -20,14 +21,6 @@ export interface PlotColours {
 export function readColours(element: HTMLElement): PlotColours {
   const pick = cssVarReader(element);
   return { a: pick('--fl-accent', '#0072b2'), b: pick('--fl-strained-fill', '#e69f00'), fault: pick('--fl-failing', '#d55e00'), muted: pick('--fl-muted', '#555b62'), grid: pick('--fl-line', '#cfd3d8') };
-}
-
-/** Axis ticks that fit the axis: 150000 → "150k". */
-function compact(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
-  if (abs >= 1e4) return `${Number((value / 1e3).toPrecision(3))}k`;
-  return String(Number(value.toPrecision(4)));
 }
 
 /** uPlot draws gaps for null; NaN would poison its scales. */
@@ -64,7 +57,7 @@ export async function drawOverlaidChart(target: HTMLElement, chart: OverlaidChar
         { label: 'A: as is', stroke: colours.a, width: 2, points: { show: false } },
         { label: 'B: with the change', stroke: colours.b, width: 2, dash: [8, 5], points: { show: false } },
       ],
-      axes: [{ ...axis, values: (_u: unknown, ticks: number[]) => ticks.map((s) => formatSimTime(s * 1000)) }, { ...axis, size: 56, values: (_u: unknown, ticks: number[]) => ticks.map(compact) }],
+      axes: [{ ...axis, ...timeAxisOptions() }, { ...axis, size: 56, values: (_u: unknown, ticks: number[]) => ticks.map(formatAxisNumber) }],
       cursor: { drag: { x: false, y: false } },
       hooks: { draw: [drawMarkers] },
     },

@@ -31,6 +31,14 @@ export function formatRate(perSec: number): string {
   return perSec >= 10 ? perSec.toFixed(0) : perSec.toFixed(1);
 }
 
+/** A number that fits a chart's value axis: 150000 → "150k", 1500 → "1500", 0.25 → "0.25". */
+export function formatAxisNumber(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
+  if (abs >= 1e4) return `${Number((value / 1e3).toPrecision(3))}k`;
+  return String(Number(value.toPrecision(4)));
+}
+
 /** A short simulated time for axes and markers: "90s" → "1m 30s", "2h 5m". */
 export function formatSimTime(ms: number): string {
   const sec = Math.round(ms / 1000);

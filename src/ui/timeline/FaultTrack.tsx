@@ -3,12 +3,13 @@
  * (Shift: bigger steps, Home/End), Delete to remove. Live injections show below, read-only.
  * The playhead follows the live clock through the frame scheduler, outside React.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { formatDuration, parseDuration } from '../../scenario/index.ts';
 import type { FaultLogEntry } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
 import { frameScheduler } from '../frame-scheduler.ts';
 import { formatSimTime } from '../run/format-run.ts';
+import { formatTimeTick, maxTicksForWidth, timeTicks } from '../time-ticks.ts';
 
 export type V1Fault = Record<string, unknown> & { at?: unknown; target?: unknown; action?: unknown };
 
@@ -28,14 +29,13 @@ export function withAt(fault: V1Fault, atMs: number): V1Fault {
   return { ...fault, at: typeof fault.at === 'number' ? atMs : formatDuration(atMs) };
 }
 
-const TICKS = 6;
-
 const percentOf = (ms: number, spanMs: number) => `${(Math.min(spanMs, Math.max(0, ms)) / spanMs) * 100}%`;
 
 export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: FaultTrackProps) {
   const track = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ index: number; atMs: number } | null>(null);
+  const laneWidthPx = useWidth(track);
   const span = Math.max(1, durationMs);
   // Whole seconds on long runs, tenths on short ones: positions a person would type.
   const grainMs = span >= 600_000 ? 1000 : 100;
@@ -50,6 +50,9 @@ export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: F
       }),
     [span], // `percent` depends only on span
   );
+
+  // The charts' tick rule (time-ticks.ts): nice steps, as many as the lane's width labels clearly.
+  const ticks = timeTicks(0, span, maxTicksForWidth(laneWidthPx));
 
   const atFromPointer = (clientX: number): number => {
     const rect = track.current!.getBoundingClientRect();
@@ -85,8 +88,8 @@ export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: F
     <div className="fl-track">
       <div className="fl-track-lane" ref={track}>
         <div className="fl-track-axis" aria-hidden="true">
-          {Array.from({ length: TICKS + 1 }, (_, i) => (
-            <span key={i} style={{ left: `${(i / TICKS) * 100}%` }}>{formatSimTime((span * i) / TICKS)}</span>
+          {ticks.ticksMs.map((ms) => (
+            <span key={ms} style={{ left: percent(ms) }}>{formatTimeTick(ms, ticks.stepMs)}</span>
           ))}
         </div>
         {faults.map((fault, index) => {
@@ -117,4 +120,17 @@ export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: F
       </div>
     </div>
   );
+}
+
+/** An element's width in CSS px, kept up to date (0 until it is laid out). */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(Math.round(element.clientWidth)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
