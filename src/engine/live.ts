@@ -29,7 +29,7 @@ export const LIVE_NODE_FIELDS = [
   'attemptsPerSec', // clients only
   'hitRatio', // caches: (hits + stale) / lookups in the last interval; -1 for other kinds or no lookups
   'circuitState', // the node's worst circuit breaker: 1 open, 0.5 half-open, 0 closed; -1 if it has none
-  'authRejectedPerSec', // tokens rejected per second (last interval)
+  'authRejectedPerSec', // tokens rejected per second (last interval); clients with auth: their requests that failed for a rejected token
   'rejectingShare', // validators: share of replicas distrusting a key live tokens use; -1 for non-validators
   'trustedKeys', // validators: bitmask of key indexes every replica trusts (names: LiveLayout.keyNames); -1 otherwise
   'nextRefreshInMs', // validators: until the earliest replica's scheduled key-set refresh; -1 otherwise
@@ -141,7 +141,7 @@ export function writeLive(sim: Simulation, out: Float64Array): void {
     out[o + 10] = c.attempts >= 0 ? rate(c.attempts) : 0;
     out[o + 11] = node instanceof CacheRuntime ? node.intervalHitRatio(series) : -1;
     out[o + 12] = worstCircuit(node, sim.nowMs);
-    out[o + 13] = c.authRejected >= 0 ? rate(c.authRejected) : 0;
+    out[o + 13] = c.authRejected >= 0 ? rate(c.authRejected) : node instanceof ClientRuntime ? node.authFailedInLastInterval * perSec : 0;
     const validator = node instanceof StationRuntime ? node.validator : null;
     out[o + 14] = validator === null ? -1 : validator.rejectingShare(keysInUse);
     out[o + 15] = validator === null ? -1 : validator.trustedByAll();

@@ -31,6 +31,9 @@ export class ClientRuntime extends NodeRuntime {
   /** Sign-ins again after a rejected token in the last complete sample interval (live state only, not in the report). */
   reauthInLastInterval = 0;
   private reauthAtSample = 0;
+  /** Requests that failed for a rejected token in the last complete sample interval (live state only). */
+  authFailedInLastInterval = 0;
+  private authFailedAtSample = 0;
   /** Per request class of this client (its own order): generated, succeeded, and their series. */
   readonly generatedByClass: Float64Array;
   readonly succeededByClass: Float64Array;
@@ -230,6 +233,8 @@ export class ClientRuntime extends NodeRuntime {
       this.signInsAtSample = this.signIns;
       this.reauthInLastInterval = this.reauthentications - this.reauthAtSample;
       this.reauthAtSample = this.reauthentications;
+      this.authFailedInLastInterval = this.failed[R_AUTH_REJECTED] - this.authFailedAtSample;
+      this.authFailedAtSample = this.failed[R_AUTH_REJECTED];
       series.set(c.rejectedTokenShare, this.sessions.shareWithKeyIn(sim.keysDistrustedAnywhere()));
     }
     const last = this.atSample;
