@@ -54,6 +54,7 @@ describe('identity state in the live fields: key-removal-2021', () => {
       expect(live.get(id, 'rejectingKeys')).toBe(0);
     }
     expect(live.get('users-teams-like', 'reauthPerSec')).toBe(0);
+    expect(live.get('users-teams-like', 'authRejectedPerSec')).toBe(0);
     // 300 replicas refreshing every 5 min: ~1 fetch a second, the same number the series holds
     const teamsFetches = live.get('teams-like', 'keysetFetchesPerSec');
     expect(teamsFetches).toBe(sim.report().series.nodes['teams-like'].keysetFetches.at(-1)! / 60);
@@ -85,6 +86,9 @@ describe('identity state in the live fields: key-removal-2021', () => {
     expect(live.get('users-teams-like', 'reauthPerSec')).toBeGreaterThan(25);
     expect(live.get('users-teams-like', 'reauthPerSec')).toBeLessThan(35);
     expect(live.get('users-portal-like', 'reauthPerSec')).toBe(0); // keep-last-known-good never rejects
+    // …and the signed-in-again request is rejected too: the client's failures are rejected tokens
+    expect(live.get('users-teams-like', 'authRejectedPerSec')).toBeGreaterThan(25);
+    expect(live.get('users-teams-like', 'authRejectedPerSec')).toBe(live.get('users-teams-like', 'droppedPerSec'));
     expect(live.get('portal-like', 'rejectingKeys')).toBe(0);
     // re-fetch on every unknown key: about one fetch per rejected request
     expect(live.get('teams-like', 'keysetFetchesPerSec')).toBeGreaterThan(25);
