@@ -106,13 +106,15 @@ describe('identity state on the cards', () => {
   it('a client whose users sign in again says so, in the token state rather than "dropping"', () => {
     const snapshot: LiveSnapshot = { layout, values: values({ users: { reauthPerSec: 29.5, droppedPerSec: 29, authRejectedPerSec: 29 } }), version: 1 };
     const painter = createLivePainter({ get: () => snapshot, subscribe: () => () => {} }, null);
-    const users = card('health-word', 'reauth-rate');
+    const users = card('health-word', 'reauth-rate', 'dropped-rate');
     painter.registerNode('users', users.root as unknown as Element);
     painter.paint();
     expect(users.parts['reauth-rate'].textContent).toBe('30');
     expect(users.parts['reauth-rate'].attrs.get('data-alarm')).toBe('true');
     expect(users.root.attrs.get('data-health')).toBe('token');
     expect(users.parts['health-word'].textContent).toBe('rejected');
+    // its failures are all rejected tokens: the token colour, not the overload alarm
+    expect(users.parts['dropped-rate'].attrs.get('data-alarm')).toBe('token');
   });
 
   it('says what the trouble is in one line, for the overlay', () => {

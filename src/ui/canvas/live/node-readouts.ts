@@ -85,7 +85,9 @@ export const NODE_READOUTS: Record<string, Readout> = {
   'dropped-rate': (write, i, record) => {
     const perSec = record ? record.get('droppedPerSec') : 0;
     write.text(i, record ? formatRate(perSec) : '–');
-    write.attr(i, 'data-alarm', perSec > 0 ? 'true' : null);
+    // Drops that are all rejected tokens take the token colour, not the overload one.
+    const tokensOnly = record !== null && record.get('authRejectedPerSec') >= perSec;
+    write.attr(i, 'data-alarm', perSec > 0 ? (tokensOnly ? 'token' : 'true') : null);
   },
   'latency-p99': (write, i, record) => write.text(i, record ? formatLatencyMs(record.get('latencyP99Ms')) : '–'),
   /** Caches: share of lookups answered from the cache in the last interval. */
