@@ -94,7 +94,7 @@ describe('identity state on the canvas', () => {
     const teams = await until(() => readCard(page, 'teams-like', ['token-state', 'token-rejecting']), (c) => c.health === 'token', 60_000, 'teams-like rejecting');
     expect(teams.word).toBe('rejecting');
     expect(teams.readouts['token-state'][0]).toBe('REJECTING TOKENS');
-    expect(teams.readouts['token-rejecting'][0]).toMatch(/^K1 on \d+(\.\d)?% of replicas$/);
+    expect(teams.readouts['token-rejecting'][0]).toMatch(/^K1 · \d+(\.\d)?% of replicas$/);
     // Its users sign in again.
     const users = await until(() => readCard(page, 'users-teams-like', ['reauth-rate']), (c) => Number(c.readouts['reauth-rate'][0]) > 0, 30_000, 'users signing in again');
     expect(users.word).toBe('rejected');

@@ -34,9 +34,9 @@ describe('token badge text', () => {
 
   it('says which key is rejected on what share of replicas', () => {
     expect(describeRejecting(0, [])).toBe('no replica rejects');
-    expect(describeRejecting(0.31, ['K1'])).toBe('K1 on 31% of replicas');
-    expect(describeRejecting(1 / 300, ['K1', 'K3'])).toBe('K1 K3 on 0.3% of replicas');
-    expect(describeRejecting(0.0001, ['K1'])).toBe('K1 on <0.1% of replicas');
+    expect(describeRejecting(0.31, ['K1'])).toBe('K1 · 31% of replicas');
+    expect(describeRejecting(1 / 300, ['K1', 'K3'])).toBe('K1 K3 · 0.3% of replicas');
+    expect(describeRejecting(0.0001, ['K1'])).toBe('K1 · <0.1% of replicas');
     expect(describeRejecting(0.5, null)).toBe('50% of replicas');
     expect(describeRejecting(-1, null)).toBe('–');
   });
@@ -158,7 +158,7 @@ describe('token badge painting', () => {
     expect(b.key0.attrs.get('title')).toBe('K1: not trusted by every replica');
     expect(b.state.textContent).toBe('REJECTING TOKENS');
     expect(b.state.attrs.get('data-state')).toBe('rejecting');
-    expect(b.rejecting.textContent).toBe('K1 on 17% of replicas');
+    expect(b.rejecting.textContent).toBe('K1 · 17% of replicas');
     expect(b.rejecting.attrs.get('data-alarm')).toBe('true');
     expect(b.fetches.textContent).toBe('31');
     expect(b.root.attrs.get('data-health')).toBe('token');

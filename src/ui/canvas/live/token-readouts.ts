@@ -73,11 +73,11 @@ export function tokenState(record: NodeRecord | null): 'idle' | 'ok' | 'rejectin
 /** The badge's state in words: its own, never the overload word. */
 export const TOKEN_STATE_WORDS = { idle: '–', ok: 'accepting tokens', rejecting: 'REJECTING TOKENS' } as const;
 
-/** "K1 on 31% of replicas" — which key is rejected, and where; "no replica rejects" when none. */
+/** "K1 · 31% of replicas" — which key is rejected, and where; "no replica rejects" when none. */
 export function describeRejecting(share: number, rejectingKeys: readonly string[] | null): string {
   if (!(share >= 0)) return '–';
   if (share === 0) return 'no replica rejects';
-  return `${rejectingKeys && rejectingKeys.length > 0 ? `${rejectingKeys.join(' ')} on ` : ''}${formatReplicaShare(share)}`;
+  return `${rejectingKeys && rejectingKeys.length > 0 ? `${rejectingKeys.join(' ')} · ` : ''}${formatReplicaShare(share)}`;
 }
 
 const trustOf = (record: NodeRecord | null): KeyTrust[] | null => (record ? keyTrust(record.get('trustedKeys'), record.keyNames) : null);
@@ -128,7 +128,9 @@ export const TOKEN_READOUTS: Record<string, Readout> = {
   },
   'token-rejecting': (write, i, record) => {
     const share = record ? record.get('rejectingShare') : NaN;
-    write.text(i, describeRejecting(share, record ? keysIn(record.get('rejectingKeys'), record.keyNames) : null));
+    const text = describeRejecting(share, record ? keysIn(record.get('rejectingKeys'), record.keyNames) : null);
+    write.text(i, text);
+    write.attr(i, 'title', share > 0 ? `Rejecting tokens signed with ${text.replace(' · ', ' on ')}` : null);
     write.attr(i, 'data-alarm', share > 0 ? 'true' : null);
   },
   'token-fetch-rate': (write, i, record) => {
