@@ -1,5 +1,7 @@
 import { CacheRuntime } from './kinds/cache';
 import { ClientRuntime } from './kinds/client';
+import { IdentityRuntime } from './kinds/identity';
+import { KeysetRuntime } from './kinds/keyset';
 import { StationRuntime } from './kinds/station';
 import { CIRCUIT_HALF_OPEN, CIRCUIT_OPEN, type CircuitBreaker } from './circuit-breaker';
 import type { NodeRuntime } from './kinds/node-runtime';
@@ -27,10 +29,17 @@ export const LIVE_NODE_FIELDS = [
   'attemptsPerSec', // clients only
   'hitRatio', // caches: (hits + stale) / lookups in the last interval; -1 for other kinds or no lookups
   'circuitState', // the node's worst circuit breaker: 1 open, 0.5 half-open, 0 closed; -1 if it has none
-  'authRejectedPerSec', // tokens rejected per second (last interval)
+  'authRejectedPerSec', // tokens rejected per second (last interval); clients with auth: their requests that failed for a rejected token
   'rejectingShare', // validators: share of replicas distrusting a key live tokens use; -1 for non-validators
   'trustedKeys', // validators: bitmask of key indexes every replica trusts (names: LiveLayout.keyNames); -1 otherwise
   'nextRefreshInMs', // validators: until the earliest replica's scheduled key-set refresh; -1 otherwise
+  // Identity state (key bitmasks are over LiveLayout.keyNames, like trustedKeys):
+  'publishedKeys', // key sets: bitmask of the keys it publishes now (after remove/add/restore faults); -1 otherwise
+  'missingKeys', // key sets: keys that live tokens are signed with, or an identity provider signs with, but it does not publish; -1 otherwise
+  'signingKey', // identity providers: index of the key new tokens are signed with now; -1 otherwise
+  'rejectingKeys', // validators: keys live tokens use that at least one replica distrusts (which key is rejected); -1 otherwise
+  'keysetFetchesPerSec', // validators: their key-set fetches per second; key sets: fetches served per second; -1 otherwise
+  'reauthPerSec', // clients with auth: users signing in again after a rejected token, per second; -1 otherwise
 ] as const;
 
 export const LIVE_LINK_FIELDS = [
@@ -108,6 +117,7 @@ export function writeLive(sim: Simulation, out: Float64Array): void {
   out[0] = sim.nowMs;
   out[1] = sim.eventCount;
   const keysInUse = sim.keysInUseMask();
+  const keysNeeded = keysInUse | sim.signingKeysMask();
   let o = LIVE_HEADER;
   for (const node of sim.nodes) {
     const c = node.seriesColumns;
@@ -131,11 +141,19 @@ export function writeLive(sim: Simulation, out: Float64Array): void {
     out[o + 10] = c.attempts >= 0 ? rate(c.attempts) : 0;
     out[o + 11] = node instanceof CacheRuntime ? node.intervalHitRatio(series) : -1;
     out[o + 12] = worstCircuit(node, sim.nowMs);
-    out[o + 13] = c.authRejected >= 0 ? rate(c.authRejected) : 0;
+    out[o + 13] = c.authRejected >= 0 ? rate(c.authRejected) : node instanceof ClientRuntime ? node.authFailedInLastInterval * perSec : 0;
     const validator = node instanceof StationRuntime ? node.validator : null;
     out[o + 14] = validator === null ? -1 : validator.rejectingShare(keysInUse);
     out[o + 15] = validator === null ? -1 : validator.trustedByAll();
     out[o + 16] = validator === null ? -1 : Math.max(0, validator.earliestRefreshMs() - sim.nowMs);
+    const keyset = node instanceof KeysetRuntime ? node : null;
+    out[o + 17] = keyset === null ? -1 : keyset.publishedMask;
+    out[o + 18] = keyset === null ? -1 : keysNeeded & ~keyset.publishedMask;
+    out[o + 19] = node instanceof IdentityRuntime ? node.signingKey : -1;
+    out[o + 20] = validator === null ? -1 : validator.distrustedAnywhere(keysInUse);
+    const fetchesColumn = node instanceof StationRuntime ? node.keysetFetchesColumn : -1;
+    out[o + 21] = keyset !== null ? rate(c.arrived) : fetchesColumn >= 0 ? rate(fetchesColumn) : -1;
+    out[o + 22] = node instanceof ClientRuntime && node.sessions !== null ? node.reauthInLastInterval * perSec : -1;
     o += NODE_STRIDE;
   }
   for (const link of sim.links) {

@@ -11,6 +11,7 @@ import { compile } from './compile';
 import { EventQueue } from './event-queue';
 import { FaultRunner } from './faults';
 import { ClientRuntime } from './kinds/client';
+import { IdentityRuntime } from './kinds/identity';
 import type { NodeRuntime } from './kinds/node-runtime';
 import { StationRuntime } from './kinds/station';
 import type { LinkRuntime } from './link';
@@ -227,6 +228,13 @@ export class Simulation {
   keysInUseMask(): number {
     let mask = 0;
     for (const node of this.nodes) if (node instanceof ClientRuntime && node.sessions !== null) mask |= node.sessions.keysInUse();
+    return mask;
+  }
+
+  /** Keys the identity providers sign new tokens with now. */
+  signingKeysMask(): number {
+    let mask = 0;
+    for (const node of this.nodes) if (node instanceof IdentityRuntime && node.signingKey >= 0) mask |= 1 << node.signingKey;
     return mask;
   }
 

@@ -2,7 +2,7 @@
 // share, drops/s where text can be read, nothing redrawn when nothing changed — and the DOM
 // painter, switched to the overlay, leaves the node DOM idle while the stream runs.
 import { describe, expect, it } from 'vitest';
-import { LIVE_HEADER, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS } from '../../src/engine/index.ts';
+import { LIVE_HEADER, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, type LiveLayout } from '../../src/engine/index.ts';
 import { usersApiLayout } from '../support/live-layout.ts';
 import { createLivePainter } from '../../src/ui/canvas/live/live-painter.ts';
 import type { LiveSnapshot } from '../../src/ui/canvas/live/live-source.ts';
@@ -35,11 +35,12 @@ function fakeContext() {
     calls, fillStyle: '', strokeStyle: '', lineWidth: 1, font: '', textAlign: 'start', textBaseline: 'alphabetic',
     setTransform: record('setTransform'), clearRect: record('clearRect'), fillRect: record('fillRect'), strokeRect: record('strokeRect'),
     setLineDash: record('setLineDash'), beginPath: record('beginPath'), moveTo: record('moveTo'), lineTo: record('lineTo'), stroke: record('stroke'), fillText: record('fillText'),
+    measureText: (text: string) => ({ width: text.length * 7 }), arc: record('arc'),
   };
   return context;
 }
 
-const palette: OverlayPalette = { ok: 'ok', strained: 'strained', failing: 'failing', down: 'down', track: 'track', flow: 'flow' };
+const palette: OverlayPalette = { ok: 'ok', strained: 'strained', failing: 'failing', down: 'down', token: 'token', track: 'track', flow: 'flow' };
 const boxes = new Map([['users', { x: 0, y: 0, widthPx: 190, heightPx: 100 }], ['api', { x: 300, y: 0, widthPx: 190, heightPx: 100 }]]);
 const scene = (zoom = 1): OverlayScene => ({ nodes: boxes, links: [{ id: 'users-api', source: 'users', target: 'api' }], transform: [0, 0, zoom], widthPx: 800, heightPx: 600, pixelRatio: 2, geometryKey: boxes });
 const bars = (context: ReturnType<typeof fakeContext>) => context.calls.filter((c) => c.op === 'fillRect' && c.args[3] === QUEUE_BAR.heightPx);
@@ -125,5 +126,41 @@ describe('live overlay', () => {
     painter.setTarget('dom');
     painter.paint();
     expect(attrs.get('data-health')).toBe('down');
+  });
+
+  it('draws identity trouble in its own colour, double strip and words — never as drops/s', () => {
+    // teams: a validator rejecting K1 on 31% of its replicas (all its drops are rejected tokens);
+    // jwks: a key set lacking K1; users: signing in again; api: an overloaded service.
+    const keyLayout: LiveLayout = {
+      keyNames: ['K1', 'K2'], nodeIds: ['teams', 'jwks', 'users', 'api'], nodeKinds: ['service', 'keyset', 'client', 'service'], linkIds: [],
+      nodeFields: LIVE_NODE_FIELDS, linkFields: LIVE_LINK_FIELDS, length: LIVE_HEADER + 4 * LIVE_NODE_FIELDS.length,
+    };
+    const none = { rejectingShare: -1, rejectingKeys: -1, missingKeys: -1, publishedKeys: -1, reauthPerSec: -1 };
+    const byNode: Record<string, Partial<Record<NodeField, number>>> = {
+      teams: { ...none, rejectingShare: 0.31, rejectingKeys: 0b01, droppedPerSec: 12, authRejectedPerSec: 12, queueCapacity: -1, workers: -1 },
+      jwks: { ...none, publishedKeys: 0b10, missingKeys: 0b01, queueCapacity: -1, workers: -1 },
+      users: { ...none, reauthPerSec: 30, droppedPerSec: 29, authRejectedPerSec: 29, queueCapacity: -1, workers: -1 },
+      api: { ...none, droppedPerSec: 7.5, queueCapacity: 100, queued: 100, workers: 4 },
+    };
+    const out = new Float64Array(keyLayout.length);
+    keyLayout.nodeIds.forEach((id, i) => {
+      for (const [field, value] of Object.entries(byNode[id])) out[LIVE_HEADER + i * LIVE_NODE_FIELDS.length + LIVE_NODE_FIELDS.indexOf(field as NodeField)] = value;
+    });
+    const keyBoxes = new Map(keyLayout.nodeIds.map((id, i) => [id, { x: i * 250, y: 100, widthPx: 190, heightPx: 120 }]));
+    const keyScene: OverlayScene = { nodes: keyBoxes, links: [], transform: [0, 0, 1], widthPx: 1200, heightPx: 600, pixelRatio: 1, geometryKey: keyBoxes };
+    const context = fakeContext();
+    createOverlayPainter(context, source({ layout: keyLayout, values: out, version: 1 }), () => keyScene, palette, { textMinZoom: 0.45 }).draw();
+    expect(context.calls.filter((c) => c.op === 'fillText').map((c) => [c.args[0], c.fill])).toEqual([
+      ['REJECTING TOKENS K1 · 31% of replicas', 'token'],
+      ['KEY MISSING K1', 'token'],
+      ['SIGNING IN AGAIN 30/s', 'token'],
+      ['7.5 drop/s', 'failing'],
+    ]);
+    // the token state's left border is two 3 px strips; the overloaded card keeps its one thick strip
+    const strips = (x: number) => context.calls.filter((c) => c.op === 'fillRect' && c.args[1] === 100 && c.args[3] === 120 && (c.args[0] as number) >= x && (c.args[0] as number) < x + 10);
+    expect(strips(0).map((c) => [c.args[0], c.args[2], c.fill])).toEqual([[0, 3, 'token'], [5, 3, 'token']]);
+    expect(strips(750).map((c) => [c.args[0], c.args[2], c.fill])).toEqual([[750, QUEUE_BAR.stripPx, 'failing']]);
+    // a key icon beside each token line
+    expect(context.calls.filter((c) => c.op === 'arc')).toHaveLength(3);
   });
 });

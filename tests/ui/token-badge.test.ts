@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { LIVE_HEADER, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, type LiveLayout } from '../../src/engine/index.ts';
 import { createLivePainter } from '../../src/ui/canvas/live/live-painter.ts';
 import type { LiveSnapshot } from '../../src/ui/canvas/live/live-source.ts';
-import { describeKeyTrust, formatRefreshIn, formatRejecting, keyTrust, tokenState } from '../../src/ui/canvas/live/token-readouts.ts';
+import { healthWord } from '../../src/ui/canvas/live/node-readouts.ts';
+import { describeKeyTrust, describeRejecting, formatRefreshIn, formatRejecting, keyTrust, tokenState } from '../../src/ui/canvas/live/token-readouts.ts';
 
 describe('token badge text', () => {
   it('says which keys every replica trusts, marking the others', () => {
@@ -29,6 +30,15 @@ describe('token badge text', () => {
     expect(formatRejecting(0.0001)).toBe('rejecting <0.1%');
     expect(formatRejecting(-1)).toBe('–');
     expect(formatRejecting(NaN)).toBe('–');
+  });
+
+  it('says which key is rejected on what share of replicas', () => {
+    expect(describeRejecting(0, [])).toBe('no replica rejects');
+    expect(describeRejecting(0.31, ['K1'])).toBe('K1 · 31% of replicas');
+    expect(describeRejecting(1 / 300, ['K1', 'K3'])).toBe('K1 K3 · 0.3% of replicas');
+    expect(describeRejecting(0.0001, ['K1'])).toBe('K1 · <0.1% of replicas');
+    expect(describeRejecting(0.5, null)).toBe('50% of replicas');
+    expect(describeRejecting(-1, null)).toBe('–');
   });
 
   it('gives the time to the next refresh in two units at most, the smaller one padded', () => {
@@ -95,7 +105,10 @@ function values(teams: Fields, plain: Fields = { rejectingShare: -1, trustedKeys
 function badge() {
   const root = new FakeElement('health');
   const token = new FakeElement('token');
+  const word = new FakeElement('health-word');
   const parts = {
+    state: new FakeElement('token-state'),
+    fetches: new FakeElement('token-fetch-rate'),
     key0: new FakeElement('token-key-0'),
     key1: new FakeElement('token-key-1'),
     key2: new FakeElement('token-key-2'),
@@ -105,12 +118,12 @@ function badge() {
     refresh: new FakeElement('token-refresh'),
   };
   token.children = Object.values(parts);
-  root.children = [token];
-  return { root, token, ...parts };
+  root.children = [word, token];
+  return { root, token, word, ...parts };
 }
 
 describe('token badge painting', () => {
-  it('is idle before a run, then follows the stream: K1 struck, rejecting in red, the countdown', () => {
+  it('is idle before a run, then follows the stream: K1 struck, REJECTING TOKENS with the key and share, the countdown', () => {
     let snapshot: LiveSnapshot = { layout: null, values: null, version: 0 };
     const painter = createLivePainter({ get: () => snapshot, subscribe: () => () => {} }, null);
     const b = badge();
@@ -120,30 +133,56 @@ describe('token badge painting', () => {
     expect(b.note.textContent).toBe('–');
     expect(b.rejecting.textContent).toBe('–');
     expect(b.refresh.textContent).toBe('–');
+    expect(b.state.textContent).toBe('–');
 
-    snapshot = { layout, values: values({ trustedKeys: 0b11, rejectingShare: 0, authRejectedPerSec: 0, nextRefreshInMs: 250_000 }), version: 1 };
+    snapshot = { layout, values: values({ trustedKeys: 0b11, rejectingShare: 0, rejectingKeys: 0, authRejectedPerSec: 0, nextRefreshInMs: 250_000, keysetFetchesPerSec: 1.02 }), version: 1 };
     painter.paint();
     expect([b.key0.textContent, b.key1.textContent, b.key2.textContent]).toEqual(['K1', 'K2', '']);
     expect(b.key0.attrs.get('data-trusted')).toBe('true');
     expect(b.key2.attrs.has('data-trusted')).toBe(false);
     expect(b.note.textContent).toBe('');
-    expect(b.rejecting.textContent).toBe('rejecting 0%');
+    expect(b.rejecting.textContent).toBe('no replica rejects');
     expect(b.rejecting.attrs.has('data-alarm')).toBe(false);
     expect(b.refresh.textContent).toBe('refresh in 4m 10s');
     expect(b.token.attrs.get('data-state')).toBe('ok');
+    expect(b.state.textContent).toBe('accepting tokens');
+    expect(b.fetches.textContent).toBe('1.0');
+    expect(b.root.attrs.get('data-health')).toBe('ok');
+    expect(b.word.textContent).toBe('ok');
 
-    snapshot = { layout, values: values({ trustedKeys: 0b10, rejectingShare: 0.17, authRejectedPerSec: 4.2, nextRefreshInMs: 65_000 }), version: 2 };
+    // every drop is a rejected token: the token state, not overload
+    snapshot = { layout, values: values({ trustedKeys: 0b10, rejectingShare: 0.17, rejectingKeys: 0b01, authRejectedPerSec: 4.2, droppedPerSec: 4.2, nextRefreshInMs: 65_000, keysetFetchesPerSec: 31 }), version: 2 };
     painter.paint();
     expect(b.key0.textContent).toBe('K1');
     expect(b.key0.attrs.get('data-trusted')).toBe('false');
     expect(b.key0.attrs.get('title')).toBe('K1: not trusted by every replica');
-    expect(b.rejecting.textContent).toBe('rejecting 17%');
+    expect(b.state.textContent).toBe('REJECTING TOKENS');
+    expect(b.state.attrs.get('data-state')).toBe('rejecting');
+    expect(b.rejecting.textContent).toBe('K1 · 17% of replicas');
     expect(b.rejecting.attrs.get('data-alarm')).toBe('true');
+    expect(b.fetches.textContent).toBe('31');
+    expect(b.root.attrs.get('data-health')).toBe('token');
+    expect(b.word.attrs.get('data-health')).toBe('token');
+    expect(b.word.textContent).toBe('rejecting');
     expect(b.rate.textContent).toBe('4.2');
     expect(b.rate.attrs.get('data-alarm')).toBe('true');
     expect(b.refresh.textContent).toBe('refresh in 1m 05s');
     expect(b.token.attrs.get('data-state')).toBe('rejecting');
-    expect(b.token.attrs.get('aria-label')).toBe('Token validation: keys ✕K1 K2; rejecting 17%; refresh in 1m 05s');
+    expect(b.token.attrs.get('aria-label')).toBe('Token validation: rejecting tokens; keys ✕K1 K2; rejecting 17%; refresh in 1m 05s');
+
+    // overload on top (a full queue drops 10/s more): the card says "dropping", the badge still its own words
+    snapshot = { layout, values: values({ trustedKeys: 0b10, rejectingShare: 0.17, rejectingKeys: 0b01, authRejectedPerSec: 4.2, droppedPerSec: 14.2, nextRefreshInMs: 60_000 }), version: 3 };
+    painter.paint();
+    expect(b.root.attrs.get('data-health')).toBe('failing');
+    expect(b.word.textContent).toBe('dropping');
+    expect(b.state.textContent).toBe('REJECTING TOKENS');
+
+    // only overload: "dropping", and the badge accepts tokens
+    snapshot = { layout, values: values({ trustedKeys: 0b11, rejectingShare: 0, rejectingKeys: 0, authRejectedPerSec: 0, droppedPerSec: 10, nextRefreshInMs: 55_000 }), version: 4 };
+    painter.paint();
+    expect(b.word.textContent).toBe('dropping');
+    expect(b.state.textContent).toBe('accepting tokens');
+    expect(b.word.textContent).not.toBe(healthWord('token', null));
   });
 
   it('paints a node that validates nothing as idle', () => {

@@ -28,6 +28,12 @@ export class ClientRuntime extends NodeRuntime {
   private readonly sessionRng: RandomStream;
   signIns = 0;
   reauthentications = 0;
+  /** Sign-ins again after a rejected token in the last complete sample interval (live state only, not in the report). */
+  reauthInLastInterval = 0;
+  private reauthAtSample = 0;
+  /** Requests that failed for a rejected token in the last complete sample interval (live state only). */
+  authFailedInLastInterval = 0;
+  private authFailedAtSample = 0;
   /** Per request class of this client (its own order): generated, succeeded, and their series. */
   readonly generatedByClass: Float64Array;
   readonly succeededByClass: Float64Array;
@@ -225,6 +231,10 @@ export class ClientRuntime extends NodeRuntime {
     if (this.sessions !== null) {
       series.set(c.signIns, this.signIns - this.signInsAtSample);
       this.signInsAtSample = this.signIns;
+      this.reauthInLastInterval = this.reauthentications - this.reauthAtSample;
+      this.reauthAtSample = this.reauthentications;
+      this.authFailedInLastInterval = this.failed[R_AUTH_REJECTED] - this.authFailedAtSample;
+      this.authFailedAtSample = this.failed[R_AUTH_REJECTED];
       series.set(c.rejectedTokenShare, this.sessions.shareWithKeyIn(sim.keysDistrustedAnywhere()));
     }
     const last = this.atSample;

@@ -259,6 +259,11 @@ export class StationRuntime extends ServerRuntime {
     return this.validator.rejectingShare(inUse);
   }
 
+  /** The series column of this validator's key-set fetches per interval; -1 without `auth`. */
+  get keysetFetchesColumn(): number {
+    return this.authColumns === null ? -1 : this.authColumns.fetches;
+  }
+
   override registerSeries(series: SeriesRecorder): void {
     super.registerSeries(series);
     if (this.spec.auth === null) return;

@@ -6,7 +6,8 @@ import { LIVE_HEADER, type LiveLayout } from '../../../engine/index.ts';
 
 /** Field names as in src/engine/live.ts; a reader asking for one the engine does not send gets NaN. */
 export type NodeField = 'queued' | 'inService' | 'workers' | 'queueCapacity' | 'arrivedPerSec' | 'completedPerSec' | 'droppedPerSec' | 'latencyP50Ms' | 'latencyP99Ms' | 'down' | 'attemptsPerSec' | 'hitRatio' | 'circuitState'
-  | 'authRejectedPerSec' | 'rejectingShare' | 'trustedKeys' | 'nextRefreshInMs';
+  | 'authRejectedPerSec' | 'rejectingShare' | 'trustedKeys' | 'nextRefreshInMs'
+  | 'publishedKeys' | 'missingKeys' | 'signingKey' | 'rejectingKeys' | 'keysetFetchesPerSec' | 'reauthPerSec';
 export type LinkField = 'up' | 'bufferDepth' | 'bufferCapacity' | 'sentPerSec' | 'droppedPerSec' | 'utilization' | 'loss';
 
 export interface LiveIndex {
@@ -32,7 +33,7 @@ export function indexLayout(layout: LiveLayout): LiveIndex {
 /** A view of one entity's numbers; `get` returns NaN for a field the engine does not send. */
 export interface LiveRecord<F extends string> {
   get(field: F): number;
-  /** The run's key ids by bit position, for `trustedKeys` (LiveLayout.keyNames). */
+  /** The run's key ids by bit position, for the key masks and `signingKey` (LiveLayout.keyNames). */
   readonly keyNames: readonly string[];
 }
 

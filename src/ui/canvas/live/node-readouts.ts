@@ -7,6 +7,7 @@
 import type { DomWriter } from './dom-writer.ts';
 import { formatCount, formatLatencyMs, formatRate, formatShare } from './format-live.ts';
 import type { LiveRecord, NodeField } from './live-reader.ts';
+import { IDENTITY_READOUTS, identityTrouble, OVERVIEW_IDENTITY_READOUTS } from './identity-readouts.ts';
 import { OVERVIEW_TOKEN_READOUTS, TOKEN_READOUTS } from './token-readouts.ts';
 
 type NodeRecord = LiveRecord<NodeField>;
@@ -26,17 +27,29 @@ export function queueFillShare(record: NodeRecord): number {
   return scale <= 0 ? (queued > 0 ? 1 : 0) : Math.min(1, queued / scale);
 }
 
-/** idle | ok | strained | failing | down — the colour of the node's border (and a word, for those who cannot see it). */
+/**
+ * idle | ok | strained | failing | token | down — the colour of the node's border (and a word and
+ * an icon, for those who cannot see it). "failing" is overload and errors: drops other than
+ * rejected tokens. "token" is identity trouble (identity-readouts.ts): it never says "dropping".
+ */
 export function nodeHealth(record: NodeRecord | null): string {
   if (record === null) return 'idle';
   if (record.get('down') > 0) return 'down';
-  if (record.get('droppedPerSec') > 0) return 'failing';
+  const tokenDropsPerSec = Math.max(0, record.get('authRejectedPerSec') || 0);
+  // Both rates are counts of one interval times the same factor: equal counts subtract to 0 exactly.
+  if (record.get('droppedPerSec') - tokenDropsPerSec > 0) return 'failing';
+  if (identityTrouble(record) !== null) return 'token';
   const workers = record.get('workers');
   const saturated = workers > 0 && record.get('inService') >= workers && record.get('queued') >= workers;
   return queueFillShare(record) >= 0.5 || saturated ? 'strained' : 'ok';
 }
 
 const HEALTH_WORDS: Record<string, string> = { idle: '', ok: 'ok', strained: 'strained', failing: 'dropping', down: 'down' };
+
+/** The word beside the node's name: "dropping" is overload only; identity trouble has its own words. */
+export function healthWord(health: string, record: NodeRecord | null): string {
+  return health === 'token' ? (identityTrouble(record)?.word ?? '') : (HEALTH_WORDS[health] ?? '');
+}
 
 export const NODE_READOUTS: Record<string, Readout> = {
   /** On the card itself: colours its border. */
@@ -45,7 +58,7 @@ export const NODE_READOUTS: Record<string, Readout> = {
   'health-word': (write, i, record) => {
     const health = nodeHealth(record);
     write.attr(i, 'data-health', health);
-    write.text(i, HEALTH_WORDS[health]);
+    write.text(i, healthWord(health, record));
   },
   'queue-fill': (write, i, record) => {
     const share = record ? queueFillShare(record) : 0;
@@ -72,7 +85,9 @@ export const NODE_READOUTS: Record<string, Readout> = {
   'dropped-rate': (write, i, record) => {
     const perSec = record ? record.get('droppedPerSec') : 0;
     write.text(i, record ? formatRate(perSec) : '–');
-    write.attr(i, 'data-alarm', perSec > 0 ? 'true' : null);
+    // Drops that are all rejected tokens take the token colour, not the overload one.
+    const tokensOnly = record !== null && record.get('authRejectedPerSec') >= perSec;
+    write.attr(i, 'data-alarm', perSec > 0 ? (tokensOnly ? 'token' : 'true') : null);
   },
   'latency-p99': (write, i, record) => write.text(i, record ? formatLatencyMs(record.get('latencyP99Ms')) : '–'),
   /** Caches: share of lookups answered from the cache in the last interval. */
@@ -93,7 +108,9 @@ export const NODE_READOUTS: Record<string, Readout> = {
   },
   /** Validators: the token badge (token-readouts.ts). */
   ...TOKEN_READOUTS,
+  /** Key sets, identity providers, clients with auth: identity-readouts.ts. */
+  ...IDENTITY_READOUTS,
 };
 
 /** What stays painted when the canvas is zoomed out too far to read text: colour and the bar. */
-export const OVERVIEW_NODE_READOUTS: ReadonlySet<string> = new Set(['health', 'queue-fill', ...OVERVIEW_TOKEN_READOUTS]);
+export const OVERVIEW_NODE_READOUTS: ReadonlySet<string> = new Set(['health', 'queue-fill', ...OVERVIEW_TOKEN_READOUTS, ...OVERVIEW_IDENTITY_READOUTS]);

@@ -9,6 +9,7 @@
  */
 import type { DomWriter } from './dom-writer.ts';
 import { formatRate, formatShare } from './format-live.ts';
+import { formatReplicaShare, keysIn } from './identity-readouts.ts';
 import type { LiveRecord, NodeField } from './live-reader.ts';
 
 type NodeRecord = LiveRecord<NodeField>;
@@ -58,12 +59,25 @@ export function formatRefreshIn(ms: number): string {
   return `refresh in ${Math.floor(totalHours / 24)}d ${pad2(totalHours % 24)}h`;
 }
 
-/** idle | ok | rejecting — the badge's own state (colour plus the words above). */
+/**
+ * idle | ok | rejecting — the badge's own state (colour plus the words above). Rejecting: some
+ * replica distrusts a key live tokens use, or tokens were rejected in the last interval.
+ */
 export function tokenState(record: NodeRecord | null): 'idle' | 'ok' | 'rejecting' {
   if (record === null) return 'idle';
   const share = record.get('rejectingShare');
   if (!(share >= 0)) return 'idle';
-  return share > 0 ? 'rejecting' : 'ok';
+  return share > 0 || record.get('authRejectedPerSec') > 0 ? 'rejecting' : 'ok';
+}
+
+/** The badge's state in words: its own, never the overload word. */
+export const TOKEN_STATE_WORDS = { idle: '–', ok: 'accepting tokens', rejecting: 'REJECTING TOKENS' } as const;
+
+/** "K1 · 31% of replicas" — which key is rejected, and where; "no replica rejects" when none. */
+export function describeRejecting(share: number, rejectingKeys: readonly string[] | null): string {
+  if (!(share >= 0)) return '–';
+  if (share === 0) return 'no replica rejects';
+  return `${rejectingKeys && rejectingKeys.length > 0 ? `${rejectingKeys.join(' ')} · ` : ''}${formatReplicaShare(share)}`;
 }
 
 const trustOf = (record: NodeRecord | null): KeyTrust[] | null => (record ? keyTrust(record.get('trustedKeys'), record.keyNames) : null);
@@ -93,8 +107,16 @@ export const TOKEN_READOUTS: Record<string, Readout> = {
     write.attr(
       i,
       'aria-label',
-      state === 'idle' ? 'Token validation: not running' : `Token validation: keys ${describeKeyTrust(keys)}; ${formatRejecting(record!.get('rejectingShare'))}; ${formatRefreshIn(record!.get('nextRefreshInMs'))}`,
+      state === 'idle'
+        ? 'Token validation: not running'
+        : `Token validation: ${TOKEN_STATE_WORDS[state].toLowerCase()}; keys ${describeKeyTrust(keys)}; ${formatRejecting(record!.get('rejectingShare'))}; ${formatRefreshIn(record!.get('nextRefreshInMs'))}`,
     );
+  },
+  /** Its state in its own words (and, by CSS, its own colour and icon). */
+  'token-state': (write, i, record) => {
+    const state = tokenState(record);
+    write.attr(i, 'data-state', state);
+    write.text(i, TOKEN_STATE_WORDS[state]);
   },
   ...Object.fromEntries(Array.from({ length: TOKEN_KEY_SLOTS }, (_, slot) => [`token-key-${slot}`, keySlot(slot)])),
   /** "–" before a run, "none" for a run without keys, "+N" for keys beyond the slots. */
@@ -106,8 +128,14 @@ export const TOKEN_READOUTS: Record<string, Readout> = {
   },
   'token-rejecting': (write, i, record) => {
     const share = record ? record.get('rejectingShare') : NaN;
-    write.text(i, formatRejecting(share));
+    const text = describeRejecting(share, record ? keysIn(record.get('rejectingKeys'), record.keyNames) : null);
+    write.text(i, text);
+    write.attr(i, 'title', share > 0 ? `Rejecting tokens signed with ${text.replace(' · ', ' on ')}` : null);
     write.attr(i, 'data-alarm', share > 0 ? 'true' : null);
+  },
+  'token-fetch-rate': (write, i, record) => {
+    const perSec = record ? record.get('keysetFetchesPerSec') : NaN;
+    write.text(i, perSec >= 0 ? formatRate(perSec) : '–');
   },
   'token-rejected-rate': (write, i, record) => {
     const perSec = record ? record.get('authRejectedPerSec') : NaN;

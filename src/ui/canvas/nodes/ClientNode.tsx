@@ -5,6 +5,7 @@ import { describeClient } from './describe.ts';
 import { memoNode } from './memo-node.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { Readout } from './Readout.tsx';
+import { validatesTokens } from './TokenBadge.tsx';
 
 export function ClientGlyph() {
   return (
@@ -26,6 +27,12 @@ export const ClientNode = memoNode(function ClientNode({ id, data }: NodeProps<C
         <Readout caption="fail" live="dropped-rate" unit="/s" />
         <Readout caption="tries" live="attempts-ratio" />
       </div>
+      {/* Users whose token was rejected sign in again at the identity provider: the incident as load. */}
+      {validatesTokens(data.node) && (
+        <div className="fl-node__row fl-reauth" title="Users signing in again after a rejected token, per second">
+          <Readout caption="signing in again" live="reauth-rate" unit="/s" />
+        </div>
+      )}
     </NodeCard>
   );
 });

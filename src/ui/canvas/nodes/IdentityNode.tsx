@@ -1,4 +1,7 @@
-/** Canvas node for kind "identity": an identity provider — signs people in, issues tokens signed with its key. */
+/**
+ * Canvas node for kind "identity": an identity provider — signs people in, issues tokens signed
+ * with its key. While a run goes, the key it signs with now (a "sign with key" fault changes it).
+ */
 import type { NodeProps } from '@xyflow/react';
 import type { CanvasNode } from '../canvas-types.ts';
 import { describeDistribution, describeStation } from './describe.ts';
@@ -23,8 +26,9 @@ export const IdentityNode = memoNode(function IdentityNode({ id, data }: NodePro
   const lifetime = node.tokenLifetime === undefined ? '60m–90m' : describeDistribution(node.tokenLifetime);
   return (
     <NodeCard id={id} node={node} issues={data.issues} kindTitle="identity" glyph={<IdentityGlyph />} summary={describeStation(node, '1')}>
-      <div className="fl-node__static" title={`New tokens are signed with key ${key} and live ${lifetime} (as written in the file; a "sign with key" fault changes it during the run).`}>
-        <span className="fl-readout__caption">signs with</span> <span className="fl-key">{key}</span>
+      <div className="fl-node__static fl-signing" data-live="signing" data-state="idle" title={`New tokens are signed with the key shown (${key} in the file; a "sign with key" fault changes it during the run) and live ${lifetime}.`}>
+        <span className="fl-readout__caption">signs with</span> <span className="fl-key fl-signing__file">{key}</span>
+        <span className="fl-key fl-signing__live" data-live="signing-key" />
         <span className="fl-readout__caption"> · tokens {lifetime}</span>
       </div>
       <StationReadouts

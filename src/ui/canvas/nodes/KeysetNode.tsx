@@ -1,8 +1,8 @@
 /**
  * Canvas node for kind "keyset": the published signing keys (a JWKS / OpenID metadata endpoint).
- * The keys shown are the ones the file lists — what it publishes at the start. The live state
- * does not carry the key set's current keys, so a removed key is not shown here as gone: it shows
- * on the validators' token badges, once their caches have fetched the change.
+ * Before a run it shows the keys the file lists; while one runs, the keys it publishes *now*
+ * (live/identity-readouts.ts): a removed key is struck through and marked ✕, a restored one is
+ * back. When it lacks a key tokens are signed with, its state says "key missing".
  */
 import type { NodeProps } from '@xyflow/react';
 import type { CanvasNode } from '../canvas-types.ts';
@@ -11,6 +11,9 @@ import { memoNode } from './memo-node.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { Readout } from './Readout.tsx';
 import { StationReadouts } from './StationReadouts.tsx';
+import { KEYSET_KEY_SLOTS } from '../live/identity-readouts.ts';
+
+const SLOTS = Array.from({ length: KEYSET_KEY_SLOTS }, (_, i) => i);
 
 export function KeysetGlyph() {
   return (
@@ -25,13 +28,15 @@ export const KeysetNode = memoNode(function KeysetNode({ id, data }: NodeProps<C
   const keys = Array.isArray(data.node.keys) ? data.node.keys.map(String) : [];
   return (
     <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="key set" glyph={<KeysetGlyph />} summary={describeStation(data.node, 'unbounded')}>
-      <div
-        className="fl-node__static"
-        title="The keys the file lists: what this key set publishes at the start. Faults that remove or add a key during the run are not shown here (the live state does not carry the key set's keys); watch the validators' token badges."
-      >
+      <div className="fl-node__static fl-published" data-live="published" data-state="idle" title="The keys this key set publishes now; a struck-through key (✕) is not published. Before a run: the keys the file lists.">
         <span className="fl-readout__caption">publishes</span>{' '}
-        {keys.length === 0 ? <span>none</span> : keys.map((k) => <span key={k} className="fl-key">{k}</span>)}
-        <span className="fl-readout__caption"> (at start)</span>
+        <span className="fl-published__file">{keys.length === 0 ? <span>none</span> : keys.map((k) => <span key={k} className="fl-key">{k}</span>)}</span>
+        <span className="fl-published__live">
+          {SLOTS.map((slot) => (
+            <span key={slot} className="fl-key" data-live={`published-key-${slot}`} />
+          ))}
+          <span className="fl-token__note" data-live="published-note" />
+        </span>
       </div>
       <StationReadouts
         extra={

@@ -19,7 +19,7 @@ import { LIVE_OVERLAY_MIN_NODES, OVERLAY_NUMBERS_INTERVAL_MS, type OverlayLink, 
 function readPalette(element: Element): OverlayPalette {
   const style = getComputedStyle(element);
   const colour = (name: string) => style.getPropertyValue(name).trim() || 'gray';
-  return { ok: colour('--fl-ok-fill'), strained: colour('--fl-strained-fill'), failing: colour('--fl-failing-fill'), down: colour('--fl-down'), track: colour('--fl-track'), flow: colour('--fl-flow') };
+  return { ok: colour('--fl-ok-fill'), strained: colour('--fl-strained-fill'), failing: colour('--fl-failing-fill'), down: colour('--fl-down'), token: colour('--fl-token-fill'), track: colour('--fl-track'), flow: colour('--fl-flow') };
 }
 
 /**

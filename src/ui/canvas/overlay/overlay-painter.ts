@@ -13,6 +13,7 @@ import { formatRate } from '../live/format-live.ts';
 import { flowWidthPx, linkLoad } from '../live/link-readouts.ts';
 import { indexLayout, RecordView, seekLink, seekNode, type LinkField, type LiveIndex, type NodeField } from '../live/live-reader.ts';
 import type { LiveSource } from '../live/live-source.ts';
+import { identityTrouble } from '../live/identity-readouts.ts';
 import { nodeHealth, queueFillShare } from '../live/node-readouts.ts';
 import { QUEUE_BAR, type OverlayContext, type OverlayPalette, type OverlayScene } from './overlay-types.ts';
 
@@ -28,6 +29,22 @@ export interface OverlayOptions {
   textMinZoom: number;
   /** New numbers are drawn at most this often (a pan or zoom is drawn at once). Default 0. */
   numbersIntervalMs?: number;
+}
+
+/** A key with a slash, 14 flow px wide, centred on (x, y) — the token state's icon (as canvas.css's). */
+function drawKeyIcon(context: OverlayContext, x: number, y: number): void {
+  context.lineWidth = 1.8;
+  context.beginPath();
+  context.arc(x - 3.5, y, 2.5, 0, 2 * Math.PI);
+  context.moveTo(x - 1, y);
+  context.lineTo(x + 6, y);
+  context.moveTo(x + 3.5, y);
+  context.lineTo(x + 3.5, y + 2.5);
+  context.moveTo(x + 5.5, y);
+  context.lineTo(x + 5.5, y + 2.5);
+  context.moveTo(x - 7, y - 7);
+  context.lineTo(x + 7, y + 7);
+  context.stroke();
 }
 
 export function createOverlayPainter(context: OverlayContext, source: LiveSource, readScene: () => OverlayScene, palette: OverlayPalette, options: OverlayOptions): OverlayPainter {
@@ -117,13 +134,17 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
       if (box.x > view.right || box.y > view.bottom || box.x + box.widthPx < view.left || box.y + box.heightPx < view.top) continue;
       if (!seekNode(nodeView, index, values, id)) continue;
       const health = nodeHealth(nodeView);
-      const colour = health === 'down' ? palette.down : health === 'failing' ? palette.failing : health === 'strained' ? palette.strained : palette.ok;
+      const colour = health === 'down' ? palette.down : health === 'failing' ? palette.failing : health === 'token' ? palette.token : health === 'strained' ? palette.strained : palette.ok;
       context.strokeStyle = colour;
       context.lineWidth = 3;
       context.setLineDash(health === 'down' ? [6, 4] : []);
       context.strokeRect(box.x, box.y, box.widthPx, box.heightPx);
       context.fillStyle = colour;
-      context.fillRect(box.x, box.y, QUEUE_BAR.stripPx, box.heightPx); // the card's thick left border
+      if (health === 'token') {
+        // A double left border, as the DOM card's: identity trouble differs from overload in shape too.
+        context.fillRect(box.x, box.y, 3, box.heightPx);
+        context.fillRect(box.x + 5, box.y, 3, box.heightPx);
+      } else context.fillRect(box.x, box.y, QUEUE_BAR.stripPx, box.heightPx); // the card's thick left border
 
       const share = queueFillShare(nodeView);
       const trackPx = box.widthPx - 2 * QUEUE_BAR.insetPx;
@@ -133,10 +154,17 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
       context.fillStyle = share >= 0.9 ? palette.failing : share >= 0.5 ? palette.strained : palette.ok;
       context.fillRect(box.x + QUEUE_BAR.insetPx, barY, trackPx * share, QUEUE_BAR.heightPx);
 
-      const droppedPerSec = nodeView.get('droppedPerSec');
-      if (withText && droppedPerSec > 0) {
+      if (!withText) continue;
+      // Above the card: overload drops in the failing colour, identity trouble in its own words.
+      const overloadPerSec = nodeView.get('droppedPerSec') - Math.max(0, nodeView.get('authRejectedPerSec') || 0);
+      if (health === 'failing' && overloadPerSec > 0) {
         context.fillStyle = palette.failing;
-        context.fillText(`${formatRate(droppedPerSec)} drop/s`, box.x + box.widthPx, box.y - 4);
+        context.fillText(`${formatRate(overloadPerSec)} drop/s`, box.x + box.widthPx, box.y - 4);
+      } else if (health === 'token') {
+        const line = identityTrouble(nodeView)?.line ?? '';
+        context.fillStyle = palette.token;
+        context.fillText(line, box.x + box.widthPx, box.y - 4);
+        drawKeyIcon(context, box.x + box.widthPx - context.measureText(line).width - 16, box.y - 11);
       }
     }
     context.setLineDash([]);

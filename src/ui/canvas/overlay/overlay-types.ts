@@ -38,6 +38,8 @@ export interface OverlayPalette {
   strained: string;
   failing: string;
   down: string;
+  /** Identity trouble: tokens rejected, a key missing (--fl-token-fill). */
+  token: string;
   track: string;
   flow: string;
 }
@@ -63,4 +65,6 @@ export interface OverlayContext {
   lineTo(x: number, y: number): void;
   stroke(): void;
   fillText(text: string, x: number, y: number): void;
+  measureText(text: string): { width: number };
+  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): void;
 }
