@@ -49,6 +49,8 @@ const outcome = (page: Page) => guide(page).getByTestId('guide-outcome');
 describe('the guide', () => {
   it('plays key-removal-2021: highlight without selection, predict, pause before the answer, reveal, continue, reset', async () => {
     const { page, pageErrors } = await chromium.open('?library');
+    // big enough that the fitted graph is drawn in full detail (token badges painted, not the overview)
+    await page.setViewportSize({ width: 1600, height: 1000 });
     const s8 = builtin('key-removal-2021');
     await openFromLibrary(page, s8);
     await guide(page).waitFor();
@@ -98,11 +100,12 @@ describe('the guide', () => {
     expect(answer).toContain('breaks first: a fifth of its replicas each minute');
     expect(await guide(page).getByTestId('guide-pending').count()).toBe(0);
     // …and the canvas shows it: ~80% of teams-like's replicas reject K1 (4 of 5 minutes refreshed), portal-like none
+    expect(await page.locator('.fl-canvas').getAttribute('data-detail'), 'drawn in full detail').toBe('full');
     const rejecting = async (id: string): Promise<number> => {
-      const text = (await page.locator(`.react-flow__node[data-id="${id}"]`).textContent()) ?? '';
-      return Number(/rejecting\s*([\d.]+)\s*%/.exec(text)?.[1] ?? NaN);
+      const text = (await page.locator(`.react-flow__node[data-id="${id}"] [data-live="token-rejecting"]`).textContent()) ?? '';
+      return Number(/rejecting\s*<?([\d.]+)\s*%/.exec(text)?.[1] ?? NaN);
     };
-    await page.waitForFunction(() => /rejecting\s*[1-9]/.test(document.querySelector('.react-flow__node[data-id="teams-like"]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /rejecting\s*[1-9]/.test(document.querySelector('.react-flow__node[data-id="teams-like"] [data-live="token-rejecting"]')?.textContent ?? ''), null, { timeout: 10_000 });
     expect(await rejecting('teams-like')).toBeGreaterThanOrEqual(75);
     expect(await rejecting('teams-like')).toBeLessThanOrEqual(85);
     expect(await rejecting('portal-like')).toBe(0);
