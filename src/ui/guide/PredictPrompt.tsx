@@ -3,7 +3,7 @@
  * back (from the step before until the outcome is visible); then the guess beside the outcome.
  * The guess is kept as it is typed (the guide store), so Continue without "Save guess" keeps it.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GuideStep } from '../../engine/spec.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import { formatClock } from '../run/format-run.ts';
@@ -50,8 +50,17 @@ export function PredictPrompt({ step, index, current }: { step: GuideStep; index
 /** The answer: the participant's guess beside what the run shows — the step's outcome (or, for a step without one, its text, shown below). */
 export function PredictOutcome({ step, index }: { step: GuideStep; index: number }) {
   const guess = (useGuideStore((s) => s.guesses[index]) ?? '').trim();
+  const box = useRef<HTMLDivElement>(null);
+  // revealed: bring the answer into the panel's view (a projector shows no scrollbar to the room)
+  // (the panel only, never the page)
+  useEffect(() => {
+    const panel = box.current?.closest('.fl-guide');
+    if (!box.current || !(panel instanceof HTMLElement)) return;
+    const offset = box.current.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    if (offset > panel.clientHeight * 0.5) panel.scrollTop += offset - 8;
+  }, []);
   return (
-    <div className="fl-guide-outcome" data-testid="guide-outcome">
+    <div className="fl-guide-outcome" data-testid="guide-outcome" ref={box}>
       {step.predict && (
         <>
           <p className="fl-guide-outcome__question">{step.predict}</p>
