@@ -297,8 +297,12 @@ export interface GuideStep {
   title: string;
   /** Markdown. */
   text: string;
-  /** A question shown before the step's moment, so a participant commits to a guess first. */
+  /** A question asked before the outcome is visible, so a participant commits to a guess first. */
   predict?: string;
+  /** Markdown: the answer, hidden until the run reaches `atMs + revealMs` (and has moved on from `atMs`). */
+  outcome?: string;
+  /** How long after `atMs` the outcome is visible on the canvas; the guide pauses there too. Absent: 0. */
+  revealMs?: number;
   /** Node and link ids to look at while the step is current. */
   watch?: string[];
   /** false: the guide does not pause the run here (absent means it does). */

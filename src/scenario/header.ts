@@ -43,18 +43,29 @@ export const guideStepSchema = fields({
     maxLength: SCENARIO_LIMITS.maxGuideTitleLength * 5,
     what: 'a question',
     nonEmpty: true,
-    description: 'Asked before the step\'s moment; the guess is shown beside what happened. Default: none.',
+    description: 'A question for the participants; a box takes their guess, shown later beside the step\'s `outcome` (or, without one, its text). Default: none.',
+  }).optional(),
+  outcome: textField({
+    maxLength: SCENARIO_LIMITS.maxGuideTextLength,
+    what: 'markdown text',
+    nonEmpty: true,
+    description: 'Markdown: the answer, hidden until the run has played on to `at` + `reveal`. Default: none.',
+  }).optional(),
+  reveal: durationField({
+    description: 'How long after `at` the step\'s outcome is visible on the canvas: the guide pauses there too and only then shows `outcome`. Default 0 (shown once the run plays on from `at`).',
   }).optional(),
   watch: list(watchedIdField, { max: MAX_WATCHED_IDS, noun: ['id', 'ids'], isLimit: true })
     .meta({ description: 'Node and link ids to look at while this step is current (highlighted on the canvas). Default: none.' })
     .optional(),
   pause: booleanField('Whether the guide pauses the run at this step (when its "pause at steps" toggle is on). Default true.').optional(),
-}).transform(({ at, title, text, predict, watch, pause }): GuideStep => ({
+}).transform(({ at, title, text, predict, outcome, reveal, watch, pause }): GuideStep => ({
   atMs: at,
   title,
   text,
   // written only when present: a step read back equals the step written
   ...(predict === undefined ? {} : { predict }),
+  ...(outcome === undefined ? {} : { outcome }),
+  ...(reveal === undefined ? {} : { revealMs: reveal }),
   ...(watch === undefined ? {} : { watch }),
   ...(pause === undefined ? {} : { pause }),
 }));

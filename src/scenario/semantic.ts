@@ -11,7 +11,7 @@ import { SCENARIO_LIMITS } from './limits';
 import { SemanticContext, quote, type ReadScenario } from './semantic-context';
 import { checkNoEffect } from './no-effect';
 import { checkTokens } from './token-checks';
-import { checkGuideWatch } from './guide-checks';
+import { checkGuideReveal, checkGuideWatch } from './guide-checks';
 import { checkFaultTargets, checkLinkEnds, checkParallelLinks, checkRoutes, declareIds } from './references';
 
 export type { ReadScenario } from './semantic-context';
@@ -28,6 +28,7 @@ export function checkScenario(scenario: ReadScenario, log: IssueLog): void {
     checkFaultTargets(context);
     checkGuideWatch(context);
   }
+  checkGuideReveal(context);
   checkParallelLinks(context);
   checkLinkBuffers(context);
   checkClasses(context);

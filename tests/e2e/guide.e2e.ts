@@ -1,7 +1,8 @@
 // The guide panel on the key-removal incident: it pauses the run exactly at its steps (the worker's
-// pause-at: the clock reads the step's moment even at Max), takes a prediction
-// before a step and shows it after, highlights what to watch, Continue plays on, Reset returns to
-// the scenario as opened at 0:00; presenter mode; hostile markdown rendered inert.
+// pause-at: the clock reads the step's moment even at Max), takes a prediction, pauses with the
+// answer hidden, runs on to the reveal and shows the answer beside the guess; highlights what to
+// watch without selecting it (Delete leaves it alone); Continue plays on, Reset returns to the
+// scenario as opened at 0:00; presenter mode; hostile markdown rendered inert.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY } from '../../src/store/graph/autosave.ts';
@@ -35,19 +36,42 @@ async function waitForPausedAt(page: Page, title: string): Promise<void> {
 
 const selectedOnCanvas = (page: Page) =>
   page.locator('.react-flow__node.selected, .react-flow__edge.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+/** What the guide points at: its own glow class on the React Flow elements (never the selection). */
+const highlightedOnCanvas = (page: Page) =>
+  page.locator('.react-flow__node.fl-guide-highlight, .react-flow__edge.fl-guide-highlight').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+/** The selection store, as the inspector and "Delete selected" see it. */
+const selectionStore = (page: Page) =>
+  page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.react-flow__node.selected, .react-flow__edge.selected')].length;
+    return { cards, inspector: document.querySelector('.fl-inspector')?.textContent ?? '' };
+  });
+const outcome = (page: Page) => guide(page).getByTestId('guide-outcome');
 
 describe('the guide', () => {
-  it('plays key-removal-2021 step by step: pause, predict, watch, continue, reset', async () => {
+  it('plays key-removal-2021: highlight without selection, predict, pause before the answer, reveal, continue, reset', async () => {
     const { page, pageErrors } = await chromium.open('?library');
+    // big enough that the fitted graph is drawn in full detail (token badges painted, not the overview)
+    await page.setViewportSize({ width: 1600, height: 1000 });
     const s8 = builtin('key-removal-2021');
     await openFromLibrary(page, s8);
     await guide(page).waitFor();
     expect(await stepTitle(page).textContent()).toBe('18:30 UTC — healthy');
-    expect(await selectedOnCanvas(page)).toEqual(['aad', 'jwks']);
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node.fl-guide-highlight').length === 2);
+    expect(await highlightedOnCanvas(page)).toEqual(['aad', 'jwks']);
+    // a highlight is not a selection: nothing selected, the inspector shows the scenario, no "Delete selected"
+    expect(await selectedOnCanvas(page)).toEqual([]);
+    const before = await selectionStore(page);
+    expect(before.inspector).not.toContain('selected');
+    expect(before.inspector).not.toContain('Delete selected');
+    // Delete and Backspace do nothing to what the guide points at
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+    await expectNodesOnCanvas(page, nodeIdsOf(s8));
 
-    // predict before 30 min
-    const prompt = guide(page).getByRole('form', { name: /^Predict before 30:00/ });
-    await prompt.getByRole('textbox').fill('teams-like breaks first; xbox-like never');
+    // the question, asked before the step: its answer comes at the reveal, 34:00
+    const prompt = guide(page).getByRole('form', { name: /^Predict before 34:00/ });
+    await prompt.getByRole('textbox').fill('teams-like breaks first; portal-like never');
     await prompt.getByRole('button', { name: 'Save guess' }).click();
     await prompt.getByRole('status').waitFor();
 
@@ -57,21 +81,50 @@ describe('the guide', () => {
     await waitForPausedAt(page, '19:00 — K1 disappears from the published keys');
     expect(await clockText(page), 'paused exactly at the step, at Max').toBe('30:00.0');
     expect(await clockMs(page)).toBe(30 * MINUTE_MS);
-    // the pause-at moves on to the next pausing step
+    // paused before the outcome: the answer is hidden, the question and the guess stay up
+    await waitForPauseAt(page, 34 * MINUTE_MS); // Continue runs to the reveal, not to the next step
+    expect(await outcome(page).count()).toBe(0);
+    expect(await guide(page).getByTestId('guide-pending').textContent()).toContain('34:00.0');
+    expect(await guide(page).textContent()).not.toContain('breaks first:');
+    expect(await guide(page).getByRole('form', { name: /^Predict before 34:00/ }).getByRole('textbox').inputValue()).toBe('teams-like breaks first; portal-like never');
+    expect(await highlightedOnCanvas(page)).toEqual(['aad', 'jwks']);
+    expect(await selectedOnCanvas(page)).toEqual([]);
+
+    // Continue: the run plays to the reveal; the canvas shows the outcome, the guide the answer beside the guess
+    await guide(page).getByRole('button', { name: 'Continue' }).click();
+    await page.waitForFunction(() => /Paused/.test(document.querySelector('.fl-run-controls')?.textContent ?? '') && document.querySelector('[aria-label="Simulated time"]')?.firstChild?.textContent?.trim() === '34:00.0', null, { timeout: 45_000 });
+    expect(await stepTitle(page).textContent()).toBe('19:00 — K1 disappears from the published keys');
+    await outcome(page).waitFor();
+    const answer = (await outcome(page).textContent()) ?? '';
+    expect(answer).toContain('Your guess: teams-like breaks first; portal-like never');
+    expect(answer).toContain('What happened:');
+    expect(answer).toContain('breaks first: a fifth of its replicas each minute');
+    expect(await guide(page).getByTestId('guide-pending').count()).toBe(0);
+    // …and the canvas shows it: ~80% of teams-like's replicas reject K1 (4 of 5 minutes refreshed), portal-like none
+    expect(await page.locator('.fl-canvas').getAttribute('data-detail'), 'drawn in full detail').toBe('full');
+    const rejecting = async (id: string): Promise<number> => {
+      const text = (await page.locator(`.react-flow__node[data-id="${id}"] [data-live="token-rejecting"]`).textContent()) ?? '';
+      return Number(/rejecting\s*<?([\d.]+)\s*%/.exec(text)?.[1] ?? NaN);
+    };
+    await page.waitForFunction(() => /rejecting\s*[1-9]/.test(document.querySelector('.react-flow__node[data-id="teams-like"] [data-live="token-rejecting"]')?.textContent ?? ''), null, { timeout: 10_000 });
+    expect(await rejecting('teams-like')).toBeGreaterThanOrEqual(75);
+    expect(await rejecting('teams-like')).toBeLessThanOrEqual(85);
+    expect(await rejecting('portal-like')).toBe(0);
     await waitForPauseAt(page, 35 * MINUTE_MS);
-    expect(await guide(page).getByText('Your guess:').locator('..').textContent()).toContain('teams-like breaks first; xbox-like never');
-    expect(await selectedOnCanvas(page)).toEqual(['aad', 'jwks']);
-    expect(await guide(page).locator('.fl-guide-watch').textContent()).toContain('jwks');
 
     await guide(page).getByRole('button', { name: 'Continue' }).click();
     await waitForPausedAt(page, '19:05 — the 5-minute group is fully broken');
     expect(await clockText(page)).toBe('35:00.0');
-    expect(await selectedOnCanvas(page)).toEqual(['jwks', 'jwks-fetch-teams-like', 'teams-like']);
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node.fl-guide-highlight, .react-flow__edge.fl-guide-highlight').length === 3);
+    expect(await highlightedOnCanvas(page)).toEqual(['jwks', 'jwks-fetch-teams-like', 'teams-like']);
+    expect(await selectedOnCanvas(page)).toEqual([]);
 
-    // an edit, then Reset: the scenario as opened, at 0:00
+    // the person's own selection still works beside the highlight: an edit, then Reset returns the scenario as opened, at 0:00
     await page.locator('.react-flow__node[data-id="xbox-like"]').click();
+    expect(await selectedOnCanvas(page)).toEqual(['xbox-like']);
     await page.keyboard.press('Delete');
     await page.locator('.react-flow__node[data-id="xbox-like"]').waitFor({ state: 'detached' });
+    expect(await page.locator('.react-flow__node[data-id="teams-like"]').count(), 'Delete took only the selection').toBe(1);
     await guide(page).getByRole('button', { name: 'Reset to start' }).click();
     await expectNodesOnCanvas(page, nodeIdsOf(s8));
     await page.waitForFunction(() => document.querySelector('[aria-label="Simulated time"]')?.firstChild?.textContent?.trim() === '0:00.0');
@@ -84,8 +137,11 @@ describe('the guide', () => {
     await waitForPauseAt(page, null);
     await toggle.check();
     await waitForPauseAt(page, 30 * MINUTE_MS);
+    // closing the guide takes its highlight away
+    await guide(page).getByRole('button', { name: 'Close guide' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.fl-guide-highlight').length === 0);
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 
   it('presenter mode hides the palette and the inspector, shows the guide; Escape leaves it', async () => {
     const { page, pageErrors } = await chromium.open('?library');

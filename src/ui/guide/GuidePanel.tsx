@@ -1,17 +1,18 @@
 /**
  * The guide: the scenario's steps played against the simulated clock (guide-controller.ts has the
- * worker pause the run exactly at each step), the current step's text, "predict, then run"
- * prompts, what to look at, Continue and a one-click Reset to the scenario's start. Loaded lazily with marked and DOMPurify.
+ * worker pause the run exactly at each step, and at a step's reveal), the current step's text,
+ * "predict, then observe" (the question while the answer is held back, then the guess beside the
+ * outcome), what to look at, Continue and a one-click Reset to the scenario's start. Loaded lazily with marked and DOMPurify.
  */
 import { useEffect, useMemo } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore } from '../../store/run-store.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import { formatClock } from '../run/format-run.ts';
-import { selectWatched, startGuideController, syncGuidePauseAt } from './guide-controller.ts';
+import { startGuideController, syncGuidePauseAt } from './guide-controller.ts';
 import { resetToStart } from './guide-reset.ts';
 import { guideActions, useGuideStore } from './guide-store.ts';
-import { currentStepIndex, readGuideSteps } from './guide-timeline.ts';
+import { currentStepIndex, hasReveal, outcomeShown, readGuideSteps, revealAtMs } from './guide-timeline.ts';
 import { GuideSteps, WatchList } from './GuideSteps.tsx';
 import { PredictOutcome, PredictPrompt } from './PredictPrompt.tsx';
 import './guide.css';
@@ -34,6 +35,10 @@ export function GuidePanel() {
   const current = currentStepIndex(steps, simulatedMs);
   const step = steps[current];
   const next = steps[current + 1];
+  const shown = step !== undefined && outcomeShown(step, simulatedMs);
+  // the answer is held back: the question stays up until the canvas can show it
+  const awaiting = step !== undefined && hasReveal(step) && !shown;
+  const promptIndex = awaiting && step.predict ? current : next?.predict ? current + 1 : -1;
   const description = typeof document.description === 'string' ? document.description : '';
 
   return (
@@ -70,19 +75,28 @@ export function GuidePanel() {
               <>
                 <p className="fl-guide__at">Step {current + 1} of {steps.length} · {formatClock(step.atMs)}</p>
                 <h3 id="fl-guide-step-title" className="fl-guide__step-title">{step.title}</h3>
-                {step.predict && <PredictOutcome step={step} index={current} />}
-                {step.predict && <p className="fl-guide__happened">What happened:</p>}
+                {step.predict && !hasReveal(step) && (
+                  <>
+                    <PredictOutcome step={step} index={current} />
+                    <p className="fl-guide__happened">What happened:</p>
+                  </>
+                )}
                 <Markdown text={step.text} className="fl-guide__text" />
+                {promptIndex === current && <PredictPrompt step={step} index={current} current />}
+                {awaiting && (
+                  <p className="fl-guide__pending" data-testid="guide-pending">
+                    {(step.revealMs ?? 0) > 0 ? `The answer shows at ${formatClock(revealAtMs(step))} on the clock, once the canvas shows it` : 'The answer shows when the run moves on'}
+                    {status === 'paused' ? ': press Continue.' : '.'}
+                  </p>
+                )}
+                {hasReveal(step) && shown && <PredictOutcome step={step} index={current} />}
                 <WatchList step={step} labels={labels} />
-                {step.watch?.length ? (
-                  <button type="button" className="fl-button fl-button--small" onClick={() => selectWatched(step)}>Highlight again</button>
-                ) : null}
               </>
             ) : (
               <h3 id="fl-guide-step-title" className="fl-guide__step-title">Press Start: the first step comes at {formatClock(steps[0].atMs)}</h3>
             )}
           </section>
-          {next?.predict && <PredictPrompt key={current + 1} step={next} index={current + 1} />}
+          {promptIndex > current && <PredictPrompt key={promptIndex} step={steps[promptIndex]} index={promptIndex} current={false} />}
           <GuideSteps steps={steps} current={current} />
         </>
       )}

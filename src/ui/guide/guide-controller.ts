@@ -1,16 +1,17 @@
 /**
  * Keeps the guide in step with the run: it gives the worker a pause-at — the next step that pauses
  * (runActions.setPauseAt) — so the run stops with its clock exactly at the step's moment, even at
- * "Max"; and on every live progress message (~30/s) it works out the current step, notes the step
- * the run paused at, moves the pause-at on, and selects the step's `watch` ids — selection, not
- * node data, so the canvas highlights them and the charts show them without live metrics entering
- * React Flow. The pause-at follows the toggle, steps passed, resets, reloads and edited guides;
- * stopping the controller (the panel closed) clears it.
+ * "Max" — and, for a step with a `reveal`, again when its outcome is visible; and on every live
+ * progress message (~30/s) it works out the current step, notes the step the run paused at, moves
+ * the pause-at on, and highlights the step's `watch` ids — the guide's own highlight layer, never
+ * the selection (so no inspector, no "Delete selected"), charted while nothing is selected. The
+ * pause-at follows the toggle, steps passed, resets, reloads and edited guides; stopping the
+ * controller (the panel closed) clears it and the highlight.
  */
 import { onRunProgress } from '../../store/simulation-worker.ts';
 import { getDocument, useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore } from '../../store/run-store.ts';
-import { selectionActions } from '../../store/selection-store.ts';
+import { highlightActions } from '../../store/highlight-store.ts';
 import type { GuideStep } from '../../engine/spec.ts';
 import { currentStepIndex, nextPauseAt, pausingStepAt, readGuideSteps, watchTargets } from './guide-timeline.ts';
 import { guideActions, useGuideStore } from './guide-store.ts';
@@ -28,11 +29,11 @@ export function currentSteps(): GuideStep[] {
   return steps;
 }
 
-export function selectWatched(step: GuideStep | undefined): void {
-  if (!step?.watch?.length) return;
+/** Highlights the step's `watch` ids that exist (none: no highlight). */
+export function highlightWatched(step: GuideStep | undefined): void {
   const document = getDocument();
   const targets = watchTargets(step, new Set(document.nodes.map((n) => n.id)), new Set(document.links.map((l) => l.id)));
-  selectionActions.select(targets.nodeIds, targets.linkIds);
+  highlightActions.show(targets.nodeIds, targets.linkIds);
 }
 
 /** The running controller's pause-at sync (Continue calls it before play), or null. */
@@ -61,13 +62,13 @@ export function startGuideController(): () => void {
     void runActions.setPauseAt(wanted);
   };
   syncPauseAt = sync;
-  selectWatched(currentSteps()[lastIndex]);
+  highlightWatched(currentSteps()[lastIndex]);
   sync();
   const stopProgress = onRunProgress((progress) => {
     const list = currentSteps();
     const nowMs = progress.simulatedMs;
     const index = currentStepIndex(list, nowMs);
-    if (index !== lastIndex) selectWatched(list[index]);
+    if (index !== lastIndex) highlightWatched(list[index]);
     // The worker stopped at the pause-at: exactly at a step's moment.
     if (progress.status === 'paused' && progress.pauseAtMs === nowMs) {
       const pausedAt = pausingStepAt(list, nowMs);
@@ -81,13 +82,21 @@ export function startGuideController(): () => void {
   const stopGuide = useGuideStore.subscribe((state, previous) => {
     if (state.pauseAtSteps !== previous.pauseAtSteps) sync();
   });
-  const stopGraph = useGraphStore.subscribe(() => queueMicrotask(sync));
+  // an edit or a load: the pause-at, and the highlight (a renamed or deleted id, another guide)
+  const stopGraph = useGraphStore.subscribe(() =>
+    queueMicrotask(() => {
+      if (stopped) return;
+      sync();
+      highlightWatched(currentSteps()[currentStepIndex(currentSteps(), lastMs)]);
+    }),
+  );
   return () => {
     stopped = true;
     stopProgress();
     stopGuide();
     stopGraph();
     if (syncPauseAt === sync) syncPauseAt = null;
+    highlightActions.clear();
     if (sent !== undefined && sent !== null) void runActions.setPauseAt(null); // a closed guide pauses nothing
   };
 }

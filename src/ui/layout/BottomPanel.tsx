@@ -1,5 +1,6 @@
-/** Below the canvas: the system summary, charts of the selection and the fault timeline. */
+/** Below the canvas: the system summary, charts of the selection (else of the guide's highlight) and the fault timeline. */
 import { graphActions, useGraphStore, type DocumentFault } from '../../store/graph-store.ts';
+import { useHighlightStore } from '../../store/highlight-store.ts';
 import { useSelectionStore } from '../../store/selection-store.ts';
 import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
@@ -14,6 +15,10 @@ export function BottomPanel() {
   // The selection store keeps the same array while the selection is the same: safe as a memo dependency downstream.
   const nodeIds = useSelectionStore((s) => s.nodeIds) as string[];
   const linkIds = useSelectionStore((s) => s.linkIds) as string[];
+  // Charts: the person's selection; with nothing selected, what the guide points at.
+  const highlightedNodeIds = useHighlightStore((s) => s.nodeIds) as string[];
+  const highlightedLinkIds = useHighlightStore((s) => s.linkIds) as string[];
+  const nothingSelected = nodeIds.length + linkIds.length === 0;
   return (
     // Focusable: it scrolls, and in presenter mode nothing inside it takes focus (keyboard scrolling).
     <section className="fl-bottom" aria-label="Run results" tabIndex={0}>
@@ -23,7 +28,7 @@ export function BottomPanel() {
       <div className="fl-bottom__panels">
         <div className="fl-bottom__charts">
           <PanelBoundary name="The charts" id="charts" compact>
-            <ChartsPanel selectedNodeIds={nodeIds} selectedLinkIds={linkIds} />
+            <ChartsPanel selectedNodeIds={nothingSelected ? highlightedNodeIds : nodeIds} selectedLinkIds={nothingSelected ? highlightedLinkIds : linkIds} />
           </PanelBoundary>
         </div>
         <div className="fl-bottom__timeline">
