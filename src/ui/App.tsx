@@ -9,6 +9,7 @@ import { NoticeBar } from './layout/NoticeBar.tsx';
 import { Toolbar } from './layout/Toolbar.tsx';
 import { GuideMount, useAppModeClass } from './guide/GuideMount.tsx';
 import { Palette } from './palette/Palette.tsx';
+import { PresentCaption } from './story/PresentCaption.tsx';
 
 export function App() {
   const modeClass = useAppModeClass(); // guide open, presenter mode
@@ -20,6 +21,7 @@ export function App() {
       <GuideMount />
       <main className="fl-main" aria-label="Editor">
         <Canvas />
+        <PresentCaption />
       </main>
       <Inspector />
       <BottomPanel />

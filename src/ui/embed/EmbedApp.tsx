@@ -9,8 +9,9 @@ import { EmbedCanvas } from './EmbedCanvas.tsx';
 import { EmbedControls } from './EmbedControls.tsx';
 import { EmbedProblem } from './EmbedProblem.tsx';
 import { EmbedStatus } from './EmbedStatus.tsx';
-import { useEmbedStore } from './embed-session.ts';
+import { embedActions, useEmbedStore } from './embed-session.ts';
 import { useOnScreen } from './use-on-screen.ts';
+import { StoryCaption } from '../story/StoryCaption.tsx';
 
 function EmbedWarnings({ warnings }: { warnings: string[] }) {
   if (warnings.length === 0) return null;
@@ -30,6 +31,7 @@ export function EmbedApp() {
   const title = useEmbedStore((s) => s.title);
   const source = useEmbedStore((s) => s.source);
   const controls = useEmbedStore((s) => s.params.controls);
+  const caption = useEmbedStore((s) => s.params.caption);
   const root = useRef<HTMLDivElement>(null);
   useOnScreen(root);
 
@@ -50,6 +52,7 @@ export function EmbedApp() {
       <main className="fl-embed-canvas" aria-label="Simulation">
         {phase === 'ready' && <EmbedCanvas showZoomButtons={controls !== 'none'} />}
       </main>
+      {phase === 'ready' && caption === 'on' && <StoryCaption variant="embed" onSeek={(ms) => void embedActions.seek(ms)} />}
       <footer className="fl-embed-foot">
         <EmbedStatus />
         <SummaryStrip />

@@ -75,7 +75,7 @@ export const embedActions = {
     }
     const shown = graphActions.load(document, { resetHistory: true });
     if (!shown.ok) return { ok: false, problem: `the scenario cannot be drawn — ${shown.reason}` };
-    await runActions.setSpeed(get().params.speed as RunSpeed);
+    await runActions.setSpeed(get().params.speed);
     const name = scenarioName(document, 'Untitled scenario');
     set({ phase: 'ready', problems: [], title: title ?? name, source });
     applyPlayback();
@@ -96,6 +96,12 @@ export const embedActions = {
 
   async reset(): Promise<void> {
     await runActions.reset();
+    applyPlayback();
+  },
+
+  /** The caption timeline's jump: the run carries on as the reader left it (playing or paused). */
+  async seek(simulatedMs: number): Promise<void> {
+    await runActions.seek(simulatedMs);
     applyPlayback();
   },
 

@@ -17,6 +17,8 @@ import { PredictOutcome, PredictPrompt } from './PredictPrompt.tsx';
 import './guide.css';
 
 function continueRun(): void {
+  // Starting the guide starts it at the story's pace; a steady speed chosen later is kept.
+  if (useRunStore.getState().simulatedMs === 0) void runActions.setSpeed('story');
   guideActions.pausedAtStep(-1);
   syncGuidePauseAt(); // the next step's pause-at reaches the worker before play does
   void runActions.play();

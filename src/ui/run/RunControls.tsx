@@ -4,12 +4,11 @@
  * K toggle play anywhere outside a text field (video-player habit).
  */
 import { useEffect } from 'react';
-import { RUN_SPEEDS, type RunSpeed } from '../../../workers/protocol.ts';
+import { RUN_SPEEDS } from '../../../workers/protocol.ts';
 import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';
-import { formatClock, formatRate, RUN_STATUS_TEXT } from './format-run.ts';
+import { formatClock, formatRate, RUN_STATUS_TEXT, speedLabel, speedTitle } from './format-run.ts';
 import './run.css';
 
-const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
 const canRun = (status: RunStatus) => status === 'paused' || status === 'running';
 
 /** Play at the end of a run plays it again from the start. */
@@ -55,7 +54,7 @@ export function RunControls() {
       </button>
       <div className="fl-run-speeds" role="group" aria-label="Speed">
         {RUN_SPEEDS.map((s) => (
-          <button key={s} type="button" aria-pressed={speed === s} onClick={() => void runActions.setSpeed(s)} title={s === 'max' ? 'As fast as possible' : `${s} simulated seconds per second`}>
+          <button key={s} type="button" aria-pressed={speed === s} onClick={() => void runActions.setSpeed(s)} title={speedTitle(s)}>
             {speedLabel(s)}
           </button>
         ))}
