@@ -2,7 +2,7 @@
  * What the embed says in one line, and the marks on its thin timeline. A guided scenario's
  * captions are its steps' titles; one without a guide is told by its faults ("13:32 — the link
  * to Apple push turns lossy (37% loss)") and by the titled `story.moments`. The timeline marks
- * steps and faults both.
+ * steps and faults both, one mark per moment.
  */
 import type { ScenarioSpec } from '../engine/spec.ts';
 import { describeFault, describeFaultEnd, namesOf } from './fault-sentence.ts';
@@ -15,6 +15,7 @@ export interface StoryCaption {
 
 export interface StoryMarker {
   atMs: number;
+  /** 'fault' when a fault happens at this moment (with or without a step). */
   kind: 'step' | 'fault';
   text: string;
 }
@@ -51,8 +52,19 @@ export function captionAt(captions: readonly StoryCaption[], simMs: number): Sto
   return current;
 }
 
+/**
+ * One mark per moment: a step's title names it (else the fault in words); it is a fault mark when
+ * a fault happens then, so a step and its fault are one target to tap, not two stacked ones.
+ */
 export function storyMarkers(spec: CaptionSource): StoryMarker[] {
-  const steps = spec.guide.filter((s) => s.atMs < spec.durationMs).map((step): StoryMarker => ({ atMs: step.atMs, kind: 'step', text: step.title }));
-  const faults = faultEvents(spec).map((event): StoryMarker => ({ atMs: event.atMs, kind: 'fault', text: event.text }));
-  return byTime([...steps, ...faults]);
+  const byTime = new Map<number, StoryMarker>();
+  for (const step of spec.guide) {
+    if (step.atMs < spec.durationMs && !byTime.has(step.atMs)) byTime.set(step.atMs, { atMs: step.atMs, kind: 'step', text: step.title });
+  }
+  for (const event of faultEvents(spec)) {
+    const mark = byTime.get(event.atMs);
+    if (mark === undefined) byTime.set(event.atMs, { atMs: event.atMs, kind: 'fault', text: event.text });
+    else mark.kind = 'fault';
+  }
+  return [...byTime.values()].sort((a, b) => a.atMs - b.atMs);
 }

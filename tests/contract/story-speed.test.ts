@@ -39,7 +39,10 @@ describe("speed 'story'", () => {
     if (!loaded.ok) throw new Error('not loaded');
     expect(loaded.story.plan).toEqual(plan);
     expect(loaded.story.captions).toEqual([{ atMs: 600_000, text: 'api crashes' }]);
-    expect(loaded.story.markers.map((m) => m.kind)).toEqual(['step', 'fault', 'fault']);
+    expect(loaded.story.markers).toEqual([
+      { atMs: 600_000, kind: 'fault', text: 'api crashes' },
+      { atMs: 660_000, kind: 'fault', text: 'api is back' },
+    ]);
   });
 
   it('the clock follows the plan and is never ahead of it', async () => {

@@ -49,10 +49,14 @@ describe('captions', () => {
     expect(captionAt(storyCaptions(unguided), 599_999)).toBeNull();
   });
 
-  it('the timeline marks steps and faults both', () => {
+  it('the timeline has one mark per moment: a step with a fault is a fault mark named by the step', () => {
     const markers = storyMarkers(builtin('key-removal-2021'));
-    expect(markers.filter((m) => m.kind === 'step')).toHaveLength(7);
+    expect(markers).toHaveLength(7);
     expect(markers.filter((m) => m.kind === 'fault').map((m) => m.atMs)).toEqual([30 * 60_000, 155 * 60_000, 895 * 60_000]);
+    expect(markers[1]!.text).toBe('19:00 — K1 disappears from the published keys');
+    // a fault nobody wrote a step for is named by its sentence
+    const checkout = storyMarkers(builtin('checkout'));
+    expect(checkout.map((m) => [m.atMs, m.kind])).toEqual([[0, 'step'], [60_000, 'fault'], [65_000, 'step'], [90_000, 'fault']]);
   });
 
   it.each(builtinScenarios.map((b) => [b.id]))('%s has a caption for every step and fault, none empty', (id) => {

@@ -99,10 +99,15 @@ export const embedActions = {
     applyPlayback();
   },
 
-  /** The caption timeline's jump: the run carries on as the reader left it (playing or paused). */
+  /**
+   * The caption timeline's jump. The worker carries the run on as the reader left it (playing or
+   * paused), so no playback rule runs here: it would see the seek's 'running' and stop it. A
+   * finished run jumped back into plays again if the reader wants it playing.
+   */
   async seek(simulatedMs: number): Promise<void> {
+    const finished = useRunStore.getState().status === 'finished';
     await runActions.seek(simulatedMs);
-    applyPlayback();
+    if (finished && shouldRun({ ...get(), autoplay: get().params.autoplay })) void runActions.play();
   },
 
   setSpeed(speed: RunSpeed): void {
