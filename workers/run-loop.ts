@@ -116,6 +116,8 @@ export class RunLoop {
   }
 
   attach(sim: Simulation): void {
+    // A reload keeps play/pause; a seek under way is dropped, leaving the state it would have left.
+    const playing = this.playing;
     this.sim = sim;
     this.seekToMs = null;
     this.behindUntilMs = -Infinity;
@@ -124,7 +126,7 @@ export class RunLoop {
     this.eventsPerSec = 0;
     this.failure = undefined;
     this.guard.reset(sim);
-    this.status = this.status === 'running' ? 'running' : 'paused';
+    this.status = playing ? 'running' : 'paused';
     this.reanchor();
     if (this.status === 'running') this.schedule(0);
   }

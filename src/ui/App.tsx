@@ -20,8 +20,8 @@ export function App() {
       <Palette />
       <GuideMount />
       <main className="fl-main" aria-label="Editor">
-        <Canvas />
         <PresentCaption />
+        <Canvas />
       </main>
       <Inspector />
       <BottomPanel />

@@ -28,16 +28,16 @@ export function StoryCaption({ variant, onSeek }: Props) {
   const next = caption === null ? story.captions[0] : undefined;
   return (
     <section className="fl-story" data-variant={variant} aria-label="What is happening">
-      <div className="fl-story__line">
-        <p className="fl-story__caption" aria-live="polite" data-upcoming={caption === null ? '' : undefined}>
-          {caption !== null ? caption.text : next !== undefined ? `Coming up at ${formatClock(next.atMs)}: ${next.text}` : ''}
-        </p>
+      <p className="fl-story__caption" aria-live="polite" data-upcoming={caption === null ? '' : undefined}>
+        {caption !== null ? caption.text : next !== undefined ? `Coming up at ${formatClock(next.atMs)}: ${next.text}` : ''}
+      </p>
+      <div className="fl-story__track">
         <p className="fl-story__rate" data-behind={behind && speed !== 'max' ? '' : undefined}>
           <span className="fl-story__rate-text">{rateText(speed, story, simulatedMs, seekingToMs)}</span>
           {behind && speed !== 'max' && seekingToMs === null && <span className="fl-story__behind"> · behind the story</span>}
         </p>
+        {onSeek !== undefined && <StoryTimeline story={story} simulatedMs={simulatedMs} onSeek={onSeek} />}
       </div>
-      {onSeek !== undefined && <StoryTimeline story={story} simulatedMs={simulatedMs} onSeek={onSeek} />}
     </section>
   );
 }
