@@ -17,8 +17,6 @@ import { PredictOutcome, PredictPrompt } from './PredictPrompt.tsx';
 import './guide.css';
 
 function continueRun(): void {
-  // Starting the guide starts it at the story's pace; a steady speed chosen later is kept.
-  if (useRunStore.getState().simulatedMs === 0) void runActions.setSpeed('story');
   guideActions.pausedAtStep(-1);
   syncGuidePauseAt(); // the next step's pause-at reaches the worker before play does
   void runActions.play();
@@ -26,6 +24,10 @@ function continueRun(): void {
 
 export function GuidePanel() {
   useEffect(startGuideController, []);
+  // A guide opened at 0:00 plays at the story's pace; a speed picked before or after Start is kept.
+  useEffect(() => {
+    if (useRunStore.getState().simulatedMs === 0) void runActions.setSpeed('story');
+  }, []);
   const document = useGraphStore((s) => s.document);
   const simulatedMs = useRunStore((s) => s.simulatedMs);
   const status = useRunStore((s) => s.status);
