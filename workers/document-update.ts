@@ -13,7 +13,7 @@ export interface PatchPlan {
 export type DocumentChange = { kind: 'same' } | { kind: 'patch'; plan: PatchPlan } | { kind: 'reload' };
 
 /** Fields that only the library and the guide panel read: changing them changes no number. */
-const PRESENTATION_FIELDS = new Set(['name', 'description', 'guide', 'label']);
+const PRESENTATION_FIELDS = new Set(['name', 'description', 'guide', 'label', 'story']);
 
 export function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;

@@ -3,9 +3,11 @@
  * command API lives in simulation-host.ts, the live stream's messages are below.
  */
 import type { FaultSpec, LiveLayout } from '../src/engine/index.ts';
+import type { StoryView } from '../src/story/index.ts';
 
-export type RunSpeed = 1 | 10 | 100 | 'max';
-export const RUN_SPEEDS: readonly RunSpeed[] = [1, 10, 100, 'max'];
+/** 'story': the scenario's pacing plan (src/story) sets the rate; the others are steady. */
+export type RunSpeed = 'story' | 1 | 10 | 100 | 'max';
+export const RUN_SPEEDS: readonly RunSpeed[] = ['story', 1, 10, 100, 'max'];
 
 /** The worker's side of the run: nothing loaded, stopped, advancing, at its end, or broken. */
 export type HostStatus = 'idle' | 'paused' | 'running' | 'finished' | 'failed';
@@ -29,6 +31,8 @@ export interface LoadedScenario {
   /** The scenario's own timed faults, normalised (markers on charts and the timeline). */
   faults: FaultSpec[];
   warnings: string[];
+  /** How the scenario tells itself: pacing plan, captions, timeline marks (src/story). */
+  story: StoryView;
 }
 
 export type LoadResult =
@@ -37,8 +41,8 @@ export type LoadResult =
 
 /** How an edited document reached the run: not at all, by live patches, or by a reload from t = 0. */
 export type UpdateResult =
-  | { kind: 'unchanged'; revision: number }
-  | { kind: 'patched'; revision: number; patched: string[] }
+  | { kind: 'unchanged'; revision: number; story: StoryView }
+  | { kind: 'patched'; revision: number; patched: string[]; story: StoryView }
   | ({ kind: 'reloaded'; revision: number } & LoadedScenario)
   | { kind: 'invalid'; revision: number; errors: ValidationError[] };
 
@@ -62,6 +66,10 @@ export interface RunProgress {
   eventsPerSec: number;
   /** The pause-at in force (setPauseAt), simulated ms; absent when none. */
   pauseAtMs?: number;
+  /** Set while the engine cannot keep up with the paced clock (the story falls behind its plan). */
+  behind?: true;
+  /** Set while a seek runs at full speed towards this simulated time. */
+  seekingToMs?: number;
   /** Set with status 'failed'. */
   message?: string;
 }

@@ -4,11 +4,18 @@
  * At 1×, 10× and 100× simulated time follows the wall clock; when the engine cannot keep up the
  * clock slips rather than sprinting to catch up later.
  *
+ * At 'story' the rate comes from the scenario's pacing plan (src/story) at the current simulated
+ * time: the clock follows the plan's playback, and when the engine falls behind it slips (and says
+ * so: `behind`) rather than skipping ahead — a slow machine never skips a step.
+ *
+ * A seek (seekTo) runs at full speed to a simulated time, then goes back to what the run was doing.
+ *
  * A pause-at (setPauseAt) bounds a running slice: events before that simulated time run, then
  * the loop stops, 'paused', with the clock exactly at it. It acts only when the clock reaches it
  * from below, so play goes on past it; it stays set (across resets and reloads) until changed.
  */
 import type { Simulation } from '../src/engine/index.ts';
+import { storySimAfter, type StoryPlan } from '../src/story/index.ts';
 import type { HostStatus, RunSpeed } from './protocol.ts';
 
 /** Wall time per slice: half a 60 Hz frame, so a command waits at most that long. */
@@ -19,6 +26,8 @@ const EVENTS_PER_CHUNK = 4096;
 const IDLE_WAIT_MS = 16;
 /** Events per second are measured over windows this long. */
 const RATE_WINDOW_MS = 500;
+/** "Behind" holds this long after the last slice that could not keep up (no flicker). */
+const BEHIND_HOLD_MS = 750;
 
 /**
  * Yield to the event loop so queued messages (commands) are handled. Browsers clamp nested
@@ -65,7 +74,13 @@ export class RunLoop {
   pauseAtMs: number | null = null;
   /** Wall time spent simulating this run (the report's wallMs). */
   busyMs = 0;
+  /** Where a seek is heading (simulated ms), or null. */
+  seekToMs: number | null = null;
   private sim: Simulation | null = null;
+  private plan: StoryPlan | null = null;
+  /** What the run goes back to when a seek arrives. */
+  private statusAfterSeek: 'running' | 'paused' = 'paused';
+  private behindUntilMs = -Infinity;
   private anchorWallMs = 0;
   private anchorSimMs = 0;
   private scheduled = false;
@@ -78,13 +93,33 @@ export class RunLoop {
     private readonly onSlice: () => void,
   ) {}
 
+  /** The pacing plan speed 'story' follows (the loaded scenario's). */
+  setPlan(plan: StoryPlan | null): void {
+    this.plan = plan;
+    this.reanchor();
+  }
+
+  /** Playing, or a seek that will go on playing when it arrives. */
+  get playing(): boolean {
+    return this.seekToMs !== null ? this.statusAfterSeek === 'running' : this.status === 'running';
+  }
+
+  /** The engine could not keep up with the paced clock within the last moment. */
+  get behind(): boolean {
+    return this.status === 'running' && this.seekToMs === null && this.speed !== 'max' && this.nowMs() < this.behindUntilMs;
+  }
+
   attach(sim: Simulation): void {
+    // A reload keeps play/pause; a seek under way is dropped, leaving the state it would have left.
+    const playing = this.playing;
     this.sim = sim;
+    this.seekToMs = null;
+    this.behindUntilMs = -Infinity;
     this.clockMs = 0;
     this.busyMs = 0;
     this.eventsPerSec = 0;
     this.failure = undefined;
-    this.status = this.status === 'running' ? 'running' : 'paused';
+    this.status = playing ? 'running' : 'paused';
     this.reanchor();
     if (this.status === 'running') this.schedule(0);
   }
@@ -92,6 +127,8 @@ export class RunLoop {
   /** Nothing loaded any more (a new, empty scenario): idle, clock at zero. */
   detach(): void {
     this.sim = null;
+    this.seekToMs = null;
+    this.behindUntilMs = -Infinity;
     this.status = 'idle';
     this.clockMs = 0;
     this.busyMs = 0;
@@ -100,6 +137,10 @@ export class RunLoop {
   }
 
   play(): void {
+    if (this.seekToMs !== null) {
+      this.statusAfterSeek = 'running';
+      return;
+    }
     if (this.sim === null || this.status === 'running') return;
     if (this.status === 'finished' || this.status === 'failed') return;
     this.status = 'running';
@@ -109,6 +150,7 @@ export class RunLoop {
 
   pause(): void {
     if (this.status !== 'running') return;
+    this.seekToMs = null; // a pause during a seek stops it where it got to
     this.status = 'paused';
     this.eventsPerSec = 0;
   }
@@ -132,6 +174,29 @@ export class RunLoop {
   private pendingPauseAt(sim: Simulation): number | null {
     const at = this.pauseAtMs;
     return at !== null && at > this.clockMs && at < sim.endMs ? at : null;
+  }
+
+  /**
+   * Run at full speed to `simulatedMs` (forward only: the host restarts the run for a time behind
+   * the clock), then carry on as before: playing if it was, else paused there. A pause-at is not
+   * honoured on the way (a jump passes steps); pause stops the seek where it got to.
+   */
+  seekTo(simulatedMs: number): void {
+    const sim = this.sim;
+    if (sim === null || this.status === 'failed' || !Number.isFinite(simulatedMs)) return;
+    const target = Math.min(Math.max(simulatedMs, this.clockMs), sim.endMs);
+    if (this.seekToMs === null) this.statusAfterSeek = this.status === 'running' ? 'running' : 'paused';
+    if (target <= this.clockMs) return;
+    this.seekToMs = target;
+    this.status = 'running';
+    this.schedule(0);
+  }
+
+  private finishSeek(): void {
+    this.seekToMs = null;
+    this.status = this.statusAfterSeek;
+    if (this.status === 'paused') this.eventsPerSec = 0;
+    this.reanchor();
   }
 
   /** One sample interval of simulated time, then paused. */
@@ -178,44 +243,60 @@ export class RunLoop {
     }
   }
 
+  /** The paced clock's target for a slice starting at `startedMs` (Infinity at 'max'). */
+  private pacedTarget(startedMs: number): number {
+    const elapsedMs = startedMs - this.anchorWallMs;
+    if (this.speed === 'max') return Infinity;
+    if (this.speed === 'story') return this.plan === null ? this.anchorSimMs + elapsedMs * 10 : storySimAfter(this.plan, this.anchorSimMs, elapsedMs);
+    return this.anchorSimMs + elapsedMs * this.speed;
+  }
+
   private slice(): void {
     const sim = this.sim;
     if (sim === null || this.status !== 'running') return;
     const startedMs = this.nowMs();
     const deadlineMs = startedMs + SLICE_BUDGET_MS;
     let caughtUp = false;
-    let reachedPauseAt = false;
-    const pauseAtMs = this.pendingPauseAt(sim);
+    let reachedStop = false;
+    const seeking = this.seekToMs !== null;
+    const stopAtMs = seeking ? this.seekToMs : this.pendingPauseAt(sim);
+    const flatOut = seeking || this.speed === 'max';
     this.guarded(() => {
-      if (this.speed === 'max' && pauseAtMs === null) {
+      if (flatOut && stopAtMs === null) {
         while (this.nowMs() < deadlineMs && !sim.advance(EVENTS_PER_CHUNK));
         this.clockMs = sim.nowMs;
         return;
       }
-      const pacedMs = this.speed === 'max' ? Infinity : this.anchorSimMs + (startedMs - this.anchorWallMs) * this.speed;
-      let targetMs = Math.min(sim.endMs, pacedMs);
-      if (pauseAtMs !== null && pauseAtMs <= targetMs) {
-        targetMs = pauseAtMs;
-        reachedPauseAt = true;
+      let targetMs = Math.min(sim.endMs, flatOut ? Infinity : this.pacedTarget(startedMs));
+      if (stopAtMs !== null && stopAtMs <= targetMs) {
+        targetMs = stopAtMs;
+        reachedStop = true;
       }
       caughtUp = advanceUntil(sim, targetMs, deadlineMs, this.nowMs);
       if (caughtUp) this.clockMs = Math.max(this.clockMs, targetMs);
       else {
-        reachedPauseAt = false;
+        reachedStop = false;
         this.clockMs = sim.nowMs;
-        if (this.speed !== 'max') this.reanchor(); // fell behind: slip instead of sprinting later
+        if (!flatOut) {
+          this.behindUntilMs = this.nowMs() + BEHIND_HOLD_MS;
+          this.reanchor(); // fell behind: slip instead of sprinting later
+        }
       }
     });
     const endedMs = this.nowMs();
     this.busyMs += endedMs - startedMs;
     if (sim.done && this.status === 'running') {
       this.status = 'finished';
+      this.seekToMs = null;
       this.clockMs = sim.endMs;
     }
     this.measureRate(sim, endedMs);
-    if (reachedPauseAt && caughtUp && this.status === 'running') this.pause(); // exactly at the pause-at
+    if (reachedStop && caughtUp && this.status === 'running') {
+      if (seeking) this.finishSeek();
+      else this.pause(); // exactly at the pause-at
+    }
     this.onSlice();
-    if (this.status === 'running') this.schedule(caughtUp ? IDLE_WAIT_MS : 0);
+    if (this.status === 'running') this.schedule(caughtUp && !seeking ? IDLE_WAIT_MS : 0);
   }
 
   private measureRate(sim: Simulation, nowMs: number): void {

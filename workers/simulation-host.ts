@@ -5,6 +5,7 @@
  */
 import { Simulation, type FaultSpec, type LinkPatch, type LiveLayout, type NodePatch, type RunReport, type ScenarioSpec } from '../src/engine/index.ts';
 import { parseScenario, parseScenarioText } from '../src/scenario/index.ts';
+import { storyOf, type StoryView } from '../src/story/index.ts';
 import { planDocumentChange } from './document-update.ts';
 import { normaliseFault } from './fault-normaliser.ts';
 import { LiveSender } from './live-sender.ts';
@@ -36,6 +37,12 @@ export interface SimulationHost {
   reset(): RunProgress;
   /** Drops the run (a new, empty scenario): idle, no series, no report, until the next load. */
   unload(): RunProgress;
+  /**
+   * Jump to a simulated time (the caption timeline): forward runs there at full speed; backward
+   * starts the run over from t = 0 (injections and patches are gone) and runs there. Then the run
+   * carries on as it was, playing or paused.
+   */
+  seek(simulatedMs: number): RunProgress;
   patchNode(id: string, patch: NodePatch): PatchResult;
   patchLink(id: string, patch: LinkPatch): PatchResult;
   /** A v1 fault object ({ target, action, …arguments, for? }) applied now. */
@@ -56,6 +63,7 @@ interface LoadedRun {
   sim: Simulation;
   layout: LiveLayout;
   reader: SeriesReader;
+  story: StoryView;
 }
 
 type Parsed = { ok: true; spec: ScenarioSpec; document: Record<string, unknown>; warnings: string[] } | { ok: false; errors: ValidationError[] };
@@ -81,6 +89,8 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
     durationMs: run?.spec.durationMs ?? 0,
     eventsPerSec: loop.eventsPerSec,
     ...(loop.pauseAtMs !== null ? { pauseAtMs: loop.pauseAtMs } : {}),
+    ...(loop.behind ? { behind: true as const } : {}),
+    ...(loop.seekToMs !== null ? { seekingToMs: loop.seekToMs } : {}),
     ...(loop.failure !== undefined ? { message: loop.failure } : {}),
   });
 
@@ -113,11 +123,21 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
   function start(spec: ScenarioSpec, document: Record<string, unknown>): LoadedScenario {
     const sim = new Simulation(spec);
     const layout = sim.liveLayout();
-    run = { spec, document, sim, layout, reader: new SeriesReader(sim) };
+    const story = storyOf(spec);
+    run = { spec, document, sim, layout, reader: new SeriesReader(sim), story };
     runId++;
     live.resize(layout.length);
     loop.attach(sim);
-    return { layout, durationMs: spec.durationMs, sampleEveryMs: spec.sampleEveryMs, faults: spec.faults, warnings: [] };
+    loop.setPlan(story.plan);
+    return { layout, durationMs: spec.durationMs, sampleEveryMs: spec.sampleEveryMs, faults: spec.faults, warnings: [], story };
+  }
+
+  /** A presentation-only edit (a guide step, the story block): the same run, a new story. */
+  function retell(spec: ScenarioSpec): StoryView {
+    const story = storyOf(spec);
+    if (run !== null) run.story = story;
+    loop.setPlan(story.plan);
+    return story;
   }
 
   const host: SimulationHost = {
@@ -139,7 +159,7 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
       const change = planDocumentChange(run.spec, parsed.spec);
       if (change.kind === 'same') {
         Object.assign(run, { spec: parsed.spec, document: parsed.document });
-        return { kind: 'unchanged', revision };
+        return { kind: 'unchanged', revision, story: retell(parsed.spec) };
       }
       if (change.kind === 'patch') {
         const sim = run.sim;
@@ -149,7 +169,8 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
         ];
         if (rejected.length === 0) {
           Object.assign(run, { spec: parsed.spec, document: parsed.document });
-          return { kind: 'patched', revision: changed(), patched: [...change.plan.nodes, ...change.plan.links].map((p) => p.id) };
+          const story = retell(parsed.spec);
+          return { kind: 'patched', revision: changed(), patched: [...change.plan.nodes, ...change.plan.links].map((p) => p.id), story };
         }
       }
       // Structural, or a patch the engine refused: the run starts over, playing if it was.
@@ -190,6 +211,19 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
       loop.detach();
       run = null;
       runId++;
+      return acknowledged();
+    },
+
+    seek(simulatedMs) {
+      if (run !== null && typeof simulatedMs === 'number' && Number.isFinite(simulatedMs)) {
+        const wasRunning = loop.playing;
+        if (simulatedMs < loop.clockMs) {
+          loop.pause();
+          start(run.spec, run.document);
+          if (wasRunning) loop.play();
+        }
+        loop.seekTo(simulatedMs);
+      }
       return acknowledged();
     },
 

@@ -29,7 +29,7 @@ export type EmbedCommand =
 
 export type InboundResult = { ok: true; command: EmbedCommand } | { ok: false; problem: string };
 
-const SPEEDS: readonly EmbedSpeed[] = [1, 10, 100, 'max'];
+const SPEEDS: readonly EmbedSpeed[] = ['story', 1, 10, 100, 'max'];
 const COMMAND_TYPES = ['load', 'play', 'pause', 'reset', 'inject', 'setSpeed'] as const;
 const TYPE_LIST = COMMAND_TYPES.map((t) => MESSAGE_PREFIX + t).join(', ');
 
@@ -68,7 +68,7 @@ export function parseInboundMessage(data: unknown): InboundResult {
 
 function readSpeed(value: unknown): InboundResult {
   const speed = SPEEDS.find((s) => s === value || String(s) === value);
-  if (speed === undefined) return problem(`faultline:setSpeed: "speed" must be one of 1, 10, 100, "max", not ${kindOrValue(value)}`);
+  if (speed === undefined) return problem(`faultline:setSpeed: "speed" must be one of "story", 1, 10, 100, "max", not ${kindOrValue(value)}`);
   return { ok: true, command: { type: 'setSpeed', speed } };
 }
 

@@ -3,8 +3,8 @@
  * string. Which scenario to show is not read here: `?scenario=` and `#s=` belong to
  * src/share/start-document.ts, shared with the editor.
  *
- * Policy (docs/embedding.md): a bad presentation parameter (autoplay, controls, speed, theme,
- * motion) falls back to its default with a visible warning — the reader still gets a working
+ * Policy (docs/embedding.md): a bad presentation parameter (autoplay, controls, speed, caption,
+ * theme, motion) falls back to its default with a visible warning — the reader still gets a working
  * demo. A bad `origin` or an over-long query is a problem: the embed shows it and does not
  * start, because guessing at the security boundary would be wrong either way.
  */
@@ -12,7 +12,9 @@ import { describeParamValue, readAllowedOrigin } from './origin.ts';
 
 export type AutoplayMode = 'visible' | 'on' | 'off';
 export type ControlsMode = 'full' | 'minimal' | 'none';
-export type EmbedSpeed = 1 | 10 | 100 | 'max';
+/** 'story' (the default): the scenario's own pacing (src/story); the numbers are steady rates. */
+export type EmbedSpeed = 'story' | 1 | 10 | 100 | 'max';
+export type CaptionMode = 'on' | 'off';
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 export type MotionChoice = 'auto' | 'reduce';
 
@@ -20,6 +22,8 @@ export interface EmbedParams {
   autoplay: AutoplayMode;
   controls: ControlsMode;
   speed: EmbedSpeed;
+  /** The caption line and its timeline of steps and faults. */
+  caption: CaptionMode;
   theme: ThemeChoice;
   motion: MotionChoice;
   /** The one parent origin allowed to send commands; null = inbound commands are ignored. */
@@ -31,7 +35,8 @@ export type EmbedParamsResult = { ok: true; params: EmbedParams; warnings: strin
 export const EMBED_DEFAULTS: Readonly<EmbedParams> = {
   autoplay: 'visible',
   controls: 'minimal',
-  speed: 10,
+  speed: 'story',
+  caption: 'on',
   theme: 'auto',
   motion: 'auto',
   allowedOrigin: null,
@@ -44,7 +49,8 @@ export const MAX_QUERY_CHARS = 2048;
 const CHOICES = {
   autoplay: { visible: 'visible', on: 'on', off: 'off' },
   controls: { full: 'full', minimal: 'minimal', none: 'none' },
-  speed: { '1': 1, '10': 10, '100': 100, max: 'max' },
+  speed: { story: 'story', '1': 1, '10': 10, '100': 100, max: 'max' },
+  caption: { on: 'on', off: 'off' },
   theme: { auto: 'auto', light: 'light', dark: 'dark' },
   motion: { auto: 'auto', reduce: 'reduce' },
 } as const satisfies { [K in keyof Omit<EmbedParams, 'allowedOrigin'>]: Record<string, EmbedParams[K]> };
@@ -53,7 +59,7 @@ type ChoiceName = keyof typeof CHOICES;
 const CHOICE_NAMES = Object.keys(CHOICES) as ChoiceName[];
 
 /** A flag without a value (`&autoplay`) means what a person writing it means. */
-const BARE_FLAG: Partial<Record<ChoiceName, string>> = { autoplay: 'on', motion: 'reduce' };
+const BARE_FLAG: Partial<Record<ChoiceName, string>> = { autoplay: 'on', motion: 'reduce', caption: 'on' };
 
 function allowedList(name: ChoiceName): string {
   return Object.keys(CHOICES[name]).join(', ');

@@ -309,6 +309,33 @@ export interface GuideStep {
   pause?: boolean;
 }
 
+/** A moment the story should dwell on, beyond the guide's steps and the faults (the format's `story.moments`). */
+export interface StoryMomentSpec {
+  atMs: number;
+  /** Simulated time to dwell over from `atMs` (default: the story's dwell at its rate). */
+  forMs?: number;
+  /** Simulated seconds per second of playback while dwelling here. */
+  rate?: number;
+  /** A caption for this moment. */
+  title?: string;
+}
+
+/**
+ * The format's `story`: overrides of the pacing plan src/story derives from the guide and the
+ * faults. The engine never reads it.
+ */
+export interface StorySpec {
+  /** Simulated seconds per second of playback where something happens. */
+  rate?: number;
+  /** Playback time spent on each moment, ms of real time. */
+  dwellMs?: number;
+  /** Playback time each quiet span takes, ms of real time. */
+  fastForwardMs?: number;
+  /** Time of day at t = 0, in minutes after midnight ("13:20" → 800), for captions and labels. */
+  startsAtMin?: number;
+  moments?: StoryMomentSpec[];
+}
+
 export interface ScenarioSpec {
   name: string;
   description: string;
@@ -321,4 +348,6 @@ export interface ScenarioSpec {
   links: LinkSpec[];
   faults: FaultSpec[];
   guide: GuideStep[];
+  /** Pacing overrides for the story (src/story); absent: derived from the guide and faults. */
+  story?: StorySpec;
 }

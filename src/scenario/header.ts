@@ -10,6 +10,7 @@ import { describeValue } from './errors';
 import { durationField, formatDuration } from './durations';
 import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values';
 import { SCENARIO_LIMITS } from './limits';
+import { storySchema } from './story';
 
 export const FORMAT_V1 = 'faultline.scenario/v1';
 
@@ -100,6 +101,7 @@ export const headerShape = {
     description: 'Interval of the metric series. Default "1s".',
   }).prefault('1s'),
   warmup: durationField({ description: 'Totals and percentiles ignore what happens before this. Default 0.' }).prefault(0),
+  story: storySchema.optional(),
 };
 
 export const headerSchema = fields({
@@ -121,6 +123,11 @@ export const headerSchema = fields({
       message: `expected at most ${SCENARIO_LIMITS.maxSamples} samples per run (a Faultline limit), got ${formatDuration(duration)} / ${formatDuration(sampleEvery)} = ${Math.ceil(duration / sampleEvery)}; use a sampleEvery of at least ${smallest}`,
     });
   }
+  header.story?.moments?.forEach((moment, i) => {
+    if (moment.atMs >= duration) {
+      ctx.addIssue({ code: 'custom', path: ['story', 'moments', i, 'at'], message: `expected a moment before the end of the run (${formatDuration(duration)}), got ${formatDuration(moment.atMs)}` });
+    }
+  });
   return {
     name: header.name,
     description: header.description,
@@ -128,6 +135,7 @@ export const headerSchema = fields({
     durationMs: duration,
     sampleEveryMs: sampleEvery,
     warmupMs: warmup,
+    ...(header.story === undefined ? {} : { story: header.story }),
   };
 });
 

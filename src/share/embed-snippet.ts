@@ -7,7 +7,8 @@
 export const EMBED_CHOICES = {
   autoplay: ['visible', 'on', 'off'],
   controls: ['full', 'minimal', 'none'],
-  speed: ['1', '10', '100', 'max'],
+  speed: ['story', '1', '10', '100', 'max'],
+  caption: ['on', 'off'],
   theme: ['auto', 'light', 'dark'],
   motion: ['auto', 'reduce'],
 } as const;
@@ -15,7 +16,7 @@ export const EMBED_CHOICES = {
 type Choices = typeof EMBED_CHOICES;
 export type EmbedChoices = { [K in keyof Choices]: Choices[K][number] };
 
-export const EMBED_DEFAULTS: EmbedChoices = { autoplay: 'visible', controls: 'minimal', speed: '10', theme: 'auto', motion: 'auto' };
+export const EMBED_DEFAULTS: EmbedChoices = { autoplay: 'visible', controls: 'minimal', speed: 'story', caption: 'on', theme: 'auto', motion: 'auto' };
 
 /** A built-in by its short id, or any graph as a `#s=` share hash. */
 export type EmbedSource = { builtinId: string } | { shareHash: string };

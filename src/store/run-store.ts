@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import type { FaultSpec, LinkPatch, NodePatch } from '../engine/index.ts';
 import type { FaultLogEntry, LoadedScenario, RunProgress, RunSpeed, ValidationError } from '../../workers/simulation-host.ts';
+import type { StoryView } from '../story/index.ts';
 import { liveMetrics, publishLive } from './live-metrics.ts';
 import { onRunProgress, simulationHost } from './simulation-worker.ts';
 
@@ -34,6 +35,12 @@ export interface RunState {
   failure: string | null;
   /** Where the worker will pause the run (setPauseAt; the guide's next step), simulated ms; null: nowhere. */
   pauseAtMs: number | null;
+  /** How the loaded scenario tells itself (pacing plan, captions, timeline marks); null before a load. */
+  story: StoryView | null;
+  /** The engine cannot keep up with the paced clock (at 'story': "behind the story"). */
+  behind: boolean;
+  /** A seek is running towards this simulated time; null: none. */
+  seekingToMs: number | null;
 }
 
 const initialState: RunState = {
@@ -51,6 +58,9 @@ const initialState: RunState = {
   warnings: [],
   failure: null,
   pauseAtMs: null,
+  story: null,
+  behind: false,
+  seekingToMs: null,
 };
 
 export const useRunStore = create<RunState>()(() => initialState);
@@ -66,7 +76,10 @@ function applyProgress(progress: RunProgress, force = false): void {
   const state = get();
   const status: RunStatus = state.status === 'invalid' && progress.status === 'idle' ? 'invalid' : state.status === 'loading' ? 'loading' : progress.status;
   const now = performance.now();
-  const statusChanged = status !== state.status || progress.speed !== state.speed || progress.runId !== state.runId;
+  const seekingToMs = progress.seekingToMs ?? null;
+  const behind = progress.behind === true;
+  const statusChanged =
+    status !== state.status || progress.speed !== state.speed || progress.runId !== state.runId || seekingToMs !== state.seekingToMs || behind !== state.behind;
   if (!force && !statusChanged && now - lastClockRefreshMs < CLOCK_REFRESH_MS) return;
   lastClockRefreshMs = now;
   set({
@@ -79,6 +92,8 @@ function applyProgress(progress: RunProgress, force = false): void {
     revision: Math.max(state.revision, progress.revision),
     failure: progress.status === 'failed' ? (progress.message ?? 'the simulation failed') : null,
     pauseAtMs: progress.pauseAtMs ?? null,
+    behind,
+    seekingToMs,
   });
 }
 
@@ -106,6 +121,7 @@ function started(loaded: LoadedScenario, revision: number, status: RunStatus): v
     errors: [],
     faultLog: [],
     failure: null,
+    story: loaded.story,
   });
 }
 
@@ -136,7 +152,7 @@ export const runActions = {
     const result = await host().update(doc);
     if (result.kind === 'reloaded') started(result, result.revision, before === 'running' ? 'running' : 'paused');
     else if (result.kind === 'invalid') rejected(result.errors, result.revision, before);
-    else confirmed(result.revision, { errors: [] });
+    else confirmed(result.revision, { errors: [], story: result.story });
   },
   async play(): Promise<void> {
     applyProgress(await host().play(), true);
@@ -170,6 +186,13 @@ export const runActions = {
     set({ ...initialState, speed, runId, status: 'idle' });
     publishLive(null, null);
     applyProgress(await host().unload(), true);
+  },
+  /**
+   * Jump to a simulated time (the caption timeline): forward at full speed, backward by starting
+   * the run over; then on as before, playing or paused.
+   */
+  async seek(simulatedMs: number): Promise<void> {
+    applyProgress(await host().seek(simulatedMs), true);
   },
   async patchNode(id: string, patch: NodePatch): Promise<void> {
     const result = await host().patchNode(id, patch);

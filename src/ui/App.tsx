@@ -11,6 +11,7 @@ import { NoticeBar } from './layout/NoticeBar.tsx';
 import { Toolbar } from './layout/Toolbar.tsx';
 import { GuideMount, useAppModeClass } from './guide/GuideMount.tsx';
 import { Palette } from './palette/Palette.tsx';
+import { PresentCaption } from './story/PresentCaption.tsx';
 
 export function App() {
   const modeClass = useAppModeClass(); // guide open, presenter mode
@@ -27,6 +28,7 @@ export function App() {
       </PanelBoundary>
       <GuideMount />
       <main className="fl-main" aria-label="Editor">
+        <PresentCaption />
         <PanelBoundary name="The canvas" id="canvas">
           <Canvas />
         </PanelBoundary>

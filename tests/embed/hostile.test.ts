@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInboundMessage } from '../../src/embed/messages.ts';
 import { readEmbedParams } from '../../src/embed/params.ts';
 
-const PARAM_NAMES = ['embed', 'scenario', 'autoplay', 'controls', 'speed', 'theme', 'motion', 'origin', 'x'];
+const PARAM_NAMES = ['embed', 'scenario', 'autoplay', 'controls', 'speed', 'caption', 'theme', 'motion', 'origin', 'x'];
 const VALUES = ['visible', 'on', 'off', 'full', 'minimal', 'none', '1', '10', '100', 'max', 'auto', 'light', 'dark', 'reduce', 'https://a.example', 'javascript:alert(1)', '%', '%E0%A4%A', '<script>', ''];
 
 const queryPair = fc.tuple(fc.oneof(fc.constantFrom(...PARAM_NAMES), fc.string()), fc.oneof(fc.constantFrom(...VALUES), fc.string(), fc.string({ unit: 'binary' })));
@@ -19,7 +19,7 @@ describe('hostile embed input', () => {
         if (result.ok) {
           expect(['visible', 'on', 'off']).toContain(result.params.autoplay);
           expect(['full', 'minimal', 'none']).toContain(result.params.controls);
-          expect([1, 10, 100, 'max']).toContain(result.params.speed);
+          expect(['story', 1, 10, 100, 'max']).toContain(result.params.speed);
           for (const w of result.warnings) expect(w.length).toBeGreaterThan(0);
         } else {
           expect(result.problems.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('hostile embed input', () => {
         const result = parseInboundMessage(data);
         if (!result.ok) return;
         const c = result.command;
-        if (c.type === 'setSpeed') expect([1, 10, 100, 'max']).toContain(c.speed);
+        if (c.type === 'setSpeed') expect(['story', 1, 10, 100, 'max']).toContain(c.speed);
         if (c.type === 'inject') expect(typeof c.fault.target === 'string' && typeof c.fault.action === 'string').toBe(true);
         if (c.type === 'load') expect('builtin' in c ? typeof c.builtin === 'string' : typeof c.scenario === 'object' || typeof c.scenario === 'string').toBe(true);
       }),

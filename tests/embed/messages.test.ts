@@ -12,10 +12,11 @@ describe('inbound embed messages', () => {
     expect(parseInboundMessage({ type: `faultline:${name}` })).toEqual({ ok: true, command: { type: name } });
   });
 
-  it('setSpeed takes 1, 10, 100 or "max" (numbers as text too)', () => {
+  it('setSpeed takes "story", 1, 10, 100 or "max" (numbers as text too)', () => {
     expect(parseInboundMessage({ type: 'faultline:setSpeed', speed: 100 })).toEqual({ ok: true, command: { type: 'setSpeed', speed: 100 } });
     expect(parseInboundMessage({ type: 'faultline:setSpeed', speed: '10' })).toEqual({ ok: true, command: { type: 'setSpeed', speed: 10 } });
-    expect(problemOf(parseInboundMessage({ type: 'faultline:setSpeed', speed: 7 }))).toContain('"speed" must be one of 1, 10, 100, "max", not 7');
+    expect(parseInboundMessage({ type: 'faultline:setSpeed', speed: 'story' })).toEqual({ ok: true, command: { type: 'setSpeed', speed: 'story' } });
+    expect(problemOf(parseInboundMessage({ type: 'faultline:setSpeed', speed: 7 }))).toContain('"speed" must be one of "story", 1, 10, 100, "max", not 7');
   });
 
   it('load takes a built-in id or a document, exactly one', () => {

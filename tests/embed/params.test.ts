@@ -13,19 +13,23 @@ function problems(result: EmbedParamsResult): string[] {
 }
 
 describe('embed URL parameters', () => {
-  it('a bare ?embed gets every default: visible autoplay, minimal controls, 10×, auto theme and motion, no origin', () => {
+  it('a bare ?embed gets every default: visible autoplay, minimal controls, story pace, a caption, auto theme and motion, no origin', () => {
     const result = params('?embed');
-    expect(result.params).toEqual({ autoplay: 'visible', controls: 'minimal', speed: 10, theme: 'auto', motion: 'auto', allowedOrigin: null });
+    expect(result.params).toEqual({ autoplay: 'visible', controls: 'minimal', speed: 'story', caption: 'on', theme: 'auto', motion: 'auto', allowedOrigin: null });
     expect(result.warnings).toEqual([]);
   });
 
   it('reads every parameter it is given', () => {
-    const result = params('?embed&scenario=mm1&autoplay=off&controls=full&speed=max&theme=dark&motion=reduce&origin=https://blog.example');
-    expect(result.params).toEqual({ autoplay: 'off', controls: 'full', speed: 'max', theme: 'dark', motion: 'reduce', allowedOrigin: 'https://blog.example' });
+    const result = params('?embed&scenario=mm1&autoplay=off&controls=full&speed=max&caption=off&theme=dark&motion=reduce&origin=https://blog.example');
+    expect(result.params).toEqual({ autoplay: 'off', controls: 'full', speed: 'max', caption: 'off', theme: 'dark', motion: 'reduce', allowedOrigin: 'https://blog.example' });
   });
 
   it.each([
     ['speed=1', { speed: 1 }],
+    ['speed=10', { speed: 10 }],
+    ['speed=STORY', { speed: 'story' }],
+    ['caption=off', { caption: 'off' }],
+    ['caption', { caption: 'on' }],
     ['speed=100', { speed: 100 }],
     ['autoplay=on', { autoplay: 'on' }],
     ['autoplay', { autoplay: 'on' }],
@@ -39,11 +43,11 @@ describe('embed URL parameters', () => {
   it('an unknown value falls back to the default and the warning names the parameter, the value and the allowed values', () => {
     const result = params('?embed&controls=<script>alert(1)</script>&speed=5');
     expect(result.params.controls).toBe('minimal');
-    expect(result.params.speed).toBe(10);
+    expect(result.params.speed).toBe('story');
     expect(result.warnings).toHaveLength(2);
     expect(result.warnings[0]).toContain('"controls" cannot be "<script>alert(1)</script>"; it is one of full, minimal, none (using the default, minimal)');
     expect(result.warnings[1]).toContain('"speed"');
-    expect(result.warnings[1]).toContain('1, 10, 100, max');
+    expect(result.warnings[1]).toContain('1, 10, 100, story, max (using the default, story)');
   });
 
   it('a value quoted back is cut short', () => {

@@ -12,9 +12,15 @@ describe('embed URL', () => {
     expect(embedUrl('https://h.example/app/?x=1', { builtinId: 'mfa-outage-2019' }, EMBED_DEFAULTS)).toBe('https://h.example/app/?embed&scenario=mfa-outage-2019');
   });
 
+  it('leaves the story speed and the caption out (they are the defaults) and writes a steady speed', () => {
+    const url = embedUrl('https://h.example/', { builtinId: 'key-removal-2021' }, { ...EMBED_DEFAULTS, speed: '10' });
+    expect(url).toBe('https://h.example/?embed&scenario=key-removal-2021&speed=10');
+    expect(embedUrl('https://h.example/', { builtinId: 'x' }, { ...EMBED_DEFAULTS, speed: 'story', caption: 'on' })).toBe('https://h.example/?embed&scenario=x');
+  });
+
   it('carries every non-default choice, the origin, and a share hash last', () => {
-    const url = embedUrl('https://h.example/', { shareHash: '#s=abc' }, { autoplay: 'off', controls: 'full', speed: 'max', theme: 'dark', motion: 'reduce', origin: 'https://blog.example' });
-    expect(url).toBe('https://h.example/?embed&autoplay=off&controls=full&speed=max&theme=dark&motion=reduce&origin=https%3A%2F%2Fblog.example#s=abc');
+    const url = embedUrl('https://h.example/', { shareHash: '#s=abc' }, { autoplay: 'off', controls: 'full', speed: 'max', caption: 'off', theme: 'dark', motion: 'reduce', origin: 'https://blog.example' });
+    expect(url).toBe('https://h.example/?embed&autoplay=off&controls=full&speed=max&caption=off&theme=dark&motion=reduce&origin=https%3A%2F%2Fblog.example#s=abc');
     const parsed = new URL(url);
     expect(parsed.searchParams.get('origin')).toBe('https://blog.example');
     expect(parsed.hash).toBe('#s=abc');

@@ -10,8 +10,9 @@ import { EmbedCanvas } from './EmbedCanvas.tsx';
 import { EmbedControls } from './EmbedControls.tsx';
 import { EmbedProblem } from './EmbedProblem.tsx';
 import { EmbedStatus } from './EmbedStatus.tsx';
-import { useEmbedStore } from './embed-session.ts';
+import { embedActions, useEmbedStore } from './embed-session.ts';
 import { useOnScreen } from './use-on-screen.ts';
+import { StoryCaption } from '../story/StoryCaption.tsx';
 
 function EmbedWarnings({ warnings }: { warnings: string[] }) {
   if (warnings.length === 0) return null;
@@ -31,6 +32,7 @@ export function EmbedApp() {
   const title = useEmbedStore((s) => s.title);
   const source = useEmbedStore((s) => s.source);
   const controls = useEmbedStore((s) => s.params.controls);
+  const caption = useEmbedStore((s) => s.params.caption);
   const root = useRef<HTMLDivElement>(null);
   useOnScreen(root);
 
@@ -55,6 +57,7 @@ export function EmbedApp() {
           </PanelBoundary>
         )}
       </main>
+      {phase === 'ready' && caption === 'on' && <StoryCaption variant="embed" onSeek={(ms) => void embedActions.seek(ms)} />}
       <footer className="fl-embed-foot">
         <PanelBoundary name="The status" id="embed-status" compact>
           <EmbedStatus />

@@ -2,13 +2,13 @@
  * The controls the `controls` parameter asks for: minimal = play/pause and reset; full = also
  * speed and "break something". Native buttons, at least 44 px tall: they are tapped on phones.
  */
-import { runActions, useRunStore, type RunSpeed } from '../../store/run-store.ts';
+import { runActions, useRunStore } from '../../store/run-store.ts';
+import { RUN_SPEEDS } from '../../../workers/protocol.ts';
+import { speedLabel, speedTitle } from '../run/format-run.ts';
 import type { ControlsMode } from '../../embed/params.ts';
 import { embedActions, useEmbedStore } from './embed-session.ts';
 import { EmbedInject } from './EmbedInject.tsx';
 
-const SPEEDS: readonly RunSpeed[] = [1, 10, 100, 'max'];
-const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
 
 export function EmbedControls({ mode }: { mode: ControlsMode }) {
   const status = useRunStore((s) => s.status);
@@ -30,8 +30,8 @@ export function EmbedControls({ mode }: { mode: ControlsMode }) {
       {mode === 'full' && (
         <>
           <div className="fl-embed-speeds" role="group" aria-label="Speed">
-            {SPEEDS.map((s) => (
-              <button key={s} type="button" aria-pressed={speed === s} onClick={() => embedActions.setSpeed(s)}>
+            {RUN_SPEEDS.map((s) => (
+              <button key={s} type="button" aria-pressed={speed === s} onClick={() => embedActions.setSpeed(s)} title={speedTitle(s)}>
                 {speedLabel(s)}
               </button>
             ))}

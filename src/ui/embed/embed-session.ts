@@ -75,7 +75,7 @@ export const embedActions = {
     }
     const shown = graphActions.load(document, { resetHistory: true });
     if (!shown.ok) return { ok: false, problem: `the scenario cannot be drawn — ${shown.reason}` };
-    await runActions.setSpeed(get().params.speed as RunSpeed);
+    await runActions.setSpeed(get().params.speed);
     const name = scenarioName(document, 'Untitled scenario');
     set({ phase: 'ready', problems: [], title: title ?? name, source });
     applyPlayback();
@@ -97,6 +97,17 @@ export const embedActions = {
   async reset(): Promise<void> {
     await runActions.reset();
     applyPlayback();
+  },
+
+  /**
+   * The caption timeline's jump. The worker carries the run on as the reader left it (playing or
+   * paused), so no playback rule runs here: it would see the seek's 'running' and stop it. A
+   * finished run jumped back into plays again if the reader wants it playing.
+   */
+  async seek(simulatedMs: number): Promise<void> {
+    const finished = useRunStore.getState().status === 'finished';
+    await runActions.seek(simulatedMs);
+    if (finished && shouldRun({ ...get(), autoplay: get().params.autoplay })) void runActions.play();
   },
 
   setSpeed(speed: RunSpeed): void {

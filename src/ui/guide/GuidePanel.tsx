@@ -25,6 +25,10 @@ function continueRun(): void {
 
 export function GuidePanel() {
   useEffect(startGuideController, []);
+  // A guide opened at 0:00 plays at the story's pace; a speed picked before or after Start is kept.
+  useEffect(() => {
+    if (useRunStore.getState().simulatedMs === 0) void runActions.setSpeed('story');
+  }, []);
   const document = useGraphStore((s) => s.document);
   const simulatedMs = useRunStore((s) => s.simulatedMs);
   const status = useRunStore((s) => s.status);

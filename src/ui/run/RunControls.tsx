@@ -7,10 +7,9 @@ import { useEffect } from 'react';
 import { RUN_SPEEDS, type RunSpeed } from '../../../workers/protocol.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';
-import { formatClock, formatRate, RUN_STATUS_TEXT } from './format-run.ts';
+import { formatClock, formatRate, RUN_STATUS_TEXT, speedLabel, speedTitle } from './format-run.ts';
 import './run.css';
 
-const speedLabel = (speed: RunSpeed) => (speed === 'max' ? 'Max' : `${speed}×`);
 /** The select's value back to a speed: one of RUN_SPEEDS, compared as text. */
 const parseSpeed = (value: string): RunSpeed => RUN_SPEEDS.find((s) => String(s) === value) ?? 1;
 const canRun = (status: RunStatus) => status === 'paused' || status === 'running';
@@ -60,7 +59,7 @@ export function RunControls() {
       </button>
       <select className="fl-run-speed" aria-label="Speed" value={String(speed)} onChange={(e) => void runActions.setSpeed(parseSpeed(e.target.value))} title="Simulated seconds per second">
         {RUN_SPEEDS.map((s) => (
-          <option key={s} value={String(s)}>{speedLabel(s)}</option>
+          <option key={s} value={String(s)} title={speedTitle(s)}>{speedLabel(s)}</option>
         ))}
       </select>
       <button type="button" onClick={() => void runActions.reset()} disabled={status === 'idle' || status === 'loading' || status === 'invalid'}>

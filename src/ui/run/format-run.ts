@@ -1,5 +1,14 @@
 /** Clock, rate and status texts for the run controls, the embed, charts and timeline. */
-import type { RunStatus } from '../../store/run-store.ts';
+import type { RunSpeed, RunStatus } from '../../store/run-store.ts';
+
+/** A speed button's text: "Story", "10×", "Max". */
+export const speedLabel = (speed: RunSpeed): string => (speed === 'max' ? 'Max' : speed === 'story' ? 'Story' : `${speed}×`);
+
+export function speedTitle(speed: RunSpeed): string {
+  if (speed === 'max') return 'As fast as possible';
+  if (speed === 'story') return "The story's pace: slow where something happens, fast-forward between";
+  return `${speed} simulated seconds per second`;
+}
 
 /** What the run is doing, in words (the embed says "Starting…" for idle instead). */
 export const RUN_STATUS_TEXT: Readonly<Record<RunStatus, string>> = {

@@ -7,6 +7,7 @@ const LABELS: Record<keyof EmbedChoices, string> = {
   autoplay: 'Autoplay',
   controls: 'Controls',
   speed: 'Speed',
+  caption: 'Caption',
   theme: 'Theme',
   motion: 'Motion',
 };
