@@ -251,17 +251,26 @@ export const graphActions = {
  * version another tab just saved. Edits stay pending and are written once the person chooses.
  */
 let autosaveHold: string | null = null;
+/** The notice that asks the person to choose; shown again from the "paused" line if dismissed. */
+let holdChoice: GraphNotice | null = null;
 let saveNow: () => void = () => undefined;
 
 function releaseAutosave(): void {
   autosaveHold = null;
+  holdChoice = null;
   useGraphStore.setState({ autosave: { ...state().autosave, error: null } });
   saveNow();
 }
 
-function holdAutosave(reason: string): void {
+function holdAutosave(reason: string, choice: GraphNotice): void {
   autosaveHold = reason;
-  useGraphStore.setState({ autosave: { ...state().autosave, error: reason } });
+  holdChoice = choice;
+  useGraphStore.setState({ autosave: { ...state().autosave, error: reason }, notice: choice });
+}
+
+/** Shows the paused autosave's choice again (the person dismissed it, or another notice replaced it). */
+export function showAutosaveChoice(): void {
+  if (holdChoice !== null) useGraphStore.setState({ notice: holdChoice });
 }
 
 /**
@@ -272,6 +281,7 @@ function holdAutosave(reason: string): void {
  */
 export function restoreDocument(storage: DocumentStorage | null, fallback: () => unknown, downloadCopy: ((text: string) => void) | null = null): void {
   autosaveHold = null;
+  holdChoice = null;
   const saved = storage ? readAutosave(storage) : { status: 'none' as const };
   if (saved.status === 'restored') {
     const loaded = graphActions.load(saved.document, { resetHistory: true });
@@ -291,14 +301,11 @@ function reportUnreadable(reason: string, keptAside: boolean, text: string | nul
     notify(`${base}${keptAside ? ' The autosave was kept aside, unchanged.' : ''}`);
     return;
   }
-  holdAutosave('paused: the unreadable autosave could not be copied aside (storage is full), so it is kept in place until you choose');
   const overwrite = { label: 'Save over it', run: () => (graphActions.dismissNotice(), releaseAutosave()) };
-  useGraphStore.setState({
-    notice: {
-      tone: 'error',
-      text: `${base} Storage is full, so it could not be copied aside: it stays in place and autosave is paused until you download it or choose to save over it.`,
-      ...(downloadCopy ? { action: { label: 'Download it', run: () => (downloadCopy(text), graphActions.dismissNotice(), releaseAutosave()) }, otherAction: overwrite } : { action: overwrite }),
-    },
+  holdAutosave('paused: the unreadable autosave could not be copied aside (storage is full), so it is kept in place until you choose', {
+    tone: 'error',
+    text: `${base} Storage is full, so it could not be copied aside: it stays in place and autosave is paused until you download it or choose to save over it.`,
+    ...(downloadCopy ? { action: { label: 'Download it', run: () => (downloadCopy(text), graphActions.dismissNotice(), releaseAutosave()) }, otherAction: overwrite } : { action: overwrite }),
   });
 }
 
@@ -358,14 +365,11 @@ export function startAutosave(storage: DocumentStorage, target: AutosaveTarget |
     if (key !== AUTOSAVE_KEY || newValue === null) return;
     const theirs = savedDocumentText(newValue);
     if (theirs === lastWritten || theirs === sameGraphText(state().document)) return;
-    holdAutosave('paused: another tab saved its version of this graph');
-    useGraphStore.setState({
-      notice: {
-        tone: 'error',
-        text: 'Another tab saved its own version of this graph. Autosave is paused here, so neither tab overwrites the other: open that version (Undo brings yours back), or keep this one and save it over the other.',
-        action: { label: 'Open the other version', run: openOtherVersion },
-        otherAction: { label: 'Keep mine', run: keepMine },
-      },
+    holdAutosave('paused: another tab saved its version of this graph', {
+      tone: 'error',
+      text: 'Another tab saved its own version of this graph. Autosave is paused here, so neither tab overwrites the other: open that version (Undo brings yours back), or keep this one and save it over the other.',
+      action: { label: 'Open the other version', run: openOtherVersion },
+      otherAction: { label: 'Keep mine', run: keepMine },
     });
   };
   target?.addEventListener('pagehide', save);

@@ -3,7 +3,7 @@
 // autosave waits; one nested past the limit is reported and kept; a second tab's save pauses
 // this tab's autosave and asks. Also the limits at the store's door and "Open anyway".
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_DELAY_MS, graphActions, restoreDocument, startAutosave, useGraphStore } from '../../src/store/graph-store.ts';
+import { AUTOSAVE_DELAY_MS, graphActions, restoreDocument, showAutosaveChoice, startAutosave, useGraphStore } from '../../src/store/graph-store.ts';
 import { AUTOSAVE_KEY, CORRUPT_AUTOSAVE_KEY, type DocumentStorage } from '../../src/store/graph/autosave.ts';
 import { openScenarioFile } from '../../src/ui/files/open-scenario-file.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
@@ -141,6 +141,11 @@ describe('two tabs editing the same autosave', () => {
     graphActions.addNode('service', { x: 100, y: 0 });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 3);
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(written); // held, not overwritten
+    graphActions.dismissNotice(); // dismissing is no choice: still held, and the choice comes back
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 3);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(written);
+    showAutosaveChoice();
+    expect(notice()?.action?.label).toBe('Open the other version');
     const mine = doc();
     notice()!.action!.run(); // "Open the other version"
     expect(doc().name).toBe('edited in the other tab');

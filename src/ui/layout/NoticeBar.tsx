@@ -2,7 +2,7 @@
  * Messages to the person: the graph store's (an unreadable autosave, a refused link) until
  * dismissed, and why the run failed (the run guard's advice), until the next run starts.
  */
-import { graphActions, useGraphStore } from '../../store/graph-store.ts';
+import { graphActions, showAutosaveChoice, useGraphStore } from '../../store/graph-store.ts';
 import { useRunStore } from '../../store/run-store.ts';
 
 export function NoticeBar() {
@@ -36,7 +36,14 @@ export function NoticeBar() {
           {runFailure.startsWith('stopped ') ? `The simulation ${runFailure}` : `The simulation stopped: ${runFailure}`}
         </p>
       )}
-      {saveError && <p className="fl-notice" data-tone="error">{saveError.startsWith('paused:') ? `Autosave is ${saveError}.` : `Autosave failed (${saveError}): download the scenario to keep it.`}</p>}
+      {saveError && (
+        <p className="fl-notice" data-tone="error">
+          {saveError.startsWith('paused:') ? `Autosave is ${saveError}.` : `Autosave failed (${saveError}): download the scenario to keep it.`}{' '}
+          {saveError.startsWith('paused:') && notice?.otherAction === undefined && (
+            <button type="button" className="fl-button fl-button--small" onClick={showAutosaveChoice}>Choose…</button>
+          )}
+        </p>
+      )}
     </div>
   );
 }
