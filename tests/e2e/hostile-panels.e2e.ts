@@ -207,7 +207,7 @@ describe('a valid 2,000-node call chain', () => {
     await page.getByLabel('Scenario file').setInputFiles(fileURLToPath(new URL('../hostile/corpus/chain-2000.json', import.meta.url)));
     const note = page.locator('.fl-notice[role="status"]').filter({ hasText: 'laid out in simple columns' });
     await note.waitFor({ timeout: 150_000 });
-    expect(await note.innerText()).toContain('This graph (2,000 nodes, a chain of 2,000) was laid out in simple columns: the full layout is used up to 500 nodes and chains of 250.');
+    expect(await note.innerText()).toContain('This graph (2,000 nodes, a chain of 2,000) was laid out in simple columns: the full layout is used up to 1000 nodes and chains of 250.');
     await page.locator('.react-flow__node').first().waitFor({ state: 'attached', timeout: 30_000 });
     expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(100);
     await shoot(page, 'chain-2000');

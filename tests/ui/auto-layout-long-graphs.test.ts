@@ -32,7 +32,7 @@ describe('laying out long and large graphs', () => {
     const positions = document.nodes.map((n) => n.position as { x: number; y: number });
     expect(positions.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
     expect(overlaps(positions)).toBe(0);
-    expect(note).toBe('This graph (2,000 nodes, a chain of 2,000) was laid out in simple columns: the full layout is used up to 500 nodes and chains of 250.');
+    expect(note).toBe('This graph (2,000 nodes, a chain of 2,000) was laid out in simple columns: the full layout is used up to 1000 nodes and chains of 250.');
     // folded into bands about a screen's shape, not a line 500,000 px wide
     const width = Math.max(...positions.map((p) => p.x)) + LAYOUT_NODE_WIDTH_PX;
     const height = Math.max(...positions.map((p) => p.y)) + LAYOUT_NODE_HEIGHT_PX;

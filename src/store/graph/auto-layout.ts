@@ -16,7 +16,7 @@ export { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX };
 
 /** Past either, dagre is not used: its recursion and its running time grow with them. */
 export const DAGRE_LIMITS = {
-  maxNodes: 500,
+  maxNodes: 1000,
   /** Nodes on the longest chain of links. */
   maxChain: 250,
 } as const;
