@@ -89,16 +89,15 @@ describe('run and sweep JSON', () => {
       format: 'faultline.scenario/v1', name: 'tiny sweep', duration: '10s',
       nodes: [{ id: 'c', kind: 'client', rate: 20, target: 's' }, { id: 's', kind: 'service', workers: 'unbounded', serviceTime: '20ms' }],
       links: [{ id: 'c-s', from: 'c', to: 's', latency: '5ms' }],
-      // recoverySeconds of a node that never breaks is undefined (NaN → null in JSON)
-      experiment: { vary: { path: 'links[c-s].latency', values: ['5ms', '50ms'] }, seeds: 2, collect: ['p50(c)', 'recoverySeconds(c, 5s)'] },
+      // the utilisation of unbounded workers is undefined (NaN → null in JSON)
+      experiment: { vary: { path: 'links[c-s].latency', values: ['5ms', '50ms'] }, seeds: 2, collect: ['p50(c)', 'utilization(s)'] },
     }));
     const r = faultline('sweep', file, '--workers', '1', '--json', '--no-timing');
     expect(r.code, r.stderr).toBe(0);
     const results = JSON.parse(r.stdout) as { format: string; kind: string; faultlineVersion: string; runs: { outcomes: Record<string, number | null> }[] };
     expect([results.format, results.kind, results.faultlineVersion]).toEqual([REPORT_FORMAT, 'sweep', PACKAGE_VERSION]);
     expect(results.runs[0].outcomes['p50(c)']).toBeCloseTo(30, 6); // 5 ms each way + 20 ms
-    // a client that never failed never recovers: undefined, written as null
-    expect(results.runs[0].outcomes['recoverySeconds(c, 5s)']).toBeNull();
+    expect(results.runs[0].outcomes['utilization(s)']).toBeNull();
     expect(validate(results), problems()).toBe(true);
   });
 });
