@@ -31,7 +31,10 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-// The page's handle for tests and the console (src/store/run-store.ts): window.__faultline.
+// The page's handle for tests and the console (src/store/run-store.ts). The CSP refuses eval:
+// conditions to wait for are functions, not strings.
+type Handle = { __faultline?: { useRunStore: { getState(): { status: string } } } };
+const paused = () => (window as unknown as Handle).__faultline?.useRunStore.getState().status === 'paused';
 
 const stories = [
   { id: 'key-removal-2021', pauseMs: 35 * 60_000 },
@@ -49,7 +52,7 @@ async function playTo(page: Page, pauseMs: number): Promise<void> {
   for (let i = 0; i < 10; i++) {
     if (((await page.evaluate(`window.__faultline.useRunStore.getState().simulatedMs`)) as number) >= pauseMs) return;
     await page.evaluate(`(async () => { const f = window.__faultline; await f.runActions.setPauseAt(${pauseMs}); await f.runActions.play(); })()`);
-    await page.waitForFunction(`window.__faultline.useRunStore.getState().status === 'paused'`, null, { timeout: 60_000 });
+    await page.waitForFunction(paused, null, { timeout: 60_000 });
   }
 }
 
@@ -61,7 +64,7 @@ for (const story of stories) {
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(`${url}?scenario=${story.id}${size.query}`);
     await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-    await page.waitForFunction(`window.__faultline?.useRunStore.getState().status === 'paused'`, null, { timeout: 20_000 });
+    await page.waitForFunction(paused, null, { timeout: 20_000 });
     await playTo(page, story.pauseMs);
     await page.waitForTimeout(1500); // the last poll and draw
     const base = `${out}/${label}-${story.id}-${size.name}`;
