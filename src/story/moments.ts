@@ -47,6 +47,9 @@ export function storyMoments(spec: StorySource): StoryMoment[] {
     if (moment === undefined) continue;
     moment.stepTitle ??= step.title;
     if (moment.label === '') moment.label = withoutClockPrefix(step.title);
+    // the step's outcome is shown when the canvas shows it: the story dwells there too
+    const reveal = step.revealMs === undefined ? undefined : at(step.atMs + step.revealMs);
+    if (reveal !== undefined && reveal.label === '') reveal.label = `what happened: ${withoutClockPrefix(step.title)}`;
   }
   for (const declared of spec.story?.moments ?? []) {
     const moment = at(declared.atMs);

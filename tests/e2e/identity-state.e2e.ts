@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { layeredGraph } from '../../src/scenarios/generated.ts';
 import { useChromium } from './browser.ts';
+import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
 
 /** Simulated minutes on the run clock ("12:03.4" or "1:02:03"). */
 const clockMinutes = (page: Page): Promise<number> =>
@@ -139,10 +140,10 @@ describe('identity state on the canvas', () => {
     await page.goto(inject('appUrl'));
     await page.locator('.react-flow__node[data-id="tok-api"]').waitFor({ state: 'attached', timeout: 60_000 });
     expect(await page.locator('.react-flow__node').count()).toBeGreaterThanOrEqual(200);
-    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await chooseFromMenu(page, 'View', 'Fit view');
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 60_000 }).toBe(true);
-    await page.getByRole('button', { name: '1×', exact: true }).click();
+    await setSpeed(page, '1×');
     await play.click();
     await page.locator('.fl-live-overlay').waitFor();
 
@@ -163,7 +164,7 @@ describe('identity state on the canvas', () => {
     await until(() => clockMinutes(page), (m) => m > 4 / 60, 60_000, 'clock past 4 s');
     expect(await clockMinutes(page)).toBeLessThan(20 / 60);
     expect(await tokenPixels()).toBe(0);
-    await page.getByRole('button', { name: 'Max', exact: true }).click();
+    await setSpeed(page, 'Max');
     // After it (and the validator's next 10 s refresh): the key set, the validator and its users in the token colour.
     await until(() => clockMinutes(page), (m) => m > 45 / 60, 60_000, 'clock past 45 s');
     await expect.poll(() => tokenPixels(), { timeout: 30_000 }).toBeGreaterThan(100);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
+import { setSpeed } from './toolbar-support.ts';
 
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR;
 
@@ -34,7 +35,7 @@ describe('the run guard in the browser', () => {
     await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(2);
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect.poll(() => play.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await page.getByRole('group', { name: 'Speed' }).getByRole('button', { name: 'Max', exact: true }).click();
+    await setSpeed(page, 'Max');
     await play.click();
     const status = page.locator('.fl-run-status');
     // While it grows, the page answers: each round trip to the page's main thread is timed.

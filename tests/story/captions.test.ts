@@ -51,7 +51,7 @@ describe('captions', () => {
 
   it('the timeline has one mark per moment: a step with a fault is a fault mark named by the step', () => {
     const markers = storyMarkers(builtin('key-removal-2021'));
-    expect(markers).toHaveLength(7);
+    expect(markers).toHaveLength(6);
     expect(markers.filter((m) => m.kind === 'fault').map((m) => m.atMs)).toEqual([30 * 60_000, 155 * 60_000, 895 * 60_000]);
     expect(markers[1]!.text).toBe('19:00 — K1 disappears from the published keys');
     // a fault nobody wrote a step for is named by its sentence

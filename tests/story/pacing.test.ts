@@ -133,3 +133,14 @@ describe('the story block overrides the derived plan', () => {
     expect(plan.segments.some((s) => s.label === 'fast-forward ×120 to 13:25' || /to 13:25$/.test(s.label))).toBe(true);
   });
 });
+
+describe('a step whose answer shows later is a moment of its own', () => {
+  it('mfa-outage-2019 dwells at 13:33, where the 13:30 step reveals all 50 workers busy', () => {
+    const spec = builtin('mfa-outage-2019');
+    const step = spec.guide.find((s) => s.revealMs !== undefined)!;
+    const revealMs = step.atMs + step.revealMs!;
+    const segment = segmentAt(planStory(spec), revealMs);
+    expect(segment.kind).toBe('dwell');
+    expect(segment.label).toMatch(/what happened/);
+  });
+});
