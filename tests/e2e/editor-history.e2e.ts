@@ -49,7 +49,7 @@ describe('history and autosave', () => {
     const { page } = await openEditor(chromium.browser);
     await page.evaluate(() => localStorage.setItem('faultline.editor.document', '{"savedAt":"2026-01-01","document":{"format":"faultl'));
     await page.reload();
-    await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'could not be opened' }).waitFor();
     expect(await nodeIds(page)).toEqual(['shoppers', 'lb', 'api-1', 'api-2', 'db']);
     expect(await page.evaluate(() => localStorage.getItem('faultline.editor.document.unreadable'))).toContain('faultl');
   });
