@@ -76,7 +76,7 @@ export class ChartBoard {
   private markers: FaultMarker[] = [];
   private mode: ChartWindowMode = 'follow';
   private story: StoryWindow | null = null;
-  private window: ChartWindow = { minMs: 0, maxMs: 1 };
+  private shownWindow: ChartWindow = { minMs: 0, maxMs: 1 };
   private windowMovedAtMs = -Infinity;
   private charts = new Map<string, MountedChart>();
   private lastSlice: SeriesSlice | null = null;
@@ -154,8 +154,8 @@ export class ChartBoard {
     const next = chartWindow({ nowMs: this.nowMs(), durationMs: this.durationMs, mode: this.mode, story: this.story });
     const widest = Math.max(200, this.root.clientWidth);
     const toleranceMs = force ? 0 : (next.maxMs - next.minMs) / widest / 4;
-    if (Math.abs(next.minMs - this.window.minMs) <= toleranceMs && Math.abs(next.maxMs - this.window.maxMs) <= toleranceMs) return false;
-    this.window = next;
+    if (Math.abs(next.minMs - this.shownWindow.minMs) <= toleranceMs && Math.abs(next.maxMs - this.shownWindow.maxMs) <= toleranceMs) return false;
+    this.shownWindow = next;
     for (const chart of this.charts.values()) chart.plot.setScale('x', { min: next.minMs / 1000, max: next.maxMs / 1000 });
     return true;
   }
@@ -177,7 +177,7 @@ export class ChartBoard {
       chart ??= this.mount(spec, key);
       chart.latest.spec = spec;
       chart.plot.setData([seconds, ...spec.lines.map((l) => toColumn(l.values))]);
-      chart.summary.textContent = describe(spec, slice, this.window);
+      chart.summary.textContent = describe(spec, slice, this.shownWindow);
       this.root.append(chart.figure); // keeps the order of `specs`
     }
     for (const [id, chart] of this.charts) {
@@ -209,7 +209,7 @@ export class ChartBoard {
         height: CHART_HEIGHT_PX,
         scales: {
           // The window, whatever the data spans (uPlot asks on every setData and setScale).
-          x: { time: false, range: () => [this.window.minMs / 1000, this.window.maxMs / 1000] },
+          x: { time: false, range: () => [this.shownWindow.minMs / 1000, this.shownWindow.maxMs / 1000] },
           y: { range: (_u, min, max) => (spec.percent ? [0, 100] : Number.isFinite(min) && Number.isFinite(max) ? [Math.min(0, min), Math.max(1, max * 1.1)] : [0, 1]) },
         },
         series: [
@@ -340,13 +340,13 @@ export class ChartBoard {
 }
 
 /** What a screen reader hears for a chart: the window and each line's latest value. */
-function describe(spec: ChartSpec, slice: SeriesSlice, window: ChartWindow): string {
+function describe(spec: ChartSpec, slice: SeriesSlice, shown: ChartWindow): string {
   const at = slice.t.length > 0 ? formatSimTime(slice.t[slice.t.length - 1]) : '0s';
   const parts = spec.lines.map((l) => {
     const v = l.values[l.values.length - 1];
     return `${l.label} ${Number.isFinite(v) ? Math.round(v * 10) / 10 : 'no data'}`;
   });
-  return `${spec.title}, showing ${formatSimTime(window.minMs)} to ${formatSimTime(window.maxMs)}, at ${at}: ${parts.join(', ')}.`;
+  return `${spec.title}, showing ${formatSimTime(shown.minMs)} to ${formatSimTime(shown.maxMs)}, at ${at}: ${parts.join(', ')}.`;
 }
 
 export function createChartBoard(root: HTMLElement): ChartBoard {
