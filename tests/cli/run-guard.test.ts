@@ -47,14 +47,14 @@ describe('the run guard in the CLI', () => {
     const r = faultline(null, 'sweep', '--workers', '1', corpus('zero-delay-storm-sweep.json'));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/faultline: sweep failed: run 2 of 2 \(nodes\[api\]\.serviceTime = 0, seed 1\) was stopped by the run guard at t = 0 ms: [\d,]+ events ran without simulated time moving/);
+    expect(r.stderr).toMatch(/\.json: sweep failed: run 2 of 2 \(nodes\[api\]\.serviceTime = 0, seed 1\) was stopped by the run guard at t = 0 ms: [\d,]+ events ran without simulated time moving/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   }, 160_000);
 
   it('sweep: names the run the guard stopped for memory, on a worker thread with its own heap probe', () => {
     const r = faultline(512, 'sweep', '--workers', '1', corpus('runaway-queue-sweep.json'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/faultline: sweep failed: run 2 of 2 \(nodes\[users\]\.rate = 1000000, seed 1\) was stopped by the run guard at t = [\d.]+ m?s: the simulation's memory reached \d+ MB .*Node `api` holds [\d,]+ queued requests/);
+    expect(r.stderr).toMatch(/\.json: sweep failed: run 2 of 2 \(nodes\[users\]\.rate = 1000000, seed 1\) was stopped by the run guard at t = [\d.]+ m?s: the simulation's memory reached \d+ MB .*Node `api` holds [\d,]+ queued requests/);
     expect(r.stderr).not.toMatch(/heap out of memory/);
   }, 160_000);
 });
