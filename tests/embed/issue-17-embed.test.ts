@@ -13,7 +13,7 @@ describe('a bad embed parameter is posted as faultline:error', () => {
     expect(read.ok).toBe(true);
     expect(parameterErrorEvents(read)).toEqual([
       { type: 'faultline:error', message: '"controls" cannot be "<script>"; it is one of full, minimal, none (using the default, minimal)' },
-      { type: 'faultline:error', message: '"speed" cannot be "warp"; it is one of 1, 10, 100, max (using the default, 10)' },
+      { type: 'faultline:error', message: '"speed" cannot be "warp"; it is one of 1, 10, 100, story, max (using the default, story)' },
     ]);
   });
 
