@@ -31,7 +31,9 @@ function faultline(...args: string[]) {
 beforeAll(() => {
   const pack = sh(npm, ['pack', '--json', '--pack-destination', work], root);
   expect(pack.code, pack.stderr).toBe(0);
-  const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  // prepack's build log comes first on stdout; npm's JSON is the last block, its "[" alone on a line
+  const jsonStart = Math.max(0, ...[...pack.stdout.matchAll(/^\[\s*$/gm)].map((m) => m.index));
+  const [info] = JSON.parse(pack.stdout.slice(jsonStart)) as { filename: string; files: { path: string }[] }[];
   packedFiles = info.files.map((f) => f.path).sort();
   sh('mkdir', ['-p', app], work);
   const install = sh(npm, ['install', '--offline', '--no-audit', '--no-fund', join(work, info.filename)], app);
