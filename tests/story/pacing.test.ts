@@ -140,7 +140,7 @@ describe('a step whose answer shows later is a moment of its own', () => {
     const step = spec.guide.find((s) => s.revealMs !== undefined)!;
     const revealMs = step.atMs + step.revealMs!;
     const segment = segmentAt(planStory(spec), revealMs);
-    expect(segment.kind).toBe('dwell');
-    expect(segment.label).toMatch(/what happened/);
+    expect(segment?.kind).toBe('dwell');
+    expect(segment?.label).toMatch(/what happened/);
   });
 });
