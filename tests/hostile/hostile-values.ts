@@ -137,3 +137,15 @@ export const hostilePath: fc.Arbitrary<string> = fc
 /** Whether a path has an unsafe name as a field step (an id in brackets is a value, not a step). */
 export const hasUnsafeStep = (path: string): boolean => path.split('.').some((segment) => (UNSAFE_NAMES as readonly string[]).includes(segment.replace(/\[.*$/, '')));
 
+/** The smallest scenario that runs: one client, one service (plus `extra` top-level fields). */
+export const tiny = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  format: 'faultline.scenario/v1',
+  name: 'p',
+  duration: '1s',
+  nodes: [
+    { id: 'u', kind: 'client', rate: 1, target: 'a' },
+    { id: 'a', kind: 'service', serviceTime: '1ms' },
+  ],
+  links: [{ id: 'l', from: 'u', to: 'a' }],
+  ...extra,
+});

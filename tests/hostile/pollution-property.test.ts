@@ -7,19 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
 import { readAt, writeAt } from '../../src/compare/doc-path.ts';
 import { setIn } from '../../src/store/graph/field-path.ts';
-import { builtinDocuments, hasUnsafeStep, hostilePath, mutate, POLLUTING_KEYS, prototypesUntouched, UNSAFE_NAMES } from './hostile-values.ts';
+import { builtinDocuments, hasUnsafeStep, hostilePath, mutate, POLLUTING_KEYS, prototypesUntouched, tiny, UNSAFE_NAMES } from './hostile-values.ts';
 
-const tiny = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  format: 'faultline.scenario/v1',
-  name: 'p',
-  duration: '1s',
-  nodes: [
-    { id: 'u', kind: 'client', rate: 1, target: 'a' },
-    { id: 'a', kind: 'service', serviceTime: '1ms' },
-  ],
-  links: [{ id: 'l', from: 'u', to: 'a' }],
-  ...extra,
-});
 
 const untouched = () => prototypesUntouched() && ({} as Record<string, unknown>).ref === undefined && (Object as unknown as Record<string, unknown>).polluted === undefined;
 

@@ -12,21 +12,10 @@ import { openScenarioFile } from '../../src/ui/files/open-scenario-file.ts';
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
 import { Simulation } from '../../src/engine/simulation.ts';
-import { POLLUTING_PATHS, prototypesUntouched } from './hostile-values.ts';
+import { POLLUTING_PATHS, prototypesUntouched, tiny } from './hostile-values.ts';
 
 const probe = () => ({}) as Record<string, unknown>;
 
-const tiny = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  format: 'faultline.scenario/v1',
-  name: 'p',
-  duration: '1s',
-  nodes: [
-    { id: 'u', kind: 'client', rate: 1, target: 'a' },
-    { id: 'a', kind: 'service', serviceTime: '1ms' },
-  ],
-  links: [{ id: 'l', from: 'u', to: 'a' }],
-  ...extra,
-});
 
 const withVary = (path: string) => tiny({ experiment: { vary: { path, values: ['x'] }, collect: ['p99(a)'] } });
 const messages = (result: ReturnType<typeof parseScenario>) => (result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`));

@@ -6,23 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeShareHash } from '../../../src/share/share-link.ts';
+import { tiny } from '../hostile-values.ts';
 
 const here = import.meta.dirname;
 const write = (name: string, text: string | Buffer) => writeFileSync(join(here, name), text);
 const expect = (name: string, note: object) => write(`${name}.expect.json`, `${JSON.stringify(note, null, 2)}\n`);
 
-/** The smallest scenario that runs: one client, one service. */
-const tiny = (extra: Record<string, unknown> = {}) => ({
-  format: 'faultline.scenario/v1',
-  name: 'p',
-  duration: '1s',
-  nodes: [
-    { id: 'u', kind: 'client', rate: 1, target: 'a' },
-    { id: 'a', kind: 'service', serviceTime: '1ms' },
-  ],
-  links: [{ id: 'l', from: 'u', to: 'a' }],
-  ...extra,
-});
 
 const manyNodes = (count: number, id: (i: number) => string) => ({
   format: 'faultline.scenario/v1',
