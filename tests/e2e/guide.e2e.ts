@@ -104,9 +104,11 @@ describe('the guide', () => {
     expect(await page.locator('.fl-canvas').getAttribute('data-detail'), 'drawn in full detail').toBe('full');
     const rejecting = async (id: string): Promise<number> => {
       const text = (await page.locator(`.react-flow__node[data-id="${id}"] [data-live="token-rejecting"]`).textContent()) ?? '';
-      return Number(/rejecting\s*<?([\d.]+)\s*%/.exec(text)?.[1] ?? NaN);
+      // the badge says "K1 · 80% of replicas", or "no replica rejects"
+      if (/no replica rejects/.test(text)) return 0;
+      return Number(/<?([\d.]+)\s*% of replicas/.exec(text)?.[1] ?? NaN);
     };
-    await page.waitForFunction(() => /rejecting\s*[1-9]/.test(document.querySelector('.react-flow__node[data-id="teams-like"] [data-live="token-rejecting"]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /[1-9][\d.]*\s*% of replicas/.test(document.querySelector('.react-flow__node[data-id="teams-like"] [data-live="token-rejecting"]')?.textContent ?? ''), null, { timeout: 10_000 });
     expect(await rejecting('teams-like')).toBeGreaterThanOrEqual(75);
     expect(await rejecting('teams-like')).toBeLessThanOrEqual(85);
     expect(await rejecting('portal-like')).toBe(0);

@@ -25,7 +25,7 @@ describe('embed: parameter errors and shared references', () => {
     const errors = (await hostEvents(page)).filter((e) => e.data.type === 'faultline:error').map((e) => e.data.message);
     expect(errors).toEqual([
       '"controls" cannot be "<script>"; it is one of full, minimal, none (using the default, minimal)',
-      '"speed" cannot be "warp"; it is one of 1, 10, 100, max (using the default, 10)',
+      '"speed" cannot be "warp"; it is one of 1, 10, 100, story, max (using the default, story)',
     ]);
     const frame = await embedFrame(page);
     const warnings = await frame.getByRole('list', { name: 'Embed parameter warnings' }).locator('li').allInnerTexts();

@@ -1,10 +1,11 @@
 // Helpers for the share and file tests: read what a download button saves, open a file.
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import { chooseFromMenu } from './toolbar-support.ts';
 
-/** Clicks a download button and returns the saved file's name and text. */
-export async function downloadFrom(page: Page, buttonName: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName, exact: true }).click()]);
+/** Chooses a download in the File menu ("Download", "Download CSV") and returns the saved file's name and text. */
+export async function downloadFrom(page: Page, item: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), chooseFromMenu(page, 'File', item)]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
