@@ -30,8 +30,9 @@ interface CardState {
 function readCard(page: Page, id: string, live: string[] = []): Promise<CardState> {
   return page.evaluate(
     ([nodeId, names]) => {
-      const clock = (document.querySelector('[aria-label="Simulated time"]')?.firstChild?.textContent ?? '').trim().split(':').map(Number);
-      const minutes = clock.length === 3 ? clock[0] * 60 + clock[1] + clock[2] / 60 : clock[0] + clock[1] / 60;
+      // the clock of the live frame the cards are painted from (the clock text refreshes at 10 Hz)
+      const live = (window as unknown as { __faultline?: { liveMetrics: { get(): { values: Float64Array | null } } } }).__faultline?.liveMetrics.get().values;
+      const minutes = live ? live[0] / 60_000 : NaN;
       const card = document.querySelector(`.react-flow__node[data-id="${nodeId}"] .fl-node`);
       const word = card?.querySelector('[data-live="health-word"]');
       const readouts: Record<string, [string, string | null]> = {};
