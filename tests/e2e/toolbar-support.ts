@@ -19,7 +19,12 @@ export async function setSpeed(page: Page, label: string): Promise<void> {
  * the guide the Library opens with it, so the layout is the plain editor's.
  */
 export async function openBuiltin(page: Page, id: string): Promise<void> {
-  await openFromLibrary(page, builtin(id));
+  const b = builtin(id);
+  await openFromLibrary(page, b);
+  const guide = (b.scenario as { guide?: unknown[] }).guide;
+  if (!Array.isArray(guide) || guide.length === 0) return;
+  // the guide panel loads lazily: wait for it, or its pause-at would stop the run at its first step
   const close = page.getByRole('button', { name: 'Close guide' });
-  if (await close.isVisible()) await close.click();
+  await close.click();
+  await close.waitFor({ state: 'detached' });
 }
