@@ -1,12 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit, validation, scenario and contract tests, in Node. Browser tests: vitest.e2e.config.ts.
+//
+// Two files at a time (vitest's default on a two-core machine is one). Files that bound a wall-
+// clock time (the worker's answer to a pause, a story's speed, a run guard's deadline, a parse
+// that must not hang) run afterwards, one at a time, so a neighbour cannot make them late.
+const TIMED = [
+  'tests/contract/simulation-worker.test.ts',
+  'tests/contract/story-speed.test.ts',
+  'tests/contract/runaway-run.test.ts',
+  'tests/cli/run-guard.test.ts',
+  'tests/cli/hostile-files.test.ts',
+  'tests/hostile/corpus.test.ts',
+  'tests/hostile/autosave-honesty.test.ts',
+  'tests/ui/markdown-bounded.test.ts',
+  'tests/ui/auto-layout-long-graphs.test.ts',
+  'tests/embed/issue-17-embed.test.ts',
+];
+
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/**/*.test.ts'],
     // Validation runs simulate hundreds of thousands of requests; ~30 s each on a slow machine.
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: TIMED, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'unit-timed', include: TIMED, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -1,14 +1,49 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: headless Debian chromium driven by playwright-core against a production build
-// served by `vite preview` (tests/e2e/global-setup.ts builds once and serves it).
+// served by `vite preview` (tests/e2e/global-setup.ts builds once and serves it to both groups).
+//
+// Most files wait on the page far more than they compute, so they run two at a time. Files that
+// measure wall-clock time (a story's pace, a frozen tab, the clock's rate, a pool's progress) run
+// afterwards, one at a time, on a machine nobody else is using: a second Chromium beside them
+// would measure the neighbour, not the code.
+const TIMED = [
+  'tests/e2e/story.e2e.ts',
+  'tests/e2e/identity-state.e2e.ts',
+  'tests/e2e/editor-tokens.e2e.ts',
+  'tests/e2e/guide.e2e.ts',
+  'tests/e2e/hostile-input.e2e.ts',
+  'tests/e2e/hostile-panels.e2e.ts',
+  'tests/e2e/run-controls.e2e.ts',
+  'tests/e2e/experiments.e2e.ts',
+];
+
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
-    fileParallelism: false, // one Chromium at a time: CI machines have two cores
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          exclude: TIMED,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-timed',
+          include: TIMED,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -18,7 +18,17 @@ declare module 'vitest' {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export default async function setup(project: TestProject) {
+interface ServedApp {
+  outDir: string;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** The app, built and served once per test run: both e2e groups (vitest.e2e.config.ts) run this
+ * setup in the same process, and the second must not build again. */
+const shared = globalThis as { faultlineE2eApp?: Promise<ServedApp>; faultlineE2eUsers?: number };
+
+async function buildAndServe(): Promise<ServedApp> {
   // One folder per run: two runs at once (a contributor's and an editor's test run) must not
   // rebuild each other's files mid-test.
   const outDir = join(root, 'node_modules', '.cache', `faultline-e2e-${process.pid}`);
@@ -39,10 +49,24 @@ export default async function setup(project: TestProject) {
   });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('vite preview did not bind a TCP port');
-  project.provide('appBuildDir', outDir);
-  project.provide('appUrl', `http://127.0.0.1:${address.port}/`);
+  return {
+    outDir,
+    url: `http://127.0.0.1:${address.port}/`,
+    close: async () => {
+      server.close();
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  shared.faultlineE2eApp ??= buildAndServe();
+  shared.faultlineE2eUsers = (shared.faultlineE2eUsers ?? 0) + 1;
+  const app = await shared.faultlineE2eApp;
+  project.provide('appBuildDir', app.outDir);
+  project.provide('appUrl', app.url);
   return async () => {
-    server.close();
-    await rm(outDir, { recursive: true, force: true });
+    shared.faultlineE2eUsers = (shared.faultlineE2eUsers ?? 1) - 1;
+    if (shared.faultlineE2eUsers === 0) await app.close();
   };
 }
