@@ -233,3 +233,26 @@ describe('the experiment in the document', () => {
     expect(p99[1]).toBeGreaterThan(p99[2]);
   });
 });
+
+describe('a rename on the canvas follows into the experiment', () => {
+  it('renaming a node rewrites the swept path, its generated links\' paths and the metrics that name it; the document still plans', () => {
+    const doc = withExperiment(checkout(), { vary: { path: 'nodes[api-1].workers', values: [2, 8], with: [{ path: 'links[lb-api-1].latency', values: ['1ms', '2ms'] }] }, collect: ['p99(api-1)', 'goodput(shoppers, 30s, 1m)', 'p99(api-2)'] });
+    graphActions.load(doc, { resetHistory: true });
+    expect(graphActions.renameNode('api-1', 'web-1')).toBe(true);
+    const experiment = (useGraphStore.getState().document as unknown as { experiment: { vary: { path: string; with: { path: string }[] }; collect: string[] } }).experiment;
+    expect(experiment.vary.path).toBe('nodes[web-1].workers');
+    expect(experiment.vary.with[0].path).toBe('links[lb-web-1].latency'); // the link's generated id followed its end
+    expect(experiment.collect).toEqual(['p99(web-1)', 'goodput(shoppers, 30s, 1m)', 'p99(api-2)']);
+    expect(planExperiment(useGraphStore.getState().document).ok).toBe(true);
+  });
+
+  it('renaming a link rewrites a path through it and nothing that merely starts alike', () => {
+    graphActions.load(withExperiment(checkout(), { vary: { path: 'links[api-1-db].latency', values: ['1ms', '5ms'] }, collect: ['p99(api-1)'] }), { resetHistory: true });
+    expect(graphActions.renameLink('api-1-db', 'primary')).toBe(true);
+    const experiment = (useGraphStore.getState().document as unknown as { experiment: { vary: { path: string }; collect: string[] } }).experiment;
+    expect(experiment.vary.path).toBe('links[primary].latency');
+    expect(experiment.collect).toEqual(['p99(api-1)']); // a link is no metric's target
+    graphActions.renameNode('api-2', 'api-1x');
+    expect((useGraphStore.getState().document as unknown as { experiment: unknown }).experiment).toEqual(experiment);
+  });
+});

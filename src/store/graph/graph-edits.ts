@@ -4,6 +4,7 @@
  * links, targets, calls, faults and guide steps' `watch` lists; a removed one leaves no dangling
  * reference behind.
  */
+import { renameInExperiment } from '../../experiments/experiment-refs.ts';
 import { ID_PATTERN } from '../../scenario/values.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
 import { setIn, type FieldPath } from './field-path.ts';
@@ -77,7 +78,9 @@ export function renameNode(document: ScenarioDocument, oldId: string, newId: str
     const target = renamed(fault.target);
     return target === fault.target ? fault : { ...fault, target };
   });
-  return { ok: true, document: withGuideWatch({ ...document, nodes, links, faults }, renamed) };
+  const renamedDoc = withExperimentRenamed({ ...document, nodes, links, faults }, 'nodes', oldId, newId);
+  const linksRenamed = [...linkRenames].reduce((doc, [from, to]) => withExperimentRenamed(doc, 'links', from, to), renamedDoc);
+  return { ok: true, document: withGuideWatch(linksRenamed, renamed) };
 }
 
 export function renameLink(document: ScenarioDocument, oldId: string, newId: string): EditResult {
@@ -86,7 +89,7 @@ export function renameLink(document: ScenarioDocument, oldId: string, newId: str
   if (problem) return { ok: false, reason: problem };
   const links = document.links.map((link) => (link.id === oldId ? { ...link, id: newId } : link));
   const faults = document.faults.map((fault) => (fault.target === oldId ? { ...fault, target: newId } : fault));
-  return { ok: true, document: withGuideWatch({ ...document, links, faults }, (id) => (id === oldId ? newId : id)) };
+  return { ok: true, document: withGuideWatch(withExperimentRenamed({ ...document, links, faults }, 'links', oldId, newId), (id) => (id === oldId ? newId : id)) };
 }
 
 /** "a-b" or "a-b-2" for a link from a to b: the ids connect() makes. */
@@ -152,6 +155,13 @@ export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): 
  * guide is raw JSON the person may be typing: anything that is not a step with a list of ids is
  * kept as it is, and the document is the same object when no id changed.
  */
+/** A sweep's paths and metrics follow a rename (src/experiments/experiment-refs.ts). */
+function withExperimentRenamed(document: ScenarioDocument, list: 'nodes' | 'links', oldId: string, newId: string): ScenarioDocument {
+  if (document.experiment === undefined) return document;
+  const experiment = renameInExperiment(document.experiment, list, oldId, newId);
+  return experiment === document.experiment ? document : { ...document, experiment };
+}
+
 function withGuideWatch(document: ScenarioDocument, map: (id: string) => string | null): ScenarioDocument {
   const guide = document.guide;
   if (!Array.isArray(guide)) return document;

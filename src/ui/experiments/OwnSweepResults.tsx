@@ -13,6 +13,13 @@ import { formatOutcome } from './SweepStatusLine';
 /** A 0/1 outcome's mean is its probability; elsewhere the median (docs/experiments.md "Summaries"). */
 const lineFor = (metric: string): ExperimentPlot['line'] => (metric.startsWith('collapsed(') ? 'mean' : 'median');
 
+/** The unit of a metric's numbers (docs/experiments.md), for the plot's axis. */
+const METRIC_UNITS: Record<string, string> = { meanLatency: 'ms', p50: 'ms', p95: 'ms', p99: 'ms', goodput: '/s', recoverySeconds: 's' };
+const withUnit = (metric: string): string => {
+  const unit = METRIC_UNITS[metric.slice(0, metric.indexOf('('))];
+  return unit ? `${metric} (${unit})` : metric;
+};
+
 function cell(stats: Stats | undefined, key: 'mean' | 'median' | 'p10' | 'p90'): string {
   if (!stats || stats.n === 0) return '—';
   const v = stats[key];
@@ -24,7 +31,7 @@ export function OwnSweepResults({ results }: { results: ExperimentResults }): JS
   const [metric, setMetric] = useState(results.metrics[0]);
   const shown = results.metrics.includes(metric) ? metric : results.metrics[0];
   const durations = results.values.some((v) => typeof v === 'string' && parseDuration(v) !== null);
-  const plot = useMemo<ExperimentPlot>(() => ({ metric: shown, line: lineFor(shown), xLabel: durations ? `${results.path} (ms)` : results.path, yLabel: shown }), [shown, results]);
+  const plot = useMemo<ExperimentPlot>(() => ({ metric: shown, line: lineFor(shown), xLabel: durations ? `${results.path} (ms)` : results.path, yLabel: withUnit(shown) }), [shown, results]);
   const band = results.seeds.length > 1;
   const seedsText = `${results.seeds.length} seed${results.seeds.length === 1 ? '' : 's'}`;
   return (
