@@ -256,3 +256,34 @@ describe('a rename on the canvas follows into the experiment', () => {
     expect((useGraphStore.getState().document as unknown as { experiment: unknown }).experiment).toEqual(experiment);
   });
 });
+
+describe('a delete on the canvas follows into the experiment', () => {
+  const swept = () => withExperiment(checkout(), { vary: { path: 'nodes[api-1].workers', values: [2, 8] }, collect: ['p99(api-1)', 'p99(api-2)'] });
+  const experimentNow = () => (useGraphStore.getState().document as unknown as { experiment?: { collect: string[] } }).experiment;
+
+  it('deleting a node a metric names drops that metric; the document still plans', () => {
+    graphActions.load(swept(), { resetHistory: true });
+    graphActions.removeNodes(['api-2']);
+    expect(experimentNow()?.collect).toEqual(['p99(api-1)']);
+    expect(planExperiment(useGraphStore.getState().document).ok).toBe(true);
+  });
+
+  it('deleting the swept node removes the sweep (nothing is left to vary), and undo brings it back', () => {
+    graphActions.load(swept(), { resetHistory: true });
+    graphActions.removeNodes(['api-1']);
+    expect(experimentNow()).toBeUndefined();
+    graphActions.validateNow();
+    expect(useGraphStore.getState().validation.runnable).toBe(true); // with the sweep left behind it would not be
+    graphActions.undo();
+    expect(experimentNow()?.collect).toEqual(['p99(api-1)', 'p99(api-2)']);
+  });
+
+  it('deleting a link a path goes through removes the sweep; another link leaves it alone', () => {
+    graphActions.load(withExperiment(checkout(), { vary: { path: 'links[lb-api-1].latency', values: ['1ms', '5ms'] }, collect: ['p99(api-1)'] }), { resetHistory: true });
+    const before = experimentNow();
+    graphActions.removeLinks(['lb-api-2']);
+    expect(experimentNow()).toBe(before);
+    graphActions.removeLinks(['lb-api-1']);
+    expect(experimentNow()).toBeUndefined();
+  });
+});

@@ -4,7 +4,7 @@
  * links, targets, calls, faults and guide steps' `watch` lists; a removed one leaves no dangling
  * reference behind.
  */
-import { renameInExperiment } from '../../experiments/experiment-refs.ts';
+import { forgetInExperiment, renameInExperiment } from '../../experiments/experiment-refs.ts';
 import { ID_PATTERN } from '../../scenario/values.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
 import { setIn, type FieldPath } from './field-path.ts';
@@ -135,7 +135,7 @@ export function removeLinks(document: ScenarioDocument, ids: Iterable<string>): 
     return lost ? rulesFor(node.kind).mapReferences(node, (id) => (lost.has(id) ? null : id)) : node;
   });
   const faults = document.faults.filter((f) => !doomed.has(f.target));
-  return withGuideWatch({ ...document, nodes, links, faults }, (id) => (doomed.has(id) ? null : id));
+  return withGuideWatch(withExperimentForgetting({ ...document, nodes, links, faults }, 'links', doomed), (id) => (doomed.has(id) ? null : id));
 }
 
 export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): ScenarioDocument {
@@ -146,7 +146,24 @@ export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): 
   const forget: ReferenceMap = (id) => (doomed.has(id) ? null : id);
   const nodes = unlinked.nodes.filter((n) => !doomed.has(n.id)).map((n) => rulesFor(n.kind).mapReferences(n, forget));
   const faults = unlinked.faults.filter((f) => !doomed.has(f.target));
-  return withGuideWatch({ ...unlinked, nodes, faults }, forget);
+  return withGuideWatch(withExperimentForgetting({ ...unlinked, nodes, faults }, 'nodes', doomed), forget);
+}
+
+/** A sweep's paths and metrics follow a rename (src/experiments/experiment-refs.ts). */
+function withExperimentRenamed(document: ScenarioDocument, list: 'nodes' | 'links', oldId: string, newId: string): ScenarioDocument {
+  if (document.experiment === undefined) return document;
+  const experiment = renameInExperiment(document.experiment, list, oldId, newId);
+  return experiment === document.experiment ? document : { ...document, experiment };
+}
+
+/** A delete follows too: metrics of deleted nodes go; a sweep of a deleted thing goes whole (undo brings it back). */
+function withExperimentForgetting(document: ScenarioDocument, list: 'nodes' | 'links', doomed: ReadonlySet<string>): ScenarioDocument {
+  if (document.experiment === undefined) return document;
+  const experiment = forgetInExperiment(document.experiment, list, doomed);
+  if (experiment === document.experiment) return document;
+  if (experiment !== undefined) return { ...document, experiment };
+  const { experiment: _gone, ...rest } = document;
+  return rest as ScenarioDocument;
 }
 
 /**
@@ -155,13 +172,6 @@ export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): 
  * guide is raw JSON the person may be typing: anything that is not a step with a list of ids is
  * kept as it is, and the document is the same object when no id changed.
  */
-/** A sweep's paths and metrics follow a rename (src/experiments/experiment-refs.ts). */
-function withExperimentRenamed(document: ScenarioDocument, list: 'nodes' | 'links', oldId: string, newId: string): ScenarioDocument {
-  if (document.experiment === undefined) return document;
-  const experiment = renameInExperiment(document.experiment, list, oldId, newId);
-  return experiment === document.experiment ? document : { ...document, experiment };
-}
-
 function withGuideWatch(document: ScenarioDocument, map: (id: string) => string | null): ScenarioDocument {
   const guide = document.guide;
   if (!Array.isArray(guide)) return document;
