@@ -2,7 +2,7 @@
  * src/scenario: the `faultline.scenario/v1` file format. Parses, validates and normalises a
  * scenario into the engine's ScenarioSpec (src/engine/spec.ts). See README.md and docs/format.md.
  */
-export { parseScenario, parseScenarioText, type ScenarioResult } from './parse';
+export { parseScenario, parseScenarioText, type ParseOptions, type ScenarioResult } from './parse';
 export { formatIssue, formatPath, type ScenarioIssue } from './errors';
 export { parseDuration, formatDuration } from './durations';
 export { SCENARIO_LIMITS } from './limits';

@@ -21,7 +21,7 @@ import {
   withExperiment,
   type SweepForm,
 } from '../../src/experiments';
-import { EXPERIMENT_LIMITS, runDocument } from '../../src/scenario';
+import { EXPERIMENT_LIMITS, parseScenario, runDocument } from '../../src/scenario';
 import { builtinScenarios, findBuiltin } from '../../src/scenarios';
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
 import { emptyDocument } from '../../src/store/graph/document.ts';
@@ -285,5 +285,27 @@ describe('a delete on the canvas follows into the experiment', () => {
     expect(experimentNow()).toBe(before);
     graphActions.removeLinks(['lb-api-1']);
     expect(experimentNow()).toBeUndefined();
+  });
+});
+
+describe('what the editor and the run check of an experiment on every edit', () => {
+  const badValue = () => withExperiment(checkout(), { vary: { path: 'nodes[api-1].workers', values: [2, -1] }, collect: ['p99(api-1)'] });
+
+  it('not each value (one parse per value per edit): the editor keeps a sweep with a bad value runnable, the panel and the CLI refuse it', () => {
+    expect(parseScenario(badValue(), { experimentValues: 'none' }).ok).toBe(true);
+    expect(parseScenario(badValue()).ok).toBe(false); // the CLI's default
+    graphActions.load(badValue(), { resetHistory: true });
+    graphActions.validateNow();
+    expect(useGraphStore.getState().validation.runnable).toBe(true);
+    const check = checkSweep(useGraphStore.getState().document as unknown as Record<string, unknown>, formFromExperiment(badValue().experiment)!);
+    expect(!check.ok && check.problems[0].message).toMatch(/^with nodes\[api-1\]\.workers = -1 the scenario is invalid/);
+  });
+
+  it('but still its paths and metrics, unsafe steps included', () => {
+    const unsafe = withExperiment(checkout(), { vary: { path: '__proto__.polluted', values: [1] }, collect: ['p99(api-1)'] });
+    const result = parseScenario(unsafe, { experimentValues: 'none' });
+    expect(!result.ok && result.errors[0].path).toBe('experiment.vary.path');
+    const metric = parseScenario(withExperiment(checkout(), { vary: { path: 'nodes[api-1].workers', values: [1] }, collect: ['goodput(api-1)'] }), { experimentValues: 'none' });
+    expect(!metric.ok && metric.errors[0].message).toBe('"api-1" is a service; goodput needs a client');
   });
 });
