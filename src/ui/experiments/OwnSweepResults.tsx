@@ -28,6 +28,7 @@ function cell(stats: Stats | undefined, key: 'mean' | 'median' | 'p10' | 'p90'):
 
 export function OwnSweepResults({ results }: { results: ExperimentResults }): JSX.Element {
   const selectId = useId();
+  const captionId = useId();
   const [metric, setMetric] = useState(results.metrics[0]);
   const shown = results.metrics.includes(metric) ? metric : results.metrics[0];
   const durations = results.values.some((v) => typeof v === 'string' && parseDuration(v) !== null);
@@ -45,9 +46,10 @@ export function OwnSweepResults({ results }: { results: ExperimentResults }): JS
         </select>
       </div>
       <ExperimentFigure plot={plot} title={`${shown} against ${results.path} (${plot.line} of ${seedsText})`} results={results} plottedTable={false} />
+      {/* the title outside the sideways-scrolling box, so a phone shows it whole */}
+      <p id={captionId} className="fl-own-sweep__caption">{`Sweep results: ${band ? 'median and 10th–90th percentile' : 'value'} across ${seedsText}, one row per value`}</p>
       <div className="fl-own-sweep__table">
-        <table>
-          <caption>{`Sweep results: ${band ? 'median and 10th–90th percentile' : 'value'} across ${seedsText}, one row per value`}</caption>
+        <table aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">{results.path}</th>
