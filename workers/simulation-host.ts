@@ -69,7 +69,9 @@ interface LoadedRun {
 type Parsed = { ok: true; spec: ScenarioSpec; document: Record<string, unknown>; warnings: string[] } | { ok: false; errors: ValidationError[] };
 
 function parseInput(input: unknown): Parsed {
-  const result = typeof input === 'string' ? parseScenarioText(input) : parseScenario(input);
+  // the run never sweeps: an experiment's values are the panel's and the CLI's to check
+  const options = { experimentValues: 'none' } as const;
+  const result = typeof input === 'string' ? parseScenarioText(input, options) : parseScenario(input, options);
   if (!result.ok) return { ok: false, errors: result.errors };
   const document = (typeof input === 'string' ? JSON.parse(input) : input) as Record<string, unknown>;
   return { ok: true, spec: result.spec, document, warnings: result.warnings };

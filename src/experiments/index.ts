@@ -9,3 +9,23 @@ export { summarise, stats, type ExperimentResults, type Stats, type ValueSummary
 export { resultsToJson, runsToCsv, summaryToCsv, formatNumber } from './writers';
 export { outcome } from './outcomes';
 export { plotData, numericValue, type PlotData, type PlotSpec } from './plot-data';
+export { sweepableFields, itemVaryPath, isSweepable, type SweepField, type SweepFieldGroup } from './sweep-fields';
+export {
+  checkSweep,
+  experimentFromForm,
+  formFromExperiment,
+  metricChoices,
+  parseMetricLines,
+  parseSeeds,
+  parseValueList,
+  suggestedForm,
+  suggestedValues,
+  withExperiment,
+  EMPTY_FORM,
+  type FormPart,
+  type FormProblem,
+  type RawExperiment,
+  type SweepCheck,
+  type SweepForm,
+  type ValuesMode,
+} from './sweep-form';

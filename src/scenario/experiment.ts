@@ -232,18 +232,33 @@ function readSeeds(value: unknown, baseSeed: number, log: IssueLog): number[] | 
   return ok ? (value as number[]) : undefined;
 }
 
-function nodeKinds(doc: Record<string, unknown>): Map<string, { kind: string; validator: boolean }> {
-  const kinds = new Map<string, { kind: string; validator: boolean }>();
+/** What a metric needs to know of the node it names: its kind, and whether it validates tokens. */
+export interface MetricTarget {
+  kind: string;
+  validator: boolean;
+}
+
+/** The nodes of a document by id, as metrics see them (a validator is a non-client with `auth`). */
+export function metricTargets(doc: Record<string, unknown>): Map<string, MetricTarget> {
+  const kinds = new Map<string, MetricTarget>();
   for (const node of Array.isArray(doc.nodes) ? doc.nodes : []) {
     if (isPlainObject(node) && typeof node.id === 'string' && typeof node.kind === 'string') kinds.set(node.id, { kind: node.kind, validator: node.auth !== undefined && node.kind !== 'client' });
   }
   return kinds;
 }
 
+/** Whether `name` can be collected from `node` (the Experiments panel offers only these). */
+export function metricFits(name: MetricName, node: MetricTarget): boolean {
+  const def: MetricDef = METRICS[name];
+  const isClient = node.kind === 'client';
+  if (name === 'recoverySeconds') return isClient || node.validator;
+  return def.target === 'any' || (def.target === 'client' && isClient) || (def.target === 'node' && !isClient) || (def.target === 'validator' && node.validator);
+}
+
 const METRIC_TEXT = /^\s*([A-Za-z][A-Za-z0-9]*)\s*\(([^()]*)\)\s*$/;
 
 /** Reads one `collect` entry against the scenario; `endMs` is the shortest run's duration. */
-function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof nodeKinds>, endMs: number, log: IssueLog): MetricSpec | undefined {
+function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof metricTargets>, endMs: number, log: IssueLog): MetricSpec | undefined {
   const names = Object.keys(METRICS);
   if (typeof text !== 'string') return void log.error(path, `expected a metric such as "p99(api)", got ${describeValue(text)}`);
   const match = METRIC_TEXT.exec(text);
@@ -257,13 +272,7 @@ function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof nodeKind
   if (target === '' || times.length > def.args.length || times.length < def.required) return void log.error(path, `expected ${signature}, got ${JSON.stringify(text)}`);
   const node = kinds.get(target);
   if (!node) return void log.error(path, `no node "${target}"${didYouMean(target, kinds.keys())}`);
-  const isClient = node.kind === 'client';
-  const wrongKind =
-    (def.target === 'client' && !isClient) ||
-    (def.target === 'node' && isClient) ||
-    (def.target === 'validator' && !node.validator) ||
-    (name === 'recoverySeconds' && !isClient && !node.validator);
-  if (wrongKind) {
+  if (!metricFits(name as MetricName, node)) {
     const needs = { client: 'a client', node: 'a node that is not a client', validator: 'a validator (a node with `auth`)', any: 'a client or a validator' }[name === 'recoverySeconds' ? 'any' : def.target];
     return void log.error(path, `"${target}" is a ${node.kind}${node.validator ? ' with auth' : ''}; ${name} needs ${needs}`);
   }
@@ -288,7 +297,7 @@ function readMetrics(value: unknown, doc: Record<string, unknown>, endMs: number
     log.error(path, `expected a list of 1–${EXPERIMENT_LIMITS.maxMetrics} metrics such as ["p99(api)", "collapsed(users)"], got ${describeValue(value)}`);
     return undefined;
   }
-  const kinds = nodeKinds(doc);
+  const kinds = metricTargets(doc);
   const metrics = value.map((text, i) => readMetric(text, [...path, i], kinds, endMs, log));
   const labels = new Set<string>();
   metrics.forEach((m, i) => {
@@ -302,9 +311,9 @@ function readMetrics(value: unknown, doc: Record<string, unknown>, endMs: number
  * Checks `raw` (the file's `experiment`) against the scenario `doc` (without it) and returns the
  * normalised experiment, or logs every problem. `parse` is parseScenario (passed in to keep the
  * module graph acyclic); each value is tried in a copy of the document, so a value the scenario
- * cannot take is reported before any run starts.
+ * cannot take is reported before any run starts (unless `checkValues` is false).
  */
-export function readExperiment(raw: unknown, doc: Record<string, unknown>, baseSeed: number, parse: ParseFn, log: IssueLog): ExperimentSpec | undefined {
+export function readExperiment(raw: unknown, doc: Record<string, unknown>, baseSeed: number, parse: ParseFn, log: IssueLog, checkValues = true): ExperimentSpec | undefined {
   if (!isPlainObject(raw)) return void log.error(['experiment'], `expected { "vary": { "path", "values" | "range" }, "seeds", "collect" }, got ${describeValue(raw)}`);
   unknownFields(raw, EXPERIMENT_FIELDS, ['experiment'], log);
   const varyPath = ['experiment', 'vary'];
@@ -354,7 +363,8 @@ export function readExperiment(raw: unknown, doc: Record<string, unknown>, baseS
   let endMs = Infinity;
   let invalid = 0;
   const valuesPath = vary !== undefined && isPlainObject(vary) && vary.values !== undefined ? [...varyPath, 'values'] : [...varyPath, 'range'];
-  for (let i = 0; i < values.length && invalid < 5; i++) {
+  // unchecked (the editor, the run: parseScenario's `experimentValues: 'none'`), metric times are bounded by nothing
+  for (let i = 0; checkValues && i < values.length && invalid < 5; i++) {
     const result = parse(runDocument(doc, spec, i, spec.seeds[0]));
     if (result.ok) endMs = Math.min(endMs, result.spec.durationMs);
     else {

@@ -34,11 +34,21 @@ function allRead<T>(items: readonly (T | undefined)[]): items is T[] {
   return items.every((item) => item !== undefined);
 }
 
-export function parseScenario(input: unknown): ScenarioResult {
+export interface ParseOptions {
+  /**
+   * `every` (the default, what `faultline sweep` needs): each value of an `experiment` is tried as
+   * a scenario of its own. `none`: its paths, seeds and metrics only — for the editor and the run,
+   * which parse on every edit and never sweep (1000 values would cost 1000 parses per edit; the
+   * Experiments panel checks every value before it writes or runs a sweep).
+   */
+  experimentValues?: 'every' | 'none';
+}
+
+export function parseScenario(input: unknown, options: ParseOptions = {}): ScenarioResult {
   // the limits gate first: a 70,000-node document costs a comparison, not a schema pass
   const refused = admissionProblems(input);
   if (refused.length > 0) return { ok: false, errors: refused };
-  const result = parseChecked(input);
+  const result = parseChecked(input, options);
   const unsafe = unsafeKeyPaths(input, SCENARIO_LIMITS.maxReportedErrors);
   if (unsafe.length === 0) return result;
   // `"__proto__": {…}` is an unknown field like any other (zod's strict objects skip it)
@@ -49,13 +59,13 @@ export function parseScenario(input: unknown): ScenarioResult {
   return { ok: false, errors: [...log.finalErrors(), ...others].slice(0, SCENARIO_LIMITS.maxReportedErrors + 1) };
 }
 
-function parseChecked(input: unknown): ScenarioResult {
+function parseChecked(input: unknown, options: ParseOptions): ScenarioResult {
   const log = new IssueLog();
   if (!isPlainObject(input)) {
     log.error([], `expected a scenario object ({ "format": ${JSON.stringify(FORMAT_V1)}, … }), got ${describeValue(input)}`);
     return { ok: false, errors: log.finalErrors() };
   }
-  if (input.experiment !== undefined) return parseWithExperiment(input);
+  if (input.experiment !== undefined) return parseWithExperiment(input, options);
   const header = parseWith(headerSchema, input, [], log);
   const rawNodes = itemsOf(input, 'nodes');
   const rawLinks = itemsOf(input, 'links');
@@ -73,22 +83,22 @@ function parseChecked(input: unknown): ScenarioResult {
 }
 
 /** A scenario with an `experiment` (experiment.ts): the scenario first, then the experiment against it. */
-function parseWithExperiment({ experiment: raw, ...doc }: Record<string, unknown>): ScenarioResult {
+function parseWithExperiment({ experiment: raw, ...doc }: Record<string, unknown>, options: ParseOptions): ScenarioResult {
   const base = parseScenario(doc);
   if (!base.ok) return base;
   const log = new IssueLog();
-  const experiment = readExperiment(raw, doc, base.spec.seed, parseScenario, log);
+  const experiment = readExperiment(raw, doc, base.spec.seed, parseScenario, log, options.experimentValues !== 'none');
   if (experiment === undefined) return { ok: false, errors: log.finalErrors() };
   return { ...base, experiment };
 }
 
 /** Like parseScenario, from the text of a file: size and JSON syntax are checked first. */
-export function parseScenarioText(text: string): ScenarioResult {
+export function parseScenarioText(text: string, options: ParseOptions = {}): ScenarioResult {
   const tooLarge = textSizeProblem(text);
   if (tooLarge !== null) return { ok: false, errors: [tooLarge] };
   const json = parseJsonText(text);
   if (!json.ok) {
     return { ok: false, errors: [{ path: FILE_PATH, message: `invalid JSON at line ${json.line}, column ${json.column}: ${json.message}` }] };
   }
-  return parseScenario(json.value);
+  return parseScenario(json.value, options);
 }

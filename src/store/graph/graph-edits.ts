@@ -4,6 +4,7 @@
  * links, targets, calls, faults and guide steps' `watch` lists; a removed one leaves no dangling
  * reference behind.
  */
+import { forgetInExperiment, renameInExperiment } from '../../experiments/experiment-refs.ts';
 import { ID_PATTERN } from '../../scenario/values.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
 import { setIn, type FieldPath } from './field-path.ts';
@@ -77,7 +78,9 @@ export function renameNode(document: ScenarioDocument, oldId: string, newId: str
     const target = renamed(fault.target);
     return target === fault.target ? fault : { ...fault, target };
   });
-  return { ok: true, document: withGuideWatch({ ...document, nodes, links, faults }, renamed) };
+  const renamedDoc = withExperimentRenamed({ ...document, nodes, links, faults }, 'nodes', oldId, newId);
+  const linksRenamed = [...linkRenames].reduce((doc, [from, to]) => withExperimentRenamed(doc, 'links', from, to), renamedDoc);
+  return { ok: true, document: withGuideWatch(linksRenamed, renamed) };
 }
 
 export function renameLink(document: ScenarioDocument, oldId: string, newId: string): EditResult {
@@ -86,7 +89,7 @@ export function renameLink(document: ScenarioDocument, oldId: string, newId: str
   if (problem) return { ok: false, reason: problem };
   const links = document.links.map((link) => (link.id === oldId ? { ...link, id: newId } : link));
   const faults = document.faults.map((fault) => (fault.target === oldId ? { ...fault, target: newId } : fault));
-  return { ok: true, document: withGuideWatch({ ...document, links, faults }, (id) => (id === oldId ? newId : id)) };
+  return { ok: true, document: withGuideWatch(withExperimentRenamed({ ...document, links, faults }, 'links', oldId, newId), (id) => (id === oldId ? newId : id)) };
 }
 
 /** "a-b" or "a-b-2" for a link from a to b: the ids connect() makes. */
@@ -132,7 +135,7 @@ export function removeLinks(document: ScenarioDocument, ids: Iterable<string>): 
     return lost ? rulesFor(node.kind).mapReferences(node, (id) => (lost.has(id) ? null : id)) : node;
   });
   const faults = document.faults.filter((f) => !doomed.has(f.target));
-  return withGuideWatch({ ...document, nodes, links, faults }, (id) => (doomed.has(id) ? null : id));
+  return withGuideWatch(withExperimentForgetting({ ...document, nodes, links, faults }, 'links', doomed), (id) => (doomed.has(id) ? null : id));
 }
 
 export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): ScenarioDocument {
@@ -143,7 +146,24 @@ export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): 
   const forget: ReferenceMap = (id) => (doomed.has(id) ? null : id);
   const nodes = unlinked.nodes.filter((n) => !doomed.has(n.id)).map((n) => rulesFor(n.kind).mapReferences(n, forget));
   const faults = unlinked.faults.filter((f) => !doomed.has(f.target));
-  return withGuideWatch({ ...unlinked, nodes, faults }, forget);
+  return withGuideWatch(withExperimentForgetting({ ...unlinked, nodes, faults }, 'nodes', doomed), forget);
+}
+
+/** A sweep's paths and metrics follow a rename (src/experiments/experiment-refs.ts). */
+function withExperimentRenamed(document: ScenarioDocument, list: 'nodes' | 'links', oldId: string, newId: string): ScenarioDocument {
+  if (document.experiment === undefined) return document;
+  const experiment = renameInExperiment(document.experiment, list, oldId, newId);
+  return experiment === document.experiment ? document : { ...document, experiment };
+}
+
+/** A delete follows too: metrics of deleted nodes go; a sweep of a deleted thing goes whole (undo brings it back). */
+function withExperimentForgetting(document: ScenarioDocument, list: 'nodes' | 'links', doomed: ReadonlySet<string>): ScenarioDocument {
+  if (document.experiment === undefined) return document;
+  const experiment = forgetInExperiment(document.experiment, list, doomed);
+  if (experiment === document.experiment) return document;
+  if (experiment !== undefined) return { ...document, experiment };
+  const { experiment: _gone, ...rest } = document;
+  return rest as ScenarioDocument;
 }
 
 /**

@@ -2,10 +2,12 @@
  * "Experiments" in the toolbar: opens a modal dialog with the sweeps panel
  * (src/ui/experiments/ExperimentsPanel.tsx). The panel, its pool and uPlot are loaded on first open,
  * so the editor's initial JavaScript does not grow; once opened it stays mounted, so closing the
- * dialog neither cancels a sweep nor loses its plot. `?experiments` in the URL opens it at start.
+ * dialog neither cancels a sweep nor loses its plot. `?experiments` in the URL opens it at start;
+ * "Sweep this…" beside an inspector field opens it too (src/ui/experiments/sweep-request.ts).
  */
 import { lazy, type ReactNode } from 'react';
 import { LazyDialogButton, type LazyDialogState } from './LazyDialogButton.tsx';
+import { subscribeSweepRequests } from '../experiments/sweep-request.ts';
 
 const ExperimentsPanel = lazy(() => import('../experiments/ExperimentsPanel.tsx').then((m) => ({ default: m.ExperimentsPanel })));
 
@@ -13,12 +15,13 @@ const ExperimentsPanel = lazy(() => import('../experiments/ExperimentsPanel.tsx'
  * A toolbar dialog in the Experiments dialog's frame (app.css), named `name` and opened at start
  * by `?name` in lower case; the Compare dialog is one too. The panel brings its own styles.
  */
-export function ExperimentsFrameButton({ name, children }: { name: string; children(state: LazyDialogState): ReactNode }) {
+export function ExperimentsFrameButton({ name, children, openOn }: { name: string; children(state: LazyDialogState): ReactNode; openOn?(open: () => void): () => void }) {
   const lower = name.toLowerCase();
   return (
     <LazyDialogButton
       label={name}
       urlFlag={lower}
+      openOn={openOn}
       dialogClassName="fl-experiments-dialog"
       dialogLabel={name}
       head={(close) => (
@@ -34,5 +37,9 @@ export function ExperimentsFrameButton({ name, children }: { name: string; child
 }
 
 export function ExperimentsButton() {
-  return <ExperimentsFrameButton name="Experiments">{() => <ExperimentsPanel />}</ExperimentsFrameButton>;
+  return (
+    <ExperimentsFrameButton name="Experiments" openOn={subscribeSweepRequests}>
+      {() => <ExperimentsPanel />}
+    </ExperimentsFrameButton>
+  );
 }

@@ -31,6 +31,8 @@ interface LazyDialogButtonProps {
   fallback: ReactNode;
   /** The panel (a React.lazy component), rendered from the first open on. */
   children(state: LazyDialogState): ReactNode;
+  /** Opens from elsewhere ("Sweep this…" in the inspector): called with `open`, returns an unsubscribe. */
+  openOn?(open: () => void): () => void;
 }
 
 function openedByUrl(flag: string): boolean {
@@ -42,7 +44,7 @@ function openedByUrl(flag: string): boolean {
 }
 
 export function LazyDialogButton(props: LazyDialogButtonProps) {
-  const { label, urlFlag, dialogClassName, dialogLabel, dialogLabelledBy, head, fallback, children } = props;
+  const { label, urlFlag, dialogClassName, dialogLabel, dialogLabelledBy, head, fallback, children, openOn } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const [openCount, setOpenCount] = useState(0);
   const [isOpen, setOpen] = useState(false);
@@ -57,6 +59,7 @@ export function LazyDialogButton(props: LazyDialogButtonProps) {
   useEffect(() => {
     if (urlFlag !== undefined && openedByUrl(urlFlag)) open();
   }, []);
+  useEffect(() => openOn?.(open), [openOn]);
 
   return (
     <>

@@ -7,6 +7,10 @@ import { inputId, type FieldBinding } from './binding.ts';
 import { FieldMessages } from './FieldMessages.tsx';
 import { textToValue, valueToText, type ValueKind } from './field-values.ts';
 import { useDraft } from './use-draft.ts';
+import { SweepThisButton } from './SweepThisButton.tsx';
+
+/** Kinds whose values a sweep can step through: numbers and durations. */
+const SWEEPABLE_KINDS: ReadonlySet<ValueKind> = new Set(['number', 'duration', 'workers', 'countOrNull', 'probability']);
 
 export interface TextFieldProps {
   binding: FieldBinding;
@@ -43,6 +47,7 @@ export function TextField({ binding, path, label, kind, placeholder, unit, hint,
       <div className="fl-field__control">
         {multiline ? <textarea rows={4} {...common} /> : <input type="text" inputMode={kind === 'number' ? 'decimal' : undefined} {...common} />}
         {shownUnit && <span className="fl-field__unit" aria-hidden="true">{shownUnit}</span>}
+        {SWEEPABLE_KINDS.has(kind) && !onCommit && <SweepThisButton varyPath={binding.varyPath?.(path)} label={label} />}
       </div>
       {hint && <p className="fl-field__hint" id={`${id}-hint`}>{hint}</p>}
       <FieldMessages id={`${id}-messages`} issues={issues} />

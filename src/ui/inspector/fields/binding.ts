@@ -6,6 +6,7 @@
 import { graphActions, type DocumentLink, type DocumentNode } from '../../../store/graph-store.ts';
 import { getIn, formatFieldPath, type FieldPath } from '../../../store/graph/field-path.ts';
 import { issuesAt, issuesUnder, type FieldIssue } from '../../../store/graph/validation-index.ts';
+import { itemVaryPath } from '../../../experiments/sweep-fields.ts';
 
 export interface FieldBinding {
   /** For ids of inputs: unique per edited thing. */
@@ -15,6 +16,8 @@ export interface FieldBinding {
   issues(path: FieldPath): FieldIssue[];
   /** Issues for this field or anything inside it (a list's items). */
   issuesUnder(path: FieldPath): FieldIssue[];
+  /** The field as an experiment's `vary.path` ("Sweep this…"), or undefined where it has none. */
+  varyPath?(path: FieldPath): string | undefined;
 }
 
 export function nodeBinding(node: DocumentNode, issues: readonly FieldIssue[] | undefined): FieldBinding {
@@ -24,6 +27,7 @@ export function nodeBinding(node: DocumentNode, issues: readonly FieldIssue[] | 
     set: (path, value) => graphActions.setNodeField(node.id, path, value),
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+    varyPath: (path) => itemVaryPath('nodes', node.id, path),
   };
 }
 
@@ -34,6 +38,7 @@ export function linkBinding(link: DocumentLink, issues: readonly FieldIssue[] | 
     set: (path, value) => graphActions.setLinkField(link.id, path, value),
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+    varyPath: (path) => itemVaryPath('links', link.id, path),
   };
 }
 
@@ -44,6 +49,8 @@ export function scenarioBinding(document: Record<string, unknown>, issues: reado
     set: (path, value) => graphActions.setScenarioField(String(path[0]), value), // top-level fields only
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+    // top-level fields only; the seed is swept by `experiment.seeds`, not by a path
+    varyPath: (path) => (path.length === 1 && path[0] !== 'seed' ? String(path[0]) : undefined),
   };
 }
 
