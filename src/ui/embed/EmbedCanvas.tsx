@@ -10,7 +10,8 @@ import { useEffect } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import type { CanvasEdge, CanvasNode } from '../canvas/canvas-types.ts';
 import { LinkEdge } from '../canvas/edges/LinkEdge.tsx';
-import { usePaintDetail } from '../canvas/use-paint-detail.ts';
+import { useFitFollowsTier } from '../canvas/use-fit-follows-tier.ts';
+import { useLegibility } from '../canvas/use-legibility.ts';
 import { useFlowElements } from '../canvas/use-flow-elements.ts';
 import { NODE_TYPES } from '../kinds/kind-registry.ts';
 
@@ -21,19 +22,27 @@ function EmbedFlow({ showZoomButtons }: { showZoomButtons: boolean }) {
   const { nodes, edges, setMeasured } = useFlowElements();
   const loadCount = useGraphStore((s) => s.loadCount);
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
-  const detail = usePaintDetail();
+  const legibility = useLegibility();
 
+  // The cards' sizes follow the zoom's tier: a fit that changes the tier is fitted again.
+  const fitStarted = useFitFollowsTier(legibility['data-detail'], () => void flow.fitView(FIT));
   // Every scenario loaded (the first, or one a parent page sent) is fitted into the frame.
-  useEffect(() => void flow.fitView(FIT), [flow, loadCount]);
+  useEffect(() => {
+    fitStarted();
+    void flow.fitView(FIT);
+  }, [flow, loadCount]);
   // A resized frame (a phone turned sideways) refits too.
   useEffect(() => {
-    const refit = () => void flow.fitView(FIT);
+    const refit = () => {
+      fitStarted();
+      void flow.fitView(FIT);
+    };
     window.addEventListener('resize', refit);
     return () => window.removeEventListener('resize', refit);
   }, [flow]);
 
   return (
-    <div className="fl-canvas" data-detail={detail}>
+    <div className="fl-canvas" {...legibility}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
