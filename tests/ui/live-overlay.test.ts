@@ -29,8 +29,8 @@ function source(initial: LiveSnapshot) {
 
 /** Records every drawing call with the fill colour in effect. */
 function fakeContext() {
-  const calls: { op: string; args: unknown[]; fill: unknown }[] = [];
-  const record = (op: string) => (...args: unknown[]) => void calls.push({ op, args, fill: context.fillStyle });
+  const calls: { op: string; args: unknown[]; fill: unknown; font: string }[] = [];
+  const record = (op: string) => (...args: unknown[]) => void calls.push({ op, args, fill: context.fillStyle, font: context.font });
   const context: OverlayContext & { calls: typeof calls } = {
     calls, fillStyle: '', strokeStyle: '', lineWidth: 1, font: '', textAlign: 'start', textBaseline: 'alphabetic',
     setTransform: record('setTransform'), clearRect: record('clearRect'), fillRect: record('fillRect'), strokeRect: record('strokeRect'),
@@ -105,6 +105,19 @@ describe('live overlay', () => {
     const far = fakeContext();
     createOverlayPainter(far, live, () => scene(0.3), palette, { textMinZoom: 0.45, textPx: 11 }).draw();
     expect(far.calls.filter((c) => c.op === 'fillText')).toEqual([]);
+  });
+
+  it('its text is never smaller on screen than the target: font size (flow px) × zoom ≥ 11 px, ≥ 16 px presenting', () => {
+    const live = source({ layout, values: values({ api: { droppedPerSec: 7.5, queueCapacity: 100 } }), version: 1 });
+    for (const [zoom, textPx] of [[0.6, 11], [1, 11], [2, 11], [0.7, 16], [1.2, 16]]) {
+      const context = fakeContext();
+      createOverlayPainter(context, live, () => scene(zoom), palette, { textMinZoom: 0.45, textPx }).draw();
+      const texts = context.calls.filter((c) => c.op === 'fillText');
+      expect(texts.length).toBe(1);
+      const fontPx = Number(/([\d.]+)px/.exec(texts[0].font)![1]);
+      expect(fontPx * zoom).toBeGreaterThanOrEqual(textPx);
+      expect(fontPx).toBeGreaterThanOrEqual(12); // zoomed in, as designed: never shrunk
+    }
   });
 
   it('switched to the overlay, the DOM painter paints its cards idle once and then writes nothing', () => {

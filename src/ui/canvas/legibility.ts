@@ -67,7 +67,9 @@ export function detailTier(scale: number): DetailTier {
  */
 export function textMinZoom(targetPx: number): number {
   const mediumMaxScale = TIER_MAX_SCALE.find(([tier]) => tier === 'medium')![1];
-  return targetPx / (SMALLEST_DESIGN_PX * mediumMaxScale);
+  const least = targetPx / (SMALLEST_DESIGN_PX * mediumMaxScale);
+  // up to the step it falls in: the DOM cards' tier changes only at steps
+  return 2 ** (Math.ceil(Math.log2(least) * STEPS_PER_OCTAVE - 1e-9) / STEPS_PER_OCTAVE);
 }
 
 export interface Legibility {

@@ -140,7 +140,7 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
     const withText = zoom >= options.textMinZoom;
     // Semantic zoom: the text is set so that it is at least textPx on screen at this zoom.
     const k = Math.max(TEXT_DESIGN_PX, options.textPx / zoom) / TEXT_DESIGN_PX;
-    if (withText) context.font = `bold ${(TEXT_DESIGN_PX * k).toFixed(2)}px system-ui, sans-serif`;
+    if (withText) context.font = `bold ${Math.ceil(TEXT_DESIGN_PX * k * 100) / 100}px system-ui, sans-serif`; // rounded up: never below
     for (const [id, box] of boxes) {
       if (box.x > view.right || box.y > view.bottom || box.x + box.widthPx < view.left || box.y + box.heightPx < view.top) continue;
       if (!seekNode(nodeView, index, values, id)) continue;
