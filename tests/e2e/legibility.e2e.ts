@@ -1,7 +1,8 @@
 // Semantic zoom (issue 12): at fit view, no visible text inside a node or on a link is drawn below
 // 11 px on screen — computed font size × React Flow's viewport zoom — in a 700×450 embed and in the
 // app on a 390×844 phone, nor below 16 px in present mode at 1280×720; and every node still shows
-// its name and a state word (so hiding everything cannot pass). One Chromium, one page per size.
+// its name and a state word (so hiding everything cannot pass), inside the canvas and clear of the
+// zoom buttons and the minimap. One Chromium, one page per size.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
@@ -28,7 +29,7 @@ interface Measured {
   /** Every visible text, smallest first: on-screen px, the text, where. */
   texts: { px: number; text: string; where: string }[];
   /** Per node: its full name, the part of it shown, its state word, whether the card is inside the canvas. */
-  nodes: { id: string; name: string; shownName: string; word: string; inside: boolean }[];
+  nodes: { id: string; name: string; shownName: string; word: string; inside: boolean; under: string[] }[];
 }
 
 /** Reads every visible text node inside nodes and links, with computed font size × the viewport's zoom. */
@@ -55,6 +56,8 @@ function measure(page: Page): Promise<Measured> {
       }
       return out.trim();
     };
+    const chrome = [...document.querySelectorAll('.react-flow__controls, .react-flow__minimap')].map((el) => ({ what: el.className.toString(), box: el.getBoundingClientRect() }));
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     const texts: Measured['texts'] = [];
     for (const root of document.querySelectorAll('.react-flow__node, .react-flow__edge')) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -77,6 +80,7 @@ function measure(page: Page): Promise<Measured> {
         const r = el.getBoundingClientRect();
         return r.left >= canvas.left - 1 && r.right <= canvas.right + 1 && r.top >= canvas.top - 1 && r.bottom <= canvas.bottom + 1;
       })(),
+      under: chrome.filter((c) => overlaps(el.getBoundingClientRect(), c.box)).map((c) => c.what),
     }));
     return { zoom, tier: document.querySelector('.fl-canvas')!.getAttribute('data-detail'), texts, nodes };
   });
@@ -118,6 +122,7 @@ describe('legibility at fit view (semantic zoom)', () => {
         expect(m.nodes.map((n) => n.id).sort(), where).toEqual([...ids].sort());
         for (const node of m.nodes) {
           expect(node.inside, `${where}: ${node.id} is inside the fitted canvas`).toBe(true);
+          expect(node.under, `${where}: ${node.id} is clear of the zoom buttons and the minimap`).toEqual([]);
           expect(node.word, `${where}: ${node.id} shows a state word`).not.toBe('');
           // the shown name is the name, or the part of it that tells it apart ("…keep the last known good keys")
           const shown = node.shownName.replace(/[…\u2060]/g, '').trim();
