@@ -11,6 +11,7 @@ import { Handle, Position } from '@xyflow/react';
 import { useRef, type ReactNode } from 'react';
 import { useGraphStore, type DocumentNode } from '../../../store/graph-store.ts';
 import type { FieldIssue } from '../../../store/graph/validation-index.ts';
+import { layoutNodeHeightPx, LAYOUT_NODE_HEIGHT_PX } from '../../../store/graph/auto-layout.ts';
 import { cardLabel, distinctLabelsOf } from './distinct-labels.ts';
 import { IssueBadge } from './IssueBadge.tsx';
 import { useLiveNode } from './use-live-node.ts';
@@ -34,11 +35,20 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
   const shortLabel = useGraphStore((s) => distinctLabelsOf(s.document.nodes).get(id)) ?? label;
   const hasError = issues?.some((i) => i.severity === 'error') ?? false;
   return (
-    <div ref={root} className="fl-node" data-kind={node.kind} data-live="health" data-health="idle" data-invalid={hasError || undefined}>
+    <div
+      ref={root}
+      className="fl-node"
+      data-kind={node.kind}
+      data-live="health"
+      data-health="idle"
+      data-invalid={hasError || undefined}
+      // a layout leaves a taller card's footprint (token badge, key line): room for a line more on a small card
+      data-roomy={layoutNodeHeightPx(node) > LAYOUT_NODE_HEIGHT_PX || undefined}
+    >
       {acceptsIncoming && <Handle type="target" position={Position.Left} className="fl-handle" />}
       <div className="fl-node__head">
         <span className="fl-node__glyph" aria-hidden="true">{glyph}</span>
-        <span className="fl-node__label" title={label === id ? id : `${label} (${id})`}>
+        <span className="fl-node__label" data-cut={shortLabel !== label || undefined} title={label === id ? id : `${label} (${id})`}>
           <span className="fl-node__name">{label}</span>
           {shortLabel !== label && <span className="fl-node__short-name">{shortLabel}</span>}
         </span>
