@@ -1,8 +1,8 @@
 /**
  * A card's one most telling number (semantic zoom, ../legibility.ts): what the smallest tier shows
  * beside the state word, so a card the size of a thumbnail still says what is wrong — "K1 · 100%"
- * on a validator that rejects tokens, "37 drop/s" on an overloaded service, "queue 4.0k" on a
- * filling one, "again 30/s" on a client whose users sign in again; otherwise the rate it takes in.
+ * on a validator that rejects tokens, "queue 4.0k" on a service with thousands waiting (dropping
+ * or not), "37 drop/s" on an overloaded one, "queue 12" on a filling one, "again 30/s" on a client whose users sign in again; otherwise the rate it takes in.
  */
 import { formatCount, formatRate, formatShare } from './format-live.ts';
 import { keysIn } from './identity-readouts.ts';
@@ -17,6 +17,9 @@ export interface Headline {
 }
 
 const NONE: Headline = { text: '', alarm: null };
+
+/** From this many waiting, the queue's length says more than the drops per second. */
+const LONG_QUEUE = 1000;
 
 /** `health`: the card's state (node-readouts.ts nodeHealth), passed in so this file needs nothing of that one. */
 export function headline(record: NodeRecord | null, health: string): Headline {
@@ -34,9 +37,12 @@ export function headline(record: NodeRecord | null, health: string): Headline {
     const reauth = record.get('reauthPerSec');
     if (reauth > 0) return { text: `again ${formatRate(reauth)}/s`, alarm: 'token' };
   }
+  const queued = record.get('queued');
+  // A queue of thousands is the story even while it drops (MFA's 4.0k behind 50 workers): the
+  // state word already says "dropping".
+  if (queued >= LONG_QUEUE) return { text: `queue ${formatCount(queued)}`, alarm: health === 'failing' ? 'true' : null };
   const overloadPerSec = record.get('droppedPerSec') - Math.max(0, record.get('authRejectedPerSec') || 0);
   if (health === 'failing' && overloadPerSec > 0) return { text: `${formatRate(overloadPerSec)} drop/s`, alarm: 'true' };
-  const queued = record.get('queued');
   if (health === 'strained' || queued >= 1) return { text: `queue ${formatCount(queued)}`, alarm: null };
   return { text: `${formatRate(record.get('arrivedPerSec'))}/s`, alarm: null };
 }
