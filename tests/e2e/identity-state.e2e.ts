@@ -69,11 +69,10 @@ const KEYS = ['published-key-0', 'published-key-1'];
 describe('identity state on the canvas', () => {
   const chromium = useChromium();
 
-  it('embed of key-removal-2021 (1000×650): the key set loses K1 at 30:00; validators reject tokens in words unlike an overloaded service', { timeout: 180_000 }, async () => {
-    // 1000×650: at 700×450 the whole graph fits only below the zoom where card text is drawn
-    // (0.45; with the caption bar and the taller validator cards the fit is ~0.37), so there the
-    // identity state shows in colour alone until semantic zoom (issue 12) draws words at any zoom.
-    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 1000, height: 650 } }, { console: true });
+  it('embed of key-removal-2021 (700×450): the key set loses K1 at 30:00; validators reject tokens in words unlike an overloaded service', { timeout: 180_000 }, async () => {
+    // A blog's iframe: the whole graph fits only at a small zoom, where semantic zoom shows each
+    // card's name, state word and one number — the identity state must be among them, visibly.
+    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 700, height: 450 } }, { console: true });
     await page.goto(`${inject('appUrl')}?embed&autoplay=on&controls=full&speed=100&scenario=key-removal-2021`);
     await page.locator('.react-flow__node[data-id="jwks"]').waitFor({ timeout: 60_000 });
 
@@ -93,14 +92,23 @@ describe('identity state on the canvas', () => {
     expect(after.readouts['published-key-1']).toEqual(['K2', 'true']);
     expect(after.health).toBe('token');
     expect(after.word).toBe('key missing');
-    const struck = await page.locator('.react-flow__node[data-id="jwks"] [data-live="published-key-0"]').evaluate((el) => getComputedStyle(el).textDecorationLine);
-    expect(struck).toContain('line-through');
+    const k1 = page.locator('.react-flow__node[data-id="jwks"] [data-live="published-key-0"]');
+    expect(await k1.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain('line-through');
+    // drawn, at this size: the struck key and the word
+    expect(await k1.isVisible()).toBe(true);
+    expect(await page.locator('.react-flow__node[data-id="jwks"] [data-live="health-word"]').isVisible()).toBe(true);
 
     // The 5-minute group breaks within minutes: its own state, word and share, with the key.
     const teams = await until(() => readCard(page, 'teams-like', ['token-state', 'token-rejecting']), (c) => c.health === 'token', 60_000, 'teams-like rejecting');
     expect(teams.word).toBe('rejecting');
     expect(teams.readouts['token-state'][0]).toBe('REJECTING TOKENS');
     expect(teams.readouts['token-rejecting'][0]).toMatch(/^K1 · \d+(\.\d)?% of replicas$/);
+    // What a 700×450 embed shows of it (the smallest cards): the word and which key on what share.
+    const teamsCard = page.locator('.react-flow__node[data-id="teams-like"]');
+    expect(await teamsCard.locator('[data-live="health-word"]').isVisible()).toBe(true);
+    const headline = teamsCard.locator('[data-live="headline"]');
+    expect(await headline.isVisible()).toBe(true);
+    expect(await headline.textContent()).toMatch(/^K1 · (<0\.1|\d+(\.\d)?)%$/);
     // Its users sign in again.
     const users = await until(() => readCard(page, 'users-teams-like', ['reauth-rate']), (c) => Number(c.readouts['reauth-rate'][0]) > 0, 30_000, 'users signing in again');
     expect(users.word).toBe('rejected');

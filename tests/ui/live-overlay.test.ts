@@ -29,8 +29,8 @@ function source(initial: LiveSnapshot) {
 
 /** Records every drawing call with the fill colour in effect. */
 function fakeContext() {
-  const calls: { op: string; args: unknown[]; fill: unknown }[] = [];
-  const record = (op: string) => (...args: unknown[]) => void calls.push({ op, args, fill: context.fillStyle });
+  const calls: { op: string; args: unknown[]; fill: unknown; font: string }[] = [];
+  const record = (op: string) => (...args: unknown[]) => void calls.push({ op, args, fill: context.fillStyle, font: context.font });
   const context: OverlayContext & { calls: typeof calls } = {
     calls, fillStyle: '', strokeStyle: '', lineWidth: 1, font: '', textAlign: 'start', textBaseline: 'alphabetic',
     setTransform: record('setTransform'), clearRect: record('clearRect'), fillRect: record('fillRect'), strokeRect: record('strokeRect'),
@@ -49,7 +49,7 @@ describe('live overlay', () => {
   it('draws one queue bar per node, filled to its queue share in the level colour', () => {
     const live = source({ layout, values: values({ users: { queueCapacity: -1, workers: -1 }, api: { queued: 75, queueCapacity: 100, workers: 8 } }), version: 1 });
     const context = fakeContext();
-    createOverlayPainter(context, live, () => scene(), palette, { textMinZoom: 0.45 }).draw();
+    createOverlayPainter(context, live, () => scene(), palette, { textMinZoom: 0.45, textPx: 11 }).draw();
     const trackPx = 190 - 2 * QUEUE_BAR.insetPx;
     const fills = bars(context).filter((c) => c.fill !== 'track');
     expect(bars(context).filter((c) => c.fill === 'track')).toHaveLength(2);
@@ -63,7 +63,7 @@ describe('live overlay', () => {
     const live = source({ layout, values: values({ api: { queued: 10, queueCapacity: 100 } }), version: 1 });
     const context = fakeContext();
     let zoom = 1;
-    const painter = createOverlayPainter(context, live, () => scene(zoom), palette, { textMinZoom: 0.45 });
+    const painter = createOverlayPainter(context, live, () => scene(zoom), palette, { textMinZoom: 0.45, textPx: 11 });
     expect(painter.draw()).toBe(true);
     const drawn = context.calls.length;
     expect(painter.draw()).toBe(false);
@@ -86,7 +86,7 @@ describe('live overlay', () => {
   it('draws new numbers at most once per interval, but a pan at once', () => {
     const live = source({ layout, values: values({ api: { queued: 10, queueCapacity: 100 } }), version: 1 });
     let x = 0;
-    const painter = createOverlayPainter(fakeContext(), live, () => ({ ...scene(), transform: [x, 0, 1] }), palette, { textMinZoom: 0.45, numbersIntervalMs: 100 });
+    const painter = createOverlayPainter(fakeContext(), live, () => ({ ...scene(), transform: [x, 0, 1] }), palette, { textMinZoom: 0.45, textPx: 11, numbersIntervalMs: 100 });
     expect(painter.draw(1000)).toBe(true);
     live.set({ layout, values: values({ api: { queued: 20, queueCapacity: 100 } }) });
     expect(painter.draw(1050)).toBe(false);
@@ -100,11 +100,24 @@ describe('live overlay', () => {
   it('writes drops/s above a dropping node only where text can be read', () => {
     const live = source({ layout, values: values({ api: { droppedPerSec: 7.5, queueCapacity: 100 } }), version: 1 });
     const near = fakeContext();
-    createOverlayPainter(near, live, () => scene(1), palette, { textMinZoom: 0.45 }).draw();
+    createOverlayPainter(near, live, () => scene(1), palette, { textMinZoom: 0.45, textPx: 11 }).draw();
     expect(near.calls.filter((c) => c.op === 'fillText').map((c) => [c.args[0], c.fill])).toEqual([['7.5 drop/s', 'failing']]);
     const far = fakeContext();
-    createOverlayPainter(far, live, () => scene(0.3), palette, { textMinZoom: 0.45 }).draw();
+    createOverlayPainter(far, live, () => scene(0.3), palette, { textMinZoom: 0.45, textPx: 11 }).draw();
     expect(far.calls.filter((c) => c.op === 'fillText')).toEqual([]);
+  });
+
+  it('its text is never smaller on screen than the target: font size (flow px) × zoom ≥ 11 px, ≥ 16 px presenting', () => {
+    const live = source({ layout, values: values({ api: { droppedPerSec: 7.5, queueCapacity: 100 } }), version: 1 });
+    for (const [zoom, textPx] of [[0.6, 11], [1, 11], [2, 11], [0.7, 16], [1.2, 16]]) {
+      const context = fakeContext();
+      createOverlayPainter(context, live, () => scene(zoom), palette, { textMinZoom: 0.45, textPx }).draw();
+      const texts = context.calls.filter((c) => c.op === 'fillText');
+      expect(texts.length).toBe(1);
+      const fontPx = Number(/([\d.]+)px/.exec(texts[0].font)![1]);
+      expect(fontPx * zoom).toBeGreaterThanOrEqual(textPx);
+      expect(fontPx).toBeGreaterThanOrEqual(12); // zoomed in, as designed: never shrunk
+    }
   });
 
   it('switched to the overlay, the DOM painter paints its cards idle once and then writes nothing', () => {
@@ -149,7 +162,7 @@ describe('live overlay', () => {
     const keyBoxes = new Map(keyLayout.nodeIds.map((id, i) => [id, { x: i * 250, y: 100, widthPx: 190, heightPx: 120 }]));
     const keyScene: OverlayScene = { nodes: keyBoxes, links: [], transform: [0, 0, 1], widthPx: 1200, heightPx: 600, pixelRatio: 1, geometryKey: keyBoxes };
     const context = fakeContext();
-    createOverlayPainter(context, source({ layout: keyLayout, values: out, version: 1 }), () => keyScene, palette, { textMinZoom: 0.45 }).draw();
+    createOverlayPainter(context, source({ layout: keyLayout, values: out, version: 1 }), () => keyScene, palette, { textMinZoom: 0.45, textPx: 11 }).draw();
     expect(context.calls.filter((c) => c.op === 'fillText').map((c) => [c.args[0], c.fill])).toEqual([
       ['REJECTING TOKENS K1 · 31% of replicas', 'token'],
       ['KEY MISSING K1', 'token'],

@@ -25,7 +25,8 @@ import { fitPadding, useMinimapStore } from './minimap-store.ts';
 import { usePresenterStore } from '../guide/presenter-store.ts';
 import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
 import { useFlowElements } from './use-flow-elements.ts';
-import { usePaintDetail } from './use-paint-detail.ts';
+import { useFitFollowsTier } from './use-fit-follows-tier.ts';
+import { useLegibility } from './use-legibility.ts';
 
 const EDGE_TYPES = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -71,10 +72,16 @@ function CanvasFlow() {
   const loadCount = useGraphStore((s) => s.loadCount);
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const detail = usePaintDetail();
+  const legibility = useLegibility();
   const presenting = usePresenterStore((s) => s.presenting);
   const minimapShown = useMinimapStore((s) => s.shown) && !presenting;
   useCanvasShortcuts();
+  // Until the person pans or zooms, the view follows the fit (see the resize observer below).
+  const following = useRef(true);
+  const fitted = () => {
+    if (following.current && useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
+  };
+  const fitStarted = useFitFollowsTier(legibility['data-detail'], fitted);
 
   useEffect(
     () =>
@@ -93,20 +100,22 @@ function CanvasFlow() {
   // An empty one gets the plain view: a fit queued now would fire on the first node added.
   useEffect(() => {
     following.current = true;
+    fitStarted();
     if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
     else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
   }, [flow, loadCount]);
 
   // Until the person pans or zooms, the fit follows the canvas's size (a notice bar opening above
   // it, a panel closing): otherwise a node ends up under the minimap the fit had kept it clear of.
-  const following = useRef(true);
   useEffect(() => {
     const element = wrapper.current;
     if (!element) return;
     let frame = 0;
     // a frame later: React Flow's own observer must have taken the new size first
     const refit = () => {
-      if (following.current && useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
+      if (!following.current) return;
+      fitStarted();
+      if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
     };
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
@@ -140,7 +149,7 @@ function CanvasFlow() {
   };
 
   return (
-    <div className="fl-canvas" data-detail={detail} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown}>
+    <div className="fl-canvas" {...legibility} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}

@@ -1,16 +1,26 @@
 /**
  * Whether the editor shows its minimap: the person's choice (View menu), remembered in this
- * browser; shown by default. Presenter mode never shows it — a room watches the graph itself.
+ * browser; shown by default on a wide screen, hidden on a phone (on a 390 px canvas it would
+ * cover a third of the graph and cost the fit its room). Presenter mode never shows it — a room
+ * watches the graph itself.
  */
 import { create } from 'zustand';
 
 const STORAGE_KEY = 'faultline.minimap';
 
+/** Below this viewport width the minimap starts hidden (the person can still show it). */
+const NARROW_SCREEN_PX = 600;
+
+function shownByDefault(): boolean {
+  return typeof window === 'undefined' || typeof window.innerWidth !== 'number' || window.innerWidth > NARROW_SCREEN_PX;
+}
+
 function remembered(): boolean {
   try {
-    return localStorage.getItem(STORAGE_KEY) !== 'hidden';
+    const choice = localStorage.getItem(STORAGE_KEY);
+    return choice === null ? shownByDefault() : choice !== 'hidden';
   } catch {
-    return true; // storage blocked: the default
+    return shownByDefault(); // storage blocked: the default
   }
 }
 

@@ -3,37 +3,48 @@
  * dragging, connecting, selecting or deleting. Pan and pinch-zoom stay (a phone needs them);
  * the scroll wheel is left to the page around the embed, which a reader is scrolling.
  */
-import { Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import { useEffect } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import type { CanvasEdge, CanvasNode } from '../canvas/canvas-types.ts';
 import { LinkEdge } from '../canvas/edges/LinkEdge.tsx';
-import { usePaintDetail } from '../canvas/use-paint-detail.ts';
+import { useFitFollowsTier } from '../canvas/use-fit-follows-tier.ts';
+import { useLegibility } from '../canvas/use-legibility.ts';
 import { useFlowElements } from '../canvas/use-flow-elements.ts';
 import { NODE_TYPES } from '../kinds/kind-registry.ts';
 
 const EDGE_TYPES = { link: LinkEdge };
-const FIT = { padding: 0.08, maxZoom: 1.1 };
+/** Fit view's margins; on the left, room for the zoom buttons (bottom left) so no node sits under them. */
+const fitOptions = (showZoomButtons: boolean): FitViewOptions<CanvasNode> => ({ padding: { top: '14px', right: '14px', bottom: '14px', left: showZoomButtons ? '54px' : '14px' }, maxZoom: 1.1 });
 
 function EmbedFlow({ showZoomButtons }: { showZoomButtons: boolean }) {
   const { nodes, edges, setMeasured } = useFlowElements();
   const loadCount = useGraphStore((s) => s.loadCount);
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
-  const detail = usePaintDetail();
+  const legibility = useLegibility();
+  const FIT = fitOptions(showZoomButtons);
 
+  // The cards' sizes follow the zoom's tier: a fit that changes the tier is fitted again.
+  const fitStarted = useFitFollowsTier(legibility['data-detail'], () => void flow.fitView(FIT));
   // Every scenario loaded (the first, or one a parent page sent) is fitted into the frame.
-  useEffect(() => void flow.fitView(FIT), [flow, loadCount]);
+  useEffect(() => {
+    fitStarted();
+    void flow.fitView(FIT);
+  }, [flow, loadCount, showZoomButtons]);
   // A resized frame (a phone turned sideways) refits too.
   useEffect(() => {
-    const refit = () => void flow.fitView(FIT);
+    const refit = () => {
+      fitStarted();
+      void flow.fitView(FIT);
+    };
     window.addEventListener('resize', refit);
     return () => window.removeEventListener('resize', refit);
-  }, [flow]);
+  }, [flow, showZoomButtons]);
 
   return (
-    <div className="fl-canvas" data-detail={detail}>
+    <div className="fl-canvas" {...legibility}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}

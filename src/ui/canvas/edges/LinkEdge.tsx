@@ -2,6 +2,7 @@
  * A link on the canvas. Static parts (path, arrow, parallel-link tag, problems) come from the
  * document; the live parts — state colours, the moving dash whose width and speed follow the
  * rate, the buffer/drops/loss text — are written by the painter into `[data-live]` elements.
+ * Label offsets are in em: the text grows as the view zooms out (semantic zoom), its gap with it.
  */
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
@@ -29,13 +30,13 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
     <g ref={group} className="fl-link" data-live="state" data-health="idle" data-selected={selected || undefined} data-invalid={invalid || undefined}>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className="fl-link__base" interactionWidth={18} />
       <path className="fl-link__flow" d={path} data-live="flow" />
-      <text className="fl-link__stats" x={labelX} y={labelY - 8} textAnchor="middle" data-live="stats" />
-      <text className="fl-link__condition" x={labelX} y={labelY + 17} textAnchor="middle" data-live="condition" />
+      <text className="fl-link__stats" x={labelX} y={labelY} dy="-0.67em" textAnchor="middle" data-live="stats" />
+      <text className="fl-link__condition" x={labelX} y={labelY} dy="1.42em" textAnchor="middle" data-live="condition" />
       {count > 1 && data && (
-        <text className="fl-link__tag" x={labelX + 16} y={labelY + 4} textAnchor="start">{parallelTag(data)}</text>
+        <text className="fl-link__tag" x={labelX} y={labelY} dx="1.45em" dy="0.36em" textAnchor="start">{parallelTag(data)}</text>
       )}
       {invalid && (
-        <text className="fl-link__problem" x={labelX} y={labelY + 31} textAnchor="middle">
+        <text className="fl-link__problem" x={labelX} y={labelY} dy="2.58em" textAnchor="middle">
           <title>{data?.issues?.map((i) => `${i.field}: ${i.message}`).join('\n')}</title>! invalid
         </text>
       )}

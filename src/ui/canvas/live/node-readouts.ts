@@ -9,6 +9,7 @@ import { formatCount, formatLatencyMs, formatRate, formatShare } from './format-
 import type { LiveRecord, NodeField } from './live-reader.ts';
 import { IDENTITY_READOUTS, identityTrouble, OVERVIEW_IDENTITY_READOUTS } from './identity-readouts.ts';
 import { OVERVIEW_TOKEN_READOUTS, TOKEN_READOUTS } from './token-readouts.ts';
+import { headline } from './headline-readout.ts';
 
 type NodeRecord = LiveRecord<NodeField>;
 export type Readout = (write: DomWriter, index: number, record: NodeRecord | null) => void;
@@ -110,6 +111,12 @@ export const NODE_READOUTS: Record<string, Readout> = {
   ...TOKEN_READOUTS,
   /** Key sets, identity providers, clients with auth: identity-readouts.ts. */
   ...IDENTITY_READOUTS,
+  /** The one number the smallest cards show beside the state word (headline-readout.ts). */
+  headline: (write, i, record) => {
+    const { text, alarm } = headline(record, nodeHealth(record));
+    write.text(i, text);
+    write.attr(i, 'data-alarm', alarm);
+  },
 };
 
 /** What stays painted when the canvas is zoomed out too far to read text: colour and the bar. */

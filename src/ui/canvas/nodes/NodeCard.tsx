@@ -3,12 +3,16 @@
  * parser's problems, handles to connect, and the kind's live readouts as children. The card's
  * root is registered with the live painter, which colours its border by health (data-health)
  * and fills every `[data-live]` readout inside — React renders this only when the document or
- * the selection changes.
+ * the selection changes. Semantic zoom (../legibility.ts) hides rows by the canvas's tier: small
+ * cards show the name (cut so that names differ: distinct-labels.ts), the state word and the
+ * headline number.
  */
 import { Handle, Position } from '@xyflow/react';
 import { useRef, type ReactNode } from 'react';
-import type { DocumentNode } from '../../../store/graph-store.ts';
+import { useGraphStore, type DocumentNode } from '../../../store/graph-store.ts';
 import type { FieldIssue } from '../../../store/graph/validation-index.ts';
+import { layoutNodeHeightPx, LAYOUT_NODE_HEIGHT_PX } from '../../../store/graph/auto-layout.ts';
+import { cardLabel, distinctLabelsOf } from './distinct-labels.ts';
 import { IssueBadge } from './IssueBadge.tsx';
 import { useLiveNode } from './use-live-node.ts';
 
@@ -27,16 +31,30 @@ export interface NodeCardProps {
 export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsIncoming = true, children }: NodeCardProps) {
   const root = useRef<HTMLDivElement>(null);
   useLiveNode(id, root);
-  const label = typeof node.label === 'string' && node.label !== '' ? node.label : id;
+  const label = cardLabel({ id, label: node.label });
+  const shortLabel = useGraphStore((s) => distinctLabelsOf(s.document.nodes).get(id)) ?? label;
   const hasError = issues?.some((i) => i.severity === 'error') ?? false;
   return (
-    <div ref={root} className="fl-node" data-kind={node.kind} data-live="health" data-health="idle" data-invalid={hasError || undefined}>
+    <div
+      ref={root}
+      className="fl-node"
+      data-kind={node.kind}
+      data-live="health"
+      data-health="idle"
+      data-invalid={hasError || undefined}
+      // a layout leaves a taller card's footprint (token badge, key line): room for a line more on a small card
+      data-roomy={layoutNodeHeightPx(node) > LAYOUT_NODE_HEIGHT_PX || undefined}
+    >
       {acceptsIncoming && <Handle type="target" position={Position.Left} className="fl-handle" />}
       <div className="fl-node__head">
         <span className="fl-node__glyph" aria-hidden="true">{glyph}</span>
-        <span className="fl-node__label" title={label === id ? id : `${label} (${id})`}>{label}</span>
+        <span className="fl-node__label" data-cut={shortLabel !== label || undefined} title={label === id ? id : `${label} (${id})`}>
+          <span className="fl-node__name">{label}</span>
+          {shortLabel !== label && <span className="fl-node__short-name">{shortLabel}</span>}
+        </span>
         <IssueBadge issues={issues} />
         <span className="fl-node__health" data-live="health-word" data-health="idle" />
+        <span className="fl-node__headline" data-live="headline" />
       </div>
       <div className="fl-node__summary">
         <span className="fl-node__kind">{kindTitle}</span> {summary}

@@ -12,7 +12,8 @@ import { frameScheduler } from '../../frame-scheduler.ts';
 import { useThemeStore } from '../../layout/theme.ts';
 import type { CanvasEdge, CanvasNode } from '../canvas-types.ts';
 import { canvasPainter } from '../live/canvas-painter.ts';
-import { OVERVIEW_ZOOM } from '../use-paint-detail.ts';
+import { textMinZoom } from '../legibility.ts';
+import { useTextTargetPx } from '../use-legibility.ts';
 import { createOverlayPainter } from './overlay-painter.ts';
 import { LIVE_OVERLAY_MIN_NODES, OVERLAY_NUMBERS_INTERVAL_MS, type OverlayLink, type OverlayNodeBox, type OverlayPalette, type OverlayScene } from './overlay-types.ts';
 
@@ -45,6 +46,7 @@ export function LiveOverlay() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // The palette is read from the theme's CSS colours: a new theme starts a new painter.
   const theme = useThemeStore((s) => s.theme);
+  const textPx = useTextTargetPx();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -69,7 +71,7 @@ export function LiveOverlay() {
       }
       return { nodes: boxes, links, transform: state.transform, widthPx: state.width, heightPx: state.height, pixelRatio: window.devicePixelRatio || 1, geometryKey: boxes };
     };
-    const painter = createOverlayPainter(context, liveMetrics, readScene, readPalette(canvas), { textMinZoom: OVERVIEW_ZOOM, numbersIntervalMs: OVERLAY_NUMBERS_INTERVAL_MS });
+    const painter = createOverlayPainter(context, liveMetrics, readScene, readPalette(canvas), { textMinZoom: textMinZoom(textPx), textPx, numbersIntervalMs: OVERLAY_NUMBERS_INTERVAL_MS });
     const stopFrames = frameScheduler.onFrame((nowMs) => {
       const { width, height } = store.getState();
       const ratio = window.devicePixelRatio || 1;
@@ -87,7 +89,7 @@ export function LiveOverlay() {
       stopFrames();
       canvasPainter.setTarget('dom');
     };
-  }, [big, store, theme]);
+  }, [big, store, theme, textPx]);
 
   return big ? <canvas ref={canvasRef} className="fl-live-overlay" data-testid="live-overlay" aria-hidden="true" /> : null;
 }

@@ -24,28 +24,36 @@ export interface OverlayPainter {
   invalidate(): void;
 }
 
-/** The drops/s text is drawn only where it can be read (the DOM's own semantic-zoom threshold). */
+/**
+ * The text above a card is drawn only from `textMinZoom` on (where the DOM cards show more than
+ * their name: ../legibility.ts), and never smaller on screen than `textPx` (semantic zoom's target).
+ */
 export interface OverlayOptions {
   textMinZoom: number;
+  /** On-screen size of the text, px (11; 16 presenting): the font grows in flow units as the view zooms out. */
+  textPx: number;
   /** New numbers are drawn at most this often (a pan or zoom is drawn at once). Default 0. */
   numbersIntervalMs?: number;
 }
 
-/** A key with a slash, 14 flow px wide, centred on (x, y) — the token state's icon (as canvas.css's). */
-function drawKeyIcon(context: OverlayContext, x: number, y: number): void {
-  context.lineWidth = 1.8;
+/** A key with a slash, 14 × `k` flow px wide, centred on (x, y) — the token state's icon (as canvas.css's). */
+function drawKeyIcon(context: OverlayContext, x: number, y: number, k: number): void {
+  context.lineWidth = 1.8 * k;
   context.beginPath();
-  context.arc(x - 3.5, y, 2.5, 0, 2 * Math.PI);
-  context.moveTo(x - 1, y);
-  context.lineTo(x + 6, y);
-  context.moveTo(x + 3.5, y);
-  context.lineTo(x + 3.5, y + 2.5);
-  context.moveTo(x + 5.5, y);
-  context.lineTo(x + 5.5, y + 2.5);
-  context.moveTo(x - 7, y - 7);
-  context.lineTo(x + 7, y + 7);
+  context.arc(x - 3.5 * k, y, 2.5 * k, 0, 2 * Math.PI);
+  context.moveTo(x - 1 * k, y);
+  context.lineTo(x + 6 * k, y);
+  context.moveTo(x + 3.5 * k, y);
+  context.lineTo(x + 3.5 * k, y + 2.5 * k);
+  context.moveTo(x + 5.5 * k, y);
+  context.lineTo(x + 5.5 * k, y + 2.5 * k);
+  context.moveTo(x - 7 * k, y - 7 * k);
+  context.lineTo(x + 7 * k, y + 7 * k);
   context.stroke();
 }
+
+/** The designed size of the text above a card, flow px (at zoom 1). */
+const TEXT_DESIGN_PX = 12;
 
 export function createOverlayPainter(context: OverlayContext, source: LiveSource, readScene: () => OverlayScene, palette: OverlayPalette, options: OverlayOptions): OverlayPainter {
   let drawnKey: unknown[] = [];
@@ -130,6 +138,9 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
     context.setLineDash([]);
 
     const withText = zoom >= options.textMinZoom;
+    // Semantic zoom: the text is set so that it is at least textPx on screen at this zoom.
+    const k = Math.max(TEXT_DESIGN_PX, options.textPx / zoom) / TEXT_DESIGN_PX;
+    if (withText) context.font = `bold ${Math.ceil(TEXT_DESIGN_PX * k * 100) / 100}px system-ui, sans-serif`; // rounded up: never below
     for (const [id, box] of boxes) {
       if (box.x > view.right || box.y > view.bottom || box.x + box.widthPx < view.left || box.y + box.heightPx < view.top) continue;
       if (!seekNode(nodeView, index, values, id)) continue;
@@ -159,12 +170,12 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
       const overloadPerSec = nodeView.get('droppedPerSec') - Math.max(0, nodeView.get('authRejectedPerSec') || 0);
       if (health === 'failing' && overloadPerSec > 0) {
         context.fillStyle = palette.failing;
-        context.fillText(`${formatRate(overloadPerSec)} drop/s`, box.x + box.widthPx, box.y - 4);
+        context.fillText(`${formatRate(overloadPerSec)} drop/s`, box.x + box.widthPx, box.y - 4 * k);
       } else if (health === 'token') {
         const line = identityTrouble(nodeView)?.line ?? '';
         context.fillStyle = palette.token;
-        context.fillText(line, box.x + box.widthPx, box.y - 4);
-        drawKeyIcon(context, box.x + box.widthPx - context.measureText(line).width - 16, box.y - 11);
+        context.fillText(line, box.x + box.widthPx, box.y - 4 * k);
+        drawKeyIcon(context, box.x + box.widthPx - context.measureText(line).width - 16 * k, box.y - 11 * k, k);
       }
     }
     context.setLineDash([]);

@@ -1,0 +1,140 @@
+// Semantic zoom (issue 12): at fit view, no visible text inside a node or on a link is drawn below
+// 11 px on screen — computed font size × React Flow's viewport zoom — in a 700×450 embed and in the
+// app on a 390×844 phone, nor below 16 px in present mode at 1280×720; and every node still shows
+// its name and a state word (so hiding everything cannot pass), inside the canvas and clear of the
+// zoom buttons and the minimap. One Chromium, one page per size.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './browser.ts';
+import { builtin } from './library-support.ts';
+
+const SCENARIOS = ['mfa-outage-2019', 'key-removal-2021', 'checkout'] as const;
+
+interface Setting {
+  name: string;
+  viewport: { width: number; height: number };
+  query: (id: string) => string;
+  targetPx: number;
+}
+
+const SETTINGS: Setting[] = [
+  { name: '700×450 embed', viewport: { width: 700, height: 450 }, query: (id) => `?embed&autoplay=off&scenario=${id}`, targetPx: 11 },
+  { name: '390×844 phone (app)', viewport: { width: 390, height: 844 }, query: (id) => `?scenario=${id}`, targetPx: 11 },
+  { name: '1280×720 present', viewport: { width: 1280, height: 720 }, query: (id) => `?present&scenario=${id}`, targetPx: 16 },
+];
+
+interface Measured {
+  zoom: number;
+  tier: string | null;
+  /** Every visible text, smallest first: on-screen px, the text, where. */
+  texts: { px: number; text: string; where: string }[];
+  /** Per node: its full name, the part of it shown, its state word, whether the card is inside the canvas. */
+  nodes: { id: string; name: string; shownName: string; word: string; inside: boolean; under: string[] }[];
+}
+
+/** Reads every visible text node inside nodes and links, with computed font size × the viewport's zoom. */
+function measure(page: Page): Promise<Measured> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.react-flow__viewport')!;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const canvas = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const shown = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+      }
+      return true;
+    };
+    const inside = (r: DOMRect) => r.width > 0 && r.height > 0 && r.right > canvas.left && r.left < canvas.right && r.bottom > canvas.top && r.top < canvas.bottom;
+    const visibleText = (root: Element): string => {
+      let out = '';
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        if ((t.textContent ?? '').trim() !== '' && inside(range.getBoundingClientRect()) && shown(t.parentElement)) out += t.textContent;
+      }
+      return out.trim();
+    };
+    const chrome = [...document.querySelectorAll('.react-flow__controls, .react-flow__minimap')].map((el) => ({ what: el.className.toString(), box: el.getBoundingClientRect() }));
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const texts: Measured['texts'] = [];
+    for (const root of document.querySelectorAll('.react-flow__node, .react-flow__edge')) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if ((t.textContent ?? '').trim() === '') continue;
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        if (!inside(range.getBoundingClientRect()) || !shown(t.parentElement)) continue;
+        const px = parseFloat(getComputedStyle(t.parentElement!).fontSize) * zoom;
+        texts.push({ px, text: t.textContent!.trim().slice(0, 40), where: `${root.classList.contains('react-flow__edge') ? 'link' : 'node'} ${root.getAttribute('data-id') ?? root.getAttribute('data-testid')}` });
+      }
+    }
+    texts.sort((a, b) => a.px - b.px);
+    const nodes = [...document.querySelectorAll('.react-flow__node')].map((el) => ({
+      id: el.getAttribute('data-id') ?? '',
+      name: el.querySelector('.fl-node__name')?.textContent ?? '',
+      shownName: visibleText(el.querySelector('.fl-node__label')!),
+      word: visibleText(el.querySelector('.fl-node__health')!),
+      inside: (() => {
+        const r = el.getBoundingClientRect();
+        return r.left >= canvas.left - 1 && r.right <= canvas.right + 1 && r.top >= canvas.top - 1 && r.bottom <= canvas.bottom + 1;
+      })(),
+      under: chrome.filter((c) => overlaps(el.getBoundingClientRect(), c.box)).map((c) => c.what),
+    }));
+    return { zoom, tier: document.querySelector('.fl-canvas')!.getAttribute('data-detail'), texts, nodes };
+  });
+}
+
+/** Waits until every card has a state word and the fit has settled (same zoom on two reads 300 ms apart). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const words = [...document.querySelectorAll('.react-flow__node [data-live="health-word"]')];
+    return words.length > 0 && words.every((w) => (w.textContent ?? '') !== '');
+  }, undefined, { timeout: 30_000 });
+  const zoomNow = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+  let before = await zoomNow();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(300);
+    const now = await zoomNow();
+    if (now === before) return;
+    before = now;
+  }
+}
+
+describe('legibility at fit view (semantic zoom)', () => {
+  const chromium = useChromium();
+
+  for (const setting of SETTINGS) {
+    it(`${setting.name}: every visible node and link text ≥ ${setting.targetPx} px; each node shows its name and state`, { timeout: 60_000 }, async () => {
+      const { page, pageErrors } = await chromium.newPage({ viewport: setting.viewport }, { console: true });
+      for (const id of SCENARIOS) {
+        await page.goto(inject('appUrl') + setting.query(id));
+        const ids = (builtin(id).scenario as { nodes: { id: string }[] }).nodes.map((n) => n.id);
+        // the scenario's own nodes (a page reused from the last scenario shows that one's first)
+        await page.locator(`.react-flow__node[data-id="${ids[ids.length - 1]}"]`).waitFor({ timeout: 30_000 });
+        await settled(page);
+        const m = await measure(page);
+        const where = `${id} in the ${setting.name} (zoom ${m.zoom.toFixed(3)}, tier ${m.tier})`;
+        expect(m.texts.length, where).toBeGreaterThan(0);
+        const small = m.texts.filter((t) => t.px < setting.targetPx - 0.01);
+        expect(small, `${where}: text below ${setting.targetPx} px`).toEqual([]);
+        expect(m.nodes.map((n) => n.id).sort(), where).toEqual([...ids].sort());
+        for (const node of m.nodes) {
+          expect(node.inside, `${where}: ${node.id} is inside the fitted canvas`).toBe(true);
+          expect(node.under, `${where}: ${node.id} is clear of the zoom buttons and the minimap`).toEqual([]);
+          expect(node.word, `${where}: ${node.id} shows a state word`).not.toBe('');
+          // the shown name is the name, or the part of it that tells it apart ("…keep the last known good keys")
+          const shown = node.shownName.replace(/[…\u2060]/g, '').trim();
+          expect(shown, `${where}: ${node.id} shows its name`).not.toBe('');
+          expect(node.name, `${where}: ${node.id}'s shown name is part of its name`).toContain(shown);
+        }
+        // names that would look the same when cut differ in what is shown
+        const shownNames = m.nodes.map((n) => n.shownName);
+        expect(new Set(shownNames).size, `${where}: shown names differ`).toBe(shownNames.length);
+        console.log(`legibility: ${where}: smallest ${m.texts[0].px.toFixed(1)} px ("${m.texts[0].text}", ${m.texts[0].where}); ${m.texts.length} texts`);
+      }
+      expect(pageErrors).toEqual([]);
+    });
+  }
+});
