@@ -110,12 +110,16 @@ const sameSweepResults: Same<Flat<Omit<SweepReportDocument, keyof typeof header 
 const sameSweepPart: Same<z.infer<typeof sweepPartSchema>, Flat<SweepPartDocument>> = true;
 void [sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults, sameSweepPart];
 
+/** Stable for v1, like the scenario schema's (src/scenario/header.ts, SCENARIO_SCHEMA_ID). */
+export const REPORT_SCHEMA_ID = 'https://faultline.dev/schema/report/v1.json';
+
 export function buildReportJsonSchema(): Record<string, unknown> {
   const report = z.discriminatedUnion('kind', [runDocument, sweepDocument(z.number().nullable()), sweepPartSchema]);
   const generated = z.toJSONSchema(report, { io: 'input', target: 'draft-07', unrepresentable: 'any' });
   const { $schema, ...body } = generated;
   return {
     $schema,
+    $id: REPORT_SCHEMA_ID,
     title: `Faultline report (${REPORT_FORMAT})`,
     description:
       'What `faultline run --json` (kind "run"), `faultline sweep --json` and `faultline merge --json` (kind "sweep") and `faultline sweep --shard K/N` (kind "sweep-part") print. Fields may be added within v1; readers should ignore fields they do not know. Reference: docs/report.md.',

@@ -8,5 +8,5 @@ export { parseDuration, formatDuration } from './durations';
 export { SCENARIO_LIMITS } from './limits';
 export { admissionProblem, textSizeProblem } from './admit';
 export { UNSAFE_KEYS, isUnsafeKey } from './own-keys';
-export { FORMAT_V1 } from './header';
+export { FORMAT_V1, SCENARIO_SCHEMA_ID, withSchemaReference } from './header';
 export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, type ExperimentSpec, type MetricSpec, type MetricName } from './experiment';
