@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './browser.ts';
-import { embedFrame, startHostServer, type HostServer } from './embed-support.ts';
+import { startHostServer, type HostServer } from './embed-support.ts';
 
 const appUrl = () => inject('appUrl');
 
@@ -17,7 +17,7 @@ interface Seen {
 const blogPost = (app: string) => `<!doctype html><html><head><meta charset="utf-8"><title>A post</title>
 <script src="${app}faultline-embed.js"></script></head><body style="margin:0;font:16px sans-serif">
 <p style="margin:8px">A queue at 80%, below:</p>
-<faultline-embed id="demo" scenario="mm1" autoplay="off" controls="full" speed="max" theme="neon" height="420" title="M/M/1"></faultline-embed>
+<faultline-embed id="demo" scenario="mm1" autoplay="off" controls="full" speed="10" theme="neon" height="420" title="M/M/1"></faultline-embed>
 <script>
   window.__seen = [];
   for (const type of ['faultline:ready', 'faultline:status', 'faultline:time', 'faultline:error']) {
@@ -25,14 +25,17 @@ const blogPost = (app: string) => `<!doctype html><html><head><meta charset="utf
   }
 </script></body></html>`;
 
-/** The first event of `type` the page saw whose detail has these fields (waits for it). */
-async function seen(page: Page, type: string, fields: Partial<Seen['detail']> = {}): Promise<Seen> {
+/** The first event of `type` after the `after`-th the page saw whose detail has these fields (waits for it), with its index. */
+async function seen(page: Page, type: string, fields: Partial<Seen['detail']> = {}, after = -1): Promise<Seen & { index: number }> {
   const handle = await page.waitForFunction(
-    ({ type, fields }) =>
-      (window as unknown as { __seen: Seen[] }).__seen.find((s) => s.type === type && Object.entries(fields).every(([k, v]) => (s.detail as Record<string, unknown>)[k] === v)) ?? null,
-    { type, fields },
+    ({ type, fields, after }) => {
+      const all = (window as unknown as { __seen: Seen[] }).__seen;
+      const index = all.findIndex((s, i) => i > after && s.type === type && Object.entries(fields).every(([k, v]) => (s.detail as Record<string, unknown>)[k] === v));
+      return index < 0 ? null : { ...all[index], index };
+    },
+    { type, fields, after },
   );
-  return (await handle.jsonValue()) as Seen;
+  return (await handle.jsonValue()) as Seen & { index: number };
 }
 
 describe('<faultline-embed>', () => {
@@ -53,7 +56,7 @@ describe('<faultline-embed>', () => {
 
     const src = new URL(await page.evaluate(() => (document.getElementById('demo') as HTMLElement & { embedSrc: string }).embedSrc));
     expect(src.href.startsWith(appUrl())).toBe(true);
-    expect(Object.fromEntries(src.searchParams)).toEqual({ embed: '', scenario: 'mm1', autoplay: 'off', controls: 'full', speed: 'max', theme: 'neon', origin: host.origin });
+    expect(Object.fromEntries(src.searchParams)).toEqual({ embed: '', scenario: 'mm1', autoplay: 'off', controls: 'full', speed: '10', theme: 'neon', origin: host.origin });
 
     // theme="neon" is passed as written; the embed's own warning comes back as the element's event.
     const warning = await seen(page, 'faultline:error');
@@ -64,12 +67,12 @@ describe('<faultline-embed>', () => {
     expect(running.detail.simulatedMs).toBeGreaterThanOrEqual(0);
 
     await page.evaluate(() => (document.getElementById('demo') as HTMLElement & { pause(): void }).pause());
-    const paused = await seen(page, 'faultline:status', { status: 'paused' });
+    const paused = await seen(page, 'faultline:status', { status: 'paused' }, running.index);
     expect(paused.detail.simulatedMs).toBeGreaterThan(0);
 
     // inject(): a real fault reaches the run's fault log; a wrong target comes back as an error event.
     await page.evaluate(() => (document.getElementById('demo') as HTMLElement & { inject(f: object): void }).inject({ target: 'api', action: 'crash', for: '10s' }));
-    const frame = await embedFrame(page);
+    const frame = (await (await page.waitForSelector('#demo iframe')).contentFrame())!; // playwright's CSS enters the open shadow root
     await expect
       .poll(() => frame.evaluate(() => (window as unknown as { __faultline: { useRunStore: { getState(): { faultLog: { target: string; action: string }[] } } } }).__faultline.useRunStore.getState().faultLog), { timeout: 20_000 })
       .toMatchObject([{ target: 'api', action: 'crash' }]);
