@@ -120,6 +120,13 @@ describe('merge refuses what would change the result, naming it (exit 1, nothing
     );
   });
 
+  it('a part written by another faultline version', async () => {
+    const doc = JSON.parse(readFileSync(parts[3][1], 'utf8')) as SweepPartDocument;
+    const older = join(dir, 'older.json');
+    writeFileSync(older, JSON.stringify({ ...doc, faultlineVersion: '0.0.9' }));
+    expect(await refused(parts[3][0], older, parts[3][2])).toBe(`${older}: written by faultline 0.0.9, ${parts[3][0]} by ${doc.faultlineVersion}; run every shard with one version\n`);
+  });
+
   it('a part cut short, a whole sweep, a file that is not JSON, a file that is not there', async () => {
     const doc = JSON.parse(readFileSync(parts[3][0], 'utf8')) as SweepPartDocument;
     doc.runs.pop();

@@ -1,6 +1,7 @@
 // <faultline-embed> (dist/faultline-embed.js) on a plain HTML page of another origin: attributes
 // become the embed's URL, play()/pause()/inject() drive it (even called before it is ready), and
 // its messages come back as DOM events on the element — faultline:error included.
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useChromium } from './browser.ts';
@@ -46,6 +47,14 @@ describe('<faultline-embed>', () => {
   });
   afterAll(async () => {
     await host?.close();
+  });
+
+  it('is one small classic script at the site root: no module syntax, no chunk imports, under 3 KB gzipped', async () => {
+    const response = await fetch(`${appUrl()}faultline-embed.js`);
+    expect(response.status).toBe(200);
+    const script = await response.text();
+    expect(script).not.toMatch(/\bimport\s*[({"'`]|^export\s/m);
+    expect(gzipSync(script).length).toBeLessThan(3 * 1024);
   });
 
   it('builds the embed URL from its attributes, is driven by play/pause/inject and re-dispatches the embed events', async () => {
