@@ -1,5 +1,5 @@
 /**
- * A build-only Vite plugin that adds `faultline-embed.js` to the built site: the
+ * A Vite plugin that adds `faultline-embed.js` to the built site (and serves it from the dev server): the
  * `<faultline-embed>` custom element (src/embed-element/), bundled on its own as one classic
  * script (IIFE) so a blog can load it with a plain `<script src>` — no module graph, no hashed
  * chunk names, nothing shared with the app's bundles. Its URL is stable: the site's root +
@@ -37,7 +37,15 @@ export async function bundleEmbedElement(): Promise<string> {
 export function embedElementScript(): Plugin {
   return {
     name: 'faultline:embed-element',
-    apply: 'build',
+    // The dev server (`npm start`) serves it too, bundled on each request, so the example page works there.
+    configureServer(server) {
+      server.middlewares.use(`/${EMBED_ELEMENT_FILE}`, (_request, response, next) => {
+        bundleEmbedElement().then((code) => {
+          response.setHeader('content-type', 'text/javascript; charset=utf-8');
+          response.end(code);
+        }, next);
+      });
+    },
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: EMBED_ELEMENT_FILE, source: await bundleEmbedElement() });
     },

@@ -41,7 +41,7 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   }
   const merged = problems.length === 0 ? mergeSweepParts(parts) : { ok: false as const, problems };
   if (!merged.ok) {
-    for (const problem of merged.problems) io.err(`${problem.startsWith('shard ') ? 'faultline merge: ' : ''}${problem}\n`);
+    for (const problem of merged.problems) io.err(`${problem}\n`);
     return 1;
   }
   // A merged sweep has no one wall-clock time: each part ran on its own machine.

@@ -13,11 +13,12 @@ export interface NamedPart {
   part: SweepPartDocument;
 }
 
+/** Problems are whole lines: `file: problem`, or `faultline merge: …` for a shard no file holds. */
 export type MergeResult = { ok: true; results: ExperimentResults } | { ok: false; problems: string[] };
 
 export function mergeSweepParts(parts: readonly NamedPart[]): MergeResult {
   const first = parts[0];
-  if (first === undefined) return { ok: false, problems: ['no parts to merge'] };
+  if (first === undefined) return { ok: false, problems: ['faultline merge: no parts to merge'] };
   const foreign = parts.slice(1).flatMap((p) => foreignProblem(p, first));
   if (foreign.length > 0) return { ok: false, problems: foreign };
 
@@ -31,7 +32,7 @@ export function mergeSweepParts(parts: readonly NamedPart[]): MergeResult {
     problems.push(...runProblems(name, part));
   }
   for (let index = 1; index <= count; index++) {
-    if (!byShard.has(index)) problems.push(`shard ${index} of ${count} is missing (given: ${[...byShard].sort((a, b) => a[0] - b[0]).map(([k, name]) => `${k} in ${name}`).join(', ')})`);
+    if (!byShard.has(index)) problems.push(`faultline merge: shard ${index} of ${count} is missing (given: ${[...byShard].sort((a, b) => a[0] - b[0]).map(([k, name]) => `${k} in ${name}`).join(', ')})`);
   }
   if (problems.length > 0) return { ok: false, problems };
   const { scenario, path, values, seeds, metrics } = first.part;
