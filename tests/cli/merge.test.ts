@@ -72,6 +72,13 @@ describe('merge of 1, 2 and 3 shards = the unsharded sweep', () => {
     });
   }
 
+  it('a shard beyond the runs (10 of 10 for 9 runs) prints an empty part without starting a thread', async () => {
+    const r = await faultline('sweep', EXAMPLE, '--shard', '10/10');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as SweepPartDocument;
+    expect([doc.shard, doc.totalRuns, doc.runs]).toEqual([{ index: 10, count: 10 }, 9, []]);
+  });
+
   it('--shard index/3 takes the shard from JOB_COMPLETION_INDEX (0-based): index 1 is shard 2', async () => {
     process.env.JOB_COMPLETION_INDEX = '1';
     try {
