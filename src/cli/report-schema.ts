@@ -3,7 +3,8 @@
  * zod description of the report. The type checker proves that description equal to the types the
  * engine and the sweep produce (RunReport, ExperimentResults, the header of report-json.ts), so
  * the schema cannot drift from the code: a field added to the engine fails `npm run typecheck`
- * here until it is described. Not imported by the CLI itself (it would load zod for nothing).
+ * here until it is described. Of the CLI only `faultline merge` imports it, to check the parts it
+ * reads against `sweepPartSchema`.
  */
 import { z } from '../scenario/zod';
 import type { RunReport } from '../engine/report-types';
