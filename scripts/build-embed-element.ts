@@ -7,8 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type Rolldown } from 'vite';
-
-export const EMBED_ELEMENT_FILE = 'faultline-embed.js';
+import { EMBED_ELEMENT_SCRIPT as EMBED_ELEMENT_FILE } from '../src/share/embed-snippet.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The element's script, minified. */

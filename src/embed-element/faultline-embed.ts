@@ -14,9 +14,7 @@
  *   URL, a page origin that cannot drive the embed) come as `faultline:error` too.
  */
 import { COMMAND_TYPES, MESSAGE_PREFIX, PROTOCOL_VERSION, type CommandType } from '../embed/protocol.ts';
-import { DEFAULT_EMBED_HEIGHT_PX, EMBED_DEFAULTS, embedUrl, readEmbedOrigin, type EmbedChoices, type EmbedSource } from '../share/embed-snippet.ts';
-
-export const ELEMENT_NAME = 'faultline-embed';
+import { DEFAULT_EMBED_HEIGHT_PX, EMBED_DEFAULTS, EMBED_ELEMENT_NAME as ELEMENT_NAME, embedUrl, readEmbedOrigin, type EmbedChoices, type EmbedSource } from '../share/embed-snippet.ts';
 const CHOICE_NAMES = Object.keys(EMBED_DEFAULTS) as (keyof EmbedChoices)[];
 
 /** Where this script was loaded from: the app is the folder it sits in (the built site's root). */
