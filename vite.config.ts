@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { embedElementScript } from './scripts/build-embed-element.ts';
 import { contentSecurityPolicy } from './scripts/build-csp.ts';
 
 // Open a browser tab only where one can open: a desktop, not a container, SSH session or CI.
@@ -8,7 +9,7 @@ const canOpenBrowser =
   (process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), embedElementScript()], // + dist/faultline-embed.js
   base: './', // relative asset URLs: the build works from any sub-path (blog embeds, GitHub Pages)
   worker: { format: 'es' },
   // Scan the worker's imports too (comlink, zod): otherwise the dev server discovers them on the

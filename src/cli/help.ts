@@ -47,7 +47,28 @@ metric, statistics across the seeds for each value (docs/experiments.md). Ctrl-C
   --csv FILE        also write one row per run as CSV; FILE "-" writes it to stdout instead of
                     the tables (not with --json)
   --no-timing       leave the wall-clock time out of the table heading
-  -h, --help        this help`,
+  --shard K/N       run only shard K of N (runs whose index mod N = K − 1) and print them as
+                    a part (JSON) for \`faultline merge\`; index/N takes K − 1 from
+                    JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)
+  -h, --help        this help
+
+Examples:
+  faultline sweep my-sweep.json --csv runs.csv
+  faultline sweep my-sweep.json --shard 2/3 > part-2.json`,
+
+  merge: `Usage: faultline merge <part.json…> [--json] [--csv FILE|-]
+
+Joins the parts that \`faultline sweep --shard K/N\` printed, all N of them, into exactly what the
+unsharded sweep prints (docs/experiments.md, "Across machines"). A part of another sweep, a shard
+given twice or missing is refused, naming it; nothing is printed then.
+  --json            print the results as one JSON document (docs/report.md)
+  --csv FILE        also write one row per run as CSV; FILE "-" writes it to stdout instead of
+                    the tables (not with --json)
+  --no-timing       accepted as by sweep (merged results carry no wall-clock time)
+  -h, --help        this help
+
+Example:
+  faultline merge parts/part-*.json --json > results.json`,
 
   help: `Usage: faultline help [command]
 
@@ -67,6 +88,7 @@ Commands:
   validate <files… | ->       check scenario files (--format text|json|github)
   list [--json]               the built-in scenarios and experiments
   sweep <file | id | ->       run an experiment over values × seeds on worker threads
+  merge <parts…>              join the parts of a sweep run with --shard K/N
   help [command]              the overview, or a command's options (also: <command> --help)
 
 Options: --version, --help.

@@ -1,10 +1,10 @@
 /** `--csv FILE | -` beside `--json`: checked before a run or sweep starts. */
 import type { Io } from './io';
 import { outputPathProblem, STDOUT } from './output-path';
-import { COMMAND_HELP } from './help';
+import { COMMAND_HELP, type CommandName } from './help';
 
 /** False (after saying why on stderr) when the options cannot all be honoured. */
-export function checkOutputOptions(csv: string | undefined, json: boolean, command: 'run' | 'sweep', io: Io): boolean {
+export function checkOutputOptions(csv: string | undefined, json: boolean, command: CommandName, io: Io): boolean {
   if (csv === STDOUT && json) {
     io.err(`faultline ${command}: --csv - and --json both write to stdout; write the CSV to a file, or leave out --json\n\n${COMMAND_HELP[command]}\n`);
     return false;

@@ -22,8 +22,8 @@ export function displayName(source: string): string {
   return source === STDIN ? STDIN_NAME : source;
 }
 
-function tooLarge(got: string): SourceText {
-  return { ok: false, code: 'E2BIG', message: `expected a file of at most ${SCENARIO_LIMITS.maxTextBytes / MB} MB (a Faultline limit), got ${got}` };
+function tooLarge(limitBytes: number, got: string): SourceText {
+  return { ok: false, code: 'E2BIG', message: `expected a file of at most ${limitBytes / MB} MB (a Faultline limit), got ${got}` };
 }
 
 function decode(chunks: Uint8Array[]): SourceText {
@@ -41,7 +41,7 @@ async function readStdin(limitBytes: number): Promise<SourceText> {
     total += chunk.length;
     if (total > limitBytes) {
       process.stdin.destroy();
-      return tooLarge(MORE);
+      return tooLarge(limitBytes, MORE);
     }
     chunks.push(chunk);
   }
@@ -58,7 +58,7 @@ async function readFileLimited(path: string, limitBytes: number): Promise<Source
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) return { ok: false, code: 'EISDIR', message: 'is a folder, not a scenario file' };
-    if (stat.isFile() && stat.size > limitBytes) return tooLarge(`${(stat.size / MB).toFixed(1)} MB`);
+    if (stat.isFile() && stat.size > limitBytes) return tooLarge(limitBytes, `${(stat.size / MB).toFixed(1)} MB`);
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
@@ -66,7 +66,7 @@ async function readFileLimited(path: string, limitBytes: number): Promise<Source
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) return decode(chunks);
       total += bytesRead;
-      if (total > limitBytes) return tooLarge(MORE);
+      if (total > limitBytes) return tooLarge(limitBytes, MORE);
       chunks.push(buffer.subarray(0, bytesRead));
     }
   } catch (error) {

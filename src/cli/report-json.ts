@@ -11,7 +11,10 @@ import { FAULTLINE_VERSION } from './version';
 
 export const REPORT_FORMAT = 'faultline.report/v1';
 
-export interface ReportHeader<Kind extends 'run' | 'sweep'> {
+/** `sweep-part`: one shard's runs (src/cli/sweep-part.ts), joined by `faultline merge`. */
+export type ReportKind = 'run' | 'sweep' | 'sweep-part';
+
+export interface ReportHeader<Kind extends ReportKind> {
   format: typeof REPORT_FORMAT;
   kind: Kind;
   faultlineVersion: string;
@@ -21,14 +24,14 @@ export interface ReportHeader<Kind extends 'run' | 'sweep'> {
 export type RunReportDocument = ReportHeader<'run'> & Omit<RunReport, 'wallMs'> & { wallMs?: number };
 export type SweepReportDocument = ReportHeader<'sweep'> & ExperimentResults;
 
-function header<Kind extends 'run' | 'sweep'>(kind: Kind): ReportHeader<Kind> {
+export function reportHeader<Kind extends ReportKind>(kind: Kind): ReportHeader<Kind> {
   return { format: REPORT_FORMAT, kind, faultlineVersion: FAULTLINE_VERSION };
 }
 
 export function runReportDocument(report: RunReport, options: { timing: boolean }): RunReportDocument {
-  if (options.timing) return { ...header('run'), ...report };
+  if (options.timing) return { ...reportHeader('run'), ...report };
   const { wallMs: _wallMs, ...untimed } = report;
-  return { ...header('run'), ...untimed };
+  return { ...reportHeader('run'), ...untimed };
 }
 
 export function runReportJson(report: RunReport, options: { timing: boolean }): string {
@@ -37,6 +40,6 @@ export function runReportJson(report: RunReport, options: { timing: boolean }): 
 
 /** Non-finite numbers become null (src/experiments/writers.ts: NaN "undefined", Infinity "never"). */
 export function sweepReportJson(results: ExperimentResults): string {
-  const document: SweepReportDocument = { ...header('sweep'), ...results };
+  const document: SweepReportDocument = { ...reportHeader('sweep'), ...results };
   return resultsToJson(document);
 }

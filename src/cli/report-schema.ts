@@ -3,12 +3,14 @@
  * zod description of the report. The type checker proves that description equal to the types the
  * engine and the sweep produce (RunReport, ExperimentResults, the header of report-json.ts), so
  * the schema cannot drift from the code: a field added to the engine fails `npm run typecheck`
- * here until it is described. Not imported by the CLI itself (it would load zod for nothing).
+ * here until it is described. Of the CLI only `faultline merge` imports it, to check the parts it
+ * reads against `sweepPartSchema`.
  */
 import { z } from '../scenario/zod';
 import type { RunReport } from '../engine/report-types';
 import type { ExperimentResults } from '../experiments';
 import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json';
+import type { SweepPartDocument } from './sweep-part';
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);
@@ -83,6 +85,21 @@ function sweepDocument<N extends z.ZodType<number | null>>(outcome: N) {
   });
 }
 
+/**
+ * One shard's runs (`sweep --shard K/N`), joined by `faultline merge`. Its metrics keep undefined
+ * (null) and never ("Infinity") apart. `faultline merge` checks every part against this schema.
+ */
+const partOutcome = z.union([z.number(), z.null(), z.enum(['Infinity', '-Infinity'])]);
+export const sweepPartSchema = z.object({
+  ...header,
+  kind: z.literal('sweep-part'),
+  experiment: z.string().regex(/^sha256:[0-9a-f]{64}$/).describe('sha256 of the experiment\'s document (keys sorted): only parts of one experiment merge.'),
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).describe('Shard index of count; it holds the runs whose index mod count = index − 1.'),
+  totalRuns: count,
+  scenario: z.string(), path: z.string(), values: z.array(z.unknown()), seeds: z.array(count), metrics: z.array(z.string()),
+  runs: z.array(z.object({ index: count, valueIndex: count, value: z.unknown(), seed: count, events: count, outcomes: z.record(z.string(), partOutcome) })),
+});
+
 // The proof that the description is the code's: each pair must be the same type.
 // (Flat turns the header's intersection into one object type, as z.infer writes it.)
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -91,17 +108,22 @@ const sameRunReport: Same<z.infer<typeof runReport>, RunReport> = true;
 const sameRunDocument: Same<z.infer<typeof runDocument>, Flat<RunReportDocument>> = true;
 const sameSweepDocument: Same<z.infer<ReturnType<typeof sweepDocument<z.ZodNumber>>>, Flat<SweepReportDocument>> = true;
 const sameSweepResults: Same<Flat<Omit<SweepReportDocument, keyof typeof header | 'kind'>>, ExperimentResults> = true;
-void [sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults];
+const sameSweepPart: Same<z.infer<typeof sweepPartSchema>, Flat<SweepPartDocument>> = true;
+void [sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults, sameSweepPart];
+
+/** Stable for v1, like the scenario schema's (src/scenario/header.ts, SCENARIO_SCHEMA_ID). */
+export const REPORT_SCHEMA_ID = 'https://faultline.dev/schema/report/v1.json';
 
 export function buildReportJsonSchema(): Record<string, unknown> {
-  const report = z.discriminatedUnion('kind', [runDocument, sweepDocument(z.number().nullable())]);
+  const report = z.discriminatedUnion('kind', [runDocument, sweepDocument(z.number().nullable()), sweepPartSchema]);
   const generated = z.toJSONSchema(report, { io: 'input', target: 'draft-07', unrepresentable: 'any' });
   const { $schema, ...body } = generated;
   return {
     $schema,
+    $id: REPORT_SCHEMA_ID,
     title: `Faultline report (${REPORT_FORMAT})`,
     description:
-      'What `faultline run --json` (kind "run") and `faultline sweep --json` (kind "sweep") print. Fields may be added within v1; readers should ignore fields they do not know. Reference: docs/report.md.',
+      'What `faultline run --json` (kind "run"), `faultline sweep --json` and `faultline merge --json` (kind "sweep") and `faultline sweep --shard K/N` (kind "sweep-part") print. Fields may be added within v1; readers should ignore fields they do not know. Reference: docs/report.md.',
     ...body,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * `faultline sweep <file | built-in experiment id | -> [--workers N] [--json] [--csv FILE|-]
- * [--no-timing]`: every (value, seed) of the document's `experiment` on Node worker threads; a
- * progress line on stderr; Ctrl-C cancels (exit 130). Results do not depend on --workers
- * (src/experiments/scheduler.ts).
+ * [--no-timing] [--shard K/N | index/N]`: every (value, seed) of the document's `experiment` on
+ * Node worker threads; a progress line on stderr; Ctrl-C cancels (exit 130). Results do not depend
+ * on --workers (src/experiments/scheduler.ts). With --shard, only the shard's runs, printed as a
+ * part for `faultline merge` (sweep-part.ts).
  */
-import { planExperiment, runsToCsv, summarise, formatNumber, type ExperimentResults } from '../experiments';
+import { parseShard, planExperiment, shardRunIndices, summarise, type Shard } from '../experiments';
 import { defaultWorkerCount, runInThreads } from '../experiments/node-pool';
 import { findBuiltin } from '../scenarios';
 import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments';
@@ -12,9 +13,9 @@ import { COMMAND_HELP } from './help';
 import type { Io } from './io';
 import { readDocument } from './load';
 import { checkOutputOptions } from './output-options';
-import { STDOUT, writeOutput } from './output-path';
 import { formatProblem, locateIssues } from './problems';
-import { sweepReportJson } from './report-json';
+import { writeSweepResults } from './sweep-output';
+import { experimentFingerprint, sweepPartDocument } from './sweep-part';
 import { parseCommandArgs, UsageError } from './usage';
 
 export interface SweepOptions {
@@ -22,6 +23,8 @@ export interface SweepOptions {
   json: boolean;
   csv?: string;
   timing: boolean;
+  /** Run only this shard's runs and print them as a part (JSON) for `faultline merge`. */
+  shard?: Shard;
 }
 
 export interface SweepIo extends Io {
@@ -34,6 +37,7 @@ export async function sweepCommand(args: string[], io: SweepIo): Promise<number>
     json: { type: 'boolean' },
     csv: { type: 'string' },
     'no-timing': { type: 'boolean' },
+    shard: { type: 'string' },
   });
   if (values.help) {
     io.out(`${COMMAND_HELP.sweep}\n`);
@@ -45,7 +49,14 @@ export async function sweepCommand(args: string[], io: SweepIo): Promise<number>
     workers = Number(values.workers);
     if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers: expected a whole number from 1 to 64, got "${values.workers}"`, 'sweep');
   }
-  return sweep(positionals[0], { workers, json: values.json === true, csv: values.csv, timing: values['no-timing'] !== true }, io);
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    const parsed = parseShard(values.shard, process.env);
+    if (!parsed.ok) throw new UsageError(`--shard: ${parsed.problem}`, 'sweep');
+    if (values.csv !== undefined) throw new UsageError('--shard prints a part for `faultline merge`, not CSV; give --csv to merge instead', 'sweep');
+    shard = parsed.shard;
+  }
+  return sweep(positionals[0], { workers, json: values.json === true, csv: values.csv, timing: values['no-timing'] !== true, shard }, io);
 }
 
 /** The document of a built-in experiment (or of a plain built-in scenario: planning says it has no experiment). */
@@ -68,6 +79,7 @@ export async function sweep(source: string, options: SweepOptions, io: SweepIo):
   for (const warning of planned.warnings) io.err(`${read.name}: warning: ${warning}\n`);
   const { plan } = planned;
   const workers = options.workers ?? defaultWorkerCount();
+  const indices = options.shard === undefined ? undefined : shardRunIndices(plan.tasks.length, options.shard);
 
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -76,7 +88,7 @@ export async function sweep(source: string, options: SweepOptions, io: SweepIo):
   const started = performance.now();
   let outcome;
   try {
-    outcome = await runInThreads(plan, workers, { signal: controller.signal, onProgress: (p) => progress.update(p.done, p.total) });
+    outcome = await runInThreads(plan, workers, { signal: controller.signal, indices, onProgress: (p) => progress.update(p.done, p.total) });
   } catch (error) {
     progress.done();
     io.err(`${read.name}: sweep failed: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -87,43 +99,17 @@ export async function sweep(source: string, options: SweepOptions, io: SweepIo):
   progress.done();
   const seconds = (performance.now() - started) / 1000;
   const results = summarise(plan, outcome.results);
+  const wanted = indices?.length ?? plan.tasks.length;
   if (outcome.cancelled) {
-    io.err(`${read.name}: cancelled after ${results.runs.length} of ${plan.tasks.length} runs (${seconds.toFixed(1)} s)\n`);
+    io.err(`${read.name}: cancelled after ${results.runs.length} of ${wanted} runs (${seconds.toFixed(1)} s)\n`);
     return 130;
   }
-  if (options.csv === STDOUT) {
-    io.out(runsToCsv(results));
+  if (options.shard !== undefined) {
+    io.out(`${JSON.stringify(sweepPartDocument(results, options.shard, plan.tasks.length, experimentFingerprint(plan.doc)))}\n`);
     return 0;
   }
-  if (options.csv !== undefined) {
-    const problem = writeOutput(options.csv, runsToCsv(results));
-    if (problem !== null) {
-      io.err(`${options.csv}: ${problem}\n`);
-      return 1;
-    }
-  }
   const timing = options.timing ? { seconds, workers: Math.min(workers, plan.tasks.length) } : undefined;
-  io.out(options.json ? `${sweepReportJson(results)}\n` : `${formatSweep(results, timing)}\n`);
-  return 0;
-}
-
-/** Per metric, a table of value × (n, mean, median, p10, p90, min, max). */
-function formatSweep(results: ExperimentResults, timing: { seconds: number; workers: number } | undefined): string {
-  const speed =
-    timing === undefined ? '' : ` in ${timing.seconds.toFixed(1)} s on ${timing.workers} worker${timing.workers === 1 ? '' : 's'} (${(results.runs.length / timing.seconds).toFixed(1)} runs/s)`;
-  const out = [`${results.scenario} — ${results.path} over ${results.values.length} values × ${results.seeds.length} seeds = ${results.runs.length} runs${speed}`];
-  const columns = ['n', 'mean', 'median', 'p10', 'p90', 'min', 'max'] as const;
-  for (const metric of results.metrics) {
-    const rows = results.summary.map((row) => {
-      const s = row.outcomes[metric];
-      return [typeof row.value === 'string' ? row.value : JSON.stringify(row.value), ...columns.map((c) => (c === 'n' ? String(s.n) : s[c] === Infinity ? 'never' : formatNumber(s[c]) || '—'))];
-    });
-    const headers = [results.path, ...columns];
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-    out.push('', metric, line(headers), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line));
-  }
-  return out.join('\n');
+  return writeSweepResults(results, { json: options.json, csv: options.csv, timing }, io);
 }
 
 /** Like progress.ts for runs: a live line on a terminal, a line per tenth otherwise, after 1 s. */

@@ -9,9 +9,9 @@ import { FAULT_ACTIONS } from '../scenario/faults.ts';
 import { describeParamValue } from './origin.ts';
 import type { EmbedSpeed } from './params.ts';
 import { measurePayload } from './payload-size.ts';
+import { COMMAND_TYPES, MESSAGE_PREFIX, PROTOCOL_VERSION } from './protocol.ts';
 
-export const PROTOCOL_VERSION = 1;
-export const MESSAGE_PREFIX = 'faultline:';
+export { MESSAGE_PREFIX, PROTOCOL_VERSION };
 /** A scenario in a `faultline:load` message; the largest built-in is ~20 KB. */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 /** Any other message: a fault is a few fields. */
@@ -30,7 +30,6 @@ export type EmbedCommand =
 export type InboundResult = { ok: true; command: EmbedCommand } | { ok: false; problem: string };
 
 const SPEEDS: readonly EmbedSpeed[] = ['story', 1, 10, 100, 'max'];
-const COMMAND_TYPES = ['load', 'play', 'pause', 'reset', 'inject', 'setSpeed'] as const;
 const TYPE_LIST = COMMAND_TYPES.map((t) => MESSAGE_PREFIX + t).join(', ');
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

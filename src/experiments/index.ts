@@ -5,7 +5,8 @@
  */
 export { planExperiment, runTask, type ExperimentPlan, type RunResult, type RunTask, type PlanResult } from './plan';
 export { runAll, inlineExecutor, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler';
-export { summarise, stats, type ExperimentResults, type Stats, type ValueSummary } from './summary';
+export { summarise, summariseRuns, sweepFrame, stats, type ExperimentResults, type Stats, type ValueSummary, type SweepFrame } from './summary';
+export { parseShard, shardRunIndices, type Shard } from './shard';
 export { resultsToJson, runsToCsv, summaryToCsv, formatNumber } from './writers';
 export { outcome } from './outcomes';
 export { plotData, numericValue, type PlotData, type PlotSpec } from './plot-data';

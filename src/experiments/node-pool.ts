@@ -68,9 +68,12 @@ class ThreadExecutor implements RunExecutor {
 export async function runInThreads(
   plan: ExperimentPlan,
   workers: number,
-  options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void; onReady?: () => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void; onReady?: () => void; indices?: readonly number[] } = {},
 ): Promise<SweepOutcome> {
-  const count = Math.max(1, Math.min(workers, plan.tasks.length));
+  // A shard (src/experiments/shard.ts) runs some of the runs; results stay placed by run index.
+  const indices = options.indices ?? plan.tasks.map((t) => t.index);
+  if (indices.length === 0) return { results: new Array(plan.tasks.length).fill(undefined), cancelled: false };
+  const count = Math.max(1, Math.min(workers, indices.length));
   const executors = Array.from({ length: count }, () => new ThreadExecutor(plan.doc));
   try {
     const aborted = new Promise<'aborted'>((resolve) => {
@@ -81,7 +84,10 @@ export async function runInThreads(
       return { results: new Array(plan.tasks.length).fill(undefined), cancelled: true };
     }
     options.onReady?.();
-    return await runAll(plan.tasks.length, executors, options);
+    const outcome = await runAll(indices.length, executors.map((e): RunExecutor => ({ run: (i) => e.run(indices[i]) })), options);
+    const results: SweepOutcome['results'] = new Array(plan.tasks.length).fill(undefined);
+    outcome.results.forEach((result, i) => (results[indices[i]] = result));
+    return { results, cancelled: outcome.cancelled };
   } finally {
     await Promise.all(executors.map((e) => e.terminate()));
   }

@@ -53,12 +53,25 @@ export function stats(values: number[]): Stats {
   };
 }
 
+/** What a sweep's results are about, without its runs: enough to summarise runs again (`faultline merge`). */
+export type SweepFrame = Pick<ExperimentResults, 'scenario' | 'path' | 'values' | 'seeds' | 'metrics'>;
+
+export function sweepFrame(plan: ExperimentPlan): SweepFrame {
+  const { vary, seeds, collect } = plan.experiment;
+  return { scenario: plan.scenario, path: vary.path, values: vary.values, seeds, metrics: collect.map((m) => m.label) };
+}
+
 export function summarise(plan: ExperimentPlan, results: readonly (RunResult | undefined)[]): ExperimentResults {
+  return summariseRuns(sweepFrame(plan), results);
+}
+
+/** The results of a frame's runs: in run order, with per-value statistics (the same for any split of the runs). */
+export function summariseRuns(frame: SweepFrame, results: readonly (RunResult | undefined)[]): ExperimentResults {
   const runs = results.filter((r): r is RunResult => r !== undefined).sort((a, b) => a.index - b.index);
-  const metrics = plan.experiment.collect.map((m) => m.label);
-  const summary = plan.experiment.vary.values.map((value, valueIndex) => {
+  const { metrics } = frame;
+  const summary = frame.values.map((value, valueIndex) => {
     const mine = runs.filter((r) => r.valueIndex === valueIndex);
     return { value, outcomes: Object.fromEntries(metrics.map((label) => [label, stats(mine.map((r) => r.outcomes[label]))])) };
   });
-  return { scenario: plan.scenario, path: plan.experiment.vary.path, values: plan.experiment.vary.values, seeds: plan.experiment.seeds, metrics, runs, summary };
+  return { scenario: frame.scenario, path: frame.path, values: frame.values, seeds: frame.seeds, metrics, runs, summary };
 }

@@ -14,6 +14,23 @@ import { storySchema } from './story';
 
 export const FORMAT_V1 = 'faultline.scenario/v1';
 
+/**
+ * The `$id` of docs/scenario.schema.json, and the `$schema` the app writes into the files it
+ * saves, so an editor (VS Code, JetBrains) completes and checks them. Stable for v1: a v2 format
+ * gets a v2.json. Where it is served: docs/format.md, "Editors".
+ */
+export const SCENARIO_SCHEMA_ID = 'https://faultline.dev/schema/scenario/v1.json';
+
+/**
+ * The document as the app saves it: `$schema` first, pointing at the schema — unless the file
+ * already names one (a local copy, a pinned version), which is the author's choice and is kept.
+ */
+export function withSchemaReference<T extends Record<string, unknown>>(document: T): T | ({ $schema: string } & T) {
+  if (typeof document.$schema === 'string') return document;
+  const { $schema: _dropped, ...rest } = document;
+  return { $schema: SCENARIO_SCHEMA_ID, ...(rest as T) };
+}
+
 const formatField = leaf({
   expected: JSON.stringify(FORMAT_V1),
   json: { const: FORMAT_V1, description: 'The format and its version.' },
@@ -80,7 +97,7 @@ export const LIST_BOUNDS = {
 } as const;
 
 export const headerShape = {
-  /** Lets a file point editors at docs/scenario.schema.json; ignored. */
+  /** Lets a file point editors at its schema (SCENARIO_SCHEMA_ID, or a local docs/scenario.schema.json); ignored. */
   $schema: z.string().optional(),
   format: formatField,
   name: textField({ maxLength: SCENARIO_LIMITS.maxNameLength, what: 'a name', nonEmpty: true }),

@@ -8,6 +8,6 @@ export { parseDuration, formatDuration } from './durations';
 export { SCENARIO_LIMITS } from './limits';
 export { admissionProblem, textSizeProblem } from './admit';
 export { UNSAFE_KEYS, isUnsafeKey } from './own-keys';
-export { FORMAT_V1 } from './header';
+export { FORMAT_V1, SCENARIO_SCHEMA_ID, withSchemaReference } from './header';
 export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, metricFits, metricTargets, type ExperimentSpec, type MetricSpec, type MetricName, type MetricTarget } from './experiment';
 export { parseVaryPath } from './vary-path';

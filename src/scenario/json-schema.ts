@@ -9,7 +9,7 @@
  */
 import { z } from './zod';
 import { fields, list } from './fields';
-import { headerShape, guideStepSchema, LIST_BOUNDS, FORMAT_V1 } from './header';
+import { headerShape, guideStepSchema, LIST_BOUNDS, FORMAT_V1, SCENARIO_SCHEMA_ID } from './header';
 import { NODE_SCHEMAS } from './nodes';
 import { linkSchema } from './links';
 import { FAULT_SCHEMAS } from './faults';
@@ -72,6 +72,7 @@ export function buildScenarioJsonSchema(): Record<string, unknown> {
   const { $schema, ...body } = generated;
   return {
     $schema,
+    $id: SCENARIO_SCHEMA_ID,
     title: `Faultline scenario (${FORMAT_V1})`,
     description: 'A Faultline failure-sandbox scenario. Reference: docs/format.md.',
     ...body,

@@ -78,3 +78,21 @@ export function embedSnippet(src: string, title: string, heightPx = DEFAULT_EMBE
     ` width="100%" height="${height}" loading="lazy" style="border: 0; max-width: 100%"></iframe>`
   );
 }
+
+/** The `<faultline-embed>` element (src/embed-element/) and its script at the built site's root. */
+export const EMBED_ELEMENT_NAME = 'faultline-embed';
+export const EMBED_ELEMENT_SCRIPT = 'faultline-embed.js';
+
+/**
+ * The same embed as the element: its script from the app's site, then the tag with the choices
+ * that differ from the defaults. No `origin`: the element names its own page.
+ */
+export function elementSnippet(appLocation: string, source: EmbedSource, choices: EmbedChoices, title: string, heightPx = DEFAULT_EMBED_HEIGHT_PX): string {
+  const attributes: [string, string][] = 'builtinId' in source ? [['scenario', source.builtinId]] : source.shareHash ? [['share', source.shareHash]] : [];
+  for (const key of Object.keys(EMBED_DEFAULTS) as (keyof EmbedChoices)[]) if (choices[key] !== EMBED_DEFAULTS[key]) attributes.push([key, choices[key]]);
+  const height = Number.isFinite(heightPx) ? Math.min(2000, Math.max(200, Math.round(heightPx))) : DEFAULT_EMBED_HEIGHT_PX;
+  if (height !== DEFAULT_EMBED_HEIGHT_PX) attributes.push(['height', String(height)]);
+  attributes.push(['title', title]);
+  const tag = attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
+  return `<script src="${escapeAttribute(new URL(EMBED_ELEMENT_SCRIPT, appBaseUrl(appLocation)).href)}"></script>\n<${EMBED_ELEMENT_NAME}${tag}></${EMBED_ELEMENT_NAME}>`;
+}

@@ -89,5 +89,15 @@ describe('the packed package', () => {
     const results = JSON.parse(sweep.stdout) as { kind: string; summary: { value: string; outcomes: Record<string, { median: number }> }[] };
     expect(results.kind).toBe('sweep');
     expect(results.summary.map((s) => [s.value, Math.round(s.outcomes['p50(c)'].median)])).toEqual([['5ms', 30], ['50ms', 120]]);
+
+    // three shards of the 4 runs (2, 1 and 1) merged by the installed copy = the one sweep (issue 14)
+    for (const k of [1, 2, 3]) {
+      const part = faultline('sweep', 'sweep.json', '--workers', '1', '--shard', `${k}/3`);
+      expect(part.code, part.stderr).toBe(0);
+      writeFileSync(join(app, `part-${k}.json`), part.stdout);
+    }
+    const merged = faultline('merge', 'part-3.json', 'part-1.json', 'part-2.json', '--json');
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(sweep.stdout);
   }, 180_000);
 });

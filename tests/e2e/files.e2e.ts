@@ -86,6 +86,8 @@ describe('scenario files', () => {
     await expect.poll(() => nodeIds(page)).toEqual(mfaOutage.nodes.map((n) => n.id));
     const saved = await downloadFrom(page, 'Download');
     expect(saved.name).toMatch(/\.json$/);
+    // The saved file names its schema first, for editors (docs/format.md, "Editor support").
+    expect(saved.text.startsWith('{\n  "$schema": "https://faultline.dev/schema/scenario/v1.json",\n')).toBe(true);
     await chooseFromMenu(page, 'File', 'New');
     await expect.poll(() => nodeIds(page)).toEqual([]);
     await page.getByLabel('Scenario file').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });

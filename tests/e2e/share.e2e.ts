@@ -63,6 +63,10 @@ describe('share links', () => {
     const dialog = await openShareDialog(page);
     expect(await dialog.getByRole('textbox', { name: 'Short link (the built-in, unchanged)' }).inputValue()).toBe(`${inject('appUrl')}?scenario=mfa-outage-2019`);
     expect(await dialog.getByRole('textbox', { name: 'Embed snippet' }).inputValue()).toContain('?embed&amp;scenario=mfa-outage-2019');
+    expect(await dialog.getByRole('textbox', { name: 'Or as an element (<faultline-embed>)' }).inputValue()).toMatch(
+      new RegExp(`^<script src="${inject('appUrl')}faultline-embed\\.js"></script>\n<faultline-embed scenario="mfa-outage-2019" title="[^"]+"></faultline-embed>$`),
+    );
+    if (process.env.FAULTLINE_SHOTS) await dialog.screenshot({ path: `${process.env.FAULTLINE_SHOTS}/share-dialog-element.png` });
     const link = await dialog.getByRole('textbox', { name: 'Link to this graph' }).inputValue();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

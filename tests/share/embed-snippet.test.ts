@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appBaseUrl, EMBED_DEFAULTS, embedSnippet, embedUrl, escapeAttribute, readEmbedOrigin } from '../../src/share/embed-snippet.ts';
+import { appBaseUrl, elementSnippet, EMBED_DEFAULTS, embedSnippet, embedUrl, escapeAttribute, readEmbedOrigin } from '../../src/share/embed-snippet.ts';
 
 describe('embed URL', () => {
   it('keeps the sub-path and drops the query and hash of the app location', () => {
@@ -69,5 +69,27 @@ describe('embed snippet', () => {
   it('clamps a silly height', () => {
     expect(embedSnippet('https://h.example/', 't', 5)).toContain('height="200"');
     expect(embedSnippet('https://h.example/', 't', Number.NaN)).toContain('height="480"');
+  });
+});
+
+describe('elementSnippet: the same embed as <faultline-embed>', () => {
+  const defaults = { ...EMBED_DEFAULTS };
+
+  it('loads the script from the app\'s own folder and writes only the choices that differ, the title escaped', () => {
+    const snippet = elementSnippet('https://you.github.io/faultline/?x=1#s=old', { builtinId: 'mfa-outage-2019' }, { ...defaults, controls: 'full', speed: '10' }, 'MFA "outage" <2019>', 600);
+    expect(snippet).toBe(
+      '<script src="https://you.github.io/faultline/faultline-embed.js"></script>\n' +
+        '<faultline-embed scenario="mfa-outage-2019" controls="full" speed="10" height="600" title="MFA &quot;outage&quot; &lt;2019&gt;"></faultline-embed>',
+    );
+  });
+
+  it('an app opened as …/index.html loads the script beside it', () => {
+    expect(elementSnippet('https://h.example/tools/index.html', { builtinId: 'mm1' }, defaults, 't')).toContain('<script src="https://h.example/tools/faultline-embed.js">');
+  });
+
+  it('a shared graph travels as share="#s=…"; defaults and the default height are left out', () => {
+    expect(elementSnippet('https://f.example/', { shareHash: '#s=abc' }, defaults, 't')).toBe(
+      '<script src="https://f.example/faultline-embed.js"></script>\n<faultline-embed share="#s=abc" title="t"></faultline-embed>',
+    );
   });
 });

@@ -7,6 +7,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
 import { emptyDocument } from '../../store/graph/document.ts';
 import { runActions } from '../../store/run-store.ts';
+import { withSchemaReference } from '../../scenario/index.ts';
 import { downloadText, fileStem } from '../files/download.ts';
 import { FileDropTarget } from '../files/FileDropTarget.tsx';
 import { RefusedFileDialog } from '../files/RefusedFileDialog.tsx';
@@ -26,7 +27,7 @@ function startNew(): void {
 
 function downloadDocument(): void {
   const { document } = useGraphStore.getState();
-  downloadText(`${fileStem(document.name)}.json`, JSON.stringify(document, null, 2), 'application/json');
+  downloadText(`${fileStem(document.name)}.json`, JSON.stringify(withSchemaReference(document), null, 2), 'application/json');
 }
 
 export function FileMenu() {

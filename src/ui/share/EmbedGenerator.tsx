@@ -1,6 +1,6 @@
 /** The embed snippet generator: choices for the embed parameters → an `<iframe>` to paste. */
 import { useId, useState } from 'react';
-import { EMBED_CHOICES, EMBED_DEFAULTS, DEFAULT_EMBED_HEIGHT_PX, embedSnippet, embedUrl, readEmbedOrigin, type EmbedChoices, type EmbedSource } from '../../share/embed-snippet.ts';
+import { EMBED_CHOICES, EMBED_DEFAULTS, DEFAULT_EMBED_HEIGHT_PX, elementSnippet, embedSnippet, embedUrl, readEmbedOrigin, type EmbedChoices, type EmbedSource } from '../../share/embed-snippet.ts';
 import { CopyField } from './CopyField.tsx';
 
 const LABELS: Record<keyof EmbedChoices, string> = {
@@ -50,6 +50,8 @@ export function EmbedGenerator({ appLocation, source, title }: Props) {
       </div>
       {!origin.ok && <p className="fl-share__problem" role="alert">Not used: {origin.problem}.</p>}
       <CopyField label="Embed snippet" value={embedSnippet(url, title, heightPx)} multiline />
+      {/* The same embed for MDX, Astro, Docusaurus pages (docs/embedding.md); it names its page's origin itself. */}
+      <CopyField label="Or as an element (<faultline-embed>)" value={elementSnippet(appLocation, source, choices, title, heightPx)} multiline />
       <a href={url} target="_blank" rel="noopener noreferrer">Open the embed in a new tab</a>
     </section>
   );
