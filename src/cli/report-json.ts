@@ -6,6 +6,7 @@
  */
 import type { RunReport } from '../engine/report-types';
 import type { ExperimentResults } from '../experiments';
+import type { ExpectReport } from '../expect';
 import { resultsToJson } from '../experiments';
 import { FAULTLINE_VERSION } from './version';
 
@@ -17,21 +18,25 @@ export interface ReportHeader<Kind extends 'run' | 'sweep'> {
   faultlineVersion: string;
 }
 
-/** `--no-timing` leaves out the one field that differs between two runs of the same seed. */
-export type RunReportDocument = ReportHeader<'run'> & Omit<RunReport, 'wallMs'> & { wallMs?: number };
+/**
+ * `--no-timing` leaves out the one field that differs between two runs of the same seed; `expect`
+ * (the scenario's assertions checked, src/expect) comes last, only when the scenario has a list.
+ */
+export type RunReportDocument = ReportHeader<'run'> & Omit<RunReport, 'wallMs'> & { wallMs?: number; expect?: ExpectReport };
 export type SweepReportDocument = ReportHeader<'sweep'> & ExperimentResults;
 
 function header<Kind extends 'run' | 'sweep'>(kind: Kind): ReportHeader<Kind> {
   return { format: REPORT_FORMAT, kind, faultlineVersion: FAULTLINE_VERSION };
 }
 
-export function runReportDocument(report: RunReport, options: { timing: boolean }): RunReportDocument {
-  if (options.timing) return { ...header('run'), ...report };
+export function runReportDocument(report: RunReport, options: { timing: boolean; expect?: ExpectReport }): RunReportDocument {
+  const expect = options.expect === undefined ? {} : { expect: options.expect };
+  if (options.timing) return { ...header('run'), ...report, ...expect };
   const { wallMs: _wallMs, ...untimed } = report;
-  return { ...header('run'), ...untimed };
+  return { ...header('run'), ...untimed, ...expect };
 }
 
-export function runReportJson(report: RunReport, options: { timing: boolean }): string {
+export function runReportJson(report: RunReport, options: { timing: boolean; expect?: ExpectReport }): string {
   return JSON.stringify(runReportDocument(report, options));
 }
 

@@ -10,3 +10,5 @@ export { admissionProblem, textSizeProblem } from './admit';
 export { UNSAFE_KEYS, isUnsafeKey } from './own-keys';
 export { FORMAT_V1 } from './header';
 export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, type ExperimentSpec, type MetricSpec, type MetricName } from './experiment';
+export { EXPECT_LIMITS, assertionLabel, describeComparison, type Assertion, type MetricAssertion, type Comparison } from './expect';
+export { LEVEL_SERIES, DERIVED_CLIENT_SHARES, WINDOW_AGGREGATES, type ReportGroup, type WindowAggregate } from './expect-paths';

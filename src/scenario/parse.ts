@@ -13,11 +13,12 @@ import { checkScenario } from './semantic';
 import { parseJsonText } from './json-text';
 import { SCENARIO_LIMITS } from './limits';
 import { readExperiment, type ExperimentSpec } from './experiment';
+import { readExpect, type Assertion } from './expect';
 import { unsafeKeyPaths } from './own-keys';
 import { admissionProblems, textSizeProblem } from './admit';
 
 export type ScenarioResult =
-  | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec }
+  | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec; expect?: Assertion[] }
   | { ok: false; errors: ScenarioIssue[] };
 
 /** The items of a top-level list, or undefined when it is unreadable (the header check says why). */
@@ -55,6 +56,7 @@ function parseChecked(input: unknown): ScenarioResult {
     log.error([], `expected a scenario object ({ "format": ${JSON.stringify(FORMAT_V1)}, … }), got ${describeValue(input)}`);
     return { ok: false, errors: log.finalErrors() };
   }
+  if (input.expect !== undefined) return parseWithExpect(input);
   if (input.experiment !== undefined) return parseWithExperiment(input);
   const header = parseWith(headerSchema, input, [], log);
   const rawNodes = itemsOf(input, 'nodes');
@@ -80,6 +82,16 @@ function parseWithExperiment({ experiment: raw, ...doc }: Record<string, unknown
   const experiment = readExperiment(raw, doc, base.spec.seed, parseScenario, log);
   if (experiment === undefined) return { ok: false, errors: log.finalErrors() };
   return { ...base, experiment };
+}
+
+/** A scenario with an `expect` list (expect.ts): the scenario first, then its assertions against it. */
+function parseWithExpect({ expect: raw, ...doc }: Record<string, unknown>): ScenarioResult {
+  const base = parseScenario(doc);
+  if (!base.ok) return base;
+  const log = new IssueLog();
+  const expect = readExpect(raw, doc, base.spec, log);
+  if (expect === undefined) return { ok: false, errors: log.finalErrors() };
+  return { ...base, expect };
 }
 
 /** Like parseScenario, from the text of a file: size and JSON syntax are checked first. */
