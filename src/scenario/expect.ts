@@ -208,3 +208,27 @@ export function describeComparison(c: Comparison): string {
   if (c.atMost !== undefined && c.atLeast !== undefined) return `${c.atLeast} … ${c.atMost}`;
   return c.atMost !== undefined ? `≤ ${c.atMost}` : `≥ ${c.atLeast}`;
 }
+
+/** `expect` for editors (docs/scenario.schema.json): the shape; paths are checked by the parser. */
+export const EXPECT_JSON = {
+  type: 'array',
+  description: 'Assertions on the run\'s report that `faultline run` and `faultline test` check (docs/format.md "Expectations").',
+  minItems: 1,
+  maxItems: EXPECT_LIMITS.maxAssertions,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['metric'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: EXPECT_LIMITS.maxNameLength, description: 'How results name the assertion. Default: the path and window.' },
+      metric: { type: 'string', maxLength: EXPECT_LIMITS.maxMetricLength, description: 'A report path: clients.<id>.…, nodes.<id>.…, links.<id>.… (e.g. "clients.users.latencyMs.p99", "clients.users.goodputShare").' },
+      from: { $ref: '#/definitions/duration', description: 'Start of a window over the series. Default 0 when "to" is given.' },
+      to: { $ref: '#/definitions/duration', description: 'End of the window (exclusive). Default: the end of the run when "from" is given.' },
+      of: { enum: [...WINDOW_AGGREGATES], description: 'How a window reduces a series: counts are summed, levels (queueDepth, latencyP99Ms…) take their largest sample by default.' },
+      atMost: { type: 'number', description: 'Passes when the value is ≤ this.' },
+      atLeast: { type: 'number', description: 'Passes when the value is ≥ this.' },
+      equals: { oneOf: [{ type: 'number' }, { type: 'boolean' }, { type: 'string' }], description: 'Passes when the value is exactly this (not with atMost/atLeast).' },
+    },
+    anyOf: [{ required: ['atMost'] }, { required: ['atLeast'] }, { required: ['equals'] }],
+  },
+} as const;
