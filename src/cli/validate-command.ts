@@ -9,6 +9,7 @@ import type { Io } from './io';
 import { readDocument } from './load';
 import { FILE_PATH, formatProblem, locateIssues, type Problem } from './problems';
 import { parseCommandArgs, UsageError } from './usage';
+import { commandData as data, commandProperty as property } from './github-commands';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -76,10 +77,3 @@ function writeGithub(results: FileResult[], io: Io): void {
   }
 }
 
-function data(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-function property(text: string): string {
-  return data(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
-}
