@@ -8,6 +8,7 @@ import { ID_PATTERN } from '../../scenario/values.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
 import { setIn, type FieldPath } from './field-path.ts';
 import { rulesFor, type ReferenceMap } from './node-kind-rules.ts';
+import { withExpectPaths } from './expect-references.ts';
 
 export type EditResult<T = object> = ({ ok: true; document: ScenarioDocument } & T) | { ok: false; reason: string };
 
@@ -77,7 +78,7 @@ export function renameNode(document: ScenarioDocument, oldId: string, newId: str
     const target = renamed(fault.target);
     return target === fault.target ? fault : { ...fault, target };
   });
-  return { ok: true, document: withGuideWatch({ ...document, nodes, links, faults }, renamed) };
+  return { ok: true, document: withExpectPaths(withGuideWatch({ ...document, nodes, links, faults }, renamed), usedIds(document), renamed) };
 }
 
 export function renameLink(document: ScenarioDocument, oldId: string, newId: string): EditResult {
@@ -86,7 +87,8 @@ export function renameLink(document: ScenarioDocument, oldId: string, newId: str
   if (problem) return { ok: false, reason: problem };
   const links = document.links.map((link) => (link.id === oldId ? { ...link, id: newId } : link));
   const faults = document.faults.map((fault) => (fault.target === oldId ? { ...fault, target: newId } : fault));
-  return { ok: true, document: withGuideWatch({ ...document, links, faults }, (id) => (id === oldId ? newId : id)) };
+  const renamed = (id: string) => (id === oldId ? newId : id);
+  return { ok: true, document: withExpectPaths(withGuideWatch({ ...document, links, faults }, renamed), usedIds(document), renamed) };
 }
 
 /** "a-b" or "a-b-2" for a link from a to b: the ids connect() makes. */
