@@ -56,7 +56,7 @@ function idsByGroup(doc: Record<string, unknown>): Record<ReportGroup, string[]>
   return ids;
 }
 
-const GROUP_NOUN: Record<ReportGroup, string> = { clients: 'client', nodes: 'node (not a client)', links: 'link' };
+const GROUP_NOUN: Record<ReportGroup, string> = { clients: 'client', nodes: 'node', links: 'link' };
 const PATH_EXAMPLE = '"clients.users.latencyMs.p99" or "nodes[api].dropped.queueFull"';
 
 /** `clients.users.latencyMs.p99` or `clients[my.id].latencyMs.p99` → group, id and field; a message otherwise. */

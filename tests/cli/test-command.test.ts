@@ -119,6 +119,11 @@ describe('faultline test', () => {
     expect(xml).toContain('<skipped message="no expect list"/>');
   });
 
+  it('validate counts a file\'s expectations and names a bad path at its line', () => {
+    expect(faultline(['validate', 'suite/a-pass.json'])).toEqual({ code: 0, stdout: 'suite/a-pass.json: ok (2 nodes, 1 links, 0 faults, 2 expectations)\n', stderr: '' });
+    expect(faultline(['validate', 'suite/c-invalid.json']).stderr).toBe(`suite/c-invalid.json:${entryLine(invalidText, 0) + 1}:17: expect[0].metric: no client "nobody"\nsuite/c-invalid.json: 1 problem\n`);
+  });
+
   it('files and built-in ids by name; every file passing is exit 0', () => {
     const r = faultline(['test', 'suite/a-pass.json', 'retry-storm-fixed']);
     expect(r.stdout).toBe('pass  suite/a-pass.json  (2 expectations)\npass  retry-storm-fixed  (3 expectations)\n\n2 passed, 0 failed\n');
