@@ -5,7 +5,7 @@
  * a built-in scenario's id. Each file is read and validated here, on the main thread, so its
  * problems and failed expectations can point at lines of its text.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseScenario, type Assertion } from '../scenario';
 import { builtinScenarios, findBuiltin } from '../scenarios';
@@ -61,10 +61,27 @@ export function findSources(paths: readonly string[]): { source: string; fromFol
   return sources;
 }
 
-/** Reads and validates one source; undefined for JSON found in a folder that is not a scenario. */
+/**
+ * Whether a file found in a folder whose JSON does not parse was meant as a scenario: its text
+ * names the format. A scenario with a syntax error must fail the check, not vanish from it; a
+ * tsconfig.json with comments is none of our business.
+ */
+function namesTheFormat(path: string): boolean {
+  try {
+    return readFileSync(path, 'utf8').includes('faultline.scenario/');
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and validates one source; undefined for a file found in a folder that is not a scenario. */
 export async function readTestFile(source: string, fromFolder: boolean): Promise<TestFile | undefined> {
   const read = await readDocument(source, (id) => findBuiltin(id)?.scenario, 'built-in scenario', builtinScenarios.map((b) => b.id));
-  if (!read.ok) return fromFolder && read.errors[0]?.message.startsWith('invalid JSON') ? undefined : { name: read.name, state: 'invalid', problems: read.errors };
+  if (!read.ok) {
+    const unreadableJson = read.errors[0]?.message.startsWith('invalid JSON') === true;
+    if (fromFolder && unreadableJson && !namesTheFormat(source)) return undefined;
+    return { name: read.name, state: 'invalid', problems: read.errors };
+  }
   if (fromFolder && !isScenarioDocument(read.doc)) return undefined;
   const parsed = parseScenario(read.doc);
   if (!parsed.ok) return { name: read.name, state: 'invalid', problems: locateIssues(parsed.errors, read.text), text: read.text };

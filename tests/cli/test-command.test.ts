@@ -86,7 +86,8 @@ describe('faultline test', () => {
     const { expect: _none, ...plain } = scenario([]);
     write(join(suite, 'd-no-expect.json'), plain);
     write(join(suite, 'package.json'), { name: 'not-a-scenario', version: '1.0.0' });
-    writeFileSync(join(suite, 'notes.json'), '{ not json');
+    writeFileSync(join(suite, 'notes.json'), '{ not json'); // passed over: not a scenario
+    writeFileSync(join(suite, 'e-broken.json'), '{\n  "format": "faultline.scenario/v1",\n  "name": "cut short"\n'); // a scenario that lost its end fails
     const r = faultline(['test', 'suite', '--workers', '2']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
@@ -94,10 +95,12 @@ describe('faultline test', () => {
       'FAIL  suite/c-invalid.json  (not checked)',
       `      suite/c-invalid.json:${entryLine(invalidText, 0) + 1}:17: expect[0].metric: no client "nobody"`,
       'skip  suite/d-no-expect.json  (no expect list)',
+      'FAIL  suite/e-broken.json  (not checked)',
+      expect.stringMatching(/^ {6}suite\/e-broken\.json:4:1: invalid JSON: /),
       'FAIL  suite/nested/b-fail.json  (1 passed, 1 failed)',
       expect.stringMatching(new RegExp(`^      suite/nested/b-fail\\.json:${entryLine(failingText, 1)}:5: expect\\[1\\]: impossibly fast = \\d+, expected ≤ 10$`)),
       '',
-      '1 passed, 2 failed, 1 skipped',
+      '1 passed, 3 failed, 1 skipped',
       '',
     ]);
   });
@@ -108,12 +111,13 @@ describe('faultline test', () => {
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations).toEqual([
       `::error file=suite/c-invalid.json,line=${entryLine(invalidText, 0) + 1},col=17,title=expect[0].metric::no client "nobody"`,
+      expect.stringMatching(/^::error file=suite\/e-broken\.json,line=4,col=1::invalid JSON: /),
       expect.stringMatching(new RegExp(`^::error file=suite/nested/b-fail\\.json,line=${entryLine(failingText, 1)},col=5,title=expect\\[1\\]::impossibly fast = \\d+, expected ≤ 10$`)),
     ]);
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="faultline test" tests="6" failures="1" errors="1" skipped="1">\n/);
-    expect(xml.match(/<testsuite /g)).toHaveLength(4);
-    expect(xml.match(/<testcase /g)).toHaveLength(6);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="faultline test" tests="7" failures="1" errors="2" skipped="1">\n/);
+    expect(xml.match(/<testsuite /g)).toHaveLength(5);
+    expect(xml.match(/<testcase /g)).toHaveLength(7);
     expect(xml).toContain('<testcase classname="suite/nested/b-fail.json" name="impossibly fast" time="0.000"><failure message="impossibly fast = ');
     expect(xml).toContain('<testcase classname="suite/c-invalid.json" name="scenario" time="0.000"><error message="no client &quot;nobody&quot;">');
     expect(xml).toContain('<skipped message="no expect list"/>');
