@@ -80,7 +80,8 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
   process.once('SIGINT', onSigint);
   try {
     const docs = runnable.map((i) => (files[i] as Extract<TestFile, { state: 'runnable' }>).doc);
-    const outcome = await runFilesInThreads(docs, workers, {
+    // no threads to start when nothing is to be run
+    const outcome = docs.length === 0 ? { cancelled: false } : await runFilesInThreads(docs, workers, {
       signal: controller.signal,
       onResult: (runs) => {
         runs.forEach((run, k) => {
@@ -110,6 +111,10 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
   const failed = done.filter((o) => o.status === 'fail' || o.status === 'error').length;
   const skipped = done.length - passed - failed;
   io.out(`\n${passed} passed, ${failed} failed${skipped === 0 ? '' : `, ${skipped} skipped`}\n`);
+  if (runnable.length === 0 && failed === 0) {
+    const which = files.length === 1 ? files[0].name : `the ${files.length} scenario files`;
+    io.err(`faultline test: nothing was checked: ${which} ${files.length === 1 ? 'has' : 'have'} no expect list (docs/format.md "Expectations")\n`);
+  }
   return failed > 0 || passed === 0 ? 1 : 0;
 }
 

@@ -150,9 +150,14 @@ describe('faultline test', () => {
     expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 
-  it('a folder without scenarios is a failure, not a silent pass', () => {
+  it('a folder without scenarios, or without expect lists, is a failure, not a silent pass', () => {
     mkdirSync(join(dir, 'empty'), { recursive: true });
     expect(faultline(['test', 'empty'])).toEqual({ code: 1, stdout: '', stderr: 'faultline test: no scenario files found in empty\n' });
+    expect(faultline(['test', 'suite/d-no-expect.json'])).toEqual({
+      code: 1,
+      stdout: 'skip  suite/d-no-expect.json  (no expect list)\n\n0 passed, 0 failed, 1 skipped\n',
+      stderr: 'faultline test: nothing was checked: suite/d-no-expect.json has no expect list (docs/format.md "Expectations")\n',
+    });
   });
 
   it('`help test` and `test --help` print its page', () => {
