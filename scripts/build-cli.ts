@@ -7,12 +7,14 @@
  * `npm install faultline` fetches one tarball and nothing needs resolving. The licences of the
  * bundled packages (zod) are written beside the code, in THIRD-PARTY-LICENSES.txt.
  *
- * Two entries, every chunk in the one folder:
+ * Three entries, every chunk in the one folder:
  * - main.mjs — exports `main(argv)`; bin/faultline.mjs calls it.
  * - node-worker-entry.mjs — the sweep's worker thread. src/experiments/node-pool.ts starts
  *   `new URL('./node-worker-entry.mjs', import.meta.url)`, a URL the bundler leaves alone: in
  *   source it is the tsx loader beside node-pool.ts, here the bundled worker beside the chunk
  *   that holds node-pool's code.
+ * - test-worker-entry.mjs — `faultline test`'s worker thread, found the same way by
+ *   src/cli/test-pool.ts.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +42,7 @@ export async function buildCli(): Promise<string[]> {
       copyPublicDir: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        input: { main: 'src/cli/main.ts', 'node-worker-entry': 'src/experiments/node-worker.ts' },
+        input: { main: 'src/cli/main.ts', 'node-worker-entry': 'src/experiments/node-worker.ts', 'test-worker-entry': 'src/cli/test-worker.ts' },
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
       },
     },

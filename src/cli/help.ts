@@ -6,7 +6,9 @@ const MB = 1024 * 1024;
 export const COMMAND_HELP = {
   run: `Usage: faultline run <scenario.json | built-in id | -> [options]
 
-Runs one scenario to its end and prints a summary (tables), or the report as JSON.
+Runs one scenario to its end and prints a summary (tables), or the report as JSON. A scenario
+with an \`expect\` list gets a pass/fail table after the summary (the report's \`expect\` in
+JSON) and exit 1 if any assertion fails.
   -                 read the scenario from stdin
   --seed N          the random seed (a whole number ≥ 0), overriding the file's
   --duration D      simulated time, e.g. 90s, 10m, 2h, overriding the file's
@@ -70,6 +72,23 @@ given twice or missing is refused, naming it; nothing is printed then.
 Example:
   faultline merge parts/part-*.json --json > results.json`,
 
+  test: `Usage: faultline test [files or folders…] [options]
+
+Runs every scenario that has an \`expect\` list (docs/format.md "Expectations") to its end on
+worker threads and checks its assertions: one line per file, each failure under it with its line
+in the file, then "N passed, M failed". In a folder (searched recursively, default "."), every
+.json file that is a faultline scenario is tested; other JSON is passed over, scenarios without
+\`expect\` are skipped. A name that is no file or folder may be a built-in id.
+Exit 0 when every file passed, 1 when one failed, was invalid or none was tested, 2 on bad usage.
+  --workers N             threads (1–64; default: one per core, at most 8)
+  --reporter junit=FILE   also write JUnit XML to FILE (one testcase per assertion)
+  --reporter github       also print GitHub Actions annotations (::error file=…,line=…::…)
+  -h, --help              this help
+
+Examples:
+  faultline test resilience/
+  faultline test resilience/ --reporter junit=faultline.xml --reporter github`,
+
   help: `Usage: faultline help [command]
 
 Shows the overview, or one command's options.`,
@@ -89,8 +108,9 @@ Commands:
   list [--json]               the built-in scenarios and experiments
   sweep <file | id | ->       run an experiment over values × seeds on worker threads
   merge <parts…>              join the parts of a sweep run with --shard K/N
+  test [files | folders…]     check the \`expect\` lists of many scenarios (CI; junit, github)
   help [command]              the overview, or a command's options (also: <command> --help)
 
 Options: --version, --help.
 Files are faultline.scenario/v1 JSON (docs/format.md), at most ${SCENARIO_LIMITS.maxTextBytes / MB} MB; "-" reads stdin.
-Exit codes: 0 ok, 1 simulation or validation failure, 2 bad usage.`;
+Exit codes: 0 ok, 1 simulation or validation failure or a failed expectation, 2 bad usage.`;

@@ -1,4 +1,4 @@
-import { parseScenario } from '../scenario';
+import { parseScenario, type Assertion } from '../scenario';
 import { parseJsonText } from '../scenario/json-text';
 import { builtinScenarios, findBuiltin } from '../scenarios';
 import type { ScenarioSpec } from '../engine/spec';
@@ -6,7 +6,7 @@ import { FILE_PATH as FILE, locateIssues, type Problem } from './problems';
 import { displayName, readSourceText, STDIN } from './read-source';
 
 export type Loaded =
-  | { ok: true; name: string; spec: ScenarioSpec; warnings: string[] }
+  | { ok: true; name: string; spec: ScenarioSpec; warnings: string[]; expect?: Assertion[]; text?: string }
   | { ok: false; name: string; errors: Problem[] };
 
 export type LoadedDocument = { ok: true; name: string; doc: unknown; text?: string } | { ok: false; name: string; errors: Problem[] };
@@ -50,5 +50,5 @@ export async function loadScenario(source: string, overrides: Overrides = {}): P
   }
   const parsed = parseScenario(doc);
   if (!parsed.ok) return { ok: false, name, errors: locateIssues(parsed.errors, read.text) };
-  return { ok: true, name, spec: parsed.spec, warnings: parsed.warnings };
+  return { ok: true, name, spec: parsed.spec, warnings: parsed.warnings, ...(parsed.expect === undefined ? {} : { expect: parsed.expect }), ...(read.text === undefined ? {} : { text: read.text }) };
 }

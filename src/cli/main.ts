@@ -23,6 +23,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await (await import('./sweep')).sweepCommand(rest, io);
       case 'merge':
         return await (await import('./merge-command')).mergeCommand(rest, io);
+      case 'test':
+        return await (await import('./test-command')).testCommand(rest, io);
       case 'list':
         return (await import('./list-command')).listCommand(rest, io);
       case '--version':

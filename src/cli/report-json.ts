@@ -6,6 +6,7 @@
  */
 import type { RunReport } from '../engine/report-types';
 import type { ExperimentResults } from '../experiments';
+import type { ExpectReport } from '../expect';
 import { resultsToJson } from '../experiments';
 import { FAULTLINE_VERSION } from './version';
 
@@ -20,21 +21,25 @@ export interface ReportHeader<Kind extends ReportKind> {
   faultlineVersion: string;
 }
 
-/** `--no-timing` leaves out the one field that differs between two runs of the same seed. */
-export type RunReportDocument = ReportHeader<'run'> & Omit<RunReport, 'wallMs'> & { wallMs?: number };
+/**
+ * `--no-timing` leaves out the one field that differs between two runs of the same seed; `expect`
+ * (the scenario's assertions checked, src/expect) comes last, only when the scenario has a list.
+ */
+export type RunReportDocument = ReportHeader<'run'> & Omit<RunReport, 'wallMs'> & { wallMs?: number; expect?: ExpectReport };
 export type SweepReportDocument = ReportHeader<'sweep'> & ExperimentResults;
 
 export function reportHeader<Kind extends ReportKind>(kind: Kind): ReportHeader<Kind> {
   return { format: REPORT_FORMAT, kind, faultlineVersion: FAULTLINE_VERSION };
 }
 
-export function runReportDocument(report: RunReport, options: { timing: boolean }): RunReportDocument {
-  if (options.timing) return { ...reportHeader('run'), ...report };
+export function runReportDocument(report: RunReport, options: { timing: boolean; expect?: ExpectReport }): RunReportDocument {
+  const expect = options.expect === undefined ? {} : { expect: options.expect };
+  if (options.timing) return { ...reportHeader('run'), ...report, ...expect };
   const { wallMs: _wallMs, ...untimed } = report;
-  return { ...reportHeader('run'), ...untimed };
+  return { ...reportHeader('run'), ...untimed, ...expect };
 }
 
-export function runReportJson(report: RunReport, options: { timing: boolean }): string {
+export function runReportJson(report: RunReport, options: { timing: boolean; expect?: ExpectReport }): string {
   return JSON.stringify(runReportDocument(report, options));
 }
 

@@ -9,6 +9,7 @@
 import { z } from '../scenario/zod';
 import type { RunReport } from '../engine/report-types';
 import type { ExperimentResults } from '../experiments';
+import type { ExpectReport } from '../expect';
 import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json';
 import type { SweepPartDocument } from './sweep-part';
 
@@ -63,12 +64,31 @@ const runReport = z.object({
   series,
 });
 
+const comparison = {
+  atMost: z.number().optional(), atLeast: z.number().optional(), equals: z.union([z.number(), z.boolean(), z.string()]).optional(),
+};
+const expectSection = z.object({
+  passed: count, failed: count,
+  errors: count.describe('Assertions whose value the report does not have (see each result\'s message).'),
+  results: z.array(z.object({
+    index: count.describe('Position in the scenario\'s `expect` list.'),
+    name: z.string().optional(),
+    metric: z.string().describe('The report path, as written.'),
+    fromMs: z.number().optional(), toMs: z.number().optional(),
+    of: z.enum(['sum', 'mean', 'max', 'min', 'share']).optional().describe('How the window was reduced to one value.'),
+    ...comparison,
+    value: z.union([z.number(), z.boolean(), z.string()]).nullable().describe('What the report says; null with status "error".'),
+    status: z.enum(['pass', 'fail', 'error']),
+    message: z.string().optional(),
+  })),
+}).describe('The scenario\'s `expect` list checked against this report (docs/format.md "Expectations"); only when the scenario has one.');
+
 const header = {
   format: z.literal(REPORT_FORMAT),
   faultlineVersion: z.string().describe('The faultline version that wrote the report.'),
 };
 
-const runDocument = z.object({ ...header, kind: z.literal('run'), ...runReport.shape, wallMs: runReport.shape.wallMs.optional() });
+const runDocument = z.object({ ...header, kind: z.literal('run'), ...runReport.shape, wallMs: runReport.shape.wallMs.optional(), expect: expectSection.optional() });
 
 /**
  * A sweep's results. In JSON, a metric that is undefined (NaN) or never happened (Infinity) is
@@ -107,9 +127,10 @@ type Flat<T> = { [K in keyof T]: T[K] };
 const sameRunReport: Same<z.infer<typeof runReport>, RunReport> = true;
 const sameRunDocument: Same<z.infer<typeof runDocument>, Flat<RunReportDocument>> = true;
 const sameSweepDocument: Same<z.infer<ReturnType<typeof sweepDocument<z.ZodNumber>>>, Flat<SweepReportDocument>> = true;
+const sameExpect: Same<z.infer<typeof expectSection>, ExpectReport> = true;
 const sameSweepResults: Same<Flat<Omit<SweepReportDocument, keyof typeof header | 'kind'>>, ExperimentResults> = true;
 const sameSweepPart: Same<z.infer<typeof sweepPartSchema>, Flat<SweepPartDocument>> = true;
-void [sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults, sameSweepPart];
+void [sameExpect, sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults, sameSweepPart];
 
 /** Stable for v1, like the scenario schema's (src/scenario/header.ts, SCENARIO_SCHEMA_ID). */
 export const REPORT_SCHEMA_ID = 'https://faultline.dev/schema/report/v1.json';

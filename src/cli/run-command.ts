@@ -14,6 +14,8 @@ import { formatSummary } from './summary-table';
 import { COMMAND_HELP } from './help';
 import { parseCommandArgs, UsageError } from './usage';
 import { writeOutput, STDOUT } from './output-path';
+import { evaluateExpect, expectPassed, formatExpectTable, type ExpectReport } from '../expect';
+import { expectFailures } from './expect-failures';
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', args, {
@@ -51,9 +53,16 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const { report } = run;
+  const expect = loaded.expect === undefined ? undefined : evaluateExpect(report, loaded.expect);
+  // every output mode exits 1 on a failed expectation; where the table is not printed, stderr says which
+  const expectExit = (): number => {
+    if (expect === undefined || expectPassed(expect)) return 0;
+    if (csv !== undefined || json) for (const line of expectFailures(loaded, expect)) io.err(`${line}\n`);
+    return 1;
+  };
   if (csv === STDOUT) {
     io.out(seriesToCsv(report.series));
-    return 0;
+    return expectExit();
   }
   if (csv !== undefined) {
     const problem = writeOutput(csv, seriesToCsv(report.series));
@@ -62,8 +71,12 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       return 1;
     }
   }
-  io.out(json ? `${runReportJson(report, { timing })}\n` : `${formatSummary(report, { timing })}\n`);
-  return 0;
+  io.out(json ? `${runReportJson(report, { timing, expect })}\n` : `${formatSummary(report, { timing })}${expectTable(loaded.expect, expect)}\n`);
+  return expectExit();
+}
+
+function expectTable(assertions: Parameters<typeof formatExpectTable>[0] | undefined, section: ExpectReport | undefined): string {
+  return assertions === undefined || section === undefined ? '' : `\n\n${formatExpectTable(assertions, section)}`;
 }
 
 /**

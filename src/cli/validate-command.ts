@@ -9,6 +9,7 @@ import type { Io } from './io';
 import { readDocument } from './load';
 import { FILE_PATH, formatProblem, locateIssues, type Problem } from './problems';
 import { parseCommandArgs, UsageError } from './usage';
+import { commandData as data, commandProperty as property } from './github-commands';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -20,6 +21,8 @@ export interface FileResult {
   nodes?: number;
   links?: number;
   faults?: number;
+  /** Assertions in its `expect` list, when it has one. */
+  expectations?: number;
   errors: Problem[];
   warnings: string[];
 }
@@ -48,14 +51,16 @@ async function validateOne(source: string): Promise<FileResult> {
   const parsed = parseScenario(read.doc);
   if (!parsed.ok) return { file: read.name, ok: false, errors: locateIssues(parsed.errors, read.text), warnings: [] };
   const { spec } = parsed;
-  return { file: read.name, ok: true, nodes: spec.nodes.length, links: spec.links.length, faults: spec.faults.length, errors: [], warnings: parsed.warnings };
+  const expectations = parsed.expect === undefined ? {} : { expectations: parsed.expect.length };
+  return { file: read.name, ok: true, nodes: spec.nodes.length, links: spec.links.length, faults: spec.faults.length, ...expectations, errors: [], warnings: parsed.warnings };
 }
 
 function writeText(results: FileResult[], io: Io): void {
   for (const r of results) {
     for (const problem of r.errors) io.err(`${formatProblem(r.file, problem)}\n`);
     for (const warning of r.warnings) io.err(`${r.file}: warning: ${warning}\n`);
-    if (r.ok) io.out(`${r.file}: ok (${r.nodes} nodes, ${r.links} links, ${r.faults} faults)\n`);
+    const expectations = r.expectations === undefined ? '' : `, ${r.expectations} expectation${r.expectations === 1 ? '' : 's'}`;
+    if (r.ok) io.out(`${r.file}: ok (${r.nodes} nodes, ${r.links} links, ${r.faults} faults${expectations})\n`);
     else io.err(`${r.file}: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}\n`);
   }
 }
@@ -76,10 +81,3 @@ function writeGithub(results: FileResult[], io: Io): void {
   }
 }
 
-function data(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-function property(text: string): string {
-  return data(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
-}

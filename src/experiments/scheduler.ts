@@ -5,8 +5,9 @@
  */
 import type { RunResult } from './plan';
 
-export interface RunExecutor {
-  run(index: number): Promise<RunResult>;
+/** `R` is a sweep's RunResult by default; `faultline test` hands out whole files the same way. */
+export interface RunExecutor<R = RunResult> {
+  run(index: number): Promise<R>;
 }
 
 export interface SweepProgress {
@@ -14,19 +15,19 @@ export interface SweepProgress {
   total: number;
 }
 
-export interface SweepOutcome {
+export interface SweepOutcome<R = RunResult> {
   /** By run index; undefined where a cancelled sweep never ran it. */
-  results: (RunResult | undefined)[];
+  results: (R | undefined)[];
   cancelled: boolean;
 }
 
-export async function runAll(
+export async function runAll<R = RunResult>(
   total: number,
-  executors: readonly RunExecutor[],
+  executors: readonly RunExecutor<R>[],
   options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void } = {},
-): Promise<SweepOutcome> {
+): Promise<SweepOutcome<R>> {
   if (executors.length === 0) throw new Error('a sweep needs at least one executor');
-  const results: (RunResult | undefined)[] = new Array(total).fill(undefined);
+  const results: (R | undefined)[] = new Array(total).fill(undefined);
   let next = 0;
   let done = 0;
   const { signal, onProgress } = options;
@@ -36,7 +37,7 @@ export async function runAll(
     if (signal?.aborted) resolve();
     signal?.addEventListener('abort', () => resolve(), { once: true });
   });
-  const loop = async (executor: RunExecutor): Promise<void> => {
+  const loop = async (executor: RunExecutor<R>): Promise<void> => {
     while (!cancelled() && next < total) {
       const index = next++;
       const result = await executor.run(index);

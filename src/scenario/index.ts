@@ -11,3 +11,5 @@ export { UNSAFE_KEYS, isUnsafeKey } from './own-keys';
 export { FORMAT_V1, SCENARIO_SCHEMA_ID, withSchemaReference } from './header';
 export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, metricFits, metricTargets, type ExperimentSpec, type MetricSpec, type MetricName, type MetricTarget } from './experiment';
 export { parseVaryPath } from './vary-path';
+export { EXPECT_LIMITS, assertionLabel, describeComparison, type Assertion, type MetricAssertion, type Comparison } from './expect';
+export { LEVEL_SERIES, DERIVED_CLIENT_SHARES, WINDOW_AGGREGATES, type ReportGroup, type WindowAggregate } from './expect-paths';

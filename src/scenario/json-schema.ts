@@ -15,6 +15,7 @@ import { linkSchema } from './links';
 import { FAULT_SCHEMAS } from './faults';
 import { DURATION_JSON } from './durations';
 import { DISTRIBUTION_JSON } from './distributions';
+import { EXPECT_JSON } from './expect';
 
 /** `experiment` (src/scenario/experiment.ts parses it by hand): the shape, for editors. */
 const VARY_JSON = {
@@ -76,7 +77,7 @@ export function buildScenarioJsonSchema(): Record<string, unknown> {
     title: `Faultline scenario (${FORMAT_V1})`,
     description: 'A Faultline failure-sandbox scenario. Reference: docs/format.md.',
     ...body,
-    properties: { ...(body.properties as Record<string, unknown>), experiment: EXPERIMENT_JSON },
+    properties: { ...(body.properties as Record<string, unknown>), experiment: EXPERIMENT_JSON, expect: EXPECT_JSON },
     definitions: { ...(body.definitions as Record<string, unknown> | undefined), duration: DURATION_JSON, distribution: DISTRIBUTION_JSON },
   };
 }

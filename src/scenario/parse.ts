@@ -13,11 +13,12 @@ import { checkScenario } from './semantic';
 import { parseJsonText } from './json-text';
 import { SCENARIO_LIMITS } from './limits';
 import { readExperiment, type ExperimentSpec } from './experiment';
+import { readExpect, type Assertion } from './expect';
 import { unsafeKeyPaths } from './own-keys';
 import { admissionProblems, textSizeProblem } from './admit';
 
 export type ScenarioResult =
-  | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec }
+  | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec; expect?: Assertion[] }
   | { ok: false; errors: ScenarioIssue[] };
 
 /** The items of a top-level list, or undefined when it is unreadable (the header check says why). */
@@ -65,6 +66,7 @@ function parseChecked(input: unknown, options: ParseOptions): ScenarioResult {
     log.error([], `expected a scenario object ({ "format": ${JSON.stringify(FORMAT_V1)}, … }), got ${describeValue(input)}`);
     return { ok: false, errors: log.finalErrors() };
   }
+  if (input.expect !== undefined) return parseWithExpect(input, options);
   if (input.experiment !== undefined) return parseWithExperiment(input, options);
   const header = parseWith(headerSchema, input, [], log);
   const rawNodes = itemsOf(input, 'nodes');
@@ -90,6 +92,16 @@ function parseWithExperiment({ experiment: raw, ...doc }: Record<string, unknown
   const experiment = readExperiment(raw, doc, base.spec.seed, parseScenario, log, options.experimentValues !== 'none');
   if (experiment === undefined) return { ok: false, errors: log.finalErrors() };
   return { ...base, experiment };
+}
+
+/** A scenario with an `expect` list (expect.ts): the scenario first, then its assertions against it. */
+function parseWithExpect({ expect: raw, ...doc }: Record<string, unknown>, options: ParseOptions): ScenarioResult {
+  const base = parseScenario(doc, options);
+  if (!base.ok) return base;
+  const log = new IssueLog();
+  const expect = readExpect(raw, doc, base.spec, log);
+  if (expect === undefined) return { ok: false, errors: log.finalErrors() };
+  return { ...base, expect };
 }
 
 /** Like parseScenario, from the text of a file: size and JSON syntax are checked first. */

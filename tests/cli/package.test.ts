@@ -1,6 +1,6 @@
 /**
  * The package as a user gets it: `npm pack` (prepack bundles the CLI), installed offline into an
- * empty folder, then list, run, validate and sweep from there — plain JavaScript, no tsx, no
+ * empty folder, then list, run, validate, sweep and test from there — plain JavaScript, no tsx, no
  * TypeScript, no UI libraries, one package in node_modules.
  */
 import { spawnSync } from 'node:child_process';
@@ -50,7 +50,7 @@ describe('the packed package', () => {
   });
 
   it('ships the bundle, the licences and docs — no sources, tests or UI', () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/faultline.mjs', 'dist/cli/main.mjs', 'dist/cli/node-worker-entry.mjs', 'dist/cli/THIRD-PARTY-LICENSES.txt', 'docs/report.schema.json']));
+    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/faultline.mjs', 'dist/cli/main.mjs', 'dist/cli/node-worker-entry.mjs', 'dist/cli/test-worker-entry.mjs', 'docs/ci.md', 'dist/cli/THIRD-PARTY-LICENSES.txt', 'docs/report.schema.json']));
     expect(packedFiles.filter((f) => /^(src|tests|workers|public|scripts)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
     expect(packedFiles.length).toBeLessThan(40); // the bundle is a few lazily loaded chunks
   });
@@ -99,5 +99,22 @@ describe('the packed package', () => {
     const merged = faultline('merge', 'part-3.json', 'part-1.json', 'part-2.json', '--json');
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toBe(sweep.stdout);
+  }, 180_000);
+
+  it('runs `faultline test` on a folder: the bundled test worker threads check each file; exit 1 on the failing one', () => {
+    // p50 is 20 ms of service plus 2 × 5 ms of link: ≤ 40 holds, ≤ 20 cannot
+    const checked = (bound: number) => ({
+      format: 'faultline.scenario/v1', name: 'checked', duration: '10s',
+      nodes: [{ id: 'c', kind: 'client', rate: 20, target: 's' }, { id: 's', kind: 'service', workers: 'unbounded', serviceTime: '20ms' }],
+      links: [{ id: 'c-s', from: 'c', to: 's', latency: '5ms' }],
+      expect: [{ metric: 'clients.c.latencyMs.p50', atMost: bound }],
+    });
+    sh('mkdir', ['-p', join(app, 'resilience')], app);
+    writeFileSync(join(app, 'resilience', 'holds.json'), JSON.stringify(checked(40)));
+    writeFileSync(join(app, 'resilience', 'breaks.json'), JSON.stringify(checked(20)));
+    const test = faultline('test', 'resilience', '--workers', '2', '--reporter', 'junit=junit.xml');
+    expect(test.code, test.stderr).toBe(1);
+    expect(test.stdout).toMatch(/^FAIL {2}resilience\/breaks\.json {2}\(0 passed, 1 failed\)\n {6}resilience\/breaks\.json:1:\d+: expect\[0\]: clients\.c\.latencyMs\.p50 = 30(\.\d+)?, expected ≤ 20\npass {2}resilience\/holds\.json {2}\(1 expectation\)\n\n1 passed, 1 failed\n$/);
+    expect(readFileSync(join(app, 'junit.xml'), 'utf8')).toMatch(/<testsuites name="faultline test" tests="2" failures="1" errors="0" skipped="0">/);
   }, 180_000);
 });

@@ -6,16 +6,26 @@ import { writeFileSync } from 'node:fs';
 import { runToEnd } from '../../src/engine';
 import { parseScenario } from '../../src/scenario';
 import { builtinScenarios } from '../../src/scenarios';
+import { evaluateExpect } from '../../src/expect';
 
 export const GOLDEN_FILE = new URL('./golden-reports.json', import.meta.url);
 
-/** sha256 of a built-in's report JSON (wallMs is 0: no clock is passed). */
-export function reportHash(id: string): string {
+/**
+ * A built-in's report (wallMs is 0: no clock is passed) and, last, its `expect` section when the
+ * built-in has an expect list — as `faultline run --json` prints them after its header.
+ */
+export function goldenReport(id: string): object {
   const builtin = builtinScenarios.find((b) => b.id === id);
   if (!builtin) throw new Error(`no built-in ${id}`);
   const parsed = parseScenario(structuredClone(builtin.scenario));
   if (!parsed.ok) throw new Error(`${id}: ${parsed.errors.map((e) => e.message).join('; ')}`);
-  return createHash('sha256').update(JSON.stringify(runToEnd(parsed.spec))).digest('hex');
+  const report = runToEnd(parsed.spec);
+  return parsed.expect === undefined ? report : { ...report, expect: evaluateExpect(report, parsed.expect) };
+}
+
+/** sha256 of a built-in's report JSON (goldenReport). */
+export function reportHash(id: string): string {
+  return createHash('sha256').update(JSON.stringify(goldenReport(id))).digest('hex');
 }
 
 if (process.argv.includes('--write')) {

@@ -9,6 +9,7 @@ import { ID_PATTERN } from '../../scenario/values.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
 import { setIn, type FieldPath } from './field-path.ts';
 import { rulesFor, type ReferenceMap } from './node-kind-rules.ts';
+import { withExpectPaths } from './expect-references.ts';
 
 export type EditResult<T = object> = ({ ok: true; document: ScenarioDocument } & T) | { ok: false; reason: string };
 
@@ -80,7 +81,7 @@ export function renameNode(document: ScenarioDocument, oldId: string, newId: str
   });
   const renamedDoc = withExperimentRenamed({ ...document, nodes, links, faults }, 'nodes', oldId, newId);
   const linksRenamed = [...linkRenames].reduce((doc, [from, to]) => withExperimentRenamed(doc, 'links', from, to), renamedDoc);
-  return { ok: true, document: withGuideWatch(linksRenamed, renamed) };
+  return { ok: true, document: withExpectPaths(withGuideWatch(linksRenamed, renamed), usedIds(document), renamed) };
 }
 
 export function renameLink(document: ScenarioDocument, oldId: string, newId: string): EditResult {
@@ -89,7 +90,9 @@ export function renameLink(document: ScenarioDocument, oldId: string, newId: str
   if (problem) return { ok: false, reason: problem };
   const links = document.links.map((link) => (link.id === oldId ? { ...link, id: newId } : link));
   const faults = document.faults.map((fault) => (fault.target === oldId ? { ...fault, target: newId } : fault));
-  return { ok: true, document: withGuideWatch(withExperimentRenamed({ ...document, links, faults }, 'links', oldId, newId), (id) => (id === oldId ? newId : id)) };
+  const renamed = (id: string) => (id === oldId ? newId : id);
+  const withExperiment = withExperimentRenamed({ ...document, links, faults }, 'links', oldId, newId);
+  return { ok: true, document: withExpectPaths(withGuideWatch(withExperiment, renamed), usedIds(document), renamed) };
 }
 
 /** "a-b" or "a-b-2" for a link from a to b: the ids connect() makes. */
