@@ -185,8 +185,8 @@ export class CacheRuntime extends ServerRuntime {
 
   override registerSeries(series: SeriesRecorder): void {
     super.registerSeries(series);
-    CACHE_COUNTERS.forEach((name, i) => (this.counterColumns[i] = series.column('nodes', this.id, name)));
-    this.entriesColumn = series.column('nodes', this.id, 'entries');
+    CACHE_COUNTERS.forEach((name, i) => (this.counterColumns[i] = series.column('nodes', this.id, name, 'count')));
+    this.entriesColumn = series.column('nodes', this.id, 'entries', 'level');
   }
 
   override writeSample(series: SeriesRecorder, sim: KindContext): void {

@@ -257,25 +257,25 @@ export class ClientRuntime extends NodeRuntime {
 
   registerSeries(series: SeriesRecorder): void {
     const c = this.columns;
-    c.generated = series.column('clients', this.id, 'generated');
-    c.succeeded = series.column('clients', this.id, 'succeeded');
-    c.goodput = series.column('clients', this.id, 'goodput');
-    c.failed = series.column('clients', this.id, 'failed');
-    c.attempts = series.column('clients', this.id, 'attempts');
-    c.inFlight = series.column('clients', this.id, 'inFlight');
-    c.p50 = series.column('clients', this.id, 'latencyP50Ms');
-    c.p99 = series.column('clients', this.id, 'latencyP99Ms');
+    c.generated = series.column('clients', this.id, 'generated', 'count');
+    c.succeeded = series.column('clients', this.id, 'succeeded', 'count');
+    c.goodput = series.column('clients', this.id, 'goodput', 'count');
+    c.failed = series.column('clients', this.id, 'failed', 'count');
+    c.attempts = series.column('clients', this.id, 'attempts', 'count');
+    c.inFlight = series.column('clients', this.id, 'inFlight', 'level');
+    c.p50 = series.column('clients', this.id, 'latencyP50Ms', 'level', c.succeeded);
+    c.p99 = series.column('clients', this.id, 'latencyP99Ms', 'level', c.succeeded);
     if (this.spec.classes.length > 1) {
       this.classColumns = this.spec.classes.map((cls) => ({
-        generated: series.column('clients', this.id, `generated.${cls.name}`),
-        succeeded: series.column('clients', this.id, `succeeded.${cls.name}`),
+        generated: series.column('clients', this.id, `generated.${cls.name}`, 'count'),
+        succeeded: series.column('clients', this.id, `succeeded.${cls.name}`, 'count'),
         atGenerated: 0,
         atSucceeded: 0,
       }));
     }
     if (this.spec.auth !== null) {
-      c.signIns = series.column('clients', this.id, 'signIns');
-      c.rejectedTokenShare = series.column('clients', this.id, 'rejectedTokenShare');
+      c.signIns = series.column('clients', this.id, 'signIns', 'count');
+      c.rejectedTokenShare = series.column('clients', this.id, 'rejectedTokenShare', 'level');
     }
   }
 

@@ -87,15 +87,15 @@ export abstract class ServerRuntime extends NodeRuntime {
 
   registerSeries(series: SeriesRecorder): void {
     const c = this.columns;
-    c.arrived = series.column('nodes', this.id, 'arrived');
-    c.completed = series.column('nodes', this.id, 'completed');
-    c.dropped = series.column('nodes', this.id, 'dropped');
-    c.queueDepth = series.column('nodes', this.id, 'queueDepth');
-    c.inService = series.column('nodes', this.id, 'inService');
-    c.p50 = series.column('nodes', this.id, 'latencyP50Ms');
-    c.p99 = series.column('nodes', this.id, 'latencyP99Ms');
-    c.authRejected = series.column('nodes', this.id, 'authRejected');
-    c.rejectingShare = series.column('nodes', this.id, 'rejectingShare');
+    c.arrived = series.column('nodes', this.id, 'arrived', 'count');
+    c.completed = series.column('nodes', this.id, 'completed', 'count');
+    c.dropped = series.column('nodes', this.id, 'dropped', 'count');
+    c.queueDepth = series.column('nodes', this.id, 'queueDepth', 'level');
+    c.inService = series.column('nodes', this.id, 'inService', 'level');
+    c.p50 = series.column('nodes', this.id, 'latencyP50Ms', 'level', c.completed);
+    c.p99 = series.column('nodes', this.id, 'latencyP99Ms', 'level', c.completed);
+    c.authRejected = series.column('nodes', this.id, 'authRejected', 'count');
+    c.rejectingShare = series.column('nodes', this.id, 'rejectingShare', 'level');
   }
 
   writeSample(series: SeriesRecorder, sim: KindContext): void {

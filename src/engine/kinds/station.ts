@@ -347,9 +347,9 @@ export class StationRuntime extends ServerRuntime {
     super.registerSeries(series);
     if (this.spec.auth === null) return;
     this.authColumns = {
-      accepted: series.column('nodes', this.id, 'authAccepted'),
-      fetches: series.column('nodes', this.id, 'keysetFetches'),
-      trusted: series.column('nodes', this.id, 'trustedKeys'),
+      accepted: series.column('nodes', this.id, 'authAccepted', 'count'),
+      fetches: series.column('nodes', this.id, 'keysetFetches', 'count'),
+      trusted: series.column('nodes', this.id, 'trustedKeys', 'level'), // a bitmask of keys
     };
   }
 
