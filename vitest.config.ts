@@ -21,6 +21,8 @@ const TIMED = [
 export default defineConfig({
   test: {
     environment: 'node',
+    // fast-check from a fixed seed everywhere (a failure prints the seed and path to replay it)
+    setupFiles: ['tests/support/fast-check-seed.ts'],
     // Validation runs simulate hundreds of thousands of requests; ~30 s each on a slow machine.
     testTimeout: 90_000,
     hookTimeout: 60_000,

@@ -3,7 +3,7 @@
  * "reload" when something else changed (a node or link added or removed, a field the engine
  * cannot change mid-run). Compares normalised specs, so "100ms" and 100 are the same value.
  */
-import type { LinkPatch, LinkSpec, NodePatch, NodeSpec, ScenarioSpec } from '../src/engine/index.ts';
+import { LIVE_LINK_DIRECTION_FIELDS, liveEditsOf, type LinkPatch, type LinkSpec, type NodePatch, type NodeSpec, type ScenarioSpec } from '../src/engine/index.ts';
 
 export interface PatchPlan {
   nodes: { id: string; patch: NodePatch }[];
@@ -32,25 +32,27 @@ function changedFields(before: object, after: object): string[] {
   return [...keys].filter((key) => !PRESENTATION_FIELDS.has(key) && !sameValue(rec(before)[key], rec(after)[key]));
 }
 
+/**
+ * The patch for a node edited in place, or null when the edit needs a reload. What a kind takes
+ * live is the engine's own declaration (`liveEditsOf`, next to the code that applies it).
+ */
 function nodePatch(before: NodeSpec, after: NodeSpec): NodePatch | null {
   if (before.kind !== after.kind) return null;
-  const patch: NodePatch = {};
+  const edits = liveEditsOf(after.kind);
+  const patch: Record<string, unknown> = {};
   for (const field of changedFields(before, after)) {
-    if (after.kind === 'client' && field === 'ratePerSec' && after.loop === 'open') patch.ratePerSec = after.ratePerSec;
-    else if (after.kind === 'client' && field === 'timeoutMs') patch.timeoutMs = after.timeoutMs;
-    else if (isStation(after) && field === 'workers') patch.workers = after.workers;
-    else if (isStation(after) && field === 'serviceTime') patch.serviceTime = after.serviceTime;
-    else if (isStation(after) && field === 'errorRate') patch.errorRate = after.errorRate;
-    else if (isStation(after) && field === 'queue' && isStation(before) && sameValue({ ...before.queue, capacity: 0 }, { ...after.queue, capacity: 0 })) {
-      patch.queueCapacity = after.queue.capacity;
-    } else return null;
+    const live = edits.filter((edit) => edit.specField === field);
+    if (live.length === 0) return null;
+    for (const edit of live) {
+      const value = edit.value(after as never);
+      // undefined: this node cannot take it live (a closed-loop client's rate)
+      if (value === undefined) return null;
+      if (edit.rest !== undefined && !sameValue(edit.rest(before as never), edit.rest(after as never))) return null;
+      patch[edit.patch] = value;
+    }
   }
-  return patch;
+  return patch as NodePatch;
 }
-
-const isStation = (n: NodeSpec): n is Extract<NodeSpec, { queue: unknown }> => n.kind === 'service' || n.kind === 'database' || n.kind === 'external';
-
-const DIRECTION_FIELDS = ['latency', 'capacityPerSec', 'buffer', 'loss'] as const;
 
 /** patchLink sets both directions alike, so a change is live only where they stay alike. */
 function linkPatch(before: LinkSpec, after: LinkSpec): LinkPatch | null {
@@ -59,7 +61,7 @@ function linkPatch(before: LinkSpec, after: LinkSpec): LinkPatch | null {
     if (field === 'up') patch.up = after.up;
     else if (field !== 'forward' && field !== 'back') return null;
   }
-  for (const field of DIRECTION_FIELDS) {
+  for (const field of LIVE_LINK_DIRECTION_FIELDS) {
     const changed = !sameValue(before.forward[field], after.forward[field]) || !sameValue(before.back[field], after.back[field]);
     if (!changed) continue;
     if (!sameValue(after.forward[field], after.back[field])) return null;

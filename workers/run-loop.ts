@@ -49,17 +49,12 @@ function messageChannelYield(): () => Promise<void> {
 }
 
 /**
- * Runs every event before `targetMs`; false when the wall-clock deadline came first. The engine's
- * run guard (it throws from `advance`) is what ends a step (no deadline) through a zero-delay loop.
+ * Runs every event before `targetMs` (the engine's `advanceUntil`, 256 events between looks at
+ * the wall clock); false when the wall-clock deadline came first. The engine's run guard (it
+ * throws from `advanceUntil`) is what ends a step (no deadline) through a zero-delay loop.
  */
 function advanceUntil(sim: Simulation, targetMs: number, deadlineMs: number, nowMs: () => number): boolean {
-  let n = 0;
-  while (!sim.done && sim.queue.peekTimeMs() < targetMs) {
-    sim.advance(1);
-    if ((++n & 255) === 0 && nowMs() > deadlineMs) return false;
-  }
-  // At the end of the run, let the engine close its last intervals and mark itself done.
-  if (!sim.done && targetMs >= sim.endMs) sim.advance(1);
+  while (!sim.advanceUntil(targetMs, 256)) if (nowMs() > deadlineMs) return false;
   return true;
 }
 

@@ -3,23 +3,11 @@
  * counts turned into per-second rates. `SeriesRecorder.toReport()` would unroll every column of
  * every entity (thousands on a large graph) four times a second; this reads a few.
  */
-import type { Simulation } from '../src/engine/index.ts';
+import type { SeriesColumn, Simulation } from '../src/engine/index.ts';
 import type { EntitySeries, SeriesSlice } from './protocol.ts';
 
 type Group = EntitySeries['group'];
-
-/** Levels (sampled at the interval's end) rather than counts in the interval. */
-const LEVEL_METRICS = new Set(['queueDepth', 'inService', 'inFlight', 'bufferDepth', 'utilization', 'entries']);
-const isLevel = (metric: string): boolean => LEVEL_METRICS.has(metric) || metric.endsWith('Ms') || metric.endsWith('Share');
-
-/**
- * Latency columns and the count each describes: the engine writes 0 ms for an interval with no
- * completions (a crashed service), which a chart would draw as "instant". With no completions
- * there is no latency: the reader gives NaN there (a gap), and the engine's report is untouched.
- */
-const LATENCY_COUNT: Readonly<Record<string, string>> = { latencyP50Ms: 'completed', latencyP99Ms: 'completed' };
-const CLIENT_LATENCY_COUNT: Readonly<Record<string, string>> = { latencyP50Ms: 'succeeded', latencyP99Ms: 'succeeded' };
-export const latencyCountOf = (group: Group, metric: string): string | undefined => (group === 'clients' ? CLIENT_LATENCY_COUNT : group === 'nodes' ? LATENCY_COUNT : {})[metric];
+const GROUPS: readonly Group[] = ['nodes', 'clients', 'links'];
 
 export const SYSTEM_METRICS = ['generated', 'succeeded', 'goodput', 'failed', 'attempts'] as const;
 
@@ -30,51 +18,39 @@ export interface SeriesOptions {
   tailMs?: number;
 }
 
+/** An entity's columns as the engine declares them: kind (count or level) and, for latencies, the count they need. */
 interface EntityColumns {
   group: Group;
-  columns: Map<string, number>;
+  columns: SeriesColumn[];
 }
 
-/**
- * The recorder numbers its columns in the order they are declared: every node in node order,
- * then every link (Simulation's constructor). Its report lists each entity's metrics in that
- * order, so the indices can be rebuilt from a report of the empty run — and checked against the
- * columns the engine does expose (headline and link columns). Asked of the lead: a public
- * `SeriesRecorder.columnOf(group, entity, metric)` would make this a lookup.
- */
-function mapColumns(sim: Simulation): Map<string, EntityColumns> | null {
-  const report = sim.series.toReport();
-  const byId = new Map<string, EntityColumns>();
-  let next = 0;
-  const take = (group: Group, id: string): void => {
-    const columns = new Map<string, number>();
-    for (const metric of Object.keys(report[group][id] ?? {})) columns.set(metric, next++);
-    byId.set(id, { group, columns });
-  };
-  for (const node of sim.nodes) take(node.kind === 'client' ? 'clients' : 'nodes', node.id);
-  for (const link of sim.links) take('links', link.spec.id);
-  for (const node of sim.nodes) {
-    const mapped = new Set(byId.get(node.id)?.columns.values());
-    const headline = node.seriesColumns;
-    for (const column of [headline.arrived, headline.completed, headline.dropped, headline.p50, headline.p99]) {
-      if (column >= 0 && !mapped.has(column)) return null;
-    }
+function entityColumns(sim: Simulation, id: string): EntityColumns | null {
+  for (const group of GROUPS) {
+    const columns = sim.series.columnsOf(group, id);
+    if (columns.length > 0) return { group, columns };
   }
-  for (const link of sim.links) {
-    const expected = sim.linkColumns[link.index];
-    const mapped = byId.get(link.spec.id)?.columns;
-    if (mapped?.get('sent') !== expected.sent || mapped?.get('bufferDepth') !== expected.buffer) return null;
-  }
-  return byId;
+  return null;
 }
 
 export class SeriesReader {
-  private readonly columns: Map<string, EntityColumns> | null;
-  private readonly clientIds: string[];
+  private readonly columns = new Map<string, EntityColumns | null>();
+  /** Each client's columns of the system metrics (summed for the system chart). */
+  private readonly systemColumns: Record<(typeof SYSTEM_METRICS)[number], number[]>;
 
   constructor(private readonly sim: Simulation) {
-    this.columns = mapColumns(sim);
-    this.clientIds = sim.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+    const clients = sim.nodes.filter((n) => n.reportGroup === 'clients').map((n) => n.id);
+    this.systemColumns = Object.fromEntries(
+      SYSTEM_METRICS.map((metric) => [metric, clients.map((id) => sim.series.columnOf('clients', id, metric)).filter((column) => column >= 0)]),
+    ) as Record<(typeof SYSTEM_METRICS)[number], number[]>;
+  }
+
+  private columnsFor(id: string): EntityColumns | null {
+    let entity = this.columns.get(id);
+    if (entity === undefined) {
+      entity = entityColumns(this.sim, id);
+      this.columns.set(id, entity);
+    }
+    return entity;
   }
 
   read(ids: readonly string[], runId: number, revision: number, options: SeriesOptions = {}): SeriesSlice {
@@ -111,48 +87,22 @@ export class SeriesReader {
       return out;
     };
     const entities: EntitySeries[] = [];
-    if (this.columns === null) return { runId, revision, intervalMs: intervalMs * stride, t, entities: this.fromReport(ids, rows), system: {} };
     for (const id of ids) {
-      const entity = this.columns.get(id);
-      if (!entity) continue;
+      const entity = this.columnsFor(id);
+      if (entity === null) continue;
       const metrics: Record<string, Float64Array> = {};
-      for (const [metric, index] of entity.columns) {
-        const count = latencyCountOf(entity.group, metric);
-        metrics[metric] = column(index, isLevel(metric), count === undefined ? -1 : (entity.columns.get(count) ?? -1));
-      }
+      for (const c of entity.columns) metrics[c.metric] = column(c.index, c.kind === 'level', c.noValueWithout);
       entities.push({ id, group: entity.group, metrics });
     }
     const system: Record<string, Float64Array> = {};
     for (const metric of SYSTEM_METRICS) {
       const sum = new Float64Array(points);
-      for (const id of this.clientIds) {
-        const index = this.columns.get(id)?.columns.get(metric);
-        if (index === undefined) continue;
+      for (const index of this.systemColumns[metric]) {
         const values = column(index, false);
         for (let p = 0; p < points; p++) sum[p] += values[p];
       }
       system[metric] = sum;
     }
     return { runId, revision, intervalMs: intervalMs * stride, t, entities, system };
-  }
-
-  /** The slow path, should the column order ever change under us: correct, just not cheap. */
-  private fromReport(ids: readonly string[], rows: number): EntitySeries[] {
-    const report = this.sim.series.toReport();
-    const perSec = 1000 / report.intervalMs;
-    const out: EntitySeries[] = [];
-    for (const id of ids) {
-      for (const group of ['nodes', 'clients', 'links'] as const) {
-        const metrics = report[group][id];
-        if (!metrics) continue;
-        const typed: Record<string, Float64Array> = {};
-        for (const [metric, values] of Object.entries(metrics)) {
-          const counts = metrics[latencyCountOf(group, metric) ?? '']?.slice(-rows);
-          typed[metric] = Float64Array.from(values.slice(-rows), (v, i) => (counts?.[i] === 0 ? NaN : isLevel(metric) ? v : v * perSec));
-        }
-        out.push({ id, group, metrics: typed });
-      }
-    }
-    return out;
   }
 }

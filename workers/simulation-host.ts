@@ -240,7 +240,7 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
 
     inject(fault) {
       if (run === null) return { ok: false, revision, errors: [{ path: 'fault', message: 'no scenario is loaded' }] };
-      const normalised = normaliseFault(run.document, fault);
+      const normalised = normaliseFault(run.spec, fault);
       if (!normalised.ok) return { ok: false, revision, errors: normalised.errors };
       const spec: FaultSpec = normalised.fault;
       run.sim.inject(spec);

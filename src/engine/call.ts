@@ -9,6 +9,11 @@ export const PHASE_WAITING = 4; // waiting for a downstream attempt (still holdi
 export const PHASE_BACKOFF = 5; // waiting to retry a downstream step
 export const PHASE_TO_CALLER = 6; // response message in transit back to the caller
 
+/** A job is working at its node: holding a worker or waiting on a downstream attempt. */
+export function isWorking(phase: number): boolean {
+  return phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF;
+}
+
 /**
  * One attempt of one hop, and the job it becomes at the node that receives it. A client's original
  * request is a root call (no parent) that lives at the client. Calls are pooled and reused: events

@@ -1,4 +1,3 @@
-import { BalancerRuntime } from './kinds/balancer';
 import type { NodeRuntime, PlanContext } from './kinds/node-runtime';
 import { createNodeRuntime } from './kinds/registry';
 import { LinkRuntime, Route } from './link';
@@ -82,6 +81,6 @@ export function compile(spec: ScenarioSpec): CompiledGraph {
 
   const nodes = spec.nodes.map((n, i) => createNodeRuntime(i, n, spec.seed));
   for (const node of nodes) node.plan(ctx);
-  for (const node of nodes) if (node instanceof BalancerRuntime) node.bind(nodes);
+  for (const node of nodes) node.bind(nodes);
   return { keyNames, nodes, links, nodeIndex, linkIndex };
 }

@@ -1,15 +1,9 @@
-import { ClientRuntime } from './kinds/client';
-import { BalancerRuntime } from './kinds/balancer';
-import { CacheRuntime } from './kinds/cache';
-import { IdentityRuntime } from './kinds/identity';
-import { KeysetRuntime } from './kinds/keyset';
-import { StationRuntime } from './kinds/station';
 import type { LinkRuntime } from './link';
-import type { Simulation } from './simulation';
-import { EV_FAULT } from './simulation';
+import type { EngineState } from './engine-state';
+import type { FaultApply, Revert } from './kind-context';
+import { EV_FAULT } from './events';
 import type { FaultSpec, LinkDirectionSpec } from './spec';
 
-type Revert = () => void;
 
 /**
  * Timed and live faults. Applying a fault returns how to undo it; a fault with a finite `forMs`
@@ -19,7 +13,7 @@ export class FaultRunner {
   private readonly faults: FaultSpec[] = [];
   private readonly reverts: (Revert[] | null)[] = [];
 
-  constructor(private readonly sim: Simulation) {}
+  constructor(private readonly sim: EngineState) {}
 
   scheduleAll(faults: FaultSpec[]): void {
     for (const fault of faults) {
@@ -50,9 +44,9 @@ export class FaultRunner {
   }
 
   /** One "apply" per affected node or link; "*" means every one the action fits. */
-  private targets(fault: FaultSpec): (() => Revert)[] {
+  private targets(fault: FaultSpec): FaultApply[] {
     const sim = this.sim;
-    const out: (() => Revert)[] = [];
+    const out: FaultApply[] = [];
     const linkIdx = sim.linkIndex.get(fault.target);
     const nodeIdx = sim.nodeIndex.get(fault.target);
     const links = fault.target === '*' ? sim.links : linkIdx !== undefined ? [sim.links[linkIdx]] : [];
@@ -62,14 +56,14 @@ export class FaultRunner {
       if (apply) out.push(apply);
     }
     for (const node of nodes) {
-      const apply = nodeAction(sim, node, fault);
+      const apply = node.faultAction(sim, fault); // the kind knows which actions fit it
       if (apply) out.push(apply);
     }
     return out;
   }
 }
 
-function linkAction(sim: Simulation, link: LinkRuntime, fault: FaultSpec): (() => Revert) | null {
+function linkAction(sim: EngineState, link: LinkRuntime, fault: FaultSpec): FaultApply | null {
   switch (fault.action) {
     case 'down':
     case 'up': {
@@ -102,102 +96,5 @@ function linkAction(sim: Simulation, link: LinkRuntime, fault: FaultSpec): (() =
       };
     default:
       return null;
-  }
-}
-
-function nodeAction(sim: Simulation, node: Simulation['nodes'][number], fault: FaultSpec): (() => Revert) | null {
-  const p = fault.params;
-  if (node instanceof ClientRuntime) {
-    if (fault.action !== 'setRate' || p.ratePerSec === undefined) return null;
-    const rate = p.ratePerSec;
-    return () => {
-      const before = node.ratePerSec;
-      node.setRate(sim, rate);
-      return () => node.setRate(sim, before);
-    };
-  }
-  const server = node instanceof StationRuntime || node instanceof BalancerRuntime || node instanceof CacheRuntime ? node : null;
-  if (server === null) return null;
-  switch (fault.action) {
-    case 'crash':
-    case 'recover': {
-      const crash = fault.action === 'crash';
-      return () => {
-        const wasDown = server.down;
-        if (crash) server.crash(sim);
-        else server.recover(sim);
-        return () => (wasDown ? server.crash(sim) : server.recover(sim));
-      };
-    }
-    default:
-      break;
-  }
-  if (node instanceof CacheRuntime) {
-    if (fault.action !== 'flush') return null;
-    return () => {
-      node.flush();
-      return () => {}; // what was flushed stays flushed: `for` has nothing to undo
-    };
-  }
-  if (!(node instanceof StationRuntime)) return null;
-  const keyAction = keyFault(sim, node, fault);
-  if (keyAction !== undefined) return keyAction;
-  switch (fault.action) {
-    case 'slow':
-      return () => {
-        const before = node.slowFactor;
-        node.slowFactor = p.factor ?? 1;
-        return () => (node.slowFactor = before);
-      };
-    case 'error':
-      return () => {
-        const before = node.errorRate;
-        node.errorRate = p.errorRate ?? 0;
-        return () => (node.errorRate = before);
-      };
-    case 'setWorkers':
-      return () => {
-        const before = node.workers;
-        node.setWorkers(sim, p.workers ?? before);
-        return () => node.setWorkers(sim, before);
-      };
-    default:
-      return null;
-  }
-}
-
-/**
- * Faults on signing keys: a key set removes, adds or restores keys; an identity provider signs
- * with another key; validators re-fetch the key set at once. `undefined`: not a key fault.
- */
-function keyFault(sim: Simulation, node: StationRuntime, fault: FaultSpec): (() => Revert) | null | undefined {
-  const key = fault.params.key === undefined ? -1 : sim.keyIndex(fault.params.key);
-  switch (fault.action) {
-    case 'removeKey':
-    case 'addKey':
-    case 'restore':
-      if (!(node instanceof KeysetRuntime)) return null;
-      return () => {
-        const before = node.publishedMask;
-        if (fault.action === 'restore') node.restore();
-        else if (key >= 0 && fault.action === 'removeKey') node.removeKey(key);
-        else if (key >= 0) node.addKey(key);
-        return () => (node.publishedMask = before);
-      };
-    case 'setSigningKey':
-      if (!(node instanceof IdentityRuntime) || key < 0) return null;
-      return () => {
-        const before = node.signingKey;
-        node.signingKey = key;
-        return () => (node.signingKey = before);
-      };
-    case 'forceRefresh':
-      if (node.validator === null) return null;
-      return () => {
-        node.forceRefresh(sim);
-        return () => {}; // a refresh cannot be undone; `for` has nothing to revert
-      };
-    default:
-      return undefined;
   }
 }

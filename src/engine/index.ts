@@ -11,8 +11,14 @@ export { Simulation } from './simulation';
 export { RUN_GUARD_LIMITS, RunawayRunError, type HeapProbe, type RunawayKind, type RunawayReason, type RunGuardLimits, type RunGuardOptions } from './run-guard';
 export type { Culprit } from './run-guard-diagnosis';
 export { REASONS, type ReasonName } from './reasons';
-export { LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, LIVE_HEADER, NODE_STRIDE, LINK_STRIDE, nodeFieldOffset, linkFieldOffset, type LiveLayout } from './live';
+export {
+  LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, LIVE_HEADER, NODE_STRIDE, LINK_STRIDE, NODE_FIELD, LINK_FIELD, nodeFieldOffset, linkFieldOffset,
+  type LiveLayout, type LiveLinkField, type LiveNodeField,
+} from './live';
 export { PATCHABLE_LINK_FIELDS, PATCHABLE_NODE_FIELDS, type LinkPatch, type NodePatch } from './patch';
+export { LIVE_LINK_DIRECTION_FIELDS, type AnyLiveEdit, type NodePatchField } from './live-edits';
+export { liveEditsOf, NODE_KINDS } from './kinds/registry';
+export type { SeriesColumn, SeriesGroup, SeriesKind } from './series';
 export type * from './spec';
 export type * from './report-types';
 

@@ -26,13 +26,13 @@ export class LinkSampler {
   ) {
     this.columns = links.map((link) => ({
       link,
-      sent: series.column('links', link.spec.id, 'sent'),
-      delivered: series.column('links', link.spec.id, 'delivered'),
-      dropped: series.column('links', link.spec.id, 'dropped'),
-      buffer: series.column('links', link.spec.id, 'bufferDepth'),
-      utilization: series.column('links', link.spec.id, 'utilization'),
-      backDelivered: series.column('links', link.spec.id, 'backDelivered'),
-      backDropped: series.column('links', link.spec.id, 'backDropped'),
+      sent: series.column('links', link.spec.id, 'sent', 'count'),
+      delivered: series.column('links', link.spec.id, 'delivered', 'count'),
+      dropped: series.column('links', link.spec.id, 'dropped', 'count'),
+      buffer: series.column('links', link.spec.id, 'bufferDepth', 'level'),
+      utilization: series.column('links', link.spec.id, 'utilization', 'level'),
+      backDelivered: series.column('links', link.spec.id, 'backDelivered', 'count'),
+      backDropped: series.column('links', link.spec.id, 'backDropped', 'count'),
     }));
   }
 

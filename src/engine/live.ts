@@ -1,57 +1,19 @@
-import { CacheRuntime } from './kinds/cache';
-import { ClientRuntime } from './kinds/client';
-import { IdentityRuntime } from './kinds/identity';
-import { KeysetRuntime } from './kinds/keyset';
-import { StationRuntime } from './kinds/station';
 import { CIRCUIT_HALF_OPEN, CIRCUIT_OPEN, type CircuitBreaker } from './circuit-breaker';
+import type { EngineState } from './engine-state';
 import type { NodeRuntime } from './kinds/node-runtime';
-import type { Simulation } from './simulation';
+import { LINK_FIELD, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, NODE_FIELD, type LiveLinkField, type LiveNodeField, type LiveNodeRow } from './live-fields';
+import type { SeriesRecorder } from './series';
+
+export { LINK_FIELD, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, NODE_FIELD, type LiveLinkField, type LiveNodeField };
 
 /**
  * The live state hosts stream to the canvas: a flat Float64Array with a fixed layout, cheap to
- * write every frame and to transfer between threads. `LIVE_NODE_FIELDS` and `LIVE_LINK_FIELDS`
- * name the numbers; readers look fields up by name (`liveFieldIndex`), so adding one breaks nobody.
+ * write every frame and to transfer between threads. Fields are named in live-fields.ts and
+ * written by name here and by each kind (`NodeRuntime.writeLive`); readers look them up by name.
  *
  * Layout: [nowMs, events, then nodeCount × NODE_STRIDE, then linkCount × LINK_STRIDE].
  * Per-second rates come from the last complete sample interval.
  */
-export const LIVE_NODE_FIELDS = [
-  'queued', // jobs waiting (0 for clients)
-  'inService', // jobs holding a worker / forwarded; for clients, requests in flight
-  'workers', // available workers; -1 = unbounded (and for clients and balancers)
-  'queueCapacity', // -1 = unbounded
-  'arrivedPerSec', // clients: generated
-  'completedPerSec', // clients: succeeded
-  'droppedPerSec', // clients: failed
-  'latencyP50Ms',
-  'latencyP99Ms',
-  'down', // 1 when crashed
-  'attemptsPerSec', // clients only
-  'hitRatio', // caches: (hits + stale) / lookups in the last interval; -1 for other kinds or no lookups
-  'circuitState', // the node's worst circuit breaker: 1 open, 0.5 half-open, 0 closed; -1 if it has none
-  'authRejectedPerSec', // tokens rejected per second (last interval); clients with auth: their requests that failed for a rejected token
-  'rejectingShare', // validators: share of replicas distrusting a key live tokens use; -1 for non-validators
-  'trustedKeys', // validators: bitmask of key indexes every replica trusts (names: LiveLayout.keyNames); -1 otherwise
-  'nextRefreshInMs', // validators: until the earliest replica's scheduled key-set refresh; -1 otherwise
-  // Identity state (key bitmasks are over LiveLayout.keyNames, like trustedKeys):
-  'publishedKeys', // key sets: bitmask of the keys it publishes now (after remove/add/restore faults); -1 otherwise
-  'missingKeys', // key sets: keys that live tokens are signed with, or an identity provider signs with, but it does not publish; -1 otherwise
-  'signingKey', // identity providers: index of the key new tokens are signed with now; -1 otherwise
-  'rejectingKeys', // validators: keys live tokens use that at least one replica distrusts (which key is rejected); -1 otherwise
-  'keysetFetchesPerSec', // validators: their key-set fetches per second; key sets: fetches served per second; -1 otherwise
-  'reauthPerSec', // clients with auth: users signing in again after a rejected token, per second; -1 otherwise
-] as const;
-
-export const LIVE_LINK_FIELDS = [
-  'up', // 1 up, 0 down
-  'bufferDepth', // messages waiting in the request direction
-  'bufferCapacity', // -1 = unbounded
-  'sentPerSec',
-  'droppedPerSec',
-  'utilization', // 0..1, the request direction's transmitter
-  'loss', // configured loss probability now
-] as const;
-
 export const LIVE_HEADER = 2;
 export const NODE_STRIDE = LIVE_NODE_FIELDS.length;
 export const LINK_STRIDE = LIVE_LINK_FIELDS.length;
@@ -62,13 +24,13 @@ export interface LiveLayout {
   nodeIds: string[];
   nodeKinds: string[];
   linkIds: string[];
-  nodeFields: readonly string[];
-  linkFields: readonly string[];
+  nodeFields: readonly LiveNodeField[];
+  linkFields: readonly LiveLinkField[];
   /** Length of the Float64Array `writeLive` fills. */
   length: number;
 }
 
-export function liveLayout(sim: Simulation): LiveLayout {
+export function liveLayout(sim: EngineState): LiveLayout {
   return {
     keyNames: [...sim.keyNames],
     nodeIds: sim.nodes.map((n) => n.id),
@@ -81,15 +43,13 @@ export function liveLayout(sim: Simulation): LiveLayout {
 }
 
 /** Offset of `field` for node `nodeIndex` (or link `linkIndex` with `linkFieldOffset`). */
-export function nodeFieldOffset(nodeIndex: number, field: (typeof LIVE_NODE_FIELDS)[number]): number {
-  return LIVE_HEADER + nodeIndex * NODE_STRIDE + LIVE_NODE_FIELDS.indexOf(field);
+export function nodeFieldOffset(nodeIndex: number, field: LiveNodeField): number {
+  return LIVE_HEADER + nodeIndex * NODE_STRIDE + NODE_FIELD[field];
 }
 
-export function linkFieldOffset(nodeCount: number, linkIndex: number, field: (typeof LIVE_LINK_FIELDS)[number]): number {
-  return LIVE_HEADER + nodeCount * NODE_STRIDE + linkIndex * LINK_STRIDE + LIVE_LINK_FIELDS.indexOf(field);
+export function linkFieldOffset(nodeCount: number, linkIndex: number, field: LiveLinkField): number {
+  return LIVE_HEADER + nodeCount * NODE_STRIDE + linkIndex * LINK_STRIDE + LINK_FIELD[field];
 }
-
-const finiteOr = (value: number, fallback: number): number => (value === Infinity ? fallback : value);
 
 const breakersByNode = new WeakMap<NodeRuntime, CircuitBreaker[]>();
 
@@ -109,62 +69,88 @@ function worstCircuit(node: NodeRuntime, nowMs: number): number {
   return worst;
 }
 
-export function writeLive(sim: Simulation, out: Float64Array): void {
+/**
+ * Fields a kind owns, at the value meaning "not this kind", written before the kind fills its own.
+ * (`authRejectedPerSec` is 0 rather than -1: a node without a validator rejects no token.)
+ */
+const NOT_THIS_KIND: readonly [LiveNodeField, number][] = [
+  ['workers', -1],
+  ['queueCapacity', -1],
+  ['hitRatio', -1],
+  ['rejectingShare', -1],
+  ['trustedKeys', -1],
+  ['nextRefreshInMs', -1],
+  ['publishedKeys', -1],
+  ['missingKeys', -1],
+  ['signingKey', -1],
+  ['rejectingKeys', -1],
+  ['keysetFetchesPerSec', -1],
+  ['reauthPerSec', -1],
+];
+
+/** One node's stretch of the output array; moved from node to node while writing. */
+class NodeRow implements LiveNodeRow {
+  out: Float64Array = new Float64Array(0);
+  base = 0;
+  nowMs = 0;
+  perSec = 0;
+  keysInUse = 0;
+  keysNeeded = 0;
+  constructor(readonly series: SeriesRecorder) {}
+
+  set(field: LiveNodeField, value: number): void {
+    this.out[this.base + NODE_FIELD[field]] = value;
+  }
+
+  rate(column: number): number {
+    return this.series.rows > 0 ? this.series.latest(column) * this.perSec : 0;
+  }
+
+  latest(column: number): number {
+    return this.series.rows > 0 ? this.series.latest(column) : 0;
+  }
+}
+
+const finiteOr = (value: number, fallback: number): number => (value === Infinity ? fallback : value);
+
+export function writeLive(sim: EngineState, out: Float64Array): void {
   const series = sim.series;
-  const perSec = 1000 / series.intervalMs;
-  const rate = (column: number): number => (series.rows > 0 ? series.latest(column) * perSec : 0);
-  const latest = (column: number): number => (series.rows > 0 ? series.latest(column) : 0);
+  const row = new NodeRow(series);
+  row.out = out;
+  row.nowMs = sim.nowMs;
+  row.perSec = 1000 / series.intervalMs;
+  row.keysInUse = sim.keysInUseMask();
+  row.keysNeeded = row.keysInUse | sim.signingKeysMask();
   out[0] = sim.nowMs;
   out[1] = sim.eventCount;
-  const keysInUse = sim.keysInUseMask();
-  const keysNeeded = keysInUse | sim.signingKeysMask();
   let o = LIVE_HEADER;
   for (const node of sim.nodes) {
     const c = node.seriesColumns;
-    if (node instanceof ClientRuntime) {
-      out[o] = 0;
-      out[o + 1] = node.inFlight;
-      out[o + 2] = -1;
-      out[o + 3] = -1;
-    } else {
-      out[o] = node.stats.queued;
-      out[o + 1] = node.stats.inService;
-      out[o + 2] = node instanceof StationRuntime ? finiteOr(node.workers, -1) : -1;
-      out[o + 3] = node instanceof StationRuntime ? finiteOr(node.pools[0].queueSpec.capacity, -1) : -1;
-    }
-    out[o + 4] = rate(c.arrived);
-    out[o + 5] = rate(c.completed);
-    out[o + 6] = rate(c.dropped);
-    out[o + 7] = latest(c.p50);
-    out[o + 8] = latest(c.p99);
-    out[o + 9] = node.down ? 1 : 0;
-    out[o + 10] = c.attempts >= 0 ? rate(c.attempts) : 0;
-    out[o + 11] = node instanceof CacheRuntime ? node.intervalHitRatio(series) : -1;
-    out[o + 12] = worstCircuit(node, sim.nowMs);
-    out[o + 13] = c.authRejected >= 0 ? rate(c.authRejected) : node instanceof ClientRuntime ? node.authFailedInLastInterval * perSec : 0;
-    const validator = node instanceof StationRuntime ? node.validator : null;
-    out[o + 14] = validator === null ? -1 : validator.rejectingShare(keysInUse);
-    out[o + 15] = validator === null ? -1 : validator.trustedByAll();
-    out[o + 16] = validator === null ? -1 : Math.max(0, validator.earliestRefreshMs() - sim.nowMs);
-    const keyset = node instanceof KeysetRuntime ? node : null;
-    out[o + 17] = keyset === null ? -1 : keyset.publishedMask;
-    out[o + 18] = keyset === null ? -1 : keysNeeded & ~keyset.publishedMask;
-    out[o + 19] = node instanceof IdentityRuntime ? node.signingKey : -1;
-    out[o + 20] = validator === null ? -1 : validator.distrustedAnywhere(keysInUse);
-    const fetchesColumn = node instanceof StationRuntime ? node.keysetFetchesColumn : -1;
-    out[o + 21] = keyset !== null ? rate(c.arrived) : fetchesColumn >= 0 ? rate(fetchesColumn) : -1;
-    out[o + 22] = node instanceof ClientRuntime && node.sessions !== null ? node.reauthInLastInterval * perSec : -1;
+    row.base = o;
+    row.set('queued', node.stats.queued);
+    row.set('inService', node.stats.inService);
+    row.set('arrivedPerSec', row.rate(c.arrived));
+    row.set('completedPerSec', row.rate(c.completed));
+    row.set('droppedPerSec', row.rate(c.dropped));
+    row.set('latencyP50Ms', row.latest(c.p50));
+    row.set('latencyP99Ms', row.latest(c.p99));
+    row.set('down', node.down ? 1 : 0);
+    row.set('attemptsPerSec', c.attempts >= 0 ? row.rate(c.attempts) : 0);
+    row.set('circuitState', worstCircuit(node, sim.nowMs));
+    row.set('authRejectedPerSec', c.authRejected >= 0 ? row.rate(c.authRejected) : 0);
+    for (const [field, value] of NOT_THIS_KIND) row.set(field, value);
+    node.writeLive(row);
     o += NODE_STRIDE;
   }
   for (const link of sim.links) {
     const c = sim.linkColumns[link.index];
-    out[o] = link.up ? 1 : 0;
-    out[o + 1] = link.forward.bufferDepth(sim.nowMs);
-    out[o + 2] = link.forward.limited ? finiteOr(link.forward.buffer, -1) : 0;
-    out[o + 3] = rate(c.sent);
-    out[o + 4] = rate(c.dropped);
-    out[o + 5] = latest(c.utilization);
-    out[o + 6] = link.forward.loss;
+    out[o + LINK_FIELD.up] = link.up ? 1 : 0;
+    out[o + LINK_FIELD.bufferDepth] = link.forward.bufferDepth(sim.nowMs);
+    out[o + LINK_FIELD.bufferCapacity] = link.forward.limited ? finiteOr(link.forward.buffer, -1) : 0;
+    out[o + LINK_FIELD.sentPerSec] = row.rate(c.sent);
+    out[o + LINK_FIELD.droppedPerSec] = row.rate(c.dropped);
+    out[o + LINK_FIELD.utilization] = row.latest(c.utilization);
+    out[o + LINK_FIELD.loss] = link.forward.loss;
     o += LINK_STRIDE;
   }
 }

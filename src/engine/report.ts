@@ -1,15 +1,14 @@
-import { ClientRuntime } from './kinds/client';
 import type { LinkDirection } from './link';
 import { reasonCounts, REASON_COUNT } from './reasons';
 import type { ClientReport, LinkDirectionReport, NodeReport, RunReport } from './report-types';
-import type { Simulation } from './simulation';
+import type { EngineState } from './engine-state';
 
 /** The run's results in the public shape of `faultline run --json` (DESIGN.md §4). */
-export function buildReport(sim: Simulation, wallMs: number): RunReport {
+export function buildReport(sim: EngineState, wallMs: number): RunReport {
   const nodes: Record<string, NodeReport> = {};
   const clients: Record<string, ClientReport> = {};
   for (const node of sim.nodes) {
-    if (node instanceof ClientRuntime) clients[node.id] = node.summarize(sim);
+    if (node.reportGroup === 'clients') clients[node.id] = node.summarize(sim) as ClientReport;
     else nodes[node.id] = node.summarize(sim) as NodeReport;
   }
   const windowMs = Math.max(0, sim.nowMs - sim.warmupMs);

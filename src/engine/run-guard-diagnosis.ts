@@ -2,11 +2,9 @@
  * When the run guard stops a run: which node or link holds what grew, and what to change there.
  * Runs once per stopped run, so it may look at every node and link.
  */
-import type { ClientRuntime } from './kinds/client';
-import type { StationRuntime } from './kinds/station';
 import type { LinkRuntime } from './link';
 import { REASONS } from './reasons';
-import type { Simulation } from './simulation';
+import type { EngineState } from './engine-state';
 
 export interface Culprit {
   type: 'node' | 'link';
@@ -32,7 +30,7 @@ interface Holder {
 }
 
 /** The holder of most of what grew; null when nothing stands out (e.g. the heap of a huge graph). */
-export function diagnose(sim: Simulation, kind: string): Culprit | null {
+export function diagnose(sim: EngineState, kind: string): Culprit | null {
   if (kind === 'pendingTimers') return timersCulprit(sim);
   let client: Holder | null = null;
   let other: Holder | null = null;
@@ -43,11 +41,7 @@ export function diagnose(sim: Simulation, kind: string): Culprit | null {
     } else if (other === null || h.count > other.count) other = h;
   };
   sim.nodes.forEach((node, index) => {
-    if (node.kind === 'client') consider({ type: 'node', id: node.id, holds: 'waiting', count: (node as ClientRuntime).inFlight, index });
-    else {
-      consider({ type: 'node', id: node.id, holds: 'queued', count: node.stats.queued, index });
-      consider({ type: 'node', id: node.id, holds: 'inService', count: node.stats.inService, index });
-    }
+    for (const { holds, count } of node.holdings()) consider({ type: 'node', id: node.id, holds, count, index });
   });
   sim.links.forEach((link, index) => consider({ type: 'link', id: link.spec.id, holds: 'inTransit', count: link.forward.inTransit + link.back.inTransit, index }));
   // A client waits for every request its callees hold: name the callee when it holds most of them.
@@ -58,7 +52,7 @@ export function diagnose(sim: Simulation, kind: string): Culprit | null {
   return { type: top.type, id: top.id, holds: top.holds, count: top.count, message: advice(sim, top) };
 }
 
-function advice(sim: Simulation, h: Holder): string {
+function advice(sim: EngineState, h: Holder): string {
   if (h.type === 'link') {
     const link = sim.links[h.index];
     const dir = link.forward;
@@ -75,15 +69,14 @@ function advice(sim: Simulation, h: Holder): string {
     return `Client \`${h.id}\` is waiting for ${count(h.count)} requests with no answer.${lost} Give the client (and its callers' calls) a \`timeout\`, or lower its rate.`;
   }
   if (h.holds === 'queued') {
-    const pools = (node as StationRuntime).pools;
-    const unlimited = pools !== undefined && pools.some((p) => p.queueSpec.capacity === Infinity);
+    const unlimited = node.hasUnboundedQueue();
     return `Node \`${h.id}\` holds ${count(h.count)} queued requests${unlimited ? ' (its queue has no capacity)' : ''}: add a queue capacity (\`queue.capacity\`) so it refuses what it cannot serve, more workers, or less traffic — a timeout alone does not empty a queue.`;
   }
   return `Node \`${h.id}\` holds ${count(h.count)} requests in service, each waiting for a downstream answer: give its calls a \`timeout\`, or it a worker limit (\`workers\`).`;
 }
 
 /** The link that dropped the most messages (loss, a full buffer, down), if any did. */
-function lossiestLink(sim: Simulation): { link: LinkRuntime; dropped: number; reason: string } | null {
+function lossiestLink(sim: EngineState): { link: LinkRuntime; dropped: number; reason: string } | null {
   let best: { link: LinkRuntime; dropped: number; reason: string } | null = null;
   for (const link of sim.links) {
     const dropped = link.forward.droppedTotal + link.back.droppedTotal;
@@ -96,11 +89,11 @@ function lossiestLink(sim: Simulation): { link: LinkRuntime; dropped: number; re
   return best;
 }
 
-function timersCulprit(sim: Simulation): Culprit | null {
+function timersCulprit(sim: EngineState): Culprit | null {
   const lane = sim.timers.longestLane();
   if (lane === null) return null;
   const delay = lane.delayMs >= 1000 ? `${lane.delayMs / 1000} s` : `${lane.delayMs} ms`;
-  const owner = sim.nodes.find((node) => node.plansByClass.some((plans) => plans.some((p) => p.timeoutMs === lane.delayMs)) || (node.kind === 'client' && (node as ClientRuntime).spec.deadlineMs === lane.delayMs));
+  const owner = sim.nodes.find((node) => node.ownsTimerOf(lane.delayMs));
   const id = owner?.id ?? '(several)';
   return {
     type: 'node',

@@ -11,7 +11,7 @@
  * docs/security.md ("The run guard").
  */
 import { diagnose, type Culprit } from './run-guard-diagnosis';
-import type { Simulation } from './simulation';
+import type { EngineState } from './engine-state';
 
 export const RUN_GUARD_LIMITS = {
   /** Events between checks: ~1 ms of work, so a runaway is seen within a slice. */
@@ -97,7 +97,7 @@ export class RunGuard {
   }
 
   /** Throws RunawayRunError when a limit is crossed. */
-  check(sim: Simulation): void {
+  check(sim: EngineState): void {
     this.eventsToCheck = this.limits.checkEveryEvents;
     const limits = this.limits;
     if (sim.pool.live > limits.maxCallsInFlight) this.stop(sim, 'callsInFlight', sim.pool.live, limits.maxCallsInFlight);
@@ -112,7 +112,7 @@ export class RunGuard {
     if (this.heapProbe !== undefined && --this.checksToHeap <= 0) this.checkHeap(sim);
   }
 
-  private checkHeap(sim: Simulation): void {
+  private checkHeap(sim: EngineState): void {
     this.checksToHeap = this.limits.heapEveryChecks;
     const heap = this.heapProbe?.();
     if (!heap) return;
@@ -121,7 +121,7 @@ export class RunGuard {
     if (heap.usedBytes > limit) this.stop(sim, 'heap', heap.usedBytes, limit);
   }
 
-  private stop(sim: Simulation, kind: RunawayKind, measured: number, limit: number): never {
+  private stop(sim: EngineState, kind: RunawayKind, measured: number, limit: number): never {
     const culprit = kind === 'noProgress' ? null : diagnose(sim, kind);
     const reason: RunawayReason = { kind, atMs: sim.nowMs, measured, limit, culprit, message: describe(kind, sim.nowMs, measured, limit, culprit) };
     this.stopped = new RunawayRunError(reason);

@@ -1,6 +1,28 @@
 import type { SeriesReport } from './report-types';
 
-type Group = 'nodes' | 'clients' | 'links';
+export type SeriesGroup = 'nodes' | 'clients' | 'links';
+type Group = SeriesGroup;
+
+/**
+ * What a column's number per interval is: a `count` of things in the interval (a chart shows it
+ * per second) or a `level` at the interval's end (a queue's depth, a latency, a share).
+ */
+export type SeriesKind = 'count' | 'level';
+
+/** One declared column: where it is, what it holds. */
+export interface SeriesColumn {
+  group: SeriesGroup;
+  entity: string;
+  metric: string;
+  /** Its index (the argument of `latest`). */
+  index: number;
+  kind: SeriesKind;
+  /**
+   * A column of counts this one has no value without: a latency in an interval where nothing
+   * completed is absent (the engine writes 0 there), not "instant". -1 when it always has one.
+   */
+  noValueWithout: number;
+}
 
 /**
  * Per-interval time series in bounded ring buffers: memory is fixed when the run starts, however
@@ -9,7 +31,8 @@ type Group = 'nodes' | 'clients' | 'links';
 export class SeriesRecorder {
   readonly intervalMs: number;
   readonly capacity: number;
-  private readonly names: { group: Group; entity: string; metric: string }[] = [];
+  private readonly names: SeriesColumn[] = [];
+  private readonly byName = new Map<string, number>();
   private columns: Float64Array[] = [];
   private readonly maxCells: number;
   private written = 0;
@@ -24,10 +47,27 @@ export class SeriesRecorder {
     this.maxCells = maxCells;
   }
 
-  column(group: Group, entity: string, metric: string): number {
+  /** Declares a column (before the run starts): its kind, and for a latency the count it needs. */
+  column(group: Group, entity: string, metric: string, kind: SeriesKind, noValueWithout = -1): number {
     if (this.allocated) throw new Error('series columns must be declared before the run starts');
-    this.names.push({ group, entity, metric });
-    return this.names.length - 1;
+    const index = this.names.length;
+    this.names.push({ group, entity, metric, index, kind, noValueWithout });
+    this.byName.set(keyOf(group, entity, metric), index);
+    return index;
+  }
+
+  /** The column of `metric` of `entity`, or -1 when there is none. */
+  columnOf(group: Group, entity: string, metric: string): number {
+    return this.byName.get(keyOf(group, entity, metric)) ?? -1;
+  }
+
+  /** Every column of one entity, in the order declared (the report's order). */
+  columnsOf(group: Group, entity: string): SeriesColumn[] {
+    return this.names.filter((c) => c.group === group && c.entity === entity);
+  }
+
+  describe(index: number): SeriesColumn {
+    return this.names[index];
   }
 
   /** Fixes the ring size once every column is known: at most `maxCells` numbers in all. */
@@ -76,3 +116,5 @@ export class SeriesRecorder {
     return report;
   }
 }
+
+const keyOf = (group: Group, entity: string, metric: string): string => `${group}\u0000${entity}\u0000${metric}`;

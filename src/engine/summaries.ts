@@ -1,7 +1,7 @@
 import { CIRCUIT_STATES } from './circuit-breaker';
 import type { LogHistogram } from './histogram';
 import type { CircuitReport, LatencySummary } from './report-types';
-import type { Simulation } from './simulation';
+import type { KindContext } from './kind-context';
 import type { StepPlan } from './steps';
 
 export function latencySummary(h: LogHistogram): LatencySummary {
@@ -9,14 +9,14 @@ export function latencySummary(h: LogHistogram): LatencySummary {
 }
 
 /** Each distinct downstream call with a breaker, by target id. */
-export function circuitReports(plansByClass: StepPlan[][], sim: Simulation): Record<string, CircuitReport> {
+export function circuitReports(plansByClass: StepPlan[][], sim: KindContext): Record<string, CircuitReport> {
   const out: Record<string, CircuitReport> = {};
   for (const plans of plansByClass) {
     for (const plan of plans) {
       if (plan.breaker === null || plan.toNode < 0) continue;
       const b = plan.breaker;
       b.admitPeek(sim.nowMs);
-      out[sim.nodes[plan.toNode].id] = { state: CIRCUIT_STATES[b.state], opened: b.opened, refused: b.refused };
+      out[sim.nodeId(plan.toNode)] = { state: CIRCUIT_STATES[b.state], opened: b.opened, refused: b.refused };
     }
   }
   return out;

@@ -1,7 +1,8 @@
 import type { Call } from './call';
 import { streamFor } from './random';
 import { OK } from './reasons';
-import { EV_REPLICA_TIMER, type Simulation } from './simulation';
+import { EV_REPLICA_TIMER } from './events';
+import type { KindContext } from './kind-context';
 import type { ValidatorSpec } from './spec';
 
 export const ACCEPT = 0;
@@ -47,7 +48,7 @@ export class Validator {
     initialKeys: number,
     private readonly nodeIndex: number,
     /** Starts a fetch job for a replica (the station owns the job machinery). */
-    private readonly startFetchJob: (sim: Simulation, replica: number) => void,
+    private readonly startFetchJob: (sim: KindContext, replica: number) => void,
   ) {
     this.spec = spec;
     this.replicas = replicas;
@@ -76,7 +77,7 @@ export class Validator {
    * r refreshes at a random point of the r-th of `replicas` equal slots, so the replicas are
    * spread evenly (as a fleet deployed over time is) and shares of them are accurate to 1/replicas.
    */
-  start(sim: Simulation, seed: number, nodeId: string): void {
+  start(sim: KindContext, seed: number, nodeId: string): void {
     if (this.spec.refreshEveryMs === Infinity) return;
     const phases = streamFor(seed, nodeId, 'refresh-phase');
     for (let r = 0; r < this.replicas; r++) {
@@ -85,7 +86,7 @@ export class Validator {
     }
   }
 
-  check(sim: Simulation, call: Call, replica: number): number {
+  check(sim: KindContext, call: Call, replica: number): number {
     const key = call.tokenKey;
     if (key < 0) {
       this.rejectedMissing++;
@@ -116,14 +117,14 @@ export class Validator {
   }
 
   /** The scheduled refresh of one replica is due. */
-  onRefreshDue(sim: Simulation, replica: number): void {
+  onRefreshDue(sim: KindContext, replica: number): void {
     if (this.fetchesInFlight[replica] === 0) this.fetch(sim, replica);
     this.nextRefreshMs[replica] = sim.nowMs + this.spec.refreshEveryMs;
     sim.queue.push(this.nextRefreshMs[replica], EV_REPLICA_TIMER, this.nodeIndex, replica);
   }
 
   /** A fault: every replica fetches the key set now, throttle or not. */
-  forceRefresh(sim: Simulation): void {
+  forceRefresh(sim: KindContext): void {
     for (let r = 0; r < this.replicas; r++) this.fetch(sim, r);
   }
 
@@ -131,7 +132,7 @@ export class Validator {
    * A fetch answered (`result` OK with the key mask in `job.answer`) or failed. Returns the parked
    * calls of that replica with their verdicts, for the station to admit or reject.
    */
-  onFetchDone(sim: Simulation, job: Call, result: number, out: { call: Call; verdict: number }[]): void {
+  onFetchDone(sim: KindContext, job: Call, result: number, out: { call: Call; verdict: number }[]): void {
     const r = job.replica;
     this.fetchesInFlight[r]--;
     if (result === OK) {
@@ -202,14 +203,14 @@ export class Validator {
     return earliest;
   }
 
-  private fetch(sim: Simulation, replica: number): void {
+  private fetch(sim: KindContext, replica: number): void {
     this.lastFetchStartMs[replica] = sim.nowMs;
     this.fetchesInFlight[replica]++;
     this.fetches++;
     this.startFetchJob(sim, replica);
   }
 
-  private distrust(sim: Simulation, replica: number, key: number): void {
+  private distrust(sim: KindContext, replica: number, key: number): void {
     this.rejectedUntrusted++;
     if (this.spec.negativeTtlMs > 0) this.untrustedUntilMs[replica * this.keyCount + key] = sim.nowMs + this.spec.negativeTtlMs;
   }

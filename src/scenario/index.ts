@@ -3,6 +3,7 @@
  * scenario into the engine's ScenarioSpec (src/engine/spec.ts). See README.md and docs/format.md.
  */
 export { parseScenario, parseScenarioText, type ParseOptions, type ScenarioResult } from './parse';
+export { liveFaultParser, type LiveFaultResult } from './live-fault';
 export { formatIssue, formatPath, type ScenarioIssue } from './errors';
 export { parseDuration, formatDuration } from './durations';
 export { SCENARIO_LIMITS } from './limits';

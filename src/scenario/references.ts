@@ -166,7 +166,9 @@ function isFaultAction(value: unknown): value is keyof typeof FAULT_TARGET_KINDS
   return typeof value === 'string' && Object.hasOwn(FAULT_TARGET_KINDS, value);
 }
 
-export function checkFaultTargets(context: SemanticContext): void {
+/** `at(index)`: where fault `index`'s problems go (`faults[i]` in a file; `fault` for a live one: live-fault.ts). */
+export function checkFaultTargets(context: SemanticContext, livePath?: Path): void {
+  const at = (index: number): Path => livePath ?? ['faults', index];
   const { scenario, nodes, links, log } = context;
   const kindsPresent = new Set<string>([...nodes.values()].map((node) => node.kind ?? ''));
   if (links.size > 0) kindsPresent.add('link');
@@ -184,32 +186,32 @@ export function checkFaultTargets(context: SemanticContext): void {
     if (target === '*') {
       if (action === 'forceRefresh') {
         if (validators.length === 0) {
-          log.warn(['faults', index, 'target'], '"*" matches nothing: action "forceRefresh" applies to nodes that validate tokens ("auth"), and the scenario has none');
+          log.warn([...at(index), 'target'], '"*" matches nothing: action "forceRefresh" applies to nodes that validate tokens ("auth"), and the scenario has none');
         }
       } else if (action !== undefined && !applies.some((kind) => kindsPresent.has(kind))) {
-        log.warn(['faults', index, 'target'], `"*" matches nothing: action ${quote(action)} applies to ${applies.join(', ')}, and the scenario has none`);
+        log.warn([...at(index), 'target'], `"*" matches nothing: action ${quote(action)} applies to ${applies.join(', ')}, and the scenario has none`);
       }
       return;
     }
     const node = nodes.get(target);
     const kind = node !== undefined ? node.kind : links.has(target) ? 'link' : undefined;
     if (node === undefined && kind === undefined) {
-      log.error(['faults', index, 'target'], `no node or link has id ${quote(target)}${context.suggest(target, [...nodes.keys(), ...links.keys()])}`);
+      log.error([...at(index), 'target'], `no node or link has id ${quote(target)}${context.suggest(target, [...nodes.keys(), ...links.keys()])}`);
       return;
     }
     if (action === undefined || kind === undefined) return;
     if (!applies.includes(kind)) {
       const takes = actionsFor(kind, node !== undefined && hasAuth(node.index));
       log.error(
-        ['faults', index, 'action'],
+        [...at(index), 'action'],
         `action ${quote(action)} does not apply to ${quote(target)}, ${withArticle(kind)} (${takes === '' ? 'it takes no actions' : `it takes ${takes}`})`,
       );
     } else if (action === 'forceRefresh' && node !== undefined && !hasAuth(node.index)) {
-      log.error(['faults', index, 'action'], `action "forceRefresh" applies to nodes that validate tokens; ${quote(target)} has no "auth"`);
+      log.error([...at(index), 'action'], `action "forceRefresh" applies to nodes that validate tokens; ${quote(target)} has no "auth"`);
     } else if (action === 'setRate' && node !== undefined) {
       const client = scenario.nodes[node.index];
       if (client?.kind === 'client' && client.loop === 'closed') {
-        log.error(['faults', index, 'action'], `action "setRate" needs an open-loop client ("rate"); ${quote(target)} is closed-loop ("users")`);
+        log.error([...at(index), 'action'], `action "setRate" needs an open-loop client ("rate"); ${quote(target)} is closed-loop ("users")`);
       }
     }
   });

@@ -2,6 +2,8 @@
 // change mid-run, a reload for anything else (workers/document-update.ts).
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/index.ts';
+import { Simulation } from '../../src/engine/index.ts';
+import type { StationRuntime } from '../../src/engine/kinds/station.ts';
 import { planDocumentChange } from '../../workers/document-update.ts';
 
 const base = () => ({
@@ -61,5 +63,43 @@ describe('planning a document change', () => {
     expect(plan((d) => Object.assign(d, { faults: [{ at: '1m', target: 'api', action: 'crash' }] })).kind).toBe('reload');
     // a response direction that now differs from the request direction cannot be one patch
     expect(plan((d) => Object.assign(d.links[0], { back: { latency: '50ms' } })).kind).toBe('reload');
+  });
+
+  it('identity providers and key sets take what a service takes live, as the engine declares (they are stations)', () => {
+    const withAuth = () => ({
+      ...base(),
+      nodes: [
+        { id: 'users', kind: 'client', rate: 8, target: 'idp', timeout: '2s' },
+        { id: 'idp', kind: 'identity', signingKey: 'k1', workers: 2, queue: { capacity: 10 } },
+        { id: 'jwks', kind: 'keyset', keys: ['k1'], workers: 2, queue: { capacity: 10 } },
+      ],
+      links: [{ id: 'users-idp', from: 'users', to: 'idp' }],
+    });
+    const before = parseScenario(withAuth());
+    const edited = withAuth();
+    Object.assign(edited.nodes[1], { workers: 4, queue: { capacity: 3 } });
+    Object.assign(edited.nodes[2], { errorRate: 0.5 });
+    const after = parseScenario(edited);
+    if (!before.ok || !after.ok) throw new Error('fixture does not validate');
+    expect(planDocumentChange(before.spec, after.spec)).toEqual({
+      kind: 'patch',
+      plan: { nodes: [{ id: 'idp', patch: { workers: 4, queueCapacity: 3 } }, { id: 'jwks', patch: { errorRate: 0.5 } }], links: [] },
+    });
+  });
+
+  it("a planned queue-capacity patch reaches every replica of the running service", () => {
+    const replicated = () => ({ ...base(), nodes: [base().nodes[0], { ...base().nodes[1], replicas: 3 }] });
+    const before = parseScenario(replicated());
+    const edited = replicated();
+    edited.nodes[1].queue = { capacity: 2 };
+    const after = parseScenario(edited);
+    if (!before.ok || !after.ok) throw new Error('fixture does not validate');
+    const change = planDocumentChange(before.spec, after.spec);
+    if (change.kind !== 'patch') throw new Error(`expected a patch, got ${change.kind}`);
+    const sim = new Simulation(before.spec);
+    sim.advanceUntil(1_000, Infinity);
+    for (const { id, patch } of change.plan.nodes) expect(sim.patchNode(id, patch)).toEqual([]);
+    const api = sim.nodes[1] as StationRuntime;
+    expect(api.pools.map((pool) => pool.queueSpec.capacity)).toEqual([2, 2, 2]);
   });
 });

@@ -2,7 +2,7 @@ import type { Call } from '../call';
 import type { Route } from '../link';
 import { streamFor, type RandomStream } from '../random';
 import { R_NODE_DOWN } from '../reasons';
-import type { Simulation } from '../simulation';
+import type { KindContext } from '../kind-context';
 import type { BalancerSpec } from '../spec';
 import type { NodeRuntime, PlanContext } from './node-runtime';
 import { ServerRuntime } from './server-runtime';
@@ -40,11 +40,11 @@ export class BalancerRuntime extends ServerRuntime {
     this.plansByClass = Array.from({ length: ctx.classCount }, () => [plan]);
   }
 
-  bind(nodes: NodeRuntime[]): void {
+  override bind(nodes: readonly NodeRuntime[]): void {
     this.targets = this.targetIndices.map((i) => nodes[i]);
   }
 
-  receive(sim: Simulation, call: Call): void {
+  receive(sim: KindContext, call: Call): void {
     if (!this.acceptArrival(sim, call)) return;
     this.stats.inService++;
     call.step = 0;
@@ -52,14 +52,14 @@ export class BalancerRuntime extends ServerRuntime {
     sim.runSteps(call);
   }
 
-  finishJob(sim: Simulation, call: Call, result: number): void {
+  finishJob(sim: KindContext, call: Call, result: number): void {
     this.stats.touch(sim.nowMs, sim.warmupMs);
     this.stats.inService--;
     this.recordDeparture(sim, call, result);
     sim.respond(call, result);
   }
 
-  override pickTarget(sim: Simulation, _job: Call): number {
+  override pickTarget(sim: KindContext, _job: Call): number {
     const slot = this.pickSlot(sim.nowMs);
     return slot < 0 ? -1 : this.targetIndices[slot];
   }
@@ -79,7 +79,7 @@ export class BalancerRuntime extends ServerRuntime {
     if (slot !== undefined) this.outstanding[slot]--;
   }
 
-  crash(sim: Simulation): void {
+  override crash(sim: KindContext): void {
     if (this.down) return;
     const active = this.goDown(sim); // a balancer's jobs only ever wait on their forwarded attempt
     this.stats.inService -= active.length;

@@ -4,8 +4,10 @@ import { streamFor, type RandomStream } from '../random';
 import { OK, R_ERROR, R_NODE_DOWN } from '../reasons';
 import type { CacheReport, NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
-import { EV_NODE_TIMER, type Simulation } from '../simulation';
-import type { CacheSpec } from '../spec';
+import { EV_NODE_TIMER } from '../events';
+import type { FaultApply, KindContext } from '../kind-context';
+import type { LiveNodeRow } from '../live-fields';
+import type { CacheSpec, FaultSpec } from '../spec';
 import { stepPlan } from '../steps';
 import { ZipfSampler } from '../zipf';
 import { CacheJobs, ROLE_FETCH, ROLE_HIT, ROLE_NEGATIVE_HIT, ROLE_NONE, ROLE_WAITER } from './cache-jobs';
@@ -71,11 +73,11 @@ export class CacheRuntime extends ServerRuntime {
     this.plansByClass = Array.from({ length: ctx.classCount }, () => [plan]);
   }
 
-  override start(_sim: Simulation): void {
+  override start(_sim: KindContext): void {
     if (this.spec.warm) this.warmUp();
   }
 
-  receive(sim: Simulation, call: Call): void {
+  receive(sim: KindContext, call: Call): void {
     if (!this.acceptArrival(sim, call)) return;
     const s = this.stats;
     this.jobs.ensure(sim.pool.calls.length);
@@ -115,7 +117,7 @@ export class CacheRuntime extends ServerRuntime {
     sim.runSteps(fetch);
   }
 
-  finishJob(sim: Simulation, job: Call, result: number): void {
+  finishJob(sim: KindContext, job: Call, result: number): void {
     const role = this.jobs.role[job.id];
     if (role === ROLE_FETCH) {
       this.completeFetch(sim, job, result);
@@ -127,7 +129,7 @@ export class CacheRuntime extends ServerRuntime {
     this.depart(sim, job, result);
   }
 
-  override onJobTimer(sim: Simulation, job: Call): void {
+  override onJobTimer(sim: KindContext, job: Call): void {
     if (job.phase !== PHASE_SERVICE) return;
     const role = this.jobs.role[job.id];
     this.jobs.role[job.id] = ROLE_NONE;
@@ -139,11 +141,24 @@ export class CacheRuntime extends ServerRuntime {
     this.entries.clear();
   }
 
+  /** Crash and recover as every server; `flush` empties the cache (what was flushed stays flushed: `for` has nothing to undo). */
+  override faultAction(sim: KindContext, fault: FaultSpec): FaultApply | null {
+    if (fault.action !== 'flush') return super.faultAction(sim, fault);
+    return () => {
+      this.flush();
+      return () => {};
+    };
+  }
+
+  override writeLive(row: LiveNodeRow): void {
+    row.set('hitRatio', this.intervalHitRatio(row.series));
+  }
+
   /**
    * Like a service: every request here fails with `nodeDown`, arrivals are refused, and the
    * contents are lost (an in-memory cache restarts empty). Fetches stop waiting for the backend.
    */
-  crash(sim: Simulation): void {
+  override crash(sim: KindContext): void {
     if (this.down) return;
     const s = this.stats;
     const active = this.goDown(sim);
@@ -170,11 +185,11 @@ export class CacheRuntime extends ServerRuntime {
 
   override registerSeries(series: SeriesRecorder): void {
     super.registerSeries(series);
-    CACHE_COUNTERS.forEach((name, i) => (this.counterColumns[i] = series.column('nodes', this.id, name)));
-    this.entriesColumn = series.column('nodes', this.id, 'entries');
+    CACHE_COUNTERS.forEach((name, i) => (this.counterColumns[i] = series.column('nodes', this.id, name, 'count')));
+    this.entriesColumn = series.column('nodes', this.id, 'entries', 'level');
   }
 
-  override writeSample(series: SeriesRecorder, sim: Simulation): void {
+  override writeSample(series: SeriesRecorder, sim: KindContext): void {
     super.writeSample(series, sim);
     for (let i = 0; i < CACHE_COUNTERS.length; i++) {
       series.set(this.counterColumns[i], this.counts[i] - this.countsAtSample[i]);
@@ -192,7 +207,7 @@ export class CacheRuntime extends ServerRuntime {
     return lookups > 0 ? answered / lookups : -1;
   }
 
-  override summarize(sim: Simulation): NodeReport {
+  override summarize(sim: KindContext): NodeReport {
     const report = super.summarize(sim);
     const c = this.counts;
     const lookups = c[HITS] + c[STALE] + c[MISSES] + c[NEGATIVE_HITS];
@@ -207,7 +222,7 @@ export class CacheRuntime extends ServerRuntime {
   // ---- internals ----
 
   /** A hit (fresh, stale or negative): answered after the hit time. */
-  private answerFromCache(sim: Simulation, call: Call, role: number): void {
+  private answerFromCache(sim: KindContext, call: Call, role: number): void {
     if (this.spec.hitTimeMs <= 0) {
       const result = role === ROLE_NEGATIVE_HIT ? R_ERROR : OK;
       this.recordDeparture(sim, call, result);
@@ -226,7 +241,7 @@ export class CacheRuntime extends ServerRuntime {
   }
 
   /** A request leaves with `result` (it was counted in service). */
-  private depart(sim: Simulation, call: Call, result: number): void {
+  private depart(sim: KindContext, call: Call, result: number): void {
     this.stats.touch(sim.nowMs, sim.warmupMs);
     this.stats.inService--;
     this.recordDeparture(sim, call, result);
@@ -234,7 +249,7 @@ export class CacheRuntime extends ServerRuntime {
   }
 
   /** A new fetch job for `key` (the caller runs it once its waiter, if any, has joined). */
-  private startFetch(sim: Simulation, key: number, classIndex: number): Call {
+  private startFetch(sim: KindContext, key: number, classIndex: number): Call {
     const fetch = sim.pool.acquire();
     this.jobs.ensure(sim.pool.calls.length);
     fetch.node = this.index;
@@ -254,7 +269,7 @@ export class CacheRuntime extends ServerRuntime {
   }
 
   /** The backend answered (or the fetch failed for good): store the outcome, answer the waiters. */
-  private completeFetch(sim: Simulation, fetch: Call, result: number): void {
+  private completeFetch(sim: KindContext, fetch: Call, result: number): void {
     const key = this.jobs.keyOf[fetch.id];
     this.fetchesInFlight[key]--;
     if (this.joinableFetch[key] === fetch.id) this.joinableFetch[key] = -1;

@@ -6,11 +6,33 @@ import { OK, R_AUTH_REJECTED, REASON_COUNT, reasonCounts } from '../reasons';
 import { TokenHolders } from '../token-holders';
 import type { ClientReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
-import { EV_ARRIVAL, EV_DEADLINE, type Simulation } from '../simulation';
-import type { ClientAuthSpec, ClientSpec } from '../spec';
+import { EV_ARRIVAL, EV_DEADLINE } from '../events';
+import type { FaultApply, KindContext } from '../kind-context';
+import type { AnyLiveEdit, LiveEdit } from '../live-edits';
+import type { LiveNodeRow } from '../live-fields';
+import type { ClientAuthSpec, ClientSpec, FaultSpec } from '../spec';
 import { retryRefusals, stepPlan } from '../steps';
 import { latencySummary } from '../summaries';
-import { NodeRuntime, type HeadlineColumns, type PlanContext } from './node-runtime';
+import { NodeRuntime, type HeadlineColumns, type Holding, type PlanContext, type ReportGroup } from './node-runtime';
+
+/** What a running client takes live: an open loop's rate, and the timeout of every attempt. */
+export const CLIENT_LIVE_EDITS: readonly LiveEdit<ClientSpec, ClientRuntime>[] = [
+  {
+    patch: 'ratePerSec',
+    specField: 'ratePerSec',
+    value: (spec) => (spec.loop === 'open' ? spec.ratePerSec : undefined),
+    apply: (node, sim, ratePerSec) => node.spec.loop === 'open' && (node.setRate(sim, ratePerSec), true),
+  },
+  {
+    patch: 'timeoutMs',
+    specField: 'timeoutMs',
+    value: (spec) => spec.timeoutMs,
+    apply: (node, _sim, timeoutMs) => {
+      for (const plans of node.plansByClass) for (const p of plans) Object.assign(p, { timeoutMs, timeoutLane: -1 });
+      return true;
+    },
+  },
+];
 
 /**
  * A population of callers. Open loop: arrivals at a rate, whatever happens to earlier requests.
@@ -73,6 +95,8 @@ export class ClientRuntime extends NodeRuntime {
     this.propagatesDeadline = spec.propagateDeadline;
   }
 
+  override readonly reportGroup: ReportGroup = 'clients';
+
   plan(ctx: PlanContext): void {
     const plan = stepPlan(ctx.nodeIndex(this.spec.target), ctx.routeBetween(this.spec.id, this.spec.target), this.spec.timeoutMs, this.spec.retry);
     const auth = this.spec.auth;
@@ -93,7 +117,7 @@ export class ClientRuntime extends NodeRuntime {
     }
   }
 
-  override start(sim: Simulation): void {
+  override start(sim: KindContext): void {
     if (this.spec.loop === 'open') {
       this.scheduleNextArrival(sim);
       return;
@@ -101,14 +125,14 @@ export class ClientRuntime extends NodeRuntime {
     for (let u = 0; u < this.spec.users; u++) sim.queue.push(this.think.sample(this.thinkRng), EV_ARRIVAL, this.index, -1);
   }
 
-  setRate(sim: Simulation, ratePerSec: number): void {
+  setRate(sim: KindContext, ratePerSec: number): void {
     if (this.spec.loop !== 'open') return;
     this.ratePerSec = ratePerSec;
     this.arrivalToken++;
     this.scheduleNextArrival(sim);
   }
 
-  onArrival(sim: Simulation, token: number): void {
+  onArrival(sim: KindContext, token: number): void {
     if (token !== -1) {
       if (token !== this.arrivalToken) return;
       this.scheduleNextArrival(sim);
@@ -132,12 +156,47 @@ export class ClientRuntime extends NodeRuntime {
     sim.runSteps(root);
   }
 
+  override get liveEdits(): readonly AnyLiveEdit[] {
+    return CLIENT_LIVE_EDITS;
+  }
+
+  /** `setRate`: an open loop's arrival rate (closed loops ignore it). */
+  override faultAction(sim: KindContext, fault: FaultSpec): FaultApply | null {
+    const rate = fault.params.ratePerSec;
+    if (fault.action !== 'setRate' || rate === undefined) return null;
+    return () => {
+      const before = this.ratePerSec;
+      this.setRate(sim, rate);
+      return () => this.setRate(sim, before);
+    };
+  }
+
+  /** No queue: the requests in flight are "in service"; with auth, rejected tokens and sign-ins again. */
+  override writeLive(row: LiveNodeRow): void {
+    row.set('queued', 0);
+    row.set('inService', this.inFlight);
+    row.set('authRejectedPerSec', this.authFailedInLastInterval * row.perSec);
+    if (this.sessions !== null) row.set('reauthPerSec', this.reauthInLastInterval * row.perSec);
+  }
+
+  override keysInUse(): number {
+    return this.sessions === null ? 0 : this.sessions.keysInUse();
+  }
+
+  override holdings(): Holding[] {
+    return [{ holds: 'waiting', count: this.inFlight }];
+  }
+
+  override ownsTimerOf(delayMs: number): boolean {
+    return super.ownsTimerOf(delayMs) || this.spec.deadlineMs === delayMs;
+  }
+
   override attemptStarted(job: Call, _target: number): void {
     if (job.step === this.targetStep) this.attempts++;
   }
 
   /** Sign-in is skipped while the holder's token is good for longer than `refreshBefore`. */
-  override skipsStep(sim: Simulation, job: Call): boolean {
+  override skipsStep(sim: KindContext, job: Call): boolean {
     const sessions = this.sessions;
     if (sessions === null || job.step !== 0) return false;
     const auth = this.spec.auth as ClientAuthSpec;
@@ -148,7 +207,7 @@ export class ClientRuntime extends NodeRuntime {
   }
 
   /** Keeps a new token; on a rejected one, drops it and signs in again (once per request). */
-  override interceptResult(sim: Simulation, job: Call, result: number): boolean {
+  override interceptResult(sim: KindContext, job: Call, result: number): boolean {
     const sessions = this.sessions;
     if (sessions === null) return false;
     if (job.step === 0) {
@@ -174,7 +233,7 @@ export class ClientRuntime extends NodeRuntime {
     throw new Error(`client ${this.id} cannot receive requests`);
   }
 
-  finishJob(sim: Simulation, root: Call, result: number): void {
+  finishJob(sim: KindContext, root: Call, result: number): void {
     this.inFlight--;
     const latencyMs = sim.nowMs - root.originMs;
     if (result === OK) {
@@ -198,29 +257,29 @@ export class ClientRuntime extends NodeRuntime {
 
   registerSeries(series: SeriesRecorder): void {
     const c = this.columns;
-    c.generated = series.column('clients', this.id, 'generated');
-    c.succeeded = series.column('clients', this.id, 'succeeded');
-    c.goodput = series.column('clients', this.id, 'goodput');
-    c.failed = series.column('clients', this.id, 'failed');
-    c.attempts = series.column('clients', this.id, 'attempts');
-    c.inFlight = series.column('clients', this.id, 'inFlight');
-    c.p50 = series.column('clients', this.id, 'latencyP50Ms');
-    c.p99 = series.column('clients', this.id, 'latencyP99Ms');
+    c.generated = series.column('clients', this.id, 'generated', 'count');
+    c.succeeded = series.column('clients', this.id, 'succeeded', 'count');
+    c.goodput = series.column('clients', this.id, 'goodput', 'count');
+    c.failed = series.column('clients', this.id, 'failed', 'count');
+    c.attempts = series.column('clients', this.id, 'attempts', 'count');
+    c.inFlight = series.column('clients', this.id, 'inFlight', 'level');
+    c.p50 = series.column('clients', this.id, 'latencyP50Ms', 'level', c.succeeded);
+    c.p99 = series.column('clients', this.id, 'latencyP99Ms', 'level', c.succeeded);
     if (this.spec.classes.length > 1) {
       this.classColumns = this.spec.classes.map((cls) => ({
-        generated: series.column('clients', this.id, `generated.${cls.name}`),
-        succeeded: series.column('clients', this.id, `succeeded.${cls.name}`),
+        generated: series.column('clients', this.id, `generated.${cls.name}`, 'count'),
+        succeeded: series.column('clients', this.id, `succeeded.${cls.name}`, 'count'),
         atGenerated: 0,
         atSucceeded: 0,
       }));
     }
     if (this.spec.auth !== null) {
-      c.signIns = series.column('clients', this.id, 'signIns');
-      c.rejectedTokenShare = series.column('clients', this.id, 'rejectedTokenShare');
+      c.signIns = series.column('clients', this.id, 'signIns', 'count');
+      c.rejectedTokenShare = series.column('clients', this.id, 'rejectedTokenShare', 'level');
     }
   }
 
-  writeSample(series: SeriesRecorder, sim: Simulation): void {
+  writeSample(series: SeriesRecorder, sim: KindContext): void {
     const c = this.columns;
     this.classColumns.forEach((cc, i) => {
       series.set(cc.generated, this.generatedByClass[i] - cc.atGenerated);
@@ -254,7 +313,7 @@ export class ClientRuntime extends NodeRuntime {
     last.goodput = this.goodput;
   }
 
-  summarize(sim: Simulation): ClientReport {
+  summarize(sim: KindContext): ClientReport {
     const sessions = this.sessions;
     const auth =
       sessions === null
@@ -279,7 +338,7 @@ export class ClientRuntime extends NodeRuntime {
     };
   }
 
-  private scheduleNextArrival(sim: Simulation): void {
+  private scheduleNextArrival(sim: KindContext): void {
     if (this.ratePerSec <= 0) return;
     const meanGapMs = 1000 / this.ratePerSec;
     const gapMs = this.spec.arrival === 'poisson' ? -meanGapMs * Math.log(1 - this.arrivalRng.next()) : meanGapMs;

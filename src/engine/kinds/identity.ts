@@ -1,8 +1,9 @@
 import type { Call } from '../call';
 import { Sampler } from '../distributions';
 import { streamFor, type RandomStream } from '../random';
-import type { Simulation } from '../simulation';
-import type { IdentitySpec, ServiceSpec } from '../spec';
+import type { FaultApply, KindContext } from '../kind-context';
+import type { LiveNodeRow } from '../live-fields';
+import type { FaultSpec, IdentitySpec, ServiceSpec } from '../spec';
 import type { PlanContext } from './node-runtime';
 import { StationRuntime } from './station';
 
@@ -33,7 +34,28 @@ export class IdentityRuntime extends StationRuntime {
     this.signingKey = ctx.keyIndex(this.identity.signingKey);
   }
 
-  protected override beforeAnswer(sim: Simulation, call: Call): void {
+  /** `setSigningKey`: new tokens are signed with another key (one the scenario names). */
+  override faultAction(sim: KindContext, fault: FaultSpec): FaultApply | null {
+    if (fault.action !== 'setSigningKey') return super.faultAction(sim, fault);
+    const key = fault.params.key === undefined ? -1 : sim.keyIndex(fault.params.key);
+    if (key < 0) return null;
+    return () => {
+      const before = this.signingKey;
+      this.signingKey = key;
+      return () => (this.signingKey = before);
+    };
+  }
+
+  override signingKeys(): number {
+    return this.signingKey >= 0 ? 1 << this.signingKey : 0;
+  }
+
+  override writeLive(row: LiveNodeRow): void {
+    super.writeLive(row);
+    row.set('signingKey', this.signingKey);
+  }
+
+  protected override beforeAnswer(sim: KindContext, call: Call): void {
     call.payload = this.signingKey;
     call.payload2 = sim.nowMs + this.lifetime.sample(this.lifetimeRng);
     this.tokensIssued++;

@@ -1,6 +1,7 @@
 import type { Call } from '../call';
-import type { Simulation } from '../simulation';
-import type { KeysetSpec, ServiceSpec } from '../spec';
+import type { FaultApply, KindContext } from '../kind-context';
+import type { LiveNodeRow } from '../live-fields';
+import type { FaultSpec, KeysetSpec, ServiceSpec } from '../spec';
 import type { PlanContext } from './node-runtime';
 import { StationRuntime } from './station';
 
@@ -39,7 +40,29 @@ export class KeysetRuntime extends StationRuntime {
     this.publishedMask = this.initialMask;
   }
 
-  protected override beforeAnswer(_sim: Simulation, call: Call): void {
+  /** `removeKey`, `addKey` (a key the scenario names) and `restore` (the keys it started with). */
+  override faultAction(sim: KindContext, fault: FaultSpec): FaultApply | null {
+    const action = fault.action;
+    if (action !== 'removeKey' && action !== 'addKey' && action !== 'restore') return super.faultAction(sim, fault);
+    const key = fault.params.key === undefined ? -1 : sim.keyIndex(fault.params.key);
+    return () => {
+      const before = this.publishedMask;
+      if (action === 'restore') this.restore();
+      else if (key >= 0 && action === 'removeKey') this.removeKey(key);
+      else if (key >= 0) this.addKey(key);
+      return () => (this.publishedMask = before);
+    };
+  }
+
+  /** A key set's fetches are the requests it serves. */
+  override writeLive(row: LiveNodeRow): void {
+    super.writeLive(row);
+    row.set('publishedKeys', this.publishedMask);
+    row.set('missingKeys', row.keysNeeded & ~this.publishedMask);
+    row.set('keysetFetchesPerSec', row.rate(this.seriesColumns.arrived));
+  }
+
+  protected override beforeAnswer(_sim: KindContext, call: Call): void {
     call.payload = this.publishedMask;
   }
 }

@@ -2,7 +2,8 @@ import { PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call'
 import { OK, R_AUTH_REJECTED, R_NODE_DOWN, reasonCounts } from '../reasons';
 import type { NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
-import type { Simulation } from '../simulation';
+import type { FaultSpec } from '../spec';
+import type { FaultApply, KindContext } from '../kind-context';
 import { retryRefusals } from '../steps';
 import { circuitReports, latencySummary } from '../summaries';
 import { NodeRuntime, type HeadlineColumns } from './node-runtime';
@@ -17,7 +18,7 @@ export abstract class ServerRuntime extends NodeRuntime {
   private authRejectedAtSample = 0;
 
   /** Share of this node's replicas that distrust a key live tokens use (validators override). */
-  rejectingShare(_sim: Simulation): number {
+  rejectingShare(_sim: KindContext): number {
     return 0;
   }
 
@@ -25,7 +26,7 @@ export abstract class ServerRuntime extends NodeRuntime {
    * Books an arrival; a crashed node refuses it at once (`nodeDown`). Returns whether the kind
    * should go on with the call.
    */
-  protected acceptArrival(sim: Simulation, call: Call): boolean {
+  protected acceptArrival(sim: KindContext, call: Call): boolean {
     const s = this.stats;
     s.touch(sim.nowMs, sim.warmupMs);
     s.arrived++;
@@ -40,27 +41,42 @@ export abstract class ServerRuntime extends NodeRuntime {
    * The start of every crash: books time, marks the node down, and returns the jobs that were
    * working here (their pending events invalidated) for the kind to fail.
    */
-  protected goDown(sim: Simulation): Call[] {
+  protected goDown(sim: KindContext): Call[] {
     this.stats.touch(sim.nowMs, sim.warmupMs);
     this.down = true;
     this.changedAtMs = sim.nowMs;
     return sim.jobsAt(this.index, (phase) => phase === PHASE_SERVICE || phase === PHASE_WAITING || phase === PHASE_BACKOFF);
   }
 
+  /** Fails every job here and refuses new ones until `recover`. */
+  abstract crash(sim: KindContext): void;
+
+  /** Every node that serves requests can crash and recover. */
+  override faultAction(sim: KindContext, fault: FaultSpec): FaultApply | null {
+    if (fault.action !== 'crash' && fault.action !== 'recover') return null;
+    const crash = fault.action === 'crash';
+    return () => {
+      const wasDown = this.down;
+      if (crash) this.crash(sim);
+      else this.recover(sim);
+      return () => (wasDown ? this.crash(sim) : this.recover(sim));
+    };
+  }
+
   /** Takes requests again; callers notice after their detection delay. */
-  recover(sim: Simulation): void {
+  recover(sim: KindContext): void {
     if (!this.down) return;
     this.down = false;
     this.changedAtMs = sim.nowMs;
   }
 
   /** Reject on arrival (no worker held): counts as arrived and dropped, answers at once. */
-  protected reject(sim: Simulation, call: Call, reason: number): void {
+  protected reject(sim: KindContext, call: Call, reason: number): void {
     this.stats.departed(sim.nowMs, sim.warmupMs, 0, false, reason);
     sim.respond(call, reason);
   }
 
-  protected recordDeparture(sim: Simulation, call: Call, result: number): void {
+  protected recordDeparture(sim: KindContext, call: Call, result: number): void {
     this.stats.departed(sim.nowMs, sim.warmupMs, sim.nowMs - call.arrivedMs, result === OK, result);
   }
 
@@ -71,18 +87,18 @@ export abstract class ServerRuntime extends NodeRuntime {
 
   registerSeries(series: SeriesRecorder): void {
     const c = this.columns;
-    c.arrived = series.column('nodes', this.id, 'arrived');
-    c.completed = series.column('nodes', this.id, 'completed');
-    c.dropped = series.column('nodes', this.id, 'dropped');
-    c.queueDepth = series.column('nodes', this.id, 'queueDepth');
-    c.inService = series.column('nodes', this.id, 'inService');
-    c.p50 = series.column('nodes', this.id, 'latencyP50Ms');
-    c.p99 = series.column('nodes', this.id, 'latencyP99Ms');
-    c.authRejected = series.column('nodes', this.id, 'authRejected');
-    c.rejectingShare = series.column('nodes', this.id, 'rejectingShare');
+    c.arrived = series.column('nodes', this.id, 'arrived', 'count');
+    c.completed = series.column('nodes', this.id, 'completed', 'count');
+    c.dropped = series.column('nodes', this.id, 'dropped', 'count');
+    c.queueDepth = series.column('nodes', this.id, 'queueDepth', 'level');
+    c.inService = series.column('nodes', this.id, 'inService', 'level');
+    c.p50 = series.column('nodes', this.id, 'latencyP50Ms', 'level', c.completed);
+    c.p99 = series.column('nodes', this.id, 'latencyP99Ms', 'level', c.completed);
+    c.authRejected = series.column('nodes', this.id, 'authRejected', 'count');
+    c.rejectingShare = series.column('nodes', this.id, 'rejectingShare', 'level');
   }
 
-  writeSample(series: SeriesRecorder, sim: Simulation): void {
+  writeSample(series: SeriesRecorder, sim: KindContext): void {
     const s = this.stats;
     const c = this.columns;
     series.set(c.arrived, s.arrived - s.arrivedAtSample);
@@ -102,7 +118,7 @@ export abstract class ServerRuntime extends NodeRuntime {
     s.droppedAtSample = s.droppedTotal;
   }
 
-  summarize(sim: Simulation): NodeReport {
+  summarize(sim: KindContext): NodeReport {
     const s = this.stats;
     s.touch(sim.nowMs, sim.warmupMs);
     const windowMs = Math.max(0, sim.nowMs - sim.warmupMs);

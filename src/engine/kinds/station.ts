@@ -5,12 +5,34 @@ import { OK, R_AUTH_REJECTED, R_CANCELLED, R_ERROR, R_NODE_DOWN, R_QUEUE_FULL, R
 import { ACCEPT, PARKED, REJECT, Validator } from '../validator';
 import type { NodeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
-import { EV_DEADLINE, EV_SERVICE_DONE, type Simulation } from '../simulation';
-import type { ServiceSpec } from '../spec';
+import { EV_DEADLINE, EV_SERVICE_DONE } from '../events';
+import type { FaultApply, KindContext } from '../kind-context';
+import type { AnyLiveEdit, LiveEdit } from '../live-edits';
+import type { LiveNodeRow } from '../live-fields';
+import type { FaultSpec, ServiceSpec } from '../spec';
 import { NO_RETRY, stepPlan } from '../steps';
 import type { PlanContext } from './node-runtime';
 import { ServerRuntime } from './server-runtime';
 import { WorkerPool } from './worker-pool';
+
+const finiteOr = (value: number, fallback: number): number => (value === Infinity ? fallback : value);
+
+/**
+ * What a running station (service, database, external; identity provider and key set too: they
+ * are stations) takes live. Workers and the queue's capacity change on every replica.
+ */
+export const STATION_LIVE_EDITS: readonly LiveEdit<Omit<ServiceSpec, 'kind'>, StationRuntime>[] = [
+  { patch: 'workers', specField: 'workers', value: (spec) => spec.workers, apply: (node, sim, workers) => (node.setWorkers(sim, workers), true) },
+  { patch: 'serviceTime', specField: 'serviceTime', value: (spec) => spec.serviceTime, apply: (node, _sim, serviceTime) => ((node.serviceTime = new Sampler(serviceTime)), true) },
+  { patch: 'errorRate', specField: 'errorRate', value: (spec) => spec.errorRate, apply: (node, _sim, errorRate) => ((node.errorRate = errorRate), true) },
+  {
+    patch: 'queueCapacity',
+    specField: 'queue',
+    value: (spec) => spec.queue.capacity,
+    rest: (spec) => ({ ...spec.queue, capacity: 0 }),
+    apply: (node, _sim, capacity) => (node.setQueueCapacity(capacity), true),
+  },
+];
 
 /**
  * A service, database or external dependency: worker pools (its own, and its bulkheads), a queue
@@ -103,19 +125,19 @@ export class StationRuntime extends ServerRuntime {
     }
   }
 
-  override start(sim: Simulation): void {
+  override start(sim: KindContext): void {
     this.validator?.start(sim, this.seed, this.id);
   }
 
-  override onReplicaTimer(sim: Simulation, replica: number): void {
+  override onReplicaTimer(sim: KindContext, replica: number): void {
     this.validator?.onRefreshDue(sim, replica);
   }
 
-  forceRefresh(sim: Simulation): void {
+  forceRefresh(sim: KindContext): void {
     this.validator?.forceRefresh(sim);
   }
 
-  receive(sim: Simulation, call: Call): void {
+  receive(sim: KindContext, call: Call): void {
     if (!this.acceptArrival(sim, call)) return;
     const s = this.stats;
     const measured = sim.nowMs >= sim.warmupMs;
@@ -133,7 +155,7 @@ export class StationRuntime extends ServerRuntime {
   }
 
   /** Into its pool: a free worker, else the queue, else refused. */
-  private admit(sim: Simulation, call: Call, measured: boolean): void {
+  private admit(sim: KindContext, call: Call, measured: boolean): void {
     const s = this.stats;
     call.pool = call.replica * this.poolsPerReplica + this.poolByClass[call.classIndex];
     const pool = this.pools[call.pool];
@@ -149,7 +171,7 @@ export class StationRuntime extends ServerRuntime {
     }
   }
 
-  onServiceDone(sim: Simulation, call: Call): void {
+  onServiceDone(sim: KindContext, call: Call): void {
     if (this.errorRate > 0 && this.errorRng.next() < this.errorRate) {
       this.finishJob(sim, call, R_ERROR);
       return;
@@ -159,7 +181,7 @@ export class StationRuntime extends ServerRuntime {
     sim.runSteps(call);
   }
 
-  finishJob(sim: Simulation, call: Call, result: number): void {
+  finishJob(sim: KindContext, call: Call, result: number): void {
     if (call.parent === null && call.classIndex === this.fetchClass) {
       this.finishFetch(sim, call, result);
       return;
@@ -179,9 +201,9 @@ export class StationRuntime extends ServerRuntime {
   }
 
   /** What a successful answer carries (identity: a token; key set: the keys). Nothing by default. */
-  protected beforeAnswer(_sim: Simulation, _call: Call): void {}
+  protected beforeAnswer(_sim: KindContext, _call: Call): void {}
 
-  private startFetch(sim: Simulation, replica: number): void {
+  private startFetch(sim: KindContext, replica: number): void {
     const job = sim.pool.acquire();
     job.node = this.index;
     job.classIndex = this.fetchClass;
@@ -192,7 +214,7 @@ export class StationRuntime extends ServerRuntime {
     sim.runSteps(job);
   }
 
-  private finishFetch(sim: Simulation, job: Call, result: number): void {
+  private finishFetch(sim: KindContext, job: Call, result: number): void {
     const verdicts = this.verdicts;
     this.validator?.onFetchDone(sim, job, result, verdicts);
     sim.releaseCall(job);
@@ -209,20 +231,82 @@ export class StationRuntime extends ServerRuntime {
     }
   }
 
-  override abortJob(sim: Simulation, job: Call, reason: number): void {
+  override abortJob(sim: KindContext, job: Call, reason: number): void {
     // A queued job stays put and is dropped when it reaches a worker (no O(n) removal).
     if (job.phase === PHASE_QUEUED) return;
     super.abortJob(sim, job, reason);
   }
 
-  setWorkers(sim: Simulation, workers: number): void {
+  setWorkers(sim: KindContext, workers: number): void {
     this.stats.touch(sim.nowMs, sim.warmupMs);
     for (let r = 0; r < this.replicas; r++) this.pools[r * this.poolsPerReplica].workers = workers;
     this.updateWorkerTotal();
     for (let r = 0; r < this.replicas; r++) this.pullQueue(sim, this.pools[r * this.poolsPerReplica]);
   }
 
-  crash(sim: Simulation): void {
+  /** The capacity of the service's own queue, on every replica (a bulkhead keeps its own). */
+  setQueueCapacity(capacity: number): void {
+    for (let r = 0; r < this.replicas; r++) this.pools[r * this.poolsPerReplica].queueSpec.capacity = capacity;
+  }
+
+  override get liveEdits(): readonly AnyLiveEdit[] {
+    return STATION_LIVE_EDITS;
+  }
+
+  /** Crash and recover as every server; `slow`, `error`, `setWorkers`; `forceRefresh` for validators. */
+  override faultAction(sim: KindContext, fault: FaultSpec): FaultApply | null {
+    const p = fault.params;
+    switch (fault.action) {
+      case 'slow':
+        return () => {
+          const before = this.slowFactor;
+          this.slowFactor = p.factor ?? 1;
+          return () => (this.slowFactor = before);
+        };
+      case 'error':
+        return () => {
+          const before = this.errorRate;
+          this.errorRate = p.errorRate ?? 0;
+          return () => (this.errorRate = before);
+        };
+      case 'setWorkers':
+        return () => {
+          const before = this.workers;
+          this.setWorkers(sim, p.workers ?? before);
+          return () => this.setWorkers(sim, before);
+        };
+      case 'forceRefresh':
+        if (this.validator === null) return null;
+        return () => {
+          this.forceRefresh(sim);
+          return () => {}; // a refresh cannot be undone; `for` has nothing to revert
+        };
+      default:
+        return super.faultAction(sim, fault);
+    }
+  }
+
+  override writeLive(row: LiveNodeRow): void {
+    row.set('workers', finiteOr(this.workers, -1));
+    row.set('queueCapacity', finiteOr(this.pools[0].queueSpec.capacity, -1));
+    const v = this.validator;
+    if (v === null) return;
+    row.set('rejectingShare', v.rejectingShare(row.keysInUse));
+    row.set('trustedKeys', v.trustedByAll());
+    row.set('nextRefreshInMs', Math.max(0, v.earliestRefreshMs() - row.nowMs));
+    row.set('rejectingKeys', v.distrustedAnywhere(row.keysInUse));
+    if (this.authColumns !== null) row.set('keysetFetchesPerSec', row.rate(this.authColumns.fetches));
+  }
+
+  override hasUnboundedQueue(): boolean {
+    return this.pools.some((p) => p.queueSpec.capacity === Infinity);
+  }
+
+  override keysDistrusted(all: number): number {
+    return this.validator === null ? 0 : this.validator.distrustedAnywhere(all);
+  }
+
+  override crash(sim: KindContext): void {
     if (this.down) return;
     const s = this.stats;
     const working = this.goDown(sim);
@@ -252,29 +336,24 @@ export class StationRuntime extends ServerRuntime {
     for (const call of queued) sim.respond(call, R_NODE_DOWN);
   }
 
-  override rejectingShare(sim: Simulation): number {
+  override rejectingShare(sim: KindContext): number {
     if (this.validator === null) return 0;
     const inUse = sim.keysInUseMask();
     this.validator.noteRejecting(inUse);
     return this.validator.rejectingShare(inUse);
   }
 
-  /** The series column of this validator's key-set fetches per interval; -1 without `auth`. */
-  get keysetFetchesColumn(): number {
-    return this.authColumns === null ? -1 : this.authColumns.fetches;
-  }
-
   override registerSeries(series: SeriesRecorder): void {
     super.registerSeries(series);
     if (this.spec.auth === null) return;
     this.authColumns = {
-      accepted: series.column('nodes', this.id, 'authAccepted'),
-      fetches: series.column('nodes', this.id, 'keysetFetches'),
-      trusted: series.column('nodes', this.id, 'trustedKeys'),
+      accepted: series.column('nodes', this.id, 'authAccepted', 'count'),
+      fetches: series.column('nodes', this.id, 'keysetFetches', 'count'),
+      trusted: series.column('nodes', this.id, 'trustedKeys', 'level'), // a bitmask of keys
     };
   }
 
-  override writeSample(series: SeriesRecorder, sim: Simulation): void {
+  override writeSample(series: SeriesRecorder, sim: KindContext): void {
     super.writeSample(series, sim);
     const v = this.validator;
     if (v === null || this.authColumns === null) return;
@@ -286,7 +365,7 @@ export class StationRuntime extends ServerRuntime {
     v.fetchesAtSample = v.fetches;
   }
 
-  override summarize(sim: Simulation): NodeReport {
+  override summarize(sim: KindContext): NodeReport {
     const report = super.summarize(sim);
     const v = this.validator;
     if (v !== null) {
@@ -325,7 +404,7 @@ export class StationRuntime extends ServerRuntime {
     return report;
   }
 
-  private begin(sim: Simulation, pool: WorkerPool, call: Call): void {
+  private begin(sim: KindContext, pool: WorkerPool, call: Call): void {
     const s = this.stats;
     const alreadyInService = s.inService;
     pool.inService++;
@@ -339,7 +418,7 @@ export class StationRuntime extends ServerRuntime {
     if (this.propagatesDeadline && call.deadlineMs !== Infinity) sim.queue.push(call.deadlineMs, EV_DEADLINE, call.id, call.gen);
   }
 
-  private pullQueue(sim: Simulation, pool: WorkerPool): void {
+  private pullQueue(sim: KindContext, pool: WorkerPool): void {
     const s = this.stats;
     const lifo = pool.queueSpec.discipline === 'lifo';
     const maxWaitMs = pool.queueSpec.maxWaitMs;
@@ -369,7 +448,7 @@ export class StationRuntime extends ServerRuntime {
   }
 
   /** Books the job's worker time, and the part of it spent after its caller had given up. */
-  private countWork(sim: Simulation, call: Call, result: number): void {
+  private countWork(sim: KindContext, call: Call, result: number): void {
     if (sim.nowMs < sim.warmupMs) return;
     const from = Math.max(call.startedMs, sim.warmupMs);
     this.busyMs += sim.nowMs - from;

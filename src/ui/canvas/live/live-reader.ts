@@ -2,13 +2,11 @@
  * Reads one node's or link's live numbers by field name from a snapshot. Offsets come from the
  * layout's own field lists (src/engine/live.ts), so a field the engine adds breaks no reader.
  */
-import { LIVE_HEADER, type LiveLayout } from '../../../engine/index.ts';
+import { LIVE_HEADER, type LiveLayout, type LiveLinkField, type LiveNodeField } from '../../../engine/index.ts';
 
-/** Field names as in src/engine/live.ts; a reader asking for one the engine does not send gets NaN. */
-export type NodeField = 'queued' | 'inService' | 'workers' | 'queueCapacity' | 'arrivedPerSec' | 'completedPerSec' | 'droppedPerSec' | 'latencyP50Ms' | 'latencyP99Ms' | 'down' | 'attemptsPerSec' | 'hitRatio' | 'circuitState'
-  | 'authRejectedPerSec' | 'rejectingShare' | 'trustedKeys' | 'nextRefreshInMs'
-  | 'publishedKeys' | 'missingKeys' | 'signingKey' | 'rejectingKeys' | 'keysetFetchesPerSec' | 'reauthPerSec';
-export type LinkField = 'up' | 'bufferDepth' | 'bufferCapacity' | 'sentPerSec' | 'droppedPerSec' | 'utilization' | 'loss';
+/** Field names, declared once in the engine (src/engine/live-fields.ts): a misspelt one is a type error. */
+export type NodeField = LiveNodeField;
+export type LinkField = LiveLinkField;
 
 export interface LiveIndex {
   layout: LiveLayout;
