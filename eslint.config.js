@@ -25,6 +25,19 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // A property test replays: a failure prints its seed, and the next run sees the same cases.
+    files: ['tests/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.object.name='fc'][callee.property.name='assert'][arguments.length<2]",
+          "CallExpression[callee.object.name='fc'][callee.property.name='assert'] > ObjectExpression:not(:has(Property[key.name='seed']))",
+        ].map((selector) => ({ selector, message: 'fc.assert needs a fixed { seed } (issue 15): a failure must be reproducible.' })),
+      ],
+    },
+  },
+  {
     files: ['src/engine/**'],
     rules: {
       'no-restricted-imports': [

@@ -10,6 +10,7 @@ import { classSelectorField } from './calls';
 import { nodeRefField, textField, workersField } from './values';
 import { closestMatch } from './suggest';
 import { SCENARIO_LIMITS } from './limits';
+import { quote } from './errors';
 
 export const defaultBulkheadName = (index: number) => `bulkhead-${index}`;
 
@@ -36,7 +37,6 @@ export const bulkheadsField = list(bulkheadSchema, {
 
 type Issue = { path: (string | number)[]; message: string };
 
-const quote = (text: string) => JSON.stringify(text);
 
 /** Normalises the bulkheads, checking them against each other and against the node's calls. */
 export function readBulkheads(raw: readonly ReadBulkhead[], calledNodes: readonly string[], addIssue: (issue: Issue) => void): BulkheadSpec[] {

@@ -12,6 +12,7 @@ import { booleanField, choiceField, nodeRefField, numberField, textField, wholeN
 import { nodeBaseShape } from './node-base';
 import { SCENARIO_LIMITS } from './limits';
 import { clientAuthSchema, readClientAuth } from './auth';
+import { quote } from './errors';
 
 const requestClassSchema = fields({
   name: textField({ maxLength: SCENARIO_LIMITS.maxClassNameLength, what: 'a class name', nonEmpty: true }),
@@ -71,7 +72,7 @@ export const clientSchema = fields(
   const classes = client.classes ?? DEFAULT_CLASSES;
   const seen = new Set<string>();
   classes.forEach(({ name }, index) => {
-    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['classes', index, 'name'], message: `duplicate class name ${JSON.stringify(name)}` });
+    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['classes', index, 'name'], message: `duplicate class name ${quote(name)}` });
     seen.add(name);
   });
   return {

@@ -4,7 +4,7 @@
  */
 import type { DistributionSpec } from '../engine/spec';
 import { z } from './zod';
-import { describeValue, isPlainObject, scenarioErrorMap } from './errors';
+import { describeValue, isPlainObject, scenarioErrorMap, quote } from './errors';
 import { fields } from './fields';
 import { definitionRef, durationField, formatDuration, parseDuration } from './durations';
 import { didYouMean } from './suggest';
@@ -39,7 +39,7 @@ const lognormalSchema = fields({
 
 const DISTRIBUTION_SCHEMAS = { exponential: exponentialSchema, uniform: uniformSchema, lognormal: lognormalSchema } as const;
 const DIST_NAMES = Object.keys(DISTRIBUTION_SCHEMAS);
-const DIST_EXPECTED = DIST_NAMES.map((name) => JSON.stringify(name)).join(', ');
+const DIST_EXPECTED = DIST_NAMES.map((name) => quote(name)).join(', ');
 
 function objectJson(dist: string, properties: Record<string, string>) {
   const props: Record<string, unknown> = { dist: { const: dist } };

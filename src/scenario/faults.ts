@@ -5,7 +5,7 @@
  */
 import type { DistributionSpec, FaultAction, FaultParams, FaultSpec } from '../engine/spec';
 import { z } from './zod';
-import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } from './errors';
+import { describeValue, isPlainObject, parseWith, type IssueLog, type Path, quote } from './errors';
 import { fields, leaf, reject } from './fields';
 import { durationField } from './durations';
 import { distributionField } from './distributions';
@@ -85,13 +85,13 @@ function misplacedArguments(action: FaultAction): Record<string, string> {
   const owners = new Map<string, string[]>();
   for (const other of FAULT_ACTIONS) {
     for (const key of Object.keys(ARGUMENTS[other])) {
-      if (!Object.hasOwn(ARGUMENTS[action], key)) owners.set(key, [...(owners.get(key) ?? []), JSON.stringify(other)]);
+      if (!Object.hasOwn(ARGUMENTS[action], key)) owners.set(key, [...(owners.get(key) ?? []), quote(other)]);
     }
   }
   const messages: Record<string, string> = {};
   for (const [key, actions] of owners) {
     const which = actions.length === 1 ? `action ${actions[0]}` : `actions ${actions.join(', ')}`;
-    messages[key] = `${JSON.stringify(key)} is an argument of ${which}, not of ${JSON.stringify(action)}`;
+    messages[key] = `${quote(key)} is an argument of ${which}, not of ${quote(action)}`;
   }
   return messages;
 }

@@ -6,7 +6,7 @@
 import type { GuideStep } from '../engine/spec';
 import { z } from './zod';
 import { fields, leaf, list, reject } from './fields';
-import { describeValue } from './errors';
+import { describeValue, quote } from './errors';
 import { durationField, formatDuration } from './durations';
 import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values';
 import { SCENARIO_LIMITS } from './limits';
@@ -15,14 +15,14 @@ import { storySchema } from './story';
 export const FORMAT_V1 = 'faultline.scenario/v1';
 
 const formatField = leaf({
-  expected: JSON.stringify(FORMAT_V1),
+  expected: quote(FORMAT_V1),
   json: { const: FORMAT_V1, description: 'The format and its version.' },
   read: (value) => {
     if (value === FORMAT_V1) return FORMAT_V1;
     if (typeof value === 'string' && value.startsWith('faultline.scenario/')) {
-      return reject(`this file is ${JSON.stringify(value)}; this version of Faultline reads ${JSON.stringify(FORMAT_V1)}`);
+      return reject(`this file is ${quote(value)}; this version of Faultline reads ${quote(FORMAT_V1)}`);
     }
-    return reject(`expected ${JSON.stringify(FORMAT_V1)}, got ${describeValue(value)}`);
+    return reject(`expected ${quote(FORMAT_V1)}, got ${describeValue(value)}`);
   },
 });
 

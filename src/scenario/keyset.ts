@@ -9,6 +9,7 @@ import { keyIdField } from './values';
 import { readStation, stationShape, type StationDefaults } from './station';
 import { misplacedFields } from './misplaced';
 import { SCENARIO_LIMITS } from './limits';
+import { quote } from './errors';
 
 /** Defaults in the file's own notation (docs/format.md lists them): a static file behind a CDN. */
 export const KEYSET_DEFAULTS = { workers: 'unbounded', serviceTime: '5ms' } as const satisfies StationDefaults;
@@ -30,7 +31,7 @@ export const keysetSchema = fields(
   keyset.keys.forEach((key, index) => {
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, index);
-    else addIssue({ path: ['keys', index], message: `duplicate key id ${JSON.stringify(key)} (keys[${earlier}] has it too)` });
+    else addIssue({ path: ['keys', index], message: `duplicate key id ${quote(key)} (keys[${earlier}] has it too)` });
   });
   return { kind: 'keyset', ...readStation(keyset, addIssue), auth: null, keys: keyset.keys };
 });

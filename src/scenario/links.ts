@@ -7,6 +7,7 @@ import { fields, leaf, reject } from './fields';
 import { durationField } from './durations';
 import { distributionField } from './distributions';
 import { booleanField, choiceField, countOrNullField, idField, nodeRefField, numberField, probabilityField } from './values';
+import { quote } from './errors';
 
 /** Messages per second, or null (→ Infinity) for no transmission limit. */
 function capacityField() {
@@ -52,7 +53,7 @@ export const linkSchema = fields({
   back: backSchema.optional(),
 }).transform((link, ctx): LinkSpec => {
   if (link.from === link.to) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `expected a node other than "from" (${JSON.stringify(link.from)}); a link joins two different nodes` });
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `expected a node other than "from" (${quote(link.from)}); a link joins two different nodes` });
   }
   const forward: LinkDirectionSpec = { latency: link.latency, capacityPerSec: link.capacity, buffer: link.buffer, loss: link.loss };
   const back = link.back ?? {};

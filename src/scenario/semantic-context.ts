@@ -49,5 +49,6 @@ export class SemanticContext {
   }
 }
 
-export const quote = (text: string) => JSON.stringify(text);
+import { quote } from './errors';
+export { quote };
 export const pairKey = (from: string, to: string) => `${from}\u0000${to}`;

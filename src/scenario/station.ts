@@ -18,6 +18,7 @@ import { circuitBreakerSchema } from './resilience';
 import { bulkheadsField, readBulkheads } from './bulkheads';
 import { replicasField, validatorSchema } from './auth';
 import { misplacedFields } from './misplaced';
+import { quote } from './errors';
 
 export interface StationDefaults {
   workers: number | 'unbounded';
@@ -47,8 +48,8 @@ function resolveBreakers(calls: readonly ReadCall[], stationBreaker: CircuitBrea
     if (circuitBreaker?.fallback === call.to) {
       addIssue(
         own
-          ? { path: ['calls', j, 'circuitBreaker', 'fallback'], message: `expected a node other than the call's own target ${JSON.stringify(call.to)}, got ${JSON.stringify(call.to)}` }
-          : { path: ['circuitBreaker', 'fallback'], message: `expected a node other than the target of calls[${j}], got ${JSON.stringify(call.to)} (give calls[${j}] its own "circuitBreaker", or null)` },
+          ? { path: ['calls', j, 'circuitBreaker', 'fallback'], message: `expected a node other than the call's own target ${quote(call.to)}, got ${quote(call.to)}` }
+          : { path: ['circuitBreaker', 'fallback'], message: `expected a node other than the target of calls[${j}], got ${quote(call.to)} (give calls[${j}] its own "circuitBreaker", or null)` },
       );
     }
     return { ...call, circuitBreaker };
@@ -59,7 +60,7 @@ function resolveBreakers(calls: readonly ReadCall[], stationBreaker: CircuitBrea
 export function stationShape<const K extends string>(kind: K, defaults: StationDefaults) {
   return {
     ...nodeBaseShape(kind),
-    workers: workersField(`Jobs served at once. Default ${JSON.stringify(defaults.workers)}.`).prefault(defaults.workers),
+    workers: workersField(`Jobs served at once. Default ${quote(defaults.workers)}.`).prefault(defaults.workers),
     queue: queueSchema.prefault({}),
     serviceTime: distributionField('Time a worker spends on one job, before its calls.').prefault(defaults.serviceTime),
     slowdownPerInFlight: durationField({
