@@ -10,8 +10,11 @@ import { booleanField, nodeRefField, numberField, wholeNumberField } from './val
 import { nodeBaseShape } from './node-base';
 import { SCENARIO_LIMITS } from './limits';
 
+export const DEFAULT_CACHE_KEYS = 1000;
+export const DEFAULT_ZIPF = 1;
+
 const popularitySchema = fields({
-  zipf: numberField({ min: 0, description: 'Zipf exponent of key popularity: 0 = uniform, 1 = classic Zipf; larger = more skewed.' }),
+  zipf: numberField({ min: 0, description: `Zipf exponent of key popularity: 0 = uniform, 1 = classic Zipf; larger = more skewed. Default ${DEFAULT_ZIPF}.` }),
 });
 
 /** Entries kept at most: a whole number ≥ 1, or null (unbounded → Infinity). */
@@ -24,9 +27,6 @@ const cacheCapacityField = leaf({
   read: (value) => (value === null ? Infinity : Number.isSafeInteger(value) && (value as number) >= 1 ? (value as number) + 0 : reject()),
 });
 
-export const DEFAULT_CACHE_KEYS = 1000;
-export const DEFAULT_ZIPF = 1;
-
 export const cacheSchema = fields({
   ...nodeBaseShape('cache'),
   backend: nodeRefField('The node a miss is read from (a link from the cache must lead there).'),
@@ -36,7 +36,7 @@ export const cacheSchema = fields({
     maxIsLimit: true,
     description: `Distinct keys requests read. Default ${DEFAULT_CACHE_KEYS}.`,
   }).prefault(DEFAULT_CACHE_KEYS),
-  popularity: popularitySchema.optional(),
+  popularity: popularitySchema.prefault({ zipf: DEFAULT_ZIPF }),
   capacity: cacheCapacityField.prefault(null),
   ttl: durationField({ positive: true, description: 'How long a stored answer stays fresh (> 0).' }),
   ttlJitter: numberField(

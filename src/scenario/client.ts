@@ -14,6 +14,9 @@ import { SCENARIO_LIMITS } from './limits';
 import { clientAuthSchema, readClientAuth } from './auth';
 import { quote } from './errors';
 
+/** Defaults the parser applies itself (no prefault: they depend on the loop); src/scenario/defaults.ts reads them. */
+export const CLOSED_LOOP_DEFAULTS = { think: 0 } as const;
+
 const requestClassSchema = fields({
   name: textField({ maxLength: SCENARIO_LIMITS.maxClassNameLength, what: 'a class name', nonEmpty: true }),
   weight: numberField({ min: 0, minExclusive: true, description: 'Relative share of requests.' }),
@@ -38,7 +41,8 @@ export const clientSchema = fields(
       maxIsLimit: true,
       description: 'Closed loop: users who each send, wait for the outcome, then think.',
     }).optional(),
-    think: distributionField('Closed loop only: pause between a user\'s requests. Default 0.').optional(),
+    // no prefault: a think time on an open-loop client is an error, so the parser applies the default
+    think: distributionField(`Closed loop only: pause between a user's requests. Default ${CLOSED_LOOP_DEFAULTS.think}.`).optional(),
     classes: list(requestClassSchema, {
       min: 1,
       max: SCENARIO_LIMITS.maxClassesPerClient,
@@ -83,7 +87,7 @@ export const clientSchema = fields(
     ratePerSec: client.rate ?? 0,
     arrival: client.arrival ?? 'poisson',
     users: client.users ?? 0,
-    think: client.think ?? constantMs(0),
+    think: client.think ?? constantMs(CLOSED_LOOP_DEFAULTS.think),
     classes: classes.map(({ name, weight }) => ({ name, weight })),
     target: client.target,
     timeoutMs: client.timeout ?? Infinity,

@@ -10,3 +10,6 @@ export { admissionProblem, textSizeProblem } from './admit';
 export { UNSAFE_KEYS, isUnsafeKey } from './own-keys';
 export { FORMAT_V1 } from './header';
 export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, type ExperimentSpec, type MetricSpec, type MetricName } from './experiment';
+export { defaultOf, type DefaultsOwner, type DefaultsPath } from './defaults';
+export { CLIENT_AUTH_DEFAULTS } from './auth';
+export { NODE_KINDS, type NodeKind } from './nodes';

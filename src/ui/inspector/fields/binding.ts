@@ -3,6 +3,7 @@
  * take a binding rather than an id so the same retry or distribution editor serves clients,
  * calls, balancers and links.
  */
+import { defaultOf, NODE_KINDS, type DefaultsOwner, type NodeKind } from '../../../scenario/index.ts';
 import { graphActions, type DocumentLink, type DocumentNode } from '../../../store/graph-store.ts';
 import { getIn, formatFieldPath, type FieldPath } from '../../../store/graph/field-path.ts';
 import { issuesAt, issuesUnder, type FieldIssue } from '../../../store/graph/validation-index.ts';
@@ -15,7 +16,12 @@ export interface FieldBinding {
   issues(path: FieldPath): FieldIssue[];
   /** Issues for this field or anything inside it (a list's items). */
   issuesUnder(path: FieldPath): FieldIssue[];
+  /** The format's default for the field (src/scenario `defaultOf`), or undefined when it has none. */
+  defaultAt(path: FieldPath): { value: unknown } | undefined;
 }
+
+const defaultsOf = (owner: DefaultsOwner | undefined) => (path: FieldPath) => (owner === undefined ? undefined : defaultOf(owner, path));
+const isNodeKind = (kind: unknown): kind is NodeKind => (NODE_KINDS as readonly unknown[]).includes(kind);
 
 export function nodeBinding(node: DocumentNode, issues: readonly FieldIssue[] | undefined): FieldBinding {
   return {
@@ -24,6 +30,7 @@ export function nodeBinding(node: DocumentNode, issues: readonly FieldIssue[] | 
     set: (path, value) => graphActions.setNodeField(node.id, path, value),
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+    defaultAt: defaultsOf(isNodeKind(node.kind) ? node.kind : undefined),
   };
 }
 
@@ -34,6 +41,7 @@ export function linkBinding(link: DocumentLink, issues: readonly FieldIssue[] | 
     set: (path, value) => graphActions.setLinkField(link.id, path, value),
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+    defaultAt: defaultsOf('link'),
   };
 }
 
@@ -44,6 +52,7 @@ export function scenarioBinding(document: Record<string, unknown>, issues: reado
     set: (path, value) => graphActions.setScenarioField(String(path[0]), value), // top-level fields only
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
+    defaultAt: defaultsOf('scenario'),
   };
 }
 
