@@ -13,3 +13,5 @@ export { METRICS, EXPERIMENT_LIMITS, runDocument, setAtPath, type ExperimentSpec
 export { defaultOf, type DefaultsOwner, type DefaultsPath } from './defaults';
 export { CLIENT_AUTH_DEFAULTS } from './auth';
 export { NODE_KINDS, type NodeKind } from './nodes';
+export { FAULT_TARGET_KINDS, FAULT_ACTIONS } from './faults';
+export type { FaultAction } from '../engine/spec';
