@@ -13,27 +13,8 @@ import { keyIdField, numberField, probabilityField, workersField, ID_PATTERN } f
 import { didYouMean } from './suggest';
 import { SCENARIO_LIMITS } from './limits';
 
-/** What each action may target: "link", or a node kind. */
-export const FAULT_TARGET_KINDS = {
-  down: ['link'],
-  up: ['link'],
-  degrade: ['link'],
-  crash: ['service', 'database', 'external', 'identity', 'keyset', 'balancer', 'cache'],
-  recover: ['service', 'database', 'external', 'identity', 'keyset', 'balancer', 'cache'],
-  slow: ['service', 'database', 'external', 'identity', 'keyset'],
-  error: ['service', 'database', 'external', 'identity', 'keyset'],
-  setWorkers: ['service', 'database', 'external', 'identity', 'keyset'],
-  flush: ['cache'],
-  setRate: ['client'],
-  removeKey: ['keyset'],
-  addKey: ['keyset'],
-  restore: ['keyset'],
-  setSigningKey: ['identity'],
-  /** Only those with `auth` (validators); checked with the whole file in view. */
-  forceRefresh: ['service', 'database', 'external'],
-} as const satisfies Record<FaultAction, readonly string[]>;
-
-export const FAULT_ACTIONS = Object.keys(FAULT_TARGET_KINDS) as FaultAction[];
+export { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets';
+import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets';
 
 /** A node id, a link id, or "*" (every node or link the action applies to). */
 const faultTargetField = leaf({
