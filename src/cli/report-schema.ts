@@ -5,10 +5,10 @@
  * the schema cannot drift from the code: a field added to the engine fails `npm run typecheck`
  * here until it is described. Not imported by the CLI itself (it would load zod for nothing).
  */
-import { z } from '../scenario/zod';
-import type { RunReport } from '../engine/report-types';
-import type { ExperimentResults } from '../experiments';
-import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json';
+import { z } from '../scenario/index.ts';
+import type { RunReport } from '../engine/index.ts';
+import type { ExperimentResults } from '../experiments/index.ts';
+import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json.ts';
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);

@@ -4,18 +4,19 @@
  * progress line on stderr; Ctrl-C cancels (exit 130). Results do not depend on --workers
  * (src/experiments/scheduler.ts).
  */
-import { planExperiment, runsToCsv, summarise, formatNumber, type ExperimentResults } from '../experiments';
-import { defaultWorkerCount, runInThreads } from '../experiments/node-pool';
-import { findBuiltin } from '../scenarios';
-import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments';
-import { COMMAND_HELP } from './help';
-import type { Io } from './io';
-import { readDocument } from './load';
-import { checkOutputOptions } from './output-options';
-import { STDOUT, writeOutput } from './output-path';
-import { formatProblem, locateIssues } from './problems';
-import { sweepReportJson } from './report-json';
-import { parseCommandArgs, UsageError } from './usage';
+import { planExperiment, runsToCsv, summarise, type ExperimentResults } from '../experiments/index.ts';
+import { csvOutcomeNumber as formatNumber } from '../format/numbers.ts';
+import { defaultWorkerCount, runInThreads } from '../experiments/node-pool.ts';
+import { findBuiltin } from '../scenarios/index.ts';
+import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments/index.ts';
+import { COMMAND_HELP } from './help.ts';
+import type { Io } from './io.ts';
+import { readDocument } from './load.ts';
+import { checkOutputOptions } from './output-options.ts';
+import { STDOUT, writeOutput } from './output-path.ts';
+import { formatProblem, locateIssues } from './problems.ts';
+import { sweepReportJson } from './report-json.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
 
 export interface SweepOptions {
   workers?: number;

@@ -3,7 +3,7 @@
  * one at a time each, and places every result by its run index — so the results are the same
  * whatever the number of executors and whichever finishes first.
  */
-import type { RunResult } from './plan';
+import type { RunResult } from './plan.ts';
 
 export interface RunExecutor {
   run(index: number): Promise<RunResult>;

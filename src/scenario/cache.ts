@@ -2,13 +2,13 @@
  * kind "cache": a cache in front of a `backend`. Each request reads one key (Zipf popularity over
  * `keys`); a miss calls the backend (with `timeout` and `retry`) and keeps the answer for `ttl`.
  */
-import type { CacheSpec } from '../engine/spec';
-import { fields, leaf, reject } from './fields';
-import { durationField } from './durations';
-import { noRetry, retrySchema } from './retry';
-import { booleanField, nodeRefField, numberField, wholeNumberField } from './values';
-import { nodeBaseShape } from './node-base';
-import { SCENARIO_LIMITS } from './limits';
+import type { CacheSpec } from '../engine/index.ts';
+import { fields, leaf, reject } from './fields.ts';
+import { durationField } from './durations.ts';
+import { noRetry, retrySchema } from './retry.ts';
+import { booleanField, nodeRefField, numberField, wholeNumberField } from './values.ts';
+import { nodeBaseShape } from './node-base.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 export const DEFAULT_CACHE_KEYS = 1000;
 export const DEFAULT_ZIPF = 1;

@@ -3,16 +3,16 @@
  * arrivals) or closed loop (`users` who each wait for an outcome, then think). With `auth`, it
  * signs in at an identity provider and sends its token with every request.
  */
-import type { ClientSpec, RequestClassSpec } from '../engine/spec';
-import { fields, list } from './fields';
-import { durationField } from './durations';
-import { constantMs, distributionField } from './distributions';
-import { noRetry, retrySchema } from './retry';
-import { booleanField, choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values';
-import { nodeBaseShape } from './node-base';
-import { SCENARIO_LIMITS } from './limits';
-import { clientAuthSchema, readClientAuth } from './auth';
-import { quote } from './errors';
+import type { ClientSpec, RequestClassSpec } from '../engine/index.ts';
+import { fields, list } from './fields.ts';
+import { durationField } from './durations.ts';
+import { constantMs, distributionField } from './distributions.ts';
+import { noRetry, retrySchema } from './retry.ts';
+import { booleanField, choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values.ts';
+import { nodeBaseShape } from './node-base.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { clientAuthSchema, readClientAuth } from './auth.ts';
+import { quote } from './errors.ts';
 
 /** Defaults the parser applies itself (no prefault: they depend on the loop); src/scenario/defaults.ts reads them. */
 export const CLOSED_LOOP_DEFAULTS = { think: 0 } as const;

@@ -3,9 +3,9 @@
  * (`.prefault(...)`), through the JSON Schema generated from them. The inspector's placeholders
  * and the canvas summaries ask here instead of retyping "10s" or "unbounded".
  */
-import { buildScenarioJsonSchema } from './json-schema';
-import type { NodeKind } from './nodes';
-import { CLOSED_LOOP_DEFAULTS } from './client';
+import { buildScenarioJsonSchema } from './json-schema.ts';
+import type { NodeKind } from './nodes.ts';
+import { CLOSED_LOOP_DEFAULTS } from './client.ts';
 
 /** Whose field: a node of a kind, a link, or the scenario itself. */
 export type DefaultsOwner = NodeKind | 'link' | 'scenario';

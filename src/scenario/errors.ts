@@ -2,8 +2,8 @@
  * Problems found in a scenario: each has a path into the file ("nodes[2].calls[0].timeout") and
  * a message saying what was expected and what was found.
  */
-import { z } from './zod';
-import { SCENARIO_LIMITS } from './limits';
+import { z } from './zod.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 export interface ScenarioIssue {
   path: string;

@@ -5,12 +5,12 @@
  * against it — the path must reach something, every value must give a valid scenario, every
  * metric must name a node of the right kind — and reports problems at `experiment.…` paths.
  */
-import type { ScenarioSpec } from '../engine/spec';
-import { describeValue, formatIssue, isPlainObject, IssueLog, type Path, quote } from './errors';
-import { formatDuration, parseDuration } from './durations';
-import { didYouMean } from './suggest';
-import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from './vary-path';
-import { isUnsafeKey, ownValue, setOwnValue, unsafeKeyMessage } from './own-keys';
+import type { ScenarioSpec } from '../engine/index.ts';
+import { describeValue, formatIssue, isPlainObject, IssueLog, type Path, quote } from './errors.ts';
+import { formatDuration, parseDuration } from './durations.ts';
+import { didYouMean } from './suggest.ts';
+import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from './vary-path.ts';
+import { isUnsafeKey, ownValue, setOwnValue, unsafeKeyMessage } from './own-keys.ts';
 
 export const EXPERIMENT_LIMITS = { maxValues: 1000, maxSeeds: 1000, maxRuns: 20_000, maxMetrics: 50, maxWith: 10 } as const;
 

@@ -2,7 +2,7 @@
  * Fault actions and the kinds each may target: plain data, no zod, so light readers (the embed's
  * message checks, a framework-free script) can have the list without the parser.
  */
-import type { FaultAction } from '../engine/spec';
+import type { FaultAction } from '../engine/index.ts';
 
 /** What each action may target: "link", or a node kind. */
 export const FAULT_TARGET_KINDS = {

@@ -3,18 +3,18 @@
  * arguments and applies to some kinds of target (checked once the whole file is read). Key
  * faults (`removeKey`, `addKey`, `setSigningKey`) name a key id in `key`.
  */
-import type { DistributionSpec, FaultAction, FaultParams, FaultSpec } from '../engine/spec';
-import { z } from './zod';
-import { describeValue, isPlainObject, parseWith, type IssueLog, type Path, quote } from './errors';
-import { fields, leaf, reject } from './fields';
-import { durationField } from './durations';
-import { distributionField } from './distributions';
-import { keyIdField, numberField, probabilityField, workersField, ID_PATTERN } from './values';
-import { didYouMean } from './suggest';
-import { SCENARIO_LIMITS } from './limits';
+import type { DistributionSpec, FaultAction, FaultParams, FaultSpec } from '../engine/index.ts';
+import { z } from './zod.ts';
+import { describeValue, isPlainObject, parseWith, type IssueLog, type Path, quote } from './errors.ts';
+import { fields, leaf, reject } from './fields.ts';
+import { durationField } from './durations.ts';
+import { distributionField } from './distributions.ts';
+import { keyIdField, numberField, probabilityField, workersField, ID_PATTERN } from './values.ts';
+import { didYouMean } from './suggest.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
-export { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets';
-import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets';
+export { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets.ts';
+import { FAULT_ACTIONS } from './fault-targets.ts';
 
 /** A node id, a link id, or "*" (every node or link the action applies to). */
 const faultTargetField = leaf({

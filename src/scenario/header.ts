@@ -3,14 +3,14 @@
  * are only bounded here; parse.ts reads their items one by one, so one broken node does not hide
  * the problems of the others.
  */
-import type { GuideStep } from '../engine/spec';
-import { z } from './zod';
-import { fields, leaf, list, reject } from './fields';
-import { describeValue, quote } from './errors';
-import { durationField, formatDuration } from './durations';
-import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values';
-import { SCENARIO_LIMITS } from './limits';
-import { storySchema } from './story';
+import type { GuideStep } from '../engine/index.ts';
+import { z } from './zod.ts';
+import { fields, leaf, list, reject } from './fields.ts';
+import { describeValue, quote } from './errors.ts';
+import { durationField, formatDuration } from './durations.ts';
+import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { storySchema } from './story.ts';
 
 export const FORMAT_V1 = 'faultline.scenario/v1';
 

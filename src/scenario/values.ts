@@ -1,8 +1,8 @@
 /** Scalar fields shared by several parts of the format: numbers, names, ids, choices. */
-import { leaf, reject, type JsonSchemaFragment, type Rejection } from './fields';
-import { describeValue, quote } from './errors';
-import { didYouMean } from './suggest';
-import { SCENARIO_LIMITS } from './limits';
+import { leaf, reject, type JsonSchemaFragment, type Rejection } from './fields.ts';
+import { describeValue, quote } from './errors.ts';
+import { didYouMean } from './suggest.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 const LIMIT_NOTE = '(a Faultline limit)';
 

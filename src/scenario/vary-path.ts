@@ -3,8 +3,8 @@
  * here; walked by the experiments (experiment.ts, in place) and by Compare (src/compare/doc-path.ts,
  * on a copy), which word their messages differently but find list items the same way.
  */
-import { isPlainObject, quote } from './errors';
-import { isUnsafeKey, unsafeKeyMessage } from './own-keys';
+import { isPlainObject, quote } from './errors.ts';
+import { isUnsafeKey, unsafeKeyMessage } from './own-keys.ts';
 
 export type PathStep = { field: string } | { item: string };
 

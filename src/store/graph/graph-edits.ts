@@ -4,7 +4,7 @@
  * links, targets, calls, faults and guide steps' `watch` lists; a removed one leaves no dangling
  * reference behind.
  */
-import { ID_PATTERN } from '../../scenario/values.ts';
+import { ID_PATTERN } from '../../scenario/index.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
 import { setIn, type FieldPath } from './field-path.ts';
 import { rulesFor, type ReferenceMap } from './node-kind-rules.ts';

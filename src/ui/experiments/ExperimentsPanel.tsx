@@ -5,10 +5,10 @@
  * Mounted lazily by the toolbar's Experiments button (src/ui/layout/ExperimentsButton.tsx). uPlot is loaded on the first plot.
  */
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
-import { planExperiment, plotData, summarise, type ExperimentResults, type PlotData } from '../../experiments';
-import { browserWorkerCount, runInBrowser } from '../../experiments/browser-pool';
-import { builtinExperiments, type BuiltinExperiment } from '../../scenarios/experiments';
-import { drawExperimentPlot } from './experiment-plot';
+import { planExperiment, plotData, summarise, type ExperimentResults, type PlotData } from '../../experiments/index.ts';
+import { browserWorkerCount, runInBrowser } from '../../experiments/browser-pool.ts';
+import { builtinExperiments, type BuiltinExperiment } from '../../scenarios/experiments/index.ts';
+import { drawExperimentPlot } from './experiment-plot.ts';
 import './experiments.css';
 
 type Status = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; done: number; total: number; seconds: number } | { kind: 'cancelled'; done: number; total: number } | { kind: 'error'; message: string };
