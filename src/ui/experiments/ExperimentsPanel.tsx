@@ -4,7 +4,7 @@
  * the 10th–90th percentile band, every seed as a dot — with a sentence on how to read it.
  * Mounted lazily by the toolbar's Experiments button (src/ui/layout/ExperimentsButton.tsx). uPlot is loaded on the first plot.
  */
-import { useEffect, useId, useRef, useState, type JSX } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type JSX } from 'react';
 import { planExperiment, plotData, summarise, type ExperimentResults, type PlotData } from '../../experiments/index.ts';
 import { browserWorkerCount, runInBrowser } from '../../experiments/browser-pool.ts';
 import { builtinExperiments, type BuiltinExperiment } from '../../scenarios/experiments/index.ts';
@@ -100,7 +100,7 @@ function StatusLine({ status, workers }: { status: Status; workers: number }): J
 
 function ExperimentPlot({ experiment, results }: { experiment: BuiltinExperiment; results: ExperimentResults }): JSX.Element {
   const container = useRef<HTMLDivElement>(null);
-  const data: PlotData = plotData(results, experiment.plot);
+  const data: PlotData = useMemo(() => plotData(results, experiment.plot), [results, experiment.plot]);
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -114,7 +114,7 @@ function ExperimentPlot({ experiment, results }: { experiment: BuiltinExperiment
       disposed = true;
       destroy?.();
     };
-  }, [experiment, results]); // data derives from these two
+  }, [experiment.plot, data, results]);
   const { plot } = experiment;
   return (
     <figure className="fl-experiments-figure">

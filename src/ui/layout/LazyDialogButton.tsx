@@ -5,7 +5,7 @@
  * buttons are this with their own frame and panel. Escape closes it (the browser's own: the
  * editor's page-wide shortcuts leave keys inside an open dialog alone).
  */
-import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 
 export interface LazyDialogState {
@@ -54,9 +54,11 @@ export function LazyDialogButton(props: LazyDialogButtonProps) {
   };
   const close = () => dialog.current?.close();
 
-  useEffect(() => {
+  // Once, at mount: a URL flag opens the dialog on arrival, not whenever the props change.
+  const openIfFlagged = useEffectEvent(() => {
     if (urlFlag !== undefined && openedByUrl(urlFlag)) open();
-  }, []);
+  });
+  useEffect(() => openIfFlagged(), []);
 
   return (
     <>
