@@ -1,8 +1,7 @@
 // One side of a comparison (src/ui/compare/run-pair.ts): the page starts two of these, A and B,
 // so both runs go to completion off the main thread and side by side on two cores. Cancel is
 // `terminate()` from the page; nothing here needs to listen for it.
-import { runSide } from '../src/compare/run-side.ts';
-import type { CompareWorkerReply, CompareWorkerRequest } from '../src/compare/worker-protocol.ts';
+import { runSide, type CompareWorkerReply, type CompareWorkerRequest } from '../src/compare/index.ts';
 
 /** At most this often a progress message: the page needs a moving bar, not every slice. */
 const PROGRESS_EVERY_MS = 100;

@@ -1,9 +1,13 @@
 /**
  * What the page and the simulation worker say to each other (DESIGN.md §5), as types only: the
- * command API lives in simulation-host.ts, the live stream's messages are below.
+ * command API (`SimulationHost`, implemented by simulation-host.ts) and the live stream's messages.
+ * Outside workers/, worker types are imported from here only (eslint.config.js).
  */
-import type { FaultSpec, LiveLayout } from '../src/engine/index.ts';
+import type { FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
 import type { StoryView } from '../src/story/index.ts';
+import type { SeriesOptions } from './series-reader.ts';
+
+export type { SeriesOptions };
 
 /** 'story': the scenario's pacing plan (src/story) sets the rate; the others are steady. */
 export type RunSpeed = 'story' | 1 | 10 | 100 | 'max';
@@ -102,4 +106,44 @@ export interface SeriesSlice {
   entities: EntitySeries[];
   /** Sums over every client: generated, succeeded, goodput, failed, attempts — per second. */
   system: Record<string, Float64Array>;
+}
+
+/** The simulation worker's command API (workers/simulation-host.ts implements it; the page reaches it through comlink). */
+export interface SimulationHost {
+  /** Validates a scenario (v1 JSON text or object) and loads it paused at t = 0. A bad one leaves the current run alone. */
+  load(input: unknown): LoadResult;
+  /** An edited document: patched live where the engine can, else reloaded from t = 0 keeping play/pause. */
+  update(input: unknown): UpdateResult;
+  play(): RunProgress;
+  pause(): RunProgress;
+  /** One sample interval of simulated time, then paused. */
+  step(): RunProgress;
+  setSpeed(speed: RunSpeed): RunProgress;
+  /**
+   * Pause the run when its clock reaches this simulated time (null: never): events before it run,
+   * then status 'paused' with `simulatedMs` exactly equal to it. A time already reached does
+   * nothing, so play goes on past it. It stays set across load, reset and reload until changed.
+   */
+  setPauseAt(simulatedMs: number | null): RunProgress;
+  /** The same scenario from t = 0, paused; injections and patches are gone. */
+  reset(): RunProgress;
+  /** Drops the run (a new, empty scenario): idle, no series, no report, until the next load. */
+  unload(): RunProgress;
+  /**
+   * Jump to a simulated time (the caption timeline): forward runs there at full speed; backward
+   * starts the run over from t = 0 (injections and patches are gone) and runs there. Then the run
+   * carries on as it was, playing or paused.
+   */
+  seek(simulatedMs: number): RunProgress;
+  patchNode(id: string, patch: NodePatch): PatchResult;
+  patchLink(id: string, patch: LinkPatch): PatchResult;
+  /** A v1 fault object ({ target, action, …arguments, for? }) applied now. */
+  inject(fault: unknown): InjectResult;
+  /** Time series of these nodes/links (and whole-system sums), for the charts; null before a load. */
+  getSeries(ids: string[], options?: SeriesOptions): SeriesSlice | null;
+  getProgress(): RunProgress;
+  /** The run's report so far (the CLI's JSON shape); null before a load. */
+  getReport(): RunReport | null;
+  /** The live stream (see live-sender.ts); a second call replaces the first port. */
+  connectLive(port: MessagePort): void;
 }

@@ -3,58 +3,18 @@
  * directly (tests/contract); simulation.worker.ts only exposes it. Every command that changes the
  * run returns the revision it produced; live messages carry the revision they reflect.
  */
-import { Simulation, type FaultSpec, type LinkPatch, type LiveLayout, type NodePatch, type RunReport, type ScenarioSpec } from '../src/engine/index.ts';
+import { Simulation, type FaultSpec, type LiveLayout, type ScenarioSpec } from '../src/engine/index.ts';
 import { parseScenario, parseScenarioText } from '../src/scenario/index.ts';
 import { storyOf, type StoryView } from '../src/story/index.ts';
 import { planDocumentChange } from './document-update.ts';
 import { normaliseFault } from './fault-normaliser.ts';
 import { LiveSender } from './live-sender.ts';
-import type { InjectResult, LoadedScenario, LoadResult, PatchResult, RunProgress, RunSpeed, SeriesSlice, UpdateResult, ValidationError } from './protocol.ts';
+import type { LoadedScenario, RunProgress, SimulationHost, ValidationError } from './protocol.ts';
 import { RUN_SPEEDS } from './protocol.ts';
 import { RunLoop } from './run-loop.ts';
-import { SeriesReader, type SeriesOptions } from './series-reader.ts';
+import { SeriesReader } from './series-reader.ts';
 
 export type * from './protocol.ts';
-export type { SeriesOptions } from './series-reader.ts';
-
-export interface SimulationHost {
-  /** Validates a scenario (v1 JSON text or object) and loads it paused at t = 0. A bad one leaves the current run alone. */
-  load(input: unknown): LoadResult;
-  /** An edited document: patched live where the engine can, else reloaded from t = 0 keeping play/pause. */
-  update(input: unknown): UpdateResult;
-  play(): RunProgress;
-  pause(): RunProgress;
-  /** One sample interval of simulated time, then paused. */
-  step(): RunProgress;
-  setSpeed(speed: RunSpeed): RunProgress;
-  /**
-   * Pause the run when its clock reaches this simulated time (null: never): events before it run,
-   * then status 'paused' with `simulatedMs` exactly equal to it. A time already reached does
-   * nothing, so play goes on past it. It stays set across load, reset and reload until changed.
-   */
-  setPauseAt(simulatedMs: number | null): RunProgress;
-  /** The same scenario from t = 0, paused; injections and patches are gone. */
-  reset(): RunProgress;
-  /** Drops the run (a new, empty scenario): idle, no series, no report, until the next load. */
-  unload(): RunProgress;
-  /**
-   * Jump to a simulated time (the caption timeline): forward runs there at full speed; backward
-   * starts the run over from t = 0 (injections and patches are gone) and runs there. Then the run
-   * carries on as it was, playing or paused.
-   */
-  seek(simulatedMs: number): RunProgress;
-  patchNode(id: string, patch: NodePatch): PatchResult;
-  patchLink(id: string, patch: LinkPatch): PatchResult;
-  /** A v1 fault object ({ target, action, …arguments, for? }) applied now. */
-  inject(fault: unknown): InjectResult;
-  /** Time series of these nodes/links (and whole-system sums), for the charts; null before a load. */
-  getSeries(ids: string[], options?: SeriesOptions): SeriesSlice | null;
-  getProgress(): RunProgress;
-  /** The run's report so far (the CLI's JSON shape); null before a load. */
-  getReport(): RunReport | null;
-  /** The live stream (see live-sender.ts); a second call replaces the first port. */
-  connectLive(port: MessagePort): void;
-}
 
 interface LoadedRun {
   spec: ScenarioSpec;

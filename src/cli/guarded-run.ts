@@ -3,8 +3,8 @@
  * runs away is stopped with the guard's reason (which node or link grew, what to change) instead
  * of hanging or exhausting memory. The CLI prints `stoppedMessage` and exits 1.
  */
-import { RunawayRunError, Simulation, type RunawayReason, type ScenarioSpec } from '../engine';
-import { nodeHeapProbe } from './heap-probe';
+import { RunawayRunError, Simulation, type RunawayReason, type ScenarioSpec } from '../engine/index.ts';
+import { nodeHeapProbe } from './heap-probe.ts';
 
 /** Events per slice between progress updates. */
 const SLICE_EVENTS = 500_000;

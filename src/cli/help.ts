@@ -1,5 +1,5 @@
 /** Usage text: the overview (`faultline --help`) and one page per command (`faultline help run`). */
-import { SCENARIO_LIMITS } from '../scenario/limits';
+import { SCENARIO_LIMITS } from '../scenario/index.ts';
 
 const MB = 1024 * 1024;
 

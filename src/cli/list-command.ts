@@ -3,11 +3,11 @@
  * Columns take the width of their longest entry; on a terminal the last column is cut to fit
  * the line, while piped output keeps every word (for grep).
  */
-import { builtinScenarios } from '../scenarios';
-import { builtinExperiments } from '../scenarios/experiments';
-import { COMMAND_HELP } from './help';
-import type { Io } from './io';
-import { parseCommandArgs, UsageError } from './usage';
+import { builtinScenarios } from '../scenarios/index.ts';
+import { builtinExperiments } from '../scenarios/experiments/index.ts';
+import { COMMAND_HELP } from './help.ts';
+import type { Io } from './io.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
 
 export function listCommand(args: string[], io: Io): number {
   const { values, positionals } = parseCommandArgs('list', args, { json: { type: 'boolean' } });

@@ -1,9 +1,9 @@
-import { parseScenario, type Assertion } from '../scenario';
-import { parseJsonText } from '../scenario/json-text';
-import { builtinScenarios, findBuiltin } from '../scenarios';
-import type { ScenarioSpec } from '../engine/spec';
-import { FILE_PATH as FILE, locateIssues, type Problem } from './problems';
-import { displayName, readSourceText, STDIN } from './read-source';
+import { parseScenario, type Assertion } from '../scenario/index.ts';
+import { parseJsonText } from '../scenario/index.ts';
+import { builtinScenarios, findBuiltin } from '../scenarios/index.ts';
+import type { ScenarioSpec } from '../engine/index.ts';
+import { FILE_PATH as FILE, locateIssues, type Problem } from './problems.ts';
+import { displayName, readSourceText, STDIN } from './read-source.ts';
 
 export type Loaded =
   | { ok: true; name: string; spec: ScenarioSpec; warnings: string[]; expect?: Assertion[]; text?: string }

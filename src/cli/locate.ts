@@ -4,7 +4,7 @@
  * should hold it (the deepest part of the path the text has). A scan over the text, without
  * recursion, so a deeply nested file cannot overflow the stack.
  */
-import { lineAndColumn } from '../scenario/json-text';
+import { lineAndColumn } from '../scenario/index.ts';
 
 export interface TextPosition {
   line: number;

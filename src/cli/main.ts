@@ -6,27 +6,27 @@
  * Commands are imported when used: `--version`, `help` and `list` never load the engine or zod,
  * which keeps their start-up near Node's own (docs/performance.md, "CLI").
  */
-import { COMMAND_HELP, isCommand, OVERVIEW } from './help';
-import { processIo, type Io } from './io';
-import { UsageError } from './usage';
-import { FAULTLINE_VERSION } from './version';
+import { COMMAND_HELP, isCommand, OVERVIEW } from './help.ts';
+import { processIo, type Io } from './io.ts';
+import { UsageError } from './usage.ts';
+import { FAULTLINE_VERSION } from './version.ts';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'run':
-        return await (await import('./run-command')).runCommand(rest, io);
+        return await (await import('./run-command.ts')).runCommand(rest, io);
       case 'validate':
-        return await (await import('./validate-command')).validateCommand(rest, io);
+        return await (await import('./validate-command.ts')).validateCommand(rest, io);
       case 'sweep':
-        return await (await import('./sweep')).sweepCommand(rest, io);
+        return await (await import('./sweep.ts')).sweepCommand(rest, io);
       case 'merge':
-        return await (await import('./merge-command')).mergeCommand(rest, io);
+        return await (await import('./merge-command.ts')).mergeCommand(rest, io);
       case 'test':
-        return await (await import('./test-command')).testCommand(rest, io);
+        return await (await import('./test-command.ts')).testCommand(rest, io);
       case 'list':
-        return (await import('./list-command')).listCommand(rest, io);
+        return (await import('./list-command.ts')).listCommand(rest, io);
       case '--version':
       case '-v':
         io.out(`${FAULTLINE_VERSION}\n`);

@@ -4,17 +4,17 @@
  * byte for byte. Every part is read and checked before anything is printed; a part that is not
  * one, belongs to another sweep, repeats a shard, or a shard that is missing, is refused by name.
  */
-import { parseJsonText } from '../scenario/json-text';
-import { COMMAND_HELP } from './help';
-import type { Io } from './io';
-import { mergeSweepParts, type NamedPart } from './merge-parts';
-import { checkOutputOptions } from './output-options';
-import { displayName, readSourceText } from './read-source';
-import { REPORT_FORMAT } from './report-json';
-import { sweepPartSchema } from './report-schema';
-import { writeSweepResults } from './sweep-output';
-import type { SweepPartDocument } from './sweep-part';
-import { parseCommandArgs, UsageError } from './usage';
+import { parseJsonText } from '../scenario/index.ts';
+import { COMMAND_HELP } from './help.ts';
+import type { Io } from './io.ts';
+import { mergeSweepParts, type NamedPart } from './merge-parts.ts';
+import { checkOutputOptions } from './output-options.ts';
+import { displayName, readSourceText } from './read-source.ts';
+import { REPORT_FORMAT } from './report-json.ts';
+import { sweepPartSchema } from './report-schema.ts';
+import { writeSweepResults } from './sweep-output.ts';
+import type { SweepPartDocument } from './sweep-part.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
 
 /** A part of the largest sweep (20,000 runs × 50 metrics) is about 25 MB. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;

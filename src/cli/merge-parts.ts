@@ -4,8 +4,8 @@
  * part of another experiment or faultline version, a shard given twice, a shard missing, a part
  * whose runs are not exactly its shard's.
  */
-import { shardRunIndices, summariseRuns, type ExperimentResults, type SweepFrame } from '../experiments';
-import { decodePartRuns, type SweepPartDocument } from './sweep-part';
+import { shardRunIndices, summariseRuns, type ExperimentResults, type SweepFrame } from '../experiments/index.ts';
+import { decodePartRuns, type SweepPartDocument } from './sweep-part.ts';
 
 export interface NamedPart {
   /** The file it came from, as the user wrote it. */

@@ -1,7 +1,7 @@
 /** `--csv FILE | -` beside `--json`: checked before a run or sweep starts. */
-import type { Io } from './io';
-import { outputPathProblem, STDOUT } from './output-path';
-import { COMMAND_HELP, type CommandName } from './help';
+import type { Io } from './io.ts';
+import { outputPathProblem, STDOUT } from './output-path.ts';
+import { COMMAND_HELP, type CommandName } from './help.ts';
 
 /** False (after saying why on stderr) when the options cannot all be honoured. */
 export function checkOutputOptions(csv: string | undefined, json: boolean, command: CommandName, io: Io): boolean {

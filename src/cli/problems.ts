@@ -2,11 +2,11 @@
  * A problem with a source, as every command prints it: `file: path: message`, or
  * `file:line:column: path: message` where the JSON text has a position for it.
  */
-import { FILE_PATH } from '../scenario/errors';
+import { FILE_PATH } from '../scenario/index.ts';
 
 export { FILE_PATH };
-import type { ScenarioIssue } from '../scenario';
-import { locatePath } from './locate';
+import type { ScenarioIssue } from '../scenario/index.ts';
+import { locatePath } from './locate.ts';
 
 export interface Problem {
   /** Where in the document ("nodes[1].workers"), or "(file)" for the file as a whole. */

@@ -5,7 +5,7 @@
  * Decoded as UTF-8 with a leading byte-order mark dropped (TextDecoder's default).
  */
 import { open } from 'node:fs/promises';
-import { SCENARIO_LIMITS } from '../scenario/limits';
+import { SCENARIO_LIMITS } from '../scenario/index.ts';
 
 /** The source name that means stdin. */
 export const STDIN = '-';

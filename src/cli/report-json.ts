@@ -4,11 +4,11 @@
  * in the CLI's output layer, not in the engine's RunReport (tests/golden hashes those).
  * Shape: docs/report.md; schema: docs/report.schema.json (src/cli/report-schema.ts).
  */
-import type { RunReport } from '../engine/report-types';
-import type { ExperimentResults } from '../experiments';
-import type { ExpectReport } from '../expect';
-import { resultsToJson } from '../experiments';
-import { FAULTLINE_VERSION } from './version';
+import type { RunReport } from '../engine/index.ts';
+import type { ExperimentResults } from '../experiments/index.ts';
+import type { ExpectReport } from '../expect/index.ts';
+import { resultsToJson } from '../experiments/index.ts';
+import { FAULTLINE_VERSION } from './version.ts';
 
 export const REPORT_FORMAT = 'faultline.report/v1';
 

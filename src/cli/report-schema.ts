@@ -6,12 +6,12 @@
  * here until it is described. Of the CLI only `faultline merge` imports it, to check the parts it
  * reads against `sweepPartSchema`.
  */
-import { z } from '../scenario/zod';
-import type { RunReport } from '../engine/report-types';
-import type { ExperimentResults } from '../experiments';
-import type { ExpectReport } from '../expect';
-import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json';
-import type { SweepPartDocument } from './sweep-part';
+import { z } from '../scenario/index.ts';
+import type { RunReport } from '../engine/index.ts';
+import type { ExperimentResults } from '../experiments/index.ts';
+import type { ExpectReport } from '../expect/index.ts';
+import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json.ts';
+import type { SweepPartDocument } from './sweep-part.ts';
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);

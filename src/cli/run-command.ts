@@ -1,21 +1,21 @@
 /** `faultline run`: one scenario to its end; a summary, the JSON report or the CSV series. */
-import type { RunawayReason } from '../engine';
-import type { RunReport } from '../engine/report-types';
-import { simulateGuarded, stoppedMessage } from './guarded-run';
-import type { ScenarioSpec } from '../engine/spec';
-import { seriesToCsv } from './csv';
-import type { Io } from './io';
-import { loadScenario, type Overrides } from './load';
-import { checkOutputOptions } from './output-options';
-import { formatProblem } from './problems';
-import { Progress } from './progress';
-import { runReportJson } from './report-json';
-import { formatSummary } from './summary-table';
-import { COMMAND_HELP } from './help';
-import { parseCommandArgs, UsageError } from './usage';
-import { writeOutput, STDOUT } from './output-path';
-import { evaluateExpect, expectPassed, formatExpectTable, type ExpectReport } from '../expect';
-import { expectFailures } from './expect-failures';
+import type { RunawayReason } from '../engine/index.ts';
+import type { RunReport } from '../engine/index.ts';
+import { simulateGuarded, stoppedMessage } from './guarded-run.ts';
+import type { ScenarioSpec } from '../engine/index.ts';
+import { seriesToCsv } from './csv.ts';
+import type { Io } from './io.ts';
+import { loadScenario, type Overrides } from './load.ts';
+import { checkOutputOptions } from './output-options.ts';
+import { formatProblem } from './problems.ts';
+import { Progress } from './progress.ts';
+import { runReportJson } from './report-json.ts';
+import { formatSummary } from './summary-table.ts';
+import { COMMAND_HELP } from './help.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
+import { writeOutput, STDOUT } from './output-path.ts';
+import { evaluateExpect, expectPassed, formatExpectTable, type ExpectReport } from '../expect/index.ts';
+import { expectFailures } from './expect-failures.ts';
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', args, {

@@ -1,4 +1,5 @@
-import type { ReasonCounts, RunReport } from '../engine/report-types';
+import type { ReasonCounts, RunReport } from '../engine/index.ts';
+import { formatGrouped, formatPercent, formatTableLatencyMs } from '../format/numbers.ts';
 
 /** The run as readable tables: the numbers a person checks first. */
 export function formatSummary(report: RunReport, options: { timing: boolean } = { timing: true }): string {
@@ -99,18 +100,9 @@ function failures(counts: ReasonCounts): string {
   return parts.length === 0 ? '0' : parts.join(', ');
 }
 
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-function ms(value: number): string {
-  if (value === 0) return '0';
-  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 1)} ms`;
-}
+const percent = (share: number) => formatPercent(share);
+const count = formatGrouped;
+const ms = formatTableLatencyMs;
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

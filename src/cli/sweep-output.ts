@@ -2,10 +2,11 @@
  * How a sweep's whole results leave the CLI — the tables, `--json` or `--csv FILE|-` — shared by
  * `faultline sweep` and `faultline merge`, so merged parts print exactly what one sweep prints.
  */
-import { formatNumber, runsToCsv, type ExperimentResults } from '../experiments';
-import type { Io } from './io';
-import { STDOUT, writeOutput } from './output-path';
-import { sweepReportJson } from './report-json';
+import { runsToCsv, type ExperimentResults } from '../experiments/index.ts';
+import { csvOutcomeNumber as formatNumber } from '../format/numbers.ts';
+import type { Io } from './io.ts';
+import { STDOUT, writeOutput } from './output-path.ts';
+import { sweepReportJson } from './report-json.ts';
 
 export interface SweepTiming {
   seconds: number;

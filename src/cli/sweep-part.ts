@@ -8,8 +8,8 @@
  * which would lose the difference the statistics need (NaN is left out, Infinity counts).
  */
 import { createHash } from 'node:crypto';
-import type { ExperimentResults, RunResult, Shard, SweepFrame } from '../experiments';
-import { reportHeader, type ReportHeader } from './report-json';
+import type { ExperimentResults, RunResult, Shard, SweepFrame } from '../experiments/index.ts';
+import { reportHeader, type ReportHeader } from './report-json.ts';
 
 /** A metric's value in a part: a number, null = undefined (NaN), or a never that JSON cannot write. */
 export type PartOutcome = number | null | 'Infinity' | '-Infinity';

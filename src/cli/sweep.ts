@@ -5,18 +5,18 @@
  * on --workers (src/experiments/scheduler.ts). With --shard, only the shard's runs, printed as a
  * part for `faultline merge` (sweep-part.ts).
  */
-import { parseShard, planExperiment, shardRunIndices, summarise, type Shard } from '../experiments';
-import { defaultWorkerCount, runInThreads } from '../experiments/node-pool';
-import { findBuiltin } from '../scenarios';
-import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments';
-import { COMMAND_HELP } from './help';
-import type { Io } from './io';
-import { readDocument } from './load';
-import { checkOutputOptions } from './output-options';
-import { formatProblem, locateIssues } from './problems';
-import { writeSweepResults } from './sweep-output';
-import { experimentFingerprint, sweepPartDocument } from './sweep-part';
-import { parseCommandArgs, UsageError } from './usage';
+import { parseShard, planExperiment, shardRunIndices, summarise, type Shard } from '../experiments/index.ts';
+import { defaultWorkerCount, runInThreads } from '../experiments/node-pool.ts';
+import { findBuiltin } from '../scenarios/index.ts';
+import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments/index.ts';
+import { COMMAND_HELP } from './help.ts';
+import type { Io } from './io.ts';
+import { readDocument } from './load.ts';
+import { checkOutputOptions } from './output-options.ts';
+import { formatProblem, locateIssues } from './problems.ts';
+import { writeSweepResults } from './sweep-output.ts';
+import { experimentFingerprint, sweepPartDocument } from './sweep-part.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
 
 export interface SweepOptions {
   workers?: number;

@@ -5,18 +5,18 @@
  * then `N passed, M failed`. Exit 0 when every file passed, 1 when one failed (or none could be
  * tested), 2 on bad usage. docs/ci.md shows it in a workflow.
  */
-import { defaultWorkerCount } from '../experiments/node-pool';
-import { counts } from '../expect';
-import { COMMAND_HELP } from './help';
-import type { Io } from './io';
-import { outputPathProblem, writeOutput } from './output-path';
-import { FILE_PATH, formatProblem } from './problems';
-import { expectProblems } from './expect-failures';
-import { findSources, readTestFile, type TestFile } from './test-files';
-import { runFilesInThreads } from './test-pool';
-import { githubAnnotations, junitXml, type FileOutcome } from './test-reporters';
-import type { FileRun } from './test-run';
-import { parseCommandArgs, UsageError } from './usage';
+import { defaultWorkerCount } from '../experiments/node-pool.ts';
+import { counts } from '../expect/index.ts';
+import { COMMAND_HELP } from './help.ts';
+import type { Io } from './io.ts';
+import { outputPathProblem, writeOutput } from './output-path.ts';
+import { FILE_PATH, formatProblem } from './problems.ts';
+import { expectProblems } from './expect-failures.ts';
+import { findSources, readTestFile, type TestFile } from './test-files.ts';
+import { runFilesInThreads } from './test-pool.ts';
+import { githubAnnotations, junitXml, type FileOutcome } from './test-reporters.ts';
+import type { FileRun } from './test-run.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
 
 interface Reporters {
   junit?: string;

@@ -7,11 +7,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseScenario, type Assertion } from '../scenario';
-import { builtinScenarios, findBuiltin } from '../scenarios';
-import { readDocument } from './load';
-import { locateIssues, type Problem } from './problems';
-import { UsageError } from './usage';
+import { parseScenario, type Assertion } from '../scenario/index.ts';
+import { builtinScenarios, findBuiltin } from '../scenarios/index.ts';
+import { readDocument } from './load.ts';
+import { locateIssues, type Problem } from './problems.ts';
+import { UsageError } from './usage.ts';
 
 /** A folder walk stops here: a typo such as `faultline test /` should not read a whole disk. */
 export const MAX_TEST_FILES = 10_000;

@@ -5,8 +5,8 @@
  * terminates the threads.
  */
 import { Worker } from 'node:worker_threads';
-import { runAll, type RunExecutor, type SweepOutcome } from '../experiments';
-import type { FileRun } from './test-run';
+import { runAll, type RunExecutor, type SweepOutcome } from '../experiments/index.ts';
+import type { FileRun } from './test-run.ts';
 
 type Reply = { ready: true } | { index: number; run: FileRun } | { index: number; error: string };
 

@@ -3,10 +3,10 @@
  * (`--reporter junit=FILE`, read by most CI systems) and GitHub Actions annotations
  * (`--reporter github`: `::error file=…,line=…::` on stdout, shown on the pull request's diff).
  */
-import { assertionLabel, type Assertion } from '../scenario';
-import { describeResult, type ExpectReport } from '../expect';
-import { FILE_PATH, type Problem } from './problems';
-import { commandData as data, commandProperty as property } from './github-commands';
+import { assertionLabel, type Assertion } from '../scenario/index.ts';
+import { describeResult, type ExpectReport } from '../expect/index.ts';
+import { FILE_PATH, type Problem } from './problems.ts';
+import { commandData as data, commandProperty as property } from './github-commands.ts';
 
 export type FileOutcome =
   | { name: string; status: 'pass' | 'fail'; assertions: Assertion[]; expect: ExpectReport; problems: Problem[]; wallMs: number }

@@ -3,9 +3,9 @@
  * thread (test-worker.ts) sends back. The document was parsed by the main thread already (for
  * messages with lines); it is parsed again here, where the run happens.
  */
-import { parseScenario, formatIssue } from '../scenario';
-import { evaluateExpect, type ExpectReport } from '../expect';
-import { simulateGuarded, stoppedMessage } from './guarded-run';
+import { parseScenario, formatIssue } from '../scenario/index.ts';
+import { evaluateExpect, type ExpectReport } from '../expect/index.ts';
+import { simulateGuarded, stoppedMessage } from './guarded-run.ts';
 
 export type FileRun =
   | { ok: true; expect: ExpectReport; wallMs: number }

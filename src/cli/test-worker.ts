@@ -4,7 +4,7 @@
  * one whole file at a time.
  */
 import { parentPort } from 'node:worker_threads';
-import { runFile } from './test-run';
+import { runFile } from './test-run.ts';
 
 if (parentPort === null) throw new Error('test-worker.ts runs only as a worker thread');
 const port = parentPort;

@@ -2,14 +2,14 @@
  * `faultline validate <files…> [--format text|json|github]`: every problem of every file, with
  * its path in the document and, where the text has one, its line and column.
  */
-import { builtinScenarios, findBuiltin } from '../scenarios';
-import { parseScenario } from '../scenario';
-import { COMMAND_HELP } from './help';
-import type { Io } from './io';
-import { readDocument } from './load';
-import { FILE_PATH, formatProblem, locateIssues, type Problem } from './problems';
-import { parseCommandArgs, UsageError } from './usage';
-import { commandData as data, commandProperty as property } from './github-commands';
+import { builtinScenarios, findBuiltin } from '../scenarios/index.ts';
+import { parseScenario } from '../scenario/index.ts';
+import { COMMAND_HELP } from './help.ts';
+import type { Io } from './io.ts';
+import { readDocument } from './load.ts';
+import { FILE_PATH, formatProblem, locateIssues, type Problem } from './problems.ts';
+import { parseCommandArgs, UsageError } from './usage.ts';
+import { commandData as data, commandProperty as property } from './github-commands.ts';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];

@@ -6,9 +6,9 @@
  * The fix is applied as an edit, not swapped in whole: B = A + (what the fix changes against its
  * original). So a person who moved nodes, or changed the seed, still compares one change.
  */
-import { builtinScenarios, type BuiltinScenario } from '../scenarios/index';
-import { diffDocuments } from './doc-diff';
-import { buildVariant, type Variant } from './variant';
+import { builtinScenarios, type BuiltinScenario } from '../scenarios/index.ts';
+import { diffDocuments } from './doc-diff.ts';
+import { buildVariant, type Variant } from './variant.ts';
 
 /** Original → its fixes. The reverse pairs ("without the fix") are derived below. */
 export const BUILTIN_FIXES: Readonly<Record<string, readonly string[]>> = {

@@ -3,9 +3,9 @@
  * client's successes per second, the busiest node's backlog, auth rejections where there are
  * validators — and the scenario's faults as markers. Plain numbers, so tests can check them.
  */
-import type { FaultSpec, RunReport } from '../engine';
-import { busiestNode, inSystemSeries } from './compare-table';
-import { ownValue } from '../scenario/own-keys';
+import type { FaultSpec, RunReport } from '../engine/index.ts';
+import { busiestNode, inSystemSeries } from './compare-table.ts';
+import { ownValue } from '../scenario/index.ts';
 
 export interface OverlaidChart {
   id: string;

@@ -3,10 +3,10 @@
  * amplification; the busiest node's backlog; each validator's rejected share. A and B are read
  * the same way, and each row says which direction is better so the difference can be judged.
  */
-import type { ClientReport, NodeReport, RunReport } from '../engine';
-import { outcome } from '../experiments/outcomes';
-import { intervalRange, lastOf, peakOf, ratePerSecIn, sumIn } from './windows';
-import { ownValue } from '../scenario/own-keys';
+import type { ClientReport, NodeReport, RunReport } from '../engine/index.ts';
+import { outcome } from '../experiments/outcomes.ts';
+import { intervalRange, lastOf, peakOf, ratePerSecIn, sumIn } from './windows.ts';
+import { ownValue } from '../scenario/index.ts';
 
 export type RowUnit = 'share' | 'perSec' | 'ms' | 'count' | 'ratio' | 'seconds';
 

@@ -1,12 +1,8 @@
 /** How the comparison's numbers read: a value per unit, and B − A with its direction. */
-import type { CompareRow, RowUnit } from './compare-table';
+import type { CompareRow, RowUnit } from './compare-table.ts';
+import { formatSignificant } from '../format/numbers.ts';
 
-function round(value: number, digits = 3): string {
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
-  return String(Number(value.toPrecision(digits)));
-}
+const round = (value: number) => formatSignificant(value, 3);
 
 export function formatValue(value: number, unit: RowUnit): string {
   if (Number.isNaN(value)) return '—';

@@ -3,20 +3,20 @@
  * and read the two reports side by side. The panel is src/ui/compare, the worker
  * workers/compare.worker.ts; docs/compare.md is the user's guide.
  */
-import type { FaultSpec, RunReport } from '../engine';
-import { compareRows, type CompareRow } from './compare-table';
-import { faultMarkers, faultSpan, overlaidCharts, type FaultMarker, type OverlaidChart } from './chart-data';
-import { readComparison } from './reading';
+import type { FaultSpec, RunReport } from '../engine/index.ts';
+import { compareRows, type CompareRow } from './compare-table.ts';
+import { faultMarkers, faultSpan, overlaidCharts, type FaultMarker, type OverlaidChart } from './chart-data.ts';
+import { readComparison } from './reading.ts';
 
-export { builtinOf, builtinVariants, BUILTIN_FIXES } from './builtin-fixes';
-export { describeEdit, diffDocuments, type FieldEdit } from './doc-diff';
-export { normalisePath, readAt, writeAt } from './doc-path';
-export { pathEditVariant, readJsonValue } from './path-edit';
-export { suggestChanges } from './suggestions';
-export { sameTraffic, type TrafficVerdict } from './traffic';
-export { buildVariant, type Variant, type VariantResult } from './variant';
-export { capDuration, runSide, type SideResult } from './run-side';
-export { formatDifference, formatValue, improvement } from './format';
+export { builtinOf, builtinVariants, BUILTIN_FIXES } from './builtin-fixes.ts';
+export { describeEdit, diffDocuments, type FieldEdit } from './doc-diff.ts';
+export { normalisePath, readAt, writeAt } from './doc-path.ts';
+export { pathEditVariant, readJsonValue } from './path-edit.ts';
+export { suggestChanges } from './suggestions.ts';
+export { sameTraffic, type TrafficVerdict } from './traffic.ts';
+export { buildVariant, type Variant, type VariantResult } from './variant.ts';
+export { capDuration, runSide, type SideResult } from './run-side.ts';
+export { formatDifference, formatValue, improvement } from './format.ts';
 export type { CompareRow, FaultMarker, OverlaidChart };
 
 export interface Comparison {
@@ -36,3 +36,4 @@ export function compareReports(a: RunReport, b: RunReport, faults: readonly Faul
     markers: faultMarkers(faults, a.simulatedMs),
   };
 }
+export type { CompareWorkerReply, CompareWorkerRequest } from './worker-protocol.ts';

@@ -4,8 +4,8 @@
  * as the string it spells, since that is what people type for durations. `undefined` is not JSON:
  * to remove a field, type `null` only where the format allows null, or pick a suggestion.
  */
-import { parsePath } from './doc-path';
-import { buildVariant, type VariantResult } from './variant';
+import { parsePath } from './doc-path.ts';
+import { buildVariant, type VariantResult } from './variant.ts';
 
 const BARE_WORD = /^[A-Za-z0-9_.+-]+$/;
 

@@ -2,9 +2,9 @@
  * The one-sentence reading of a comparison, about the first client: its success rate after the
  * first fault (or over the whole run when there is none), A against B.
  */
-import type { RunReport } from '../engine';
-import { formatSimTime } from '../ui/run/format-run';
-import { successShare, type CompareContext } from './compare-table';
+import type { RunReport } from '../engine/index.ts';
+import { formatSimTime } from '../format/sim-time.ts';
+import { successShare, type CompareContext } from './compare-table.ts';
 
 const percent = (share: number): string => (Number.isNaN(share) ? 'undefined' : `${Math.round(share * 100)}%`);
 

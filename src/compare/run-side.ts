@@ -3,8 +3,8 @@
  * (so a worker can report progress between them), report. Pure: the same code runs in the
  * compare worker and in tests.
  */
-import { Simulation, type RunReport } from '../engine';
-import { formatIssue, parseScenario } from '../scenario';
+import { Simulation, type RunReport } from '../engine/index.ts';
+import { formatIssue, parseScenario } from '../scenario/index.ts';
 
 /** Events per slice: a few tens of milliseconds of work, so progress moves and Cancel is prompt. */
 export const SLICE_EVENTS = 100_000;

@@ -3,8 +3,8 @@
  * each component. Each is exactly one field edit with a label a person can read; those the
  * parser would reject (or that change nothing) are left out rather than offered broken.
  */
-import { durationMs, humanDuration, type FieldEdit } from './doc-diff';
-import { buildVariant, type Variant } from './variant';
+import { durationMs, humanDuration, type FieldEdit } from './doc-diff.ts';
+import { buildVariant, type Variant } from './variant.ts';
 
 type Doc = Record<string, unknown>;
 type Edit = Pick<FieldEdit, 'path' | 'after'>;

@@ -3,8 +3,8 @@
  * (src/engine/random.ts: seed × client id × purpose), so they stay identical unless the change
  * touches what those draws depend on. docs/compare.md explains each case.
  */
-import type { FieldEdit } from './doc-diff';
-import { readAt } from './doc-path';
+import type { FieldEdit } from './doc-diff.ts';
+import { readAt } from './doc-path.ts';
 
 /** Client fields that decide when requests are generated and of which class. */
 const ARRIVAL_FIELDS = new Set(['rate', 'arrival', 'users', 'think', 'classes', 'sessions']);

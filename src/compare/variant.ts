@@ -4,9 +4,9 @@
  * path and value) ends here, so B is always a document the engine accepts — or the parser's own
  * messages say why not.
  */
-import { formatIssue, parseScenario } from '../scenario';
-import { describeEdit, diffDocuments, type FieldEdit } from './doc-diff';
-import { writeAt } from './doc-path';
+import { formatIssue, parseScenario } from '../scenario/index.ts';
+import { describeEdit, diffDocuments, type FieldEdit } from './doc-diff.ts';
+import { writeAt } from './doc-path.ts';
 
 export type VariantSource = 'suggested' | 'built-in fix' | 'your edit';
 

@@ -2,7 +2,7 @@
  * Sums over a report's series in a window of simulated time. Series values are per interval and
  * t[i] is the end of interval i (DESIGN.md §4), so [fromMs, toMs) covers whole intervals only.
  */
-import type { RunReport } from '../engine';
+import type { RunReport } from '../engine/index.ts';
 
 export function intervalRange(report: RunReport, fromMs: number, toMs: number): [number, number] {
   const dt = report.series.intervalMs;

@@ -1,5 +1,5 @@
 /** What the page and a compare worker (workers/compare.worker.ts) say to each other. */
-import type { RunReport } from '../engine';
+import type { RunReport } from '../engine/index.ts';
 
 export interface CompareWorkerRequest {
   doc: Record<string, unknown>;

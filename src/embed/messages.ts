@@ -5,7 +5,7 @@
  * rules, with paths); this file only makes sure such a payload is the right kind of thing and
  * not too big to hand over.
  */
-import { FAULT_ACTIONS } from '../scenario/faults.ts';
+import { FAULT_ACTIONS } from '../scenario/fault-targets.ts'; // the zod-free list: this module stays light
 import { describeParamValue } from './origin.ts';
 import type { EmbedSpeed } from './params.ts';
 import { measurePayload } from './payload-size.ts';

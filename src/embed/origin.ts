@@ -1,7 +1,9 @@
 /**
  * The `origin` parameter: the one parent origin allowed to drive the embed. Only a bare
  * https origin (http on localhost) is accepted — "https://blog.example" — never a path, a wildcard, "null" or
- * another scheme (a `javascript:` value is the classic injection attempt).
+ * another scheme (a `javascript:` value is the classic injection attempt). The one rule: the
+ * embed reads its URL with it and the share dialog checks what a person types with it
+ * (docs/embedding.md § origin), so a snippet the dialog writes is one the embed accepts.
  */
 
 /** Longer than any real origin (a DNS name is at most 253 characters). */
@@ -38,7 +40,7 @@ export function readAllowedOrigin(value: string): OriginResult {
   }
   // A path, query, fragment or user name means this is a URL, not an origin.
   if (!/^https?:\/\/[^/?#@\\]+$/i.test(trimmed)) {
-    return { ok: false, problem: `cannot be ${describeParamValue(value)}: that is a URL, not an origin; ${expected}` };
+    return { ok: false, problem: `cannot be ${describeParamValue(value)}: that is a URL, not an origin (its origin is ${url.origin}); ${expected}` };
   }
   return { ok: true, origin: url.origin };
 }

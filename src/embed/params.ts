@@ -58,6 +58,34 @@ const CHOICES = {
 type ChoiceName = keyof typeof CHOICES;
 const CHOICE_NAMES = Object.keys(CHOICES) as ChoiceName[];
 
+/** The presentation parameters as a person picks them: each one's value as written in the URL. */
+export type EmbedChoices = { [K in ChoiceName]: keyof (typeof CHOICES)[K] };
+
+/** Each parameter's values as written in the URL, in the order a chooser offers them. */
+export const EMBED_CHOICE_VALUES = Object.fromEntries(CHOICE_NAMES.map((name) => [name, Object.keys(CHOICES[name])])) as unknown as {
+  readonly [K in ChoiceName]: readonly EmbedChoices[K][];
+};
+
+const textOf = <K extends ChoiceName>(name: K, value: EmbedParams[K]) =>
+  (Object.keys(CHOICES[name]) as EmbedChoices[K][]).find((text) => (CHOICES[name] as Record<string, unknown>)[text as string] === value) as EmbedChoices[K];
+
+/** EMBED_DEFAULTS as URL text (`speed: "story"`), for the snippet writer. */
+export const EMBED_DEFAULT_CHOICES = Object.fromEntries(CHOICE_NAMES.map((name) => [name, textOf(name, EMBED_DEFAULTS[name])])) as EmbedChoices;
+
+/**
+ * The inverse of readEmbedParams for the presentation parameters and the origin: `name=value`
+ * pairs, URL-encoded, a default left out to keep the URL short (src/share/embed-snippet.ts).
+ * `origin` must already have passed readAllowedOrigin.
+ */
+export function writeEmbedParams(choices: EmbedChoices, origin?: string): string[] {
+  const pairs: string[] = [];
+  for (const name of CHOICE_NAMES) {
+    if (choices[name] !== EMBED_DEFAULT_CHOICES[name]) pairs.push(`${name}=${encodeURIComponent(choices[name])}`);
+  }
+  if (origin) pairs.push(`origin=${encodeURIComponent(origin)}`);
+  return pairs;
+}
+
 /** A flag without a value (`&autoplay`) means what a person writing it means. */
 const BARE_FLAG: Partial<Record<ChoiceName, string>> = { autoplay: 'on', motion: 'reduce', caption: 'on' };
 

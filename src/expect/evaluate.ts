@@ -3,9 +3,9 @@
  * fail, or error when the report has no such value (a path the graph could not rule out at parse
  * time, a share of zero requests). Pure: the CLI, the test pool and the golden check call it.
  */
-import type { RunReport } from '../engine/report-types';
-import { DERIVED_CLIENT_SHARES, LEVEL_SERIES, formatDuration, type Assertion, type Comparison, type MetricAssertion, type WindowAggregate } from '../scenario';
-import { ownValue } from '../scenario/own-keys';
+import type { RunReport } from '../engine/index.ts';
+import { DERIVED_CLIENT_SHARES, LEVEL_SERIES, formatDuration, type Assertion, type Comparison, type MetricAssertion, type WindowAggregate } from '../scenario/index.ts';
+import { ownValue } from '../scenario/index.ts';
 
 export type AssertionStatus = 'pass' | 'fail' | 'error';
 export type AssertionValue = number | boolean | string | null;

@@ -1,6 +1,6 @@
 /** The pass/fail table `faultline run` prints after the summary, and `faultline test --verbose`. */
-import { assertionLabel, describeComparison, type Assertion } from '../scenario';
-import type { AssertionResult, AssertionValue, ExpectReport } from './evaluate';
+import { assertionLabel, describeComparison, type Assertion } from '../scenario/index.ts';
+import type { AssertionResult, AssertionValue, ExpectReport } from './evaluate.ts';
 
 const STATUS_WORD = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 

@@ -4,9 +4,9 @@
  * progress are lost, finished ones are kept.
  */
 import { wrap, type Remote } from 'comlink';
-import type { ExperimentPlan } from './plan';
-import type { ExperimentRunner } from './runner-host';
-import { runAll, type SweepOutcome, type SweepProgress } from './scheduler';
+import type { ExperimentPlan } from './plan.ts';
+import type { ExperimentRunner } from './runner-host.ts';
+import { runAll, type SweepOutcome, type SweepProgress } from './scheduler.ts';
 
 /** Leave the page's own thread some room: at most this many workers by default. */
 export const MAX_BROWSER_WORKERS = 4;

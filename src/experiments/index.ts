@@ -3,14 +3,14 @@
  * Host-free except the pools: node-pool.ts (worker_threads, the CLI) and browser-pool.ts (Web
  * Workers). See README.md and docs/experiments.md.
  */
-export { planExperiment, runTask, type ExperimentPlan, type RunResult, type RunTask, type PlanResult } from './plan';
-export { runAll, inlineExecutor, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler';
-export { summarise, summariseRuns, sweepFrame, stats, type ExperimentResults, type Stats, type ValueSummary, type SweepFrame } from './summary';
-export { parseShard, shardRunIndices, type Shard } from './shard';
-export { resultsToJson, runsToCsv, summaryToCsv, formatNumber } from './writers';
-export { outcome } from './outcomes';
-export { plotData, numericValue, type PlotData, type PlotSpec } from './plot-data';
-export { sweepableFields, itemVaryPath, isSweepable, type SweepField, type SweepFieldGroup } from './sweep-fields';
+export { planExperiment, runTask, type ExperimentPlan, type RunResult, type RunTask, type PlanResult } from './plan.ts';
+export { runAll, inlineExecutor, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler.ts';
+export { summarise, summariseRuns, sweepFrame, stats, type ExperimentResults, type Stats, type ValueSummary, type SweepFrame } from './summary.ts';
+export { parseShard, shardRunIndices, type Shard } from './shard.ts';
+export { resultsToJson, runsToCsv, summaryToCsv } from './writers.ts';
+export { outcome } from './outcomes.ts';
+export { plotData, numericValue, type PlotData, type PlotSpec } from './plot-data.ts';
+export { sweepableFields, itemVaryPath, isSweepable, type SweepField, type SweepFieldGroup } from './sweep-fields.ts';
 export {
   checkSweep,
   experimentFromForm,
@@ -29,4 +29,4 @@ export {
   type SweepCheck,
   type SweepForm,
   type ValuesMode,
-} from './sweep-form';
+} from './sweep-form.ts';

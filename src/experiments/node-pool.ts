@@ -4,8 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ExperimentPlan, RunResult } from './plan';
-import { runAll, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler';
+import type { ExperimentPlan, RunResult } from './plan.ts';
+import { runAll, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler.ts';
 
 /** Threads by default: one per core, at most this many (a sweep should not take the machine). */
 export const MAX_DEFAULT_WORKERS = 8;

@@ -4,9 +4,9 @@
  * one whole run at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { formatIssue } from '../scenario';
-import { planExperiment, runTask } from './plan';
-import { nodeHeapProbe } from '../cli/heap-probe';
+import { formatIssue } from '../scenario/index.ts';
+import { planExperiment, runTask } from './plan.ts';
+import { nodeHeapProbe } from '../cli/heap-probe.ts';
 
 if (parentPort === null) throw new Error('node-worker.ts runs only as a worker thread');
 const port = parentPort;

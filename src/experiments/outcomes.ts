@@ -3,9 +3,9 @@
  * REFERENCE-SCENARIOS.md states outcomes. Undefined values are NaN (utilisation of unbounded
  * workers), "never" is Infinity (a run that does not recover); the JSON writer turns both into null.
  */
-import type { RunReport } from '../engine/report-types';
-import type { MetricSpec } from '../scenario';
-import { ownValue } from '../scenario/own-keys';
+import type { RunReport } from '../engine/index.ts';
+import type { MetricSpec } from '../scenario/index.ts';
+import { ownValue } from '../scenario/index.ts';
 
 /** Goodput must hold this share of the demand over RECOVERY_WINDOW_MS to count as recovered. */
 export const RECOVERED_SHARE = 0.85;

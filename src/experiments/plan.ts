@@ -3,9 +3,9 @@
  * a plain v1 document. A run depends only on its (value, seed), never on which worker runs it or
  * when, so results are placed by run index and do not depend on the number of workers.
  */
-import { RunawayRunError, Simulation, type RunGuardOptions } from '../engine';
-import { formatIssue, parseScenario, runDocument, type ExperimentSpec, type ScenarioIssue } from '../scenario';
-import { outcome } from './outcomes';
+import { RunawayRunError, Simulation, type RunGuardOptions } from '../engine/index.ts';
+import { formatIssue, parseScenario, runDocument, type ExperimentSpec, type ScenarioIssue } from '../scenario/index.ts';
+import { outcome } from './outcomes.ts';
 
 export interface RunTask {
   index: number;

@@ -2,8 +2,8 @@
  * The API of one experiment worker (workers/experiment.worker.ts), free of comlink and worker
  * globals: `load` the document once, then `run` whole runs by index.
  */
-import { formatIssue } from '../scenario';
-import { planExperiment, runTask, type ExperimentPlan, type RunResult } from './plan';
+import { formatIssue } from '../scenario/index.ts';
+import { planExperiment, runTask, type ExperimentPlan, type RunResult } from './plan.ts';
 
 export interface ExperimentRunner {
   /** Plans the experiment; the number of runs, or every problem with its path. */

@@ -3,7 +3,7 @@
  * one at a time each, and places every result by its run index — so the results are the same
  * whatever the number of executors and whichever finishes first.
  */
-import type { RunResult } from './plan';
+import type { RunResult } from './plan.ts';
 
 /** `R` is a sweep's RunResult by default; `faultline test` hands out whole files the same way. */
 export interface RunExecutor<R = RunResult> {

@@ -2,7 +2,7 @@
  * Per value of the varied parameter, each metric across seeds: mean, median, the 10th–90th
  * percentile band and min/max. Infinity ("never") sorts last and counts; NaN (undefined) is left out.
  */
-import type { ExperimentPlan, RunResult } from './plan';
+import type { ExperimentPlan, RunResult } from './plan.ts';
 
 export interface Stats {
   /** Seeds with a defined value (NaN left out). */

@@ -5,9 +5,9 @@
  * parser the CLI uses, so a limit or a bad value is refused in the browser exactly as
  * `faultline sweep` would refuse it — with the form's own words for where.
  */
-import { EXPERIMENT_LIMITS, formatDuration, METRICS, metricFits, metricTargets, parseDuration, type MetricName, type ScenarioIssue } from '../scenario';
-import { planExperiment, type ExperimentPlan } from './plan';
-import type { SweepField } from './sweep-fields';
+import { EXPERIMENT_LIMITS, formatDuration, METRICS, metricFits, metricTargets, parseDuration, type MetricName, type ScenarioIssue } from '../scenario/index.ts';
+import { planExperiment, type ExperimentPlan } from './plan.ts';
+import type { SweepField } from './sweep-fields.ts';
 
 export type ValuesMode = 'list' | 'range';
 

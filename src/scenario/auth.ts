@@ -2,11 +2,11 @@
  * Tokens: a client's `auth` (it signs in at an identity provider and sends its token) and a
  * station's `auth` (it validates tokens against a cached copy of a key set), plus `replicas`.
  */
-import type { ClientAuthSpec, ValidatorSpec } from '../engine/spec';
-import { fields } from './fields';
-import { durationField } from './durations';
-import { booleanField, nodeRefField, wholeNumberField } from './values';
-import { SCENARIO_LIMITS } from './limits';
+import type { ClientAuthSpec, ValidatorSpec } from '../engine/index.ts';
+import { fields } from './fields.ts';
+import { durationField } from './durations.ts';
+import { booleanField, nodeRefField, wholeNumberField } from './values.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 /** Defaults in the file's own notation (docs/format.md lists them). */
 export const CLIENT_AUTH_DEFAULTS = { openLoopSessions: 1000, refreshBefore: '5m' } as const;

@@ -1,11 +1,11 @@
 /** kind "balancer": spreads requests over `targets` by `policy`, skipping those it sees as down. */
-import type { BalancerPolicy, BalancerSpec } from '../engine/spec';
-import { fields, list } from './fields';
-import { durationField } from './durations';
-import { noRetry, retrySchema } from './retry';
-import { choiceField, nodeRefField } from './values';
-import { nodeBaseShape } from './node-base';
-import { SCENARIO_LIMITS } from './limits';
+import type { BalancerPolicy, BalancerSpec } from '../engine/index.ts';
+import { fields, list } from './fields.ts';
+import { durationField } from './durations.ts';
+import { noRetry, retrySchema } from './retry.ts';
+import { choiceField, nodeRefField } from './values.ts';
+import { nodeBaseShape } from './node-base.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 export const BALANCER_POLICIES = ['roundRobin', 'random', 'leastOutstanding', 'powerOfTwo'] as const satisfies readonly BalancerPolicy[];
 

@@ -2,14 +2,15 @@
  * `bulkheads` of a station: separate worker pools, each with its own queue, for some request
  * classes (`when`) or for the jobs that call some node (`to`).
  */
-import type { BulkheadSpec } from '../engine/spec';
-import type { z } from './zod';
-import { fields, list } from './fields';
-import { queueSchema, defaultQueue } from './queue';
-import { classSelectorField } from './calls';
-import { nodeRefField, textField, workersField } from './values';
-import { closestMatch } from './suggest';
-import { SCENARIO_LIMITS } from './limits';
+import type { BulkheadSpec } from '../engine/index.ts';
+import type { z } from './zod.ts';
+import { fields, list } from './fields.ts';
+import { queueSchema, defaultQueue } from './queue.ts';
+import { classSelectorField } from './calls.ts';
+import { nodeRefField, textField, workersField } from './values.ts';
+import { closestMatch } from './suggest.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { quote } from './errors.ts';
 
 export const defaultBulkheadName = (index: number) => `bulkhead-${index}`;
 
@@ -36,7 +37,6 @@ export const bulkheadsField = list(bulkheadSchema, {
 
 type Issue = { path: (string | number)[]; message: string };
 
-const quote = (text: string) => JSON.stringify(text);
 
 /** Normalises the bulkheads, checking them against each other and against the node's calls. */
 export function readBulkheads(raw: readonly ReadBulkhead[], calledNodes: readonly string[], addIssue: (issue: Issue) => void): BulkheadSpec[] {

@@ -2,16 +2,19 @@
  * kind "cache": a cache in front of a `backend`. Each request reads one key (Zipf popularity over
  * `keys`); a miss calls the backend (with `timeout` and `retry`) and keeps the answer for `ttl`.
  */
-import type { CacheSpec } from '../engine/spec';
-import { fields, leaf, reject } from './fields';
-import { durationField } from './durations';
-import { noRetry, retrySchema } from './retry';
-import { booleanField, nodeRefField, numberField, wholeNumberField } from './values';
-import { nodeBaseShape } from './node-base';
-import { SCENARIO_LIMITS } from './limits';
+import type { CacheSpec } from '../engine/index.ts';
+import { fields, leaf, reject } from './fields.ts';
+import { durationField } from './durations.ts';
+import { noRetry, retrySchema } from './retry.ts';
+import { booleanField, nodeRefField, numberField, wholeNumberField } from './values.ts';
+import { nodeBaseShape } from './node-base.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+
+export const DEFAULT_CACHE_KEYS = 1000;
+export const DEFAULT_ZIPF = 1;
 
 const popularitySchema = fields({
-  zipf: numberField({ min: 0, description: 'Zipf exponent of key popularity: 0 = uniform, 1 = classic Zipf; larger = more skewed.' }),
+  zipf: numberField({ min: 0, description: `Zipf exponent of key popularity: 0 = uniform, 1 = classic Zipf; larger = more skewed. Default ${DEFAULT_ZIPF}.` }),
 });
 
 /** Entries kept at most: a whole number ≥ 1, or null (unbounded → Infinity). */
@@ -24,9 +27,6 @@ const cacheCapacityField = leaf({
   read: (value) => (value === null ? Infinity : Number.isSafeInteger(value) && (value as number) >= 1 ? (value as number) + 0 : reject()),
 });
 
-export const DEFAULT_CACHE_KEYS = 1000;
-export const DEFAULT_ZIPF = 1;
-
 export const cacheSchema = fields({
   ...nodeBaseShape('cache'),
   backend: nodeRefField('The node a miss is read from (a link from the cache must lead there).'),
@@ -36,7 +36,7 @@ export const cacheSchema = fields({
     maxIsLimit: true,
     description: `Distinct keys requests read. Default ${DEFAULT_CACHE_KEYS}.`,
   }).prefault(DEFAULT_CACHE_KEYS),
-  popularity: popularitySchema.optional(),
+  popularity: popularitySchema.prefault({ zipf: DEFAULT_ZIPF }),
   capacity: cacheCapacityField.prefault(null),
   ttl: durationField({ positive: true, description: 'How long a stored answer stays fresh (> 0).' }),
   ttlJitter: numberField(

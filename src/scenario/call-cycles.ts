@@ -5,8 +5,8 @@
  * one instant of simulated time. So a cycle is an error, unless the `when` filters along it
  * leave no request class that could go all the way round.
  */
-import type { NodeSpec } from '../engine/spec';
-import { isPlainObject, type Path } from './errors';
+import type { NodeSpec } from '../engine/index.ts';
+import { isPlainObject, type Path } from './errors.ts';
 
 export interface CallEdge {
   from: string;

@@ -1,13 +1,13 @@
 /** A station's downstream calls, and the `when` class selector they share with bulkheads. */
-import type { CallSpec, CircuitBreakerSpec } from '../engine/spec';
-import { z } from './zod';
-import { fields, leaf, reject } from './fields';
-import { durationField } from './durations';
-import { noRetry, retrySchema } from './retry';
-import { circuitBreakerSchema } from './resilience';
-import { nodeRefField } from './values';
-import { describeValue, isPlainObject, scenarioErrorMap } from './errors';
-import { SCENARIO_LIMITS } from './limits';
+import type { CallSpec, CircuitBreakerSpec } from '../engine/index.ts';
+import { z } from './zod.ts';
+import { fields, leaf, reject } from './fields.ts';
+import { durationField } from './durations.ts';
+import { noRetry, retrySchema } from './retry.ts';
+import { circuitBreakerSchema } from './resilience.ts';
+import { nodeRefField } from './values.ts';
+import { describeValue, isPlainObject, scenarioErrorMap } from './errors.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 /** `when`: one class name or a list of them → string[]; absent → null (every class). */
 export function classSelectorField(description: string) {

@@ -3,15 +3,19 @@
  * arrivals) or closed loop (`users` who each wait for an outcome, then think). With `auth`, it
  * signs in at an identity provider and sends its token with every request.
  */
-import type { ClientSpec, RequestClassSpec } from '../engine/spec';
-import { fields, list } from './fields';
-import { durationField } from './durations';
-import { constantMs, distributionField } from './distributions';
-import { noRetry, retrySchema } from './retry';
-import { booleanField, choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values';
-import { nodeBaseShape } from './node-base';
-import { SCENARIO_LIMITS } from './limits';
-import { clientAuthSchema, readClientAuth } from './auth';
+import type { ClientSpec, RequestClassSpec } from '../engine/index.ts';
+import { fields, list } from './fields.ts';
+import { durationField } from './durations.ts';
+import { constantMs, distributionField } from './distributions.ts';
+import { noRetry, retrySchema } from './retry.ts';
+import { booleanField, choiceField, nodeRefField, numberField, textField, wholeNumberField } from './values.ts';
+import { nodeBaseShape } from './node-base.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { clientAuthSchema, readClientAuth } from './auth.ts';
+import { quote } from './errors.ts';
+
+/** Defaults the parser applies itself (no prefault: they depend on the loop); src/scenario/defaults.ts reads them. */
+export const CLOSED_LOOP_DEFAULTS = { think: 0 } as const;
 
 const requestClassSchema = fields({
   name: textField({ maxLength: SCENARIO_LIMITS.maxClassNameLength, what: 'a class name', nonEmpty: true }),
@@ -37,7 +41,8 @@ export const clientSchema = fields(
       maxIsLimit: true,
       description: 'Closed loop: users who each send, wait for the outcome, then think.',
     }).optional(),
-    think: distributionField('Closed loop only: pause between a user\'s requests. Default 0.').optional(),
+    // no prefault: a think time on an open-loop client is an error, so the parser applies the default
+    think: distributionField(`Closed loop only: pause between a user's requests. Default ${CLOSED_LOOP_DEFAULTS.think}.`).optional(),
     classes: list(requestClassSchema, {
       min: 1,
       max: SCENARIO_LIMITS.maxClassesPerClient,
@@ -71,7 +76,7 @@ export const clientSchema = fields(
   const classes = client.classes ?? DEFAULT_CLASSES;
   const seen = new Set<string>();
   classes.forEach(({ name }, index) => {
-    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['classes', index, 'name'], message: `duplicate class name ${JSON.stringify(name)}` });
+    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['classes', index, 'name'], message: `duplicate class name ${quote(name)}` });
     seen.add(name);
   });
   return {
@@ -82,7 +87,7 @@ export const clientSchema = fields(
     ratePerSec: client.rate ?? 0,
     arrival: client.arrival ?? 'poisson',
     users: client.users ?? 0,
-    think: client.think ?? constantMs(0),
+    think: client.think ?? constantMs(CLOSED_LOOP_DEFAULTS.think),
     classes: classes.map(({ name, weight }) => ({ name, weight })),
     target: client.target,
     timeoutMs: client.timeout ?? Infinity,

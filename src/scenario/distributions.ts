@@ -2,12 +2,12 @@
  * Distributions of a time: a duration (constant), or { dist: "exponential", mean },
  * { dist: "uniform", min, max }, { dist: "lognormal", median, p99 }. Values are durations.
  */
-import type { DistributionSpec } from '../engine/spec';
-import { z } from './zod';
-import { describeValue, isPlainObject, scenarioErrorMap } from './errors';
-import { fields } from './fields';
-import { definitionRef, durationField, formatDuration, parseDuration } from './durations';
-import { didYouMean } from './suggest';
+import type { DistributionSpec } from '../engine/index.ts';
+import { z } from './zod.ts';
+import { describeValue, isPlainObject, scenarioErrorMap, quote } from './errors.ts';
+import { fields } from './fields.ts';
+import { definitionRef, durationField, formatDuration, parseDuration } from './durations.ts';
+import { didYouMean } from './suggest.ts';
 
 const exponentialSchema = fields({
   dist: z.literal('exponential'),
@@ -39,7 +39,7 @@ const lognormalSchema = fields({
 
 const DISTRIBUTION_SCHEMAS = { exponential: exponentialSchema, uniform: uniformSchema, lognormal: lognormalSchema } as const;
 const DIST_NAMES = Object.keys(DISTRIBUTION_SCHEMAS);
-const DIST_EXPECTED = DIST_NAMES.map((name) => JSON.stringify(name)).join(', ');
+const DIST_EXPECTED = DIST_NAMES.map((name) => quote(name)).join(', ');
 
 function objectJson(dist: string, properties: Record<string, string>) {
   const props: Record<string, unknown> = { dist: { const: dist } };

@@ -2,8 +2,8 @@
  * Durations: a number of milliseconds, or a string with a unit ("250ms", "1.5s", "30s", "5m",
  * "12h", "2d"). "0" is the only string that may leave the unit out: "100" could mean ms or s.
  */
-import { leaf, reject } from './fields';
-import { describeValue } from './errors';
+import { leaf, reject } from './fields.ts';
+import { describeValue } from './errors.ts';
 
 export const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

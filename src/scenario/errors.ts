@@ -2,8 +2,8 @@
  * Problems found in a scenario: each has a path into the file ("nodes[2].calls[0].timeout") and
  * a message saying what was expected and what was found.
  */
-import { z } from './zod';
-import { SCENARIO_LIMITS } from './limits';
+import { z } from './zod.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 export interface ScenarioIssue {
   path: string;
@@ -18,13 +18,23 @@ export const FILE_PATH = '(file)';
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+// JSON.stringify leaves U+2028/U+2029 raw (JSON allows them); in a message they would break the
+// one-line "path: message" a terminal, a log or a regex expects, so quoted text escapes them.
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+
+/** A value as a message quotes it: JSON, on one line. */
+export function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.replace(LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
 /** ["nodes", 2, "calls", 0, "to"] → "nodes[2].calls[0].to"; odd keys are quoted: `nodes[0]["my key"]`. */
 export function formatPath(path: Path): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
     else if (PLAIN_KEY.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
+    else text += `[${quote(segment)}]`;
   }
   return text === '' ? FILE_PATH : text;
 }
@@ -41,7 +51,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value.length > MAX_QUOTED_CHARS ? `${value.slice(0, MAX_QUOTED_CHARS)}…` : value);
+      return quote(value.length > MAX_QUOTED_CHARS ? `${value.slice(0, MAX_QUOTED_CHARS)}…` : value);
     case 'number':
     case 'boolean':
       return String(value);

@@ -4,7 +4,7 @@
  * from them, and — over a window — the per-interval series. The field lists are checked against
  * the report's types, so a field added to the report must be added here.
  */
-import type { ClientReport, LinkReport, NodeReport } from '../engine/report-types';
+import type { ClientReport, LinkReport, NodeReport } from '../engine/index.ts';
 
 export const REPORT_GROUPS = ['clients', 'nodes', 'links'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];

@@ -6,11 +6,11 @@
  * run; what only the report can tell (a cache's fields on a service) is checked when it is read
  * (src/expect/evaluate.ts), with a message naming the path.
  */
-import type { ScenarioSpec } from '../engine/spec';
-import { describeValue, isPlainObject, type IssueLog, type Path } from './errors';
-import { formatDuration, parseDuration } from './durations';
-import { didYouMean } from './suggest';
-import { REPORT_FIELDS, REPORT_GROUPS, WINDOW_AGGREGATES, type ReportGroup, type WindowAggregate } from './expect-paths';
+import type { ScenarioSpec } from '../engine/index.ts';
+import { describeValue, isPlainObject, type IssueLog, type Path } from './errors.ts';
+import { formatDuration, parseDuration } from './durations.ts';
+import { didYouMean } from './suggest.ts';
+import { REPORT_FIELDS, REPORT_GROUPS, WINDOW_AGGREGATES, type ReportGroup, type WindowAggregate } from './expect-paths.ts';
 
 export const EXPECT_LIMITS = { maxAssertions: 200, maxNameLength: 200, maxMetricLength: 300 } as const;
 

@@ -5,12 +5,12 @@
  * against it — the path must reach something, every value must give a valid scenario, every
  * metric must name a node of the right kind — and reports problems at `experiment.…` paths.
  */
-import type { ScenarioSpec } from '../engine/spec';
-import { describeValue, formatIssue, isPlainObject, IssueLog, type Path } from './errors';
-import { formatDuration, parseDuration } from './durations';
-import { didYouMean } from './suggest';
-import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from './vary-path';
-import { isUnsafeKey, ownValue, setOwnValue, unsafeKeyMessage } from './own-keys';
+import type { ScenarioSpec } from '../engine/index.ts';
+import { describeValue, formatIssue, isPlainObject, IssueLog, type Path, quote } from './errors.ts';
+import { formatDuration, parseDuration } from './durations.ts';
+import { didYouMean } from './suggest.ts';
+import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from './vary-path.ts';
+import { isUnsafeKey, ownValue, setOwnValue, unsafeKeyMessage } from './own-keys.ts';
 
 export const EXPERIMENT_LIMITS = { maxValues: 1000, maxSeeds: 1000, maxRuns: 20_000, maxMetrics: 50, maxWith: 10 } as const;
 
@@ -107,7 +107,7 @@ function locate(doc: Json, steps: PathStep[], create: boolean): { parent: Record
     const listName = where.split(/[.[]/).pop() ?? where;
     const noun = (ownValue(LIST_NOUNS, listName) as string | undefined) ?? `item of ${where}`;
     const index = listItemIndex(current, step.item);
-    if (index < 0) return `no ${noun} ${JSON.stringify(step.item)}${didYouMean(step.item, listItemIds(current))}`;
+    if (index < 0) return `no ${noun} ${quote(step.item)}${didYouMean(step.item, listItemIds(current))}`;
     if (last) return { parent: current, key: index };
     where = `${where}[${step.item}]`;
     current = current[index];
@@ -262,14 +262,14 @@ function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof metricTa
   const names = Object.keys(METRICS);
   if (typeof text !== 'string') return void log.error(path, `expected a metric such as "p99(api)", got ${describeValue(text)}`);
   const match = METRIC_TEXT.exec(text);
-  if (!match) return void log.error(path, `expected a metric such as "p99(api)" or "goodput(users, 30s, 60s)", got ${JSON.stringify(text)}`);
+  if (!match) return void log.error(path, `expected a metric such as "p99(api)" or "goodput(users, 30s, 60s)", got ${quote(text)}`);
   const name = match[1];
   if (!(name in METRICS)) return void log.error(path, `unknown metric "${name}"${didYouMean(name, names)} (known: ${names.join(', ')})`);
   const def: MetricDef = METRICS[name as MetricName];
   const args = match[2].split(',').map((a) => a.trim());
   const [target, ...times] = args;
   const signature = `${name}(${['id', ...def.args.map((a, i) => (i < def.required ? a : `${a}?`))].join(', ')})`;
-  if (target === '' || times.length > def.args.length || times.length < def.required) return void log.error(path, `expected ${signature}, got ${JSON.stringify(text)}`);
+  if (target === '' || times.length > def.args.length || times.length < def.required) return void log.error(path, `expected ${signature}, got ${quote(text)}`);
   const node = kinds.get(target);
   if (!node) return void log.error(path, `no node "${target}"${didYouMean(target, kinds.keys())}`);
   if (!metricFits(name as MetricName, node)) {
@@ -280,7 +280,7 @@ function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof metricTa
   const shown: string[] = [target];
   for (let i = 0; i < times.length; i++) {
     const ms = parseDuration(times[i]) ?? (/^\d+(\.\d+)?$/.test(times[i]) ? Number(times[i]) : null);
-    if (ms === null) return void log.error(path, `${def.args[i]}: expected a duration such as "30s", got ${JSON.stringify(times[i])}`);
+    if (ms === null) return void log.error(path, `${def.args[i]}: expected a duration such as "30s", got ${quote(times[i])}`);
     if (ms > endMs) return void log.error(path, `${def.args[i]}: ${formatDuration(ms)} is after the end of the run (${formatDuration(endMs)})`);
     metric[`${def.args[i]}Ms`] = ms;
     shown.push(formatDuration(ms));
@@ -370,7 +370,7 @@ export function readExperiment(raw: unknown, doc: Record<string, unknown>, baseS
     else {
       invalid++;
       const at = valuesPath[valuesPath.length - 1] === 'values' ? [...valuesPath, i] : valuesPath;
-      log.error(at, `with ${path} = ${JSON.stringify(values[i])} the scenario is invalid: ${result.errors.slice(0, 3).map(formatIssue).join('; ')}`);
+      log.error(at, `with ${path} = ${quote(values[i])} the scenario is invalid: ${result.errors.slice(0, 3).map(formatIssue).join('; ')}`);
     }
   }
   const collect = readMetrics(raw.collect, doc, endMs, log);

@@ -3,37 +3,18 @@
  * arguments and applies to some kinds of target (checked once the whole file is read). Key
  * faults (`removeKey`, `addKey`, `setSigningKey`) name a key id in `key`.
  */
-import type { DistributionSpec, FaultAction, FaultParams, FaultSpec } from '../engine/spec';
-import { z } from './zod';
-import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } from './errors';
-import { fields, leaf, reject } from './fields';
-import { durationField } from './durations';
-import { distributionField } from './distributions';
-import { keyIdField, numberField, probabilityField, workersField, ID_PATTERN } from './values';
-import { didYouMean } from './suggest';
-import { SCENARIO_LIMITS } from './limits';
+import type { DistributionSpec, FaultAction, FaultParams, FaultSpec } from '../engine/index.ts';
+import { z } from './zod.ts';
+import { describeValue, isPlainObject, parseWith, type IssueLog, type Path, quote } from './errors.ts';
+import { fields, leaf, reject } from './fields.ts';
+import { durationField } from './durations.ts';
+import { distributionField } from './distributions.ts';
+import { keyIdField, numberField, probabilityField, workersField, ID_PATTERN } from './values.ts';
+import { didYouMean } from './suggest.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
-/** What each action may target: "link", or a node kind. */
-export const FAULT_TARGET_KINDS = {
-  down: ['link'],
-  up: ['link'],
-  degrade: ['link'],
-  crash: ['service', 'database', 'external', 'identity', 'keyset', 'balancer', 'cache'],
-  recover: ['service', 'database', 'external', 'identity', 'keyset', 'balancer', 'cache'],
-  slow: ['service', 'database', 'external', 'identity', 'keyset'],
-  error: ['service', 'database', 'external', 'identity', 'keyset'],
-  setWorkers: ['service', 'database', 'external', 'identity', 'keyset'],
-  flush: ['cache'],
-  setRate: ['client'],
-  removeKey: ['keyset'],
-  addKey: ['keyset'],
-  restore: ['keyset'],
-  setSigningKey: ['identity'],
-  /** Only those with `auth` (validators); checked with the whole file in view. */
-  forceRefresh: ['service', 'database', 'external'],
-} as const satisfies Record<FaultAction, readonly string[]>;
-
-export const FAULT_ACTIONS = Object.keys(FAULT_TARGET_KINDS) as FaultAction[];
+export { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets.ts';
+import { FAULT_ACTIONS } from './fault-targets.ts';
 
 /** A node id, a link id, or "*" (every node or link the action applies to). */
 const faultTargetField = leaf({
@@ -85,13 +66,13 @@ function misplacedArguments(action: FaultAction): Record<string, string> {
   const owners = new Map<string, string[]>();
   for (const other of FAULT_ACTIONS) {
     for (const key of Object.keys(ARGUMENTS[other])) {
-      if (!Object.hasOwn(ARGUMENTS[action], key)) owners.set(key, [...(owners.get(key) ?? []), JSON.stringify(other)]);
+      if (!Object.hasOwn(ARGUMENTS[action], key)) owners.set(key, [...(owners.get(key) ?? []), quote(other)]);
     }
   }
   const messages: Record<string, string> = {};
   for (const [key, actions] of owners) {
     const which = actions.length === 1 ? `action ${actions[0]}` : `actions ${actions.join(', ')}`;
-    messages[key] = `${JSON.stringify(key)} is an argument of ${which}, not of ${JSON.stringify(action)}`;
+    messages[key] = `${quote(key)} is an argument of ${which}, not of ${quote(action)}`;
   }
   return messages;
 }

@@ -6,9 +6,9 @@
  * messages must say exactly what a field accepts ("a whole number ≥ 1 or \"unbounded\"") and zod's
  * union errors depend on which branch got furthest.
  */
-import { z } from './zod';
-import { describeValue } from './errors';
-import { didYouMean } from './suggest';
+import { z } from './zod.ts';
+import { describeValue } from './errors.ts';
+import { didYouMean } from './suggest.ts';
 
 export type JsonSchemaFragment = Record<string, unknown>;
 

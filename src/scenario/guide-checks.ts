@@ -4,8 +4,8 @@
  * stop the run over a highlight (the guide skips ids that are gone). Checked against every
  * declared id, parsed or not (one mistake, one message).
  */
-import { formatDuration } from './durations';
-import { quote, type SemanticContext } from './semantic-context';
+import { formatDuration } from './durations.ts';
+import { quote, type SemanticContext } from './semantic-context.ts';
 
 export function checkGuideWatch(context: SemanticContext): void {
   const { scenario, nodes, links, log } = context;

@@ -3,14 +3,14 @@
  * are only bounded here; parse.ts reads their items one by one, so one broken node does not hide
  * the problems of the others.
  */
-import type { GuideStep } from '../engine/spec';
-import { z } from './zod';
-import { fields, leaf, list, reject } from './fields';
-import { describeValue } from './errors';
-import { durationField, formatDuration } from './durations';
-import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values';
-import { SCENARIO_LIMITS } from './limits';
-import { storySchema } from './story';
+import type { GuideStep } from '../engine/index.ts';
+import { z } from './zod.ts';
+import { fields, leaf, list, reject } from './fields.ts';
+import { describeValue, quote } from './errors.ts';
+import { durationField, formatDuration } from './durations.ts';
+import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { storySchema } from './story.ts';
 
 export const FORMAT_V1 = 'faultline.scenario/v1';
 
@@ -32,14 +32,14 @@ export function withSchemaReference<T extends Record<string, unknown>>(document:
 }
 
 const formatField = leaf({
-  expected: JSON.stringify(FORMAT_V1),
+  expected: quote(FORMAT_V1),
   json: { const: FORMAT_V1, description: 'The format and its version.' },
   read: (value) => {
     if (value === FORMAT_V1) return FORMAT_V1;
     if (typeof value === 'string' && value.startsWith('faultline.scenario/')) {
-      return reject(`this file is ${JSON.stringify(value)}; this version of Faultline reads ${JSON.stringify(FORMAT_V1)}`);
+      return reject(`this file is ${quote(value)}; this version of Faultline reads ${quote(FORMAT_V1)}`);
     }
-    return reject(`expected ${JSON.stringify(FORMAT_V1)}, got ${describeValue(value)}`);
+    return reject(`expected ${quote(FORMAT_V1)}, got ${describeValue(value)}`);
   },
 });
 

@@ -3,15 +3,15 @@
  * whose successful answer to a sign-in is a token signed with `signingKey`, valid for a
  * `tokenLifetime` draw; `mfa` adds a second factor, a call to another node that must succeed.
  */
-import type { DistributionSpec, IdentitySpec } from '../engine/spec';
-import { fields } from './fields';
-import { durationField } from './durations';
-import { distributionField } from './distributions';
-import { noRetry, retrySchema } from './retry';
-import { classSelectorField } from './calls';
-import { keyIdField, nodeRefField } from './values';
-import { readStation, stationShape, type StationDefaults } from './station';
-import { misplacedFields } from './misplaced';
+import type { DistributionSpec, IdentitySpec } from '../engine/index.ts';
+import { fields } from './fields.ts';
+import { durationField } from './durations.ts';
+import { distributionField } from './distributions.ts';
+import { noRetry, retrySchema } from './retry.ts';
+import { classSelectorField } from './calls.ts';
+import { keyIdField, nodeRefField } from './values.ts';
+import { readStation, stationShape, type StationDefaults } from './station.ts';
+import { misplacedFields } from './misplaced.ts';
 
 /** Defaults in the file's own notation (docs/format.md lists them): a service's, and Azure AD's token lifetime. */
 export const IDENTITY_DEFAULTS = {

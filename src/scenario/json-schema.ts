@@ -7,15 +7,15 @@
  * for sharper messages. Checks that need the whole file (references, cycles, totals) are the
  * parser's alone.
  */
-import { z } from './zod';
-import { fields, list } from './fields';
-import { headerShape, guideStepSchema, LIST_BOUNDS, FORMAT_V1, SCENARIO_SCHEMA_ID } from './header';
-import { NODE_SCHEMAS } from './nodes';
-import { linkSchema } from './links';
-import { FAULT_SCHEMAS } from './faults';
-import { DURATION_JSON } from './durations';
-import { DISTRIBUTION_JSON } from './distributions';
-import { EXPECT_JSON } from './expect';
+import { z } from './zod.ts';
+import { fields, list } from './fields.ts';
+import { headerShape, guideStepSchema, LIST_BOUNDS, FORMAT_V1, SCENARIO_SCHEMA_ID } from './header.ts';
+import { NODE_SCHEMAS } from './nodes.ts';
+import { linkSchema } from './links.ts';
+import { FAULT_SCHEMAS } from './faults.ts';
+import { DURATION_JSON } from './durations.ts';
+import { DISTRIBUTION_JSON } from './distributions.ts';
+import { EXPECT_JSON } from './expect.ts';
 
 /** `experiment` (src/scenario/experiment.ts parses it by hand): the shape, for editors. */
 const VARY_JSON = {

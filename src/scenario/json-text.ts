@@ -3,6 +3,7 @@
  * differ between engines (Safari gives no position at all), so on failure a small scanner finds
  * the first error itself. It is iterative: a file of a million "[" must not overflow the stack.
  */
+import { quote } from './errors.ts';
 
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 
@@ -39,7 +40,7 @@ interface SyntaxProblem {
 function describeAt(text: string, offset: number): string {
   if (offset >= text.length) return 'the end of the file';
   const codePoint = text.codePointAt(offset) as number;
-  return JSON.stringify(String.fromCodePoint(codePoint));
+  return quote(String.fromCodePoint(codePoint));
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

@@ -3,12 +3,13 @@
  * every respect (a fetch is a request with latency, capacity and failure like any other) whose
  * answer is the set of key ids it trusts now; `removeKey`, `addKey` and `restore` change it.
  */
-import type { KeysetSpec } from '../engine/spec';
-import { fields, list } from './fields';
-import { keyIdField } from './values';
-import { readStation, stationShape, type StationDefaults } from './station';
-import { misplacedFields } from './misplaced';
-import { SCENARIO_LIMITS } from './limits';
+import type { KeysetSpec } from '../engine/index.ts';
+import { fields, list } from './fields.ts';
+import { keyIdField } from './values.ts';
+import { readStation, stationShape, type StationDefaults } from './station.ts';
+import { misplacedFields } from './misplaced.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { quote } from './errors.ts';
 
 /** Defaults in the file's own notation (docs/format.md lists them): a static file behind a CDN. */
 export const KEYSET_DEFAULTS = { workers: 'unbounded', serviceTime: '5ms' } as const satisfies StationDefaults;
@@ -30,7 +31,7 @@ export const keysetSchema = fields(
   keyset.keys.forEach((key, index) => {
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, index);
-    else addIssue({ path: ['keys', index], message: `duplicate key id ${JSON.stringify(key)} (keys[${earlier}] has it too)` });
+    else addIssue({ path: ['keys', index], message: `duplicate key id ${quote(key)} (keys[${earlier}] has it too)` });
   });
   return { kind: 'keyset', ...readStation(keyset, addIssue), auth: null, keys: keyset.keys };
 });

@@ -2,11 +2,12 @@
  * Links: the network between two nodes. Requests travel from → to, responses to → from; `back`
  * overrides any of latency, capacity, buffer, loss for the response direction.
  */
-import type { LinkDirectionSpec, LinkSpec } from '../engine/spec';
-import { fields, leaf, reject } from './fields';
-import { durationField } from './durations';
-import { distributionField } from './distributions';
-import { booleanField, choiceField, countOrNullField, idField, nodeRefField, numberField, probabilityField } from './values';
+import type { LinkDirectionSpec, LinkSpec } from '../engine/index.ts';
+import { fields, leaf, reject } from './fields.ts';
+import { durationField } from './durations.ts';
+import { distributionField } from './distributions.ts';
+import { booleanField, choiceField, countOrNullField, idField, nodeRefField, numberField, probabilityField } from './values.ts';
+import { quote } from './errors.ts';
 
 /** Messages per second, or null (→ Infinity) for no transmission limit. */
 function capacityField() {
@@ -52,7 +53,7 @@ export const linkSchema = fields({
   back: backSchema.optional(),
 }).transform((link, ctx): LinkSpec => {
   if (link.from === link.to) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `expected a node other than "from" (${JSON.stringify(link.from)}); a link joins two different nodes` });
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `expected a node other than "from" (${quote(link.from)}); a link joins two different nodes` });
   }
   const forward: LinkDirectionSpec = { latency: link.latency, capacityPerSec: link.capacity, buffer: link.buffer, loss: link.loss };
   const back = link.back ?? {};

@@ -4,13 +4,13 @@
  * checks and messages as a whole file's (references.ts), without parsing the file again. `at` is
  * optional here: a live fault happens now. Errors are under the path `fault`.
  */
-import type { FaultSpec, ScenarioSpec } from '../engine/spec';
-import { IssueLog, isPlainObject, type ScenarioIssue } from './errors';
-import { parseFault } from './faults';
-import { SCENARIO_LIMITS } from './limits';
-import { unsafeKeyMessage, unsafeKeyPaths } from './own-keys';
-import { checkFaultTargets } from './references';
-import { SemanticContext, type Declared } from './semantic-context';
+import type { FaultSpec, ScenarioSpec } from '../engine/index.ts';
+import { IssueLog, isPlainObject, type ScenarioIssue } from './errors.ts';
+import { parseFault } from './faults.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { unsafeKeyMessage, unsafeKeyPaths } from './own-keys.ts';
+import { checkFaultTargets } from './references.ts';
+import { SemanticContext, type Declared } from './semantic-context.ts';
 
 export type LiveFaultResult = { ok: true; fault: FaultSpec } | { ok: false; errors: ScenarioIssue[] };
 

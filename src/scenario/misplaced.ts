@@ -2,7 +2,7 @@
  * Messages for a field written on a node kind it does not belong to ("keys" on a service,
  * "auth" on an identity provider), clearer than "unknown field".
  */
-const quote = (text: string) => JSON.stringify(text);
+import { quote } from './errors.ts';
 
 /** Fields of one kind only, by the kind that has them. */
 const KIND_FIELDS: Record<string, readonly string[]> = {

@@ -3,10 +3,10 @@
  * node-wide circuit breaker on a node that makes no calls, a cache larger than its key space, a
  * validator's `minRefreshInterval` without `refreshOnUnknownKey`.
  */
-import type { IdentitySpec, KeysetSpec, RetrySpec, ServiceSpec } from '../engine/spec';
-import type { Path } from './errors';
-import { isPlainObject } from './errors';
-import type { SemanticContext } from './semantic-context';
+import type { IdentitySpec, KeysetSpec, RetrySpec, ServiceSpec } from '../engine/index.ts';
+import type { Path } from './errors.ts';
+import { isPlainObject } from './errors.ts';
+import type { SemanticContext } from './semantic-context.ts';
 
 function checkRetry(context: SemanticContext, retry: RetrySpec, path: Path): void {
   if (retry.attempts > 1) return;

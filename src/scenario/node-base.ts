@@ -1,8 +1,8 @@
 /** Fields every node kind has: id, kind, label, position. */
-import { z } from './zod';
-import { fields } from './fields';
-import { idField, numberField, textField } from './values';
-import { SCENARIO_LIMITS } from './limits';
+import { z } from './zod.ts';
+import { fields } from './fields.ts';
+import { idField, numberField, textField } from './values.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 /** Editor layout: accepted and kept out of the engine's spec. */
 const positionSchema = fields({ x: numberField(), y: numberField() });

@@ -2,16 +2,16 @@
  * The registry of node kinds: which schema reads each kind. Adding a kind means a schema file and
  * a line here.
  */
-import type { NodeSpec } from '../engine/spec';
-import type { z } from './zod';
-import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } from './errors';
-import { clientSchema } from './client';
-import { databaseSchema, externalSchema, serviceSchema } from './station';
-import { balancerSchema } from './balancer';
-import { cacheSchema } from './cache';
-import { identitySchema } from './identity';
-import { keysetSchema } from './keyset';
-import { didYouMean } from './suggest';
+import type { NodeSpec } from '../engine/index.ts';
+import type { z } from './zod.ts';
+import { describeValue, isPlainObject, parseWith, type IssueLog, type Path } from './errors.ts';
+import { clientSchema } from './client.ts';
+import { databaseSchema, externalSchema, serviceSchema } from './station.ts';
+import { balancerSchema } from './balancer.ts';
+import { cacheSchema } from './cache.ts';
+import { identitySchema } from './identity.ts';
+import { keysetSchema } from './keyset.ts';
+import { didYouMean } from './suggest.ts';
 
 export const NODE_SCHEMAS = {
   client: clientSchema,

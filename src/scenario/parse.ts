@@ -3,19 +3,19 @@
  * Schema pass first (top level, then each node, link, fault and guide step on its own), then the
  * semantic pass on whatever parsed.
  */
-import type { ScenarioSpec } from '../engine/spec';
-import { FILE_PATH, IssueLog, describeValue, isPlainObject, parseWith, type Path, type ScenarioIssue } from './errors';
-import { headerSchema, guideStepSchema, LIST_BOUNDS, FORMAT_V1 } from './header';
-import { parseNode } from './nodes';
-import { linkSchema } from './links';
-import { parseFault } from './faults';
-import { checkScenario } from './semantic';
-import { parseJsonText } from './json-text';
-import { SCENARIO_LIMITS } from './limits';
-import { readExperiment, type ExperimentSpec } from './experiment';
-import { readExpect, type Assertion } from './expect';
-import { unsafeKeyPaths } from './own-keys';
-import { admissionProblems, textSizeProblem } from './admit';
+import type { ScenarioSpec } from '../engine/index.ts';
+import { FILE_PATH, IssueLog, describeValue, isPlainObject, parseWith, type Path, type ScenarioIssue } from './errors.ts';
+import { headerSchema, guideStepSchema, LIST_BOUNDS, FORMAT_V1 } from './header.ts';
+import { parseNode } from './nodes.ts';
+import { linkSchema } from './links.ts';
+import { parseFault } from './faults.ts';
+import { checkScenario } from './semantic.ts';
+import { parseJsonText } from './json-text.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { readExperiment, type ExperimentSpec } from './experiment.ts';
+import { readExpect, type Assertion } from './expect.ts';
+import { unsafeKeyPaths } from './own-keys.ts';
+import { admissionProblems, textSizeProblem } from './admit.ts';
 
 export type ScenarioResult =
   | { ok: true; spec: ScenarioSpec; warnings: string[]; experiment?: ExperimentSpec; expect?: Assertion[] }

@@ -1,8 +1,8 @@
 /** The queue in front of a worker pool: a station's own, or a bulkhead's. */
-import type { QueueSpec } from '../engine/spec';
-import { fields } from './fields';
-import { durationField } from './durations';
-import { choiceField, countOrNullField } from './values';
+import type { QueueSpec } from '../engine/index.ts';
+import { fields } from './fields.ts';
+import { durationField } from './durations.ts';
+import { choiceField, countOrNullField } from './values.ts';
 
 export const queueSchema = fields({
   capacity: countOrNullField('Jobs that may wait for a worker; null = unbounded. Default null.').prefault(null),

@@ -9,11 +9,11 @@
  * target checked, and a node that did not parse still counts as existing: one mistake, one
  * message. Only references whose own syntax is valid are followed (a bad one was reported).
  */
-import { isPlainObject, type Path } from './errors';
-import { ID_PATTERN } from './values';
-import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './faults';
-import { STATION_LIKE_KINDS } from './station';
-import { pairKey, quote, type Declared, type SemanticContext } from './semantic-context';
+import { isPlainObject, type Path } from './errors.ts';
+import { ID_PATTERN } from './values.ts';
+import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './faults.ts';
+import { STATION_LIKE_KINDS } from './station.ts';
+import { pairKey, quote, type Declared, type SemanticContext } from './semantic-context.ts';
 
 /** `value` when it is a syntactically valid id. */
 function asId(value: unknown): string | undefined {

@@ -2,11 +2,11 @@
  * Limits on retries (`retry.budget`, `retry.breaker`) and the circuit breaker on a call
  * (`circuitBreaker`). Every field but a few has a default; see docs/format.md.
  */
-import type { CircuitBreakerSpec, RetryBreakerSpec, RetryBudgetSpec } from '../engine/spec';
-import { z } from './zod';
-import { fields } from './fields';
-import { durationField, parseDuration } from './durations';
-import { nodeRefField, numberField, probabilityField, wholeNumberField } from './values';
+import type { CircuitBreakerSpec, RetryBreakerSpec, RetryBudgetSpec } from '../engine/index.ts';
+import { z } from './zod.ts';
+import { fields } from './fields.ts';
+import { durationField, parseDuration } from './durations.ts';
+import { nodeRefField, numberField, probabilityField, wholeNumberField } from './values.ts';
 
 /** Defaults in the file's own notation (docs/format.md lists them). */
 const DEFAULT_WINDOW = '10s';

@@ -1,10 +1,10 @@
 /** Retry policy: used by clients, by each downstream call, by balancers and by caches. */
-import type { RetrySpec } from '../engine/spec';
-import { fields } from './fields';
-import { durationField } from './durations';
-import { choiceField, numberField, wholeNumberField } from './values';
-import { SCENARIO_LIMITS } from './limits';
-import { retryBreakerSchema, retryBudgetSchema } from './resilience';
+import type { RetrySpec } from '../engine/index.ts';
+import { fields } from './fields.ts';
+import { durationField } from './durations.ts';
+import { choiceField, numberField, wholeNumberField } from './values.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { retryBreakerSchema, retryBudgetSchema } from './resilience.ts';
 
 export const JITTERS = ['none', 'full', 'equal', 'decorrelated'] as const;
 

@@ -1,8 +1,8 @@
 /** What the semantic checks share: the file as read, and the ids it declares. */
-import type { FaultSpec, GuideStep, LinkSpec, NodeSpec } from '../engine/spec';
-import type { IssueLog } from './errors';
-import type { ScenarioHeader } from './header';
-import { closestMatch } from './suggest';
+import type { FaultSpec, GuideStep, LinkSpec, NodeSpec } from '../engine/index.ts';
+import type { IssueLog } from './errors.ts';
+import type { ScenarioHeader } from './header.ts';
+import { closestMatch } from './suggest.ts';
 
 export interface ReadScenario {
   header: ScenarioHeader | undefined;
@@ -49,5 +49,6 @@ export class SemanticContext {
   }
 }
 
-export const quote = (text: string) => JSON.stringify(text);
+import { quote } from './errors.ts';
+export { quote };
 export const pairKey = (from: string, to: string) => `${from}\u0000${to}`;

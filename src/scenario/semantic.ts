@@ -3,18 +3,18 @@
  * references (references.ts), request classes, settings with no effect (no-effect.ts), call
  * cycles, signing keys and tokens (token-checks.ts), totals within limits, timing.
  */
-import { isPlainObject, type IssueLog, type Path } from './errors';
-import { formatDuration } from './durations';
-import { callEdges, findCallCycles } from './call-cycles';
-import { closestMatch } from './suggest';
-import { SCENARIO_LIMITS } from './limits';
-import { SemanticContext, quote, type ReadScenario } from './semantic-context';
-import { checkNoEffect } from './no-effect';
-import { checkTokens } from './token-checks';
-import { checkGuideReveal, checkGuideWatch } from './guide-checks';
-import { checkFaultTargets, checkLinkEnds, checkParallelLinks, checkRoutes, declareIds } from './references';
+import { isPlainObject, type IssueLog, type Path } from './errors.ts';
+import { formatDuration } from './durations.ts';
+import { callEdges, findCallCycles } from './call-cycles.ts';
+import { closestMatch } from './suggest.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { SemanticContext, quote, type ReadScenario } from './semantic-context.ts';
+import { checkNoEffect } from './no-effect.ts';
+import { checkTokens } from './token-checks.ts';
+import { checkGuideReveal, checkGuideWatch } from './guide-checks.ts';
+import { checkFaultTargets, checkLinkEnds, checkParallelLinks, checkRoutes, declareIds } from './references.ts';
 
-export type { ReadScenario } from './semantic-context';
+export type { ReadScenario } from './semantic-context.ts';
 
 const MAX_REPORTED_CYCLES = 10;
 

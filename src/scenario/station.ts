@@ -4,20 +4,21 @@
  * field; only the defaults differ. Identity providers and key sets (identity.ts, keyset.ts) are
  * stations too: they build on `stationShape` and `readStation`.
  */
-import type { CallSpec, CircuitBreakerSpec, DistributionSpec, QueueSpec, ServiceSpec, StationKind } from '../engine/spec';
-import type { z } from './zod';
-import { fields, list } from './fields';
-import { durationField } from './durations';
-import { distributionField } from './distributions';
-import { booleanField, probabilityField, workersField } from './values';
-import { nodeBaseShape } from './node-base';
-import { SCENARIO_LIMITS } from './limits';
-import { queueSchema } from './queue';
-import { callSchema, type ReadCall } from './calls';
-import { circuitBreakerSchema } from './resilience';
-import { bulkheadsField, readBulkheads } from './bulkheads';
-import { replicasField, validatorSchema } from './auth';
-import { misplacedFields } from './misplaced';
+import type { CallSpec, CircuitBreakerSpec, DistributionSpec, QueueSpec, ServiceSpec, StationKind } from '../engine/index.ts';
+import type { z } from './zod.ts';
+import { fields, list } from './fields.ts';
+import { durationField } from './durations.ts';
+import { distributionField } from './distributions.ts';
+import { booleanField, probabilityField, workersField } from './values.ts';
+import { nodeBaseShape } from './node-base.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { queueSchema } from './queue.ts';
+import { callSchema, type ReadCall } from './calls.ts';
+import { circuitBreakerSchema } from './resilience.ts';
+import { bulkheadsField, readBulkheads } from './bulkheads.ts';
+import { replicasField, validatorSchema } from './auth.ts';
+import { misplacedFields } from './misplaced.ts';
+import { quote } from './errors.ts';
 
 export interface StationDefaults {
   workers: number | 'unbounded';
@@ -47,8 +48,8 @@ function resolveBreakers(calls: readonly ReadCall[], stationBreaker: CircuitBrea
     if (circuitBreaker?.fallback === call.to) {
       addIssue(
         own
-          ? { path: ['calls', j, 'circuitBreaker', 'fallback'], message: `expected a node other than the call's own target ${JSON.stringify(call.to)}, got ${JSON.stringify(call.to)}` }
-          : { path: ['circuitBreaker', 'fallback'], message: `expected a node other than the target of calls[${j}], got ${JSON.stringify(call.to)} (give calls[${j}] its own "circuitBreaker", or null)` },
+          ? { path: ['calls', j, 'circuitBreaker', 'fallback'], message: `expected a node other than the call's own target ${quote(call.to)}, got ${quote(call.to)}` }
+          : { path: ['circuitBreaker', 'fallback'], message: `expected a node other than the target of calls[${j}], got ${quote(call.to)} (give calls[${j}] its own "circuitBreaker", or null)` },
       );
     }
     return { ...call, circuitBreaker };
@@ -59,7 +60,7 @@ function resolveBreakers(calls: readonly ReadCall[], stationBreaker: CircuitBrea
 export function stationShape<const K extends string>(kind: K, defaults: StationDefaults) {
   return {
     ...nodeBaseShape(kind),
-    workers: workersField(`Jobs served at once. Default ${JSON.stringify(defaults.workers)}.`).prefault(defaults.workers),
+    workers: workersField(`Jobs served at once. Default ${quote(defaults.workers)}.`).prefault(defaults.workers),
     queue: queueSchema.prefault({}),
     serviceTime: distributionField('Time a worker spends on one job, before its calls.').prefault(defaults.serviceTime),
     slowdownPerInFlight: durationField({

@@ -3,11 +3,11 @@
  * guide and the faults (docs/format.md, "story"). Every field is optional; the whole block is
  * presentation, so the engine never reads it and editing it changes no number.
  */
-import type { StoryMomentSpec, StorySpec } from '../engine/spec';
-import { fields, leaf, list, reject } from './fields';
-import { durationField } from './durations';
-import { numberField, textField } from './values';
-import { SCENARIO_LIMITS } from './limits';
+import type { StoryMomentSpec, StorySpec } from '../engine/index.ts';
+import { fields, leaf, list, reject } from './fields.ts';
+import { durationField } from './durations.ts';
+import { numberField, textField } from './values.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 /** Playback (real) time of a dwell or a fast-forward: a blink to a minute. */
 const MIN_PLAYBACK_MS = 100;

@@ -1,4 +1,5 @@
 /** "Did you mean …?" for misspelt field names, kinds and ids. */
+import { quote } from './errors.ts';
 
 /**
  * Edit distance counting an insertion, deletion, substitution or swap of two neighbours as one
@@ -60,5 +61,5 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
 /** ` (did you mean "rate"?)`, or "" when nothing is close. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const match = closestMatch(word, candidates);
-  return match === undefined ? '' : ` (did you mean ${JSON.stringify(match)}?)`;
+  return match === undefined ? '' : ` (did you mean ${quote(match)}?)`;
 }

@@ -6,14 +6,14 @@
  * Key ids are read from the raw file (as references are), so a keyset with one bad field still
  * counts its keys. Only ids whose own syntax is valid are counted (a bad one was reported).
  */
-import type { IdentitySpec } from '../engine/spec';
-import { isPlainObject, type Path } from './errors';
-import { formatDuration } from './durations';
-import { ID_PATTERN } from './values';
-import { SCENARIO_LIMITS } from './limits';
-import { STATION_KINDS } from './station';
-import { quote, type SemanticContext } from './semantic-context';
-import { checkTokenlessRequests } from './tokenless';
+import type { IdentitySpec } from '../engine/index.ts';
+import { isPlainObject, type Path } from './errors.ts';
+import { formatDuration } from './durations.ts';
+import { ID_PATTERN } from './values.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { STATION_KINDS } from './station.ts';
+import { quote, type SemanticContext } from './semantic-context.ts';
+import { checkTokenlessRequests } from './tokenless.ts';
 
 interface KeyUse {
   key: string;

@@ -8,9 +8,9 @@
  * stopping at validators (a rejected request goes no further); each validator reached is named
  * once, with the first source that reaches it.
  */
-import type { NodeSpec } from '../engine/spec';
-import { callEdges } from './call-cycles';
-import { quote, type SemanticContext } from './semantic-context';
+import type { NodeSpec } from '../engine/index.ts';
+import { callEdges } from './call-cycles.ts';
+import { quote, type SemanticContext } from './semantic-context.ts';
 
 interface Source {
   /** Where tokenless requests enter the graph. */

@@ -1,8 +1,8 @@
 /** Scalar fields shared by several parts of the format: numbers, names, ids, choices. */
-import { leaf, reject, type JsonSchemaFragment, type Rejection } from './fields';
-import { describeValue } from './errors';
-import { didYouMean } from './suggest';
-import { SCENARIO_LIMITS } from './limits';
+import { leaf, reject, type JsonSchemaFragment, type Rejection } from './fields.ts';
+import { describeValue, quote } from './errors.ts';
+import { didYouMean } from './suggest.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 const LIMIT_NOTE = '(a Faultline limit)';
 
@@ -155,7 +155,7 @@ export function booleanField(description: string) {
 
 /** One of a fixed set of strings, with a did-you-mean for near misses. */
 export function choiceField<const V extends string>(values: readonly V[], description?: string) {
-  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  const expected = `one of ${values.map((v) => quote(v)).join(', ')}`;
   return leaf({
     expected,
     json: { type: 'string', enum: [...values], ...(description === undefined ? {} : { description }) },

@@ -3,8 +3,8 @@
  * here; walked by the experiments (experiment.ts, in place) and by Compare (src/compare/doc-path.ts,
  * on a copy), which word their messages differently but find list items the same way.
  */
-import { isPlainObject } from './errors';
-import { isUnsafeKey, unsafeKeyMessage } from './own-keys';
+import { isPlainObject, quote } from './errors.ts';
+import { isUnsafeKey, unsafeKeyMessage } from './own-keys.ts';
 
 export type PathStep = { field: string } | { item: string };
 
@@ -16,9 +16,9 @@ export function parseVaryPath(text: string): PathStep[] | string {
   const steps: PathStep[] = [];
   for (const segment of text.split('.')) {
     const match = SEGMENT.exec(segment);
-    if (!match) return `expected a path such as "nodes[users].rate" (fields separated by ".", nodes and links by id in brackets), got ${JSON.stringify(text)}`;
+    if (!match) return `expected a path such as "nodes[users].rate" (fields separated by ".", nodes and links by id in brackets), got ${quote(text)}`;
     // `__proto__.ref` would walk into Object.prototype and write there (issue 17, finding 1)
-    if (isUnsafeKey(match[1])) return `${JSON.stringify(text)}: ${unsafeKeyMessage(match[1])}`;
+    if (isUnsafeKey(match[1])) return `${quote(text)}: ${unsafeKeyMessage(match[1])}`;
     steps.push({ field: match[1] });
     for (const item of match[2].matchAll(/\[([^\][]+)\]/g)) steps.push({ item: item[1] });
   }

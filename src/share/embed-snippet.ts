@@ -1,22 +1,11 @@
 /**
  * The embed URL and `<iframe>` snippet the Share dialog offers. Pure: the app's own location comes
- * in as a string, so it works from any sub-path. Parameter names are the embed mode's (see
- * docs/embedding.md); a default is left out of the URL to keep it short.
+ * in as a string, so it works from any sub-path. The parameters, their defaults and the origin
+ * rule are the embed's own (src/embed, docs/embedding.md): one module reads them and writes them.
  */
+import { EMBED_DEFAULT_CHOICES as EMBED_DEFAULTS, readAllowedOrigin, writeEmbedParams, type EmbedChoices } from '../embed/index.ts';
 
-export const EMBED_CHOICES = {
-  autoplay: ['visible', 'on', 'off'],
-  controls: ['full', 'minimal', 'none'],
-  speed: ['story', '1', '10', '100', 'max'],
-  caption: ['on', 'off'],
-  theme: ['auto', 'light', 'dark'],
-  motion: ['auto', 'reduce'],
-} as const;
-
-type Choices = typeof EMBED_CHOICES;
-export type EmbedChoices = { [K in keyof Choices]: Choices[K][number] };
-
-export const EMBED_DEFAULTS: EmbedChoices = { autoplay: 'visible', controls: 'minimal', speed: 'story', caption: 'on', theme: 'auto', motion: 'auto' };
+export { EMBED_CHOICE_VALUES as EMBED_CHOICES, EMBED_DEFAULT_CHOICES as EMBED_DEFAULTS, type EmbedChoices } from '../embed/index.ts';
 
 /** A built-in by its short id, or any graph as a `#s=` share hash. */
 export type EmbedSource = { builtinId: string } | { shareHash: string };
@@ -35,31 +24,19 @@ export function appBaseUrl(location: string): string {
 export function embedUrl(appLocation: string, source: EmbedSource, options: EmbedOptions): string {
   const params = ['embed'];
   if ('builtinId' in source) params.push(`scenario=${encodeURIComponent(source.builtinId)}`);
-  for (const key of Object.keys(EMBED_DEFAULTS) as (keyof EmbedChoices)[]) {
-    if (options[key] !== EMBED_DEFAULTS[key]) params.push(`${key}=${encodeURIComponent(options[key])}`);
-  }
-  if (options.origin) params.push(`origin=${encodeURIComponent(options.origin)}`);
+  params.push(...writeEmbedParams(options, options.origin));
   const hash = 'shareHash' in source ? source.shareHash : '';
   return `${appBaseUrl(appLocation)}?${params.join('&')}${hash}`;
 }
 
-export type OriginResult = { ok: true; origin: string | undefined } | { ok: false; problem: string };
+export type OriginFieldResult = { ok: true; origin: string | undefined } | { ok: false; problem: string };
 
-/** An empty field means "no page may drive it"; anything else must be an https origin (a local host may be http, as the embed accepts). */
-export function readEmbedOrigin(text: string): OriginResult {
+/** The dialog's origin box: empty means "no page may drive it"; anything else must pass the embed's own rule. */
+export function readEmbedOrigin(text: string): OriginFieldResult {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, origin: undefined };
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return { ok: false, problem: `"${trimmed.slice(0, 80)}" is not an origin (expected e.g. https://blog.example.org)` };
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-    return { ok: false, problem: `the origin must start with https:// (got ${url.protocol}//)` };
-  }
-  return { ok: true, origin: url.origin };
+  const read = readAllowedOrigin(trimmed);
+  return read.ok ? read : { ok: false, problem: `the origin ${read.problem}` };
 }
 
 /** For a double-quoted HTML attribute: every character that could end it or start markup. */

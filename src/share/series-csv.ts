@@ -2,7 +2,8 @@
  * The run's time series as CSV, shared by the CLI (`faultline run --csv`) and the editor's
  * "Download CSV": one writer, so both give the same columns. Pure (no DOM, no Node).
  */
-import type { SeriesReport } from '../engine/report-types';
+import type { SeriesReport } from '../engine/index.ts';
+import { csvSeriesNumber } from '../format/numbers.ts';
 
 /** The run's time series as CSV: one row per interval, one column per entity and metric. */
 export function seriesToCsv(series: SeriesReport): string {
@@ -17,7 +18,7 @@ export function seriesToCsv(series: SeriesReport): string {
     }
   }
   const lines = [headers.map(csvField).join(',')];
-  for (let row = 0; row < series.t.length; row++) lines.push(columns.map((c) => formatNumber(c[row])).join(','));
+  for (let row = 0; row < series.t.length; row++) lines.push(columns.map((c) => csvSeriesNumber(c[row])).join(','));
   return `${lines.join('\n')}\n`;
 }
 
@@ -34,6 +35,3 @@ export function csvField(text: string): string {
   return safe !== text || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toPrecision(6);
-}

@@ -8,7 +8,7 @@
  * validation, no sync notification; the drop commits one undo step for the whole drag.
  */
 import { create } from 'zustand';
-import { admissionProblem } from '../scenario/admit.ts';
+import { admissionProblem } from '../scenario/index.ts';
 import { readEditableDocument, emptyDocument, type CanvasPosition, type DocumentFault, type ScenarioDocument } from './graph/document.ts';
 import * as edits from './graph/graph-edits.ts';
 import { copyGraph, pasteGraph, type GraphClip } from './graph/clipboard.ts';

@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { FaultSpec, LinkPatch, NodePatch } from '../engine/index.ts';
-import type { FaultLogEntry, LoadedScenario, RunProgress, RunSpeed, ValidationError } from '../../workers/simulation-host.ts';
+import type { FaultLogEntry, LoadedScenario, RunProgress, RunSpeed, ValidationError } from '../../workers/protocol.ts';
 import type { StoryView } from '../story/index.ts';
 import { liveMetrics, publishLive } from './live-metrics.ts';
 import { onRunProgress, simulationHost } from './simulation-worker.ts';

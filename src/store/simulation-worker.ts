@@ -6,7 +6,7 @@
  */
 import { transfer, wrap } from 'comlink';
 import type { LiveLayout } from '../engine/index.ts';
-import type { LiveMessage, RunProgress, SimulationHost } from '../../workers/simulation-host.ts';
+import type { LiveMessage, RunProgress, SimulationHost } from '../../workers/protocol.ts';
 import { useGraphStore } from './graph-store.ts';
 import { publishLive } from './live-metrics.ts';
 import { superviseHost, type HostHandle, type SupervisedHost, type WorkerConnection } from './supervised-host.ts';

@@ -6,7 +6,7 @@
  * No Worker or timers here: the page passes a connection factory and calls `check()` on a timer.
  */
 import type { Remote } from 'comlink';
-import type { RunProgress, SimulationHost, ValidationError } from '../../workers/simulation-host.ts';
+import type { RunProgress, SimulationHost, ValidationError } from '../../workers/protocol.ts';
 import { WorkerWatchdog, type PendingCommand } from './worker-watchdog.ts';
 
 export type HostHandle = Remote<SimulationHost>;

@@ -4,7 +4,7 @@
  * a worker that stops answering at all — stuck in one long synchronous call such as loading a
  * huge scenario — which no code inside the worker can interrupt. Thresholds: docs/security.md.
  */
-import type { RunProgress } from '../../workers/simulation-host.ts';
+import type { RunProgress } from '../../workers/protocol.ts';
 
 export const WATCHDOG_LIMITS = {
   /** A command unanswered this long means the worker is stuck (a 5 MB file loads in well under 2 s). */

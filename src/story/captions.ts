@@ -4,7 +4,7 @@
  * to Apple push turns lossy (37% loss)") and by the titled `story.moments`. The timeline marks
  * steps and faults both, one mark per moment.
  */
-import type { ScenarioSpec } from '../engine/spec.ts';
+import type { ScenarioSpec } from '../engine/index.ts';
 import { describeFault, describeFaultEnd, namesOf } from './fault-sentence.ts';
 import { storyClock } from './story-clock.ts';
 

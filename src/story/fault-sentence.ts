@@ -4,7 +4,7 @@
  * timeline's markers all read it. Names come from node labels, shortened to the part before a
  * parenthesis ("Apple push (APNs)" → "Apple push"): a caption is one line.
  */
-import type { FaultSpec, ScenarioSpec } from '../engine/spec.ts';
+import type { FaultSpec, ScenarioSpec } from '../engine/index.ts';
 
 export type NameOf = (id: string) => string;
 

@@ -3,7 +3,7 @@
  * playback), its captions and the marks on its timeline, and each fault as a sentence. Pure: no
  * DOM, no worker API; see README.md.
  */
-import type { ScenarioSpec } from '../engine/spec.ts';
+import type { ScenarioSpec } from '../engine/index.ts';
 import { storyCaptions, storyMarkers, type StoryCaption, type StoryMarker } from './captions.ts';
 import { planStory, type StoryPlan } from './pacing.ts';
 

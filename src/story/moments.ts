@@ -3,7 +3,7 @@
  * fault's `for` runs out), and the `story.moments` it declares. Several at the same time become
  * one moment; what it is called prefers the fault (what happened) over the step's title.
  */
-import type { ScenarioSpec } from '../engine/spec.ts';
+import type { ScenarioSpec } from '../engine/index.ts';
 import { describeFault, describeFaultEnd, namesOf } from './fault-sentence.ts';
 import { withoutClockPrefix } from './story-clock.ts';
 

@@ -6,7 +6,7 @@
  * worker follows it (workers/run-loop.ts), the embed labels the current rate from it, and the
  * tests check every built-in's targets against it (tests/story).
  */
-import type { ScenarioSpec } from '../engine/spec.ts';
+import type { ScenarioSpec } from '../engine/index.ts';
 import { storyMoments, type StoryMoment } from './moments.ts';
 import { clockPrefix, storyClock } from './story-clock.ts';
 

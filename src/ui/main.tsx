@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { isEmbedMode } from '../embed/params.ts';
+import { isEmbedMode } from '../embed/index.ts';
 import { findBuiltin } from '../scenarios/index.ts';
 import { getDocument, restoreDocument, startAutosave, subscribeDocument } from '../store/graph-store.ts';
 import type { DocumentStorage } from '../store/graph/autosave.ts';

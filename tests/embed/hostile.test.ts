@@ -26,7 +26,7 @@ describe('hostile embed input', () => {
           for (const p of result.problems) expect(p.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 500 },
+      { seed: 3501, numRuns: 500 },
     );
   });
 
@@ -40,7 +40,7 @@ describe('hostile embed input', () => {
           expect(url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)).toBe(true);
         }
       }),
-      { numRuns: 500 },
+      { seed: 3502, numRuns: 500 },
     );
   });
 
@@ -63,7 +63,7 @@ describe('hostile embed input', () => {
         if (result.ok) expect(['load', 'play', 'pause', 'reset', 'inject', 'setSpeed']).toContain(result.command.type);
         else expect(result.problem.length).toBeGreaterThan(0);
       }),
-      { numRuns: 1000 },
+      { seed: 3503, numRuns: 1000 },
     );
   });
 
@@ -77,7 +77,7 @@ describe('hostile embed input', () => {
         if (c.type === 'inject') expect(typeof c.fault.target === 'string' && typeof c.fault.action === 'string').toBe(true);
         if (c.type === 'load') expect('builtin' in c ? typeof c.builtin === 'string' : typeof c.scenario === 'object' || typeof c.scenario === 'string').toBe(true);
       }),
-      { numRuns: 1000 },
+      { seed: 3504, numRuns: 1000 },
     );
   });
 });

@@ -129,14 +129,14 @@ const mutationWithTokens = fc.record({
 
 describe('parseScenario never throws', () => {
   it('on arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => parseAndCheck(value)), { numRuns: 300 });
+    fc.assert(fc.property(fc.jsonValue(), (value) => parseAndCheck(value)), { seed: 6501, numRuns: 300 });
   });
 
   it('on arbitrary JavaScript values (undefined, NaN, -0, Infinity, sparse arrays, null prototypes)', () => {
     fc.assert(fc.property(fc.anything({ withNullPrototype: true, withSparseArray: true, withBoxedValues: true }), (value) => {
       parseAndCheck(value);
       parseAndCheck({ ...(threeTier() as object), nodes: [value] });
-    }), { numRuns: 300 });
+    }), { seed: 6502, numRuns: 300 });
   });
 
   it('on mutations of a valid scenario', () => {
@@ -145,7 +145,7 @@ describe('parseScenario never throws', () => {
       const input = mutate(base, mutations);
       parseAndCheck(input);
       if (parseScenario(input).ok) stillValid++;
-    }), { numRuns: 1000 });
+    }), { seed: 6503, numRuns: 1000 });
     expect(stillValid).toBeGreaterThan(0); // the mutations exercise both outcomes
   });
 
@@ -155,7 +155,7 @@ describe('parseScenario never throws', () => {
       const input = mutate(tokens, mutations);
       parseAndCheck(input);
       if (parseScenario(input).ok) stillValid++;
-    }), { numRuns: 1000 });
+    }), { seed: 6504, numRuns: 1000 });
     expect(stillValid).toBeGreaterThan(0);
   });
 
@@ -175,7 +175,7 @@ describe('parseScenario never throws', () => {
         expect(result.errors).toHaveLength(1);
         expect(result.errors[0]?.message).toMatch(INVALID_JSON);
       }
-    }), { numRuns: 1000 });
+    }), { seed: 6505, numRuns: 1000 });
   });
 });
 
@@ -206,7 +206,7 @@ describe('findSyntaxError', () => {
         valid = false;
       }
       expect(findSyntaxError(text) === null).toBe(valid);
-    }), { numRuns: 3000 });
+    }), { seed: 6506, numRuns: 3000 });
   });
 });
 
@@ -229,7 +229,7 @@ describe('editDistance', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
     fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, limit) => {
       expect(editDistance(a, b, limit)).toBe(Math.min(reference(a, b), limit + 1));
-    }), { numRuns: 3000 });
+    }), { seed: 6507, numRuns: 3000 });
   });
 });
 
@@ -237,18 +237,45 @@ describe('parseDuration', () => {
   it('reads any non-negative finite number as itself, and "<n><unit>" as n times the unit', () => {
     fc.assert(fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (ms) => {
       expect(parseDuration(ms)).toBe(ms);
-    }));
+    }), { seed: 6509 });
     const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.constantFrom(...(Object.keys(units) as (keyof typeof units)[])), (n, unit) => {
       expect(parseDuration(`${n}${unit}`)).toBe(n * units[unit]);
-    }));
+    }), { seed: 6510 });
   });
 
   it('never returns a negative, NaN or infinite number', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.anything()), (value) => {
       const ms = parseDuration(value);
       if (ms !== null) expect(Number.isFinite(ms) && ms >= 0).toBe(true);
-    }), { numRuns: 2000 });
+    }), { seed: 6508, numRuns: 2000 });
+  });
+});
+
+describe('messages stay on one line', () => {
+  const lineBreak = /[\n\r\u2028\u2029]/;
+  it('quote a line or paragraph separator in a value, a key or JSON text as an escape', () => {
+    const doc = { ...(threeTier() as Record<string, unknown>) };
+    const nodes = (doc.nodes as Record<string, unknown>[]).map((n, i) => (i === 0 ? { ...n, target: 'api\u2028', 'odd\u2029key': 1 } : n));
+    const result = parseScenario({ ...doc, nodes });
+    expect(result.ok).toBe(false);
+    const issues = result.ok ? [] : result.errors;
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual(expect.arrayContaining([
+      expect.stringContaining('"api\\u2028"'),
+      expect.stringContaining('["odd\\u2029key"]'),
+    ]));
+    for (const issue of issues) expect(`${issue.path}: ${issue.message}`).not.toMatch(lineBreak);
+    const text = parseScenarioText('{"a":\u2028}');
+    expect(text.ok ? '' : text.errors[0]?.message).toMatch(/got "\\u2028"$/);
+  });
+
+  it('whatever characters the values and keys hold (property)', () => {
+    const odd = fc.string({ unit: fc.constantFrom('a', '\u2028', '\u2029', '\n', '"', '\\', ' ') , minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(odd, odd, (value, key) => {
+      const result = parseScenario({ ...(threeTier() as Record<string, unknown>), name: 'x', nodes: [{ id: value, kind: 'service', [key]: value }] });
+      const lines = result.ok ? result.warnings : result.errors.map((i) => `${i.path}: ${i.message}`);
+      for (const line of lines) expect(line).not.toMatch(lineBreak);
+    }), { seed: 6511, numRuns: 300 });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { EMBED_CHOICE_VALUES, EMBED_DEFAULTS as EMBED_PARAM_DEFAULTS, readAllowedOrigin, readEmbedParams, type EmbedChoices } from '../../src/embed/index.ts';
 import { appBaseUrl, elementSnippet, EMBED_DEFAULTS, embedSnippet, embedUrl, escapeAttribute, readEmbedOrigin } from '../../src/share/embed-snippet.ts';
 
 describe('embed URL', () => {
@@ -27,18 +28,60 @@ describe('embed URL', () => {
   });
 });
 
-describe('embed origin', () => {
-  it('accepts an https origin, reduced to its origin', () => {
-    expect(readEmbedOrigin(' https://blog.example.org/posts/1 ')).toEqual({ ok: true, origin: 'https://blog.example.org' });
+describe('embed origin (the embed\'s own rule, src/embed/origin.ts)', () => {
+  it('accepts an https origin (a trailing slash is fine), or nothing', () => {
+    expect(readEmbedOrigin(' https://blog.example.org/ ')).toEqual({ ok: true, origin: 'https://blog.example.org' });
     expect(readEmbedOrigin('')).toEqual({ ok: true, origin: undefined });
     expect(readEmbedOrigin('http://localhost:8080')).toEqual({ ok: true, origin: 'http://localhost:8080' });
     expect(readEmbedOrigin('http://[::1]:5173/')).toEqual({ ok: true, origin: 'http://[::1]:5173' });
   });
 
+  it('refuses a page URL, naming its origin, as the embed would', () => {
+    const read = readEmbedOrigin('https://blog.example.org/posts/1');
+    expect(read.ok).toBe(false);
+    expect(read.ok ? '' : read.problem).toContain('that is a URL, not an origin (its origin is https://blog.example.org)');
+    expect(readAllowedOrigin('https://blog.example.org/posts/1').ok).toBe(false);
+  });
+
   it('refuses plain http and non-URLs, saying why', () => {
-    expect(readEmbedOrigin('http://blog.example')).toEqual({ ok: false, problem: 'the origin must start with https:// (got http://)' });
+    const http = readEmbedOrigin('http://blog.example');
+    expect(http.ok ? '' : http.problem).toMatch(/^the origin cannot be "http:\/\/blog\.example": use https \(plain http is allowed only for localhost\)/);
     expect(readEmbedOrigin('javascript:alert(1)').ok).toBe(false);
     expect(readEmbedOrigin('blog').ok).toBe(false);
+  });
+});
+
+describe('what the dialog writes, the embed reads', () => {
+  const choices = fc.record(Object.fromEntries(Object.entries(EMBED_CHOICE_VALUES).map(([name, values]) => [name, fc.constantFrom(...values)])) as {
+    [K in keyof EmbedChoices]: fc.Arbitrary<EmbedChoices[K]>;
+  });
+  const originText = fc.oneof(
+    fc.constantFrom('', 'https://blog.example', 'https://blog.example/', 'http://localhost:8080', 'http://blog.example', 'https://blog.example/post', 'https://*.example', 'null', 'javascript:alert(1)', 'https://a.example:8443'),
+    fc.webUrl(),
+    fc.string({ maxLength: 30 }),
+  );
+
+  it('every choice and accepted origin round-trips through readEmbedParams; a refused origin is refused by both (property)', () => {
+    fc.assert(
+      fc.property(choices, originText, (picked, text) => {
+        const origin = readEmbedOrigin(text);
+        if (text.trim() !== '') expect(origin.ok).toBe(readAllowedOrigin(text.trim()).ok);
+        if (!origin.ok) return;
+        const url = new URL(embedUrl('https://h.example/app/', { builtinId: 'x' }, { ...picked, origin: origin.origin }));
+        const read = readEmbedParams(url.search);
+        expect(read.ok).toBe(true);
+        if (!read.ok) return;
+        expect(read.warnings).toEqual([]);
+        expect(read.params.allowedOrigin).toBe(origin.origin ?? null);
+        for (const name of Object.keys(EMBED_CHOICE_VALUES) as (keyof EmbedChoices)[]) expect(String(read.params[name])).toBe(picked[name]);
+      }),
+      { seed: 1502, numRuns: 500 },
+    );
+  });
+
+  it('the dialog\'s defaults are the embed\'s, and a default is left out of the URL', () => {
+    for (const name of Object.keys(EMBED_DEFAULTS) as (keyof EmbedChoices)[]) expect(String(EMBED_PARAM_DEFAULTS[name])).toBe(EMBED_DEFAULTS[name]);
+    expect(new URL(embedUrl('https://h.example/', { builtinId: 'x' }, EMBED_DEFAULTS)).search).toBe('?embed&scenario=x');
   });
 });
 
@@ -63,6 +106,7 @@ describe('embed snippet', () => {
         expect(inner.replace(/="[^"]*"/g, '')).toBe('src title width height loading style');
         expect(escapeAttribute(title)).not.toMatch(/[<>"']/);
       }),
+      { seed: 1501 },
     );
   });
 

@@ -24,12 +24,12 @@ describe('decodeShareHash on hostile input', () => {
   it('settles on random strings, with or without the #s= prefix', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.string().map((s) => `#s=${s}`), fc.string({ unit: 'binary' }).map((s) => `#s=${s}`)), expectSettled),
-      { numRuns: 300 },
+      { seed: 2501, numRuns: 300 },
     );
   });
 
   it('settles on random bytes encoded as base64url (they rarely inflate)', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), (bytes) => expectSettled(`#s=${toBase64Url(bytes)}`)), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), (bytes) => expectSettled(`#s=${toBase64Url(bytes)}`)), { seed: 2502, numRuns: 300 });
   });
 
   it('settles on deflated random bytes and deflated random JSON-ish text', async () => {
@@ -37,7 +37,7 @@ describe('decodeShareHash on hostile input', () => {
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 500 }), fc.json().map((j) => new TextEncoder().encode(j.slice(0, -1)))), async (bytes) =>
         expectSettled(`#s=${toBase64Url(await deflateRaw(bytes))}`),
       ),
-      { numRuns: 200 },
+      { seed: 2503, numRuns: 200 },
     );
   });
 
@@ -59,7 +59,7 @@ describe('decodeShareHash on hostile input', () => {
           : link.slice(0, i) + link.slice(i + 1);
         await expectSettled(mutated);
       }),
-      { numRuns: 400 },
+      { seed: 2504, numRuns: 400 },
     );
   });
 
@@ -82,7 +82,7 @@ describe('decodeShareHash on hostile input', () => {
         expect(result.ok).toBe(false);
         expect(result.ok === false && result.problem).toMatch(/larger than 2 MB/);
       }),
-      { numRuns: 8 },
+      { seed: 2505, numRuns: 8 },
     );
   });
 });

@@ -4,7 +4,7 @@
  * window asking for more history) — timed by the one frame scheduler, so a hidden tab polls nothing.
  * `onSlice(null)`: there is no run any more (New), so whatever showed the last one empties.
  */
-import type { SeriesOptions, SeriesSlice } from '../../../workers/simulation-host.ts';
+import type { SeriesOptions, SeriesSlice } from '../../../workers/protocol.ts';
 import { useRunStore } from '../../store/run-store.ts';
 import { simulationHost } from '../../store/simulation-worker.ts';
 import { frameScheduler } from '../frame-scheduler.ts';

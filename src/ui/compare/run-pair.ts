@@ -3,7 +3,7 @@
  * slower side's progress. Cancel terminates both workers: a half-finished run has nothing to show.
  */
 import type { RunReport } from '../../engine/index.ts';
-import type { CompareWorkerReply } from '../../compare/worker-protocol.ts';
+import type { CompareWorkerReply } from '../../compare/index.ts';
 
 export interface PairProgress {
   /** 0…1 for A and for B. */

@@ -3,7 +3,7 @@
  * row of status, summary and the chosen controls. Fits a 360 px-wide frame (embed.css).
  */
 import { useRef } from 'react';
-import { editorUrl } from '../../embed/open-link.ts';
+import { editorUrl } from '../../embed/index.ts';
 import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 import { SummaryStrip } from '../charts/SummaryStrip.tsx';
 import { EmbedCanvas } from './EmbedCanvas.tsx';

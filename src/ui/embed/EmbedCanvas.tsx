@@ -6,7 +6,7 @@
 import { Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import type { CanvasEdge, CanvasNode } from '../canvas/canvas-types.ts';
 import { LinkEdge } from '../canvas/edges/LinkEdge.tsx';
@@ -28,20 +28,18 @@ function EmbedFlow({ showZoomButtons }: { showZoomButtons: boolean }) {
 
   // The cards' sizes follow the zoom's tier: a fit that changes the tier is fitted again.
   const fitStarted = useFitFollowsTier(legibility['data-detail'], () => void flow.fitView(FIT));
-  // Every scenario loaded (the first, or one a parent page sent) is fitted into the frame.
-  useEffect(() => {
+  const fit = useEffectEvent(() => {
     fitStarted();
     void flow.fitView(FIT);
-  }, [flow, loadCount, showZoomButtons]);
+  });
+  // Every scenario loaded (the first, or one a parent page sent) is fitted into the frame.
+  useEffect(() => fit(), [loadCount, showZoomButtons]);
   // A resized frame (a phone turned sideways) refits too.
   useEffect(() => {
-    const refit = () => {
-      fitStarted();
-      void flow.fitView(FIT);
-    };
+    const refit = () => fit();
     window.addEventListener('resize', refit);
     return () => window.removeEventListener('resize', refit);
-  }, [flow, showZoomButtons]);
+  }, []);
 
   return (
     <div className="fl-canvas" {...legibility}>

@@ -5,7 +5,7 @@
 import { runActions, useRunStore } from '../../store/run-store.ts';
 import { RUN_SPEEDS } from '../../../workers/protocol.ts';
 import { speedLabel, speedTitle } from '../run/format-run.ts';
-import type { ControlsMode } from '../../embed/params.ts';
+import type { ControlsMode } from '../../embed/index.ts';
 import { embedActions, useEmbedStore } from './embed-session.ts';
 import { EmbedInject } from './EmbedInject.tsx';
 

@@ -4,7 +4,7 @@
  * else the reader's system does. Both land as attributes on <html>: `data-theme` (theme.css)
  * and `data-motion="reduce"` (embed.css stops the flow dashes and transitions).
  */
-import type { MotionChoice, ThemeChoice } from '../../embed/params.ts';
+import type { MotionChoice, ThemeChoice } from '../../embed/index.ts';
 
 function follow(query: string, apply: (matches: boolean) => void): void {
   const media = typeof matchMedia === 'function' ? matchMedia(query) : null;

@@ -4,9 +4,9 @@
  * the embed fills WITHOUT autosave, so an embed never touches the editor's saved graph.
  */
 import { create } from 'zustand';
-import { EMBED_DEFAULTS, type EmbedParams } from '../../embed/params.ts';
-import { initiallyWantsToPlay, shouldRun } from '../../embed/playback.ts';
-import type { EditorSource } from '../../embed/open-link.ts';
+import { EMBED_DEFAULTS, type EmbedParams } from '../../embed/index.ts';
+import { initiallyWantsToPlay, shouldRun } from '../../embed/index.ts';
+import type { EditorSource } from '../../embed/index.ts';
 import { graphActions } from '../../store/graph-store.ts';
 import { runActions, useRunStore, type RunSpeed } from '../../store/run-store.ts';
 

@@ -9,7 +9,7 @@
  * to any ('*'): they carry the scenario's name, the simulated clock and messages — nothing the
  * page around the embed should not see.
  */
-import { PROTOCOL_VERSION, parseInboundMessage, type EmbedCommand } from '../../embed/messages.ts';
+import { PROTOCOL_VERSION, parseInboundMessage, type EmbedCommand } from '../../embed/index.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { encodeShareHash } from '../../share/share-link.ts';
 import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';

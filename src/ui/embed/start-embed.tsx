@@ -5,8 +5,8 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readEmbedParams } from '../../embed/params.ts';
-import { parameterErrorEvents } from '../../embed/startup-errors.ts';
+import { readEmbedParams } from '../../embed/index.ts';
+import { parameterErrorEvents } from '../../embed/index.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { resolveStartDocument } from '../../share/start-document.ts';
 import { AppBoundary } from '../boundary/AppBoundary.tsx';

@@ -2,16 +2,16 @@
  * An experiment's plot (uPlot, drawn by experiment-plot.ts outside React) with its accessible
  * name, caption and, for built-ins, the plotted numbers as a table in a disclosure.
  */
-import { useEffect, useRef, type JSX } from 'react';
-import { plotData, type ExperimentResults, type PlotData } from '../../experiments';
-import type { ExperimentPlot } from '../../scenarios/experiments';
-import { drawExperimentPlot } from './experiment-plot';
-import { formatOutcome as fmt } from './SweepStatusLine';
+import { useEffect, useMemo, useRef, type JSX } from 'react';
+import { plotData, type ExperimentResults, type PlotData } from '../../experiments/index.ts';
+import type { ExperimentPlot } from '../../scenarios/experiments/index.ts';
+import { drawExperimentPlot } from './experiment-plot.ts';
+import { formatOutcome as fmt } from './SweepStatusLine.tsx';
 
 /** `plot` must keep its identity while it means the same: a new object redraws. */
 export function ExperimentFigure({ plot, title, results, plottedTable = true }: { plot: ExperimentPlot; title: string; results: ExperimentResults; plottedTable?: boolean }): JSX.Element {
   const container = useRef<HTMLDivElement>(null);
-  const data: PlotData = plotData(results, plot);
+  const data: PlotData = useMemo(() => plotData(results, plot), [results, plot]);
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -25,7 +25,7 @@ export function ExperimentFigure({ plot, title, results, plottedTable = true }: 
       disposed = true;
       destroy?.();
     };
-  }, [plot, results]); // data derives from these two
+  }, [plot, data, results]);
   return (
     <figure className="fl-experiments-figure">
       <div ref={container} role="img" aria-label={`${plot.yLabel} against ${plot.xLabel}: ${plot.line} across seeds with the 10th–90th percentile band; the table ${plottedTable ? 'below' : 'beside it'} has the numbers.`} />

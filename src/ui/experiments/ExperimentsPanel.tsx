@@ -5,16 +5,16 @@
  * Mounted lazily by the toolbar's Experiments button (src/ui/layout/ExperimentsButton.tsx), which
  * also opens it for "Sweep this…" (sweep-request.ts). uPlot is loaded on the first plot.
  */
-import { useEffect, useId, useRef, useState, type JSX } from 'react';
-import { planExperiment } from '../../experiments';
-import { browserWorkerCount } from '../../experiments/browser-pool';
+import { useEffect, useEffectEvent, useId, useRef, useState, type JSX } from 'react';
+import { planExperiment } from '../../experiments/index.ts';
+import { browserWorkerCount } from '../../experiments/browser-pool.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
-import { builtinExperiments } from '../../scenarios/experiments';
-import { ExperimentFigure } from './ExperimentFigure';
-import { OwnSweep } from './OwnSweep';
-import { SweepStatusLine } from './SweepStatusLine';
-import { subscribeSweepRequests, takeSweepRequest } from './sweep-request';
-import { useSweepRun } from './use-sweep-run';
+import { builtinExperiments } from '../../scenarios/experiments/index.ts';
+import { ExperimentFigure } from './ExperimentFigure.tsx';
+import { OwnSweep } from './OwnSweep.tsx';
+import { SweepStatusLine } from './SweepStatusLine.tsx';
+import { subscribeSweepRequests, takeSweepRequest } from './sweep-request.ts';
+import { useSweepRun } from './use-sweep-run.ts';
 import './experiments.css';
 
 type Mode = 'builtin' | 'own';
@@ -62,7 +62,8 @@ function BuiltinSweep({ onRunning }: { onRunning(running: boolean): void }): JSX
   const sweep = useSweepRun();
   const experiment = builtinExperiments.find((e) => e.id === selectedId) ?? builtinExperiments[0];
   const running = sweep.status.kind === 'running';
-  useEffect(() => onRunning(running), [running]);
+  const tellRunning = useEffectEvent((now: boolean) => onRunning(now));
+  useEffect(() => tellRunning(running), [running]);
 
   function run(): void {
     const planned = planExperiment(structuredClone(experiment.document));

@@ -5,7 +5,7 @@
  * download carries it and `npx faultline sweep <file>` runs the same thing. A document that
  * already has an `experiment` (an opened file) preloads the form.
  */
-import { useEffect, useId, useMemo, useRef, useState, type JSX } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type JSX } from 'react';
 import {
   checkSweep,
   EMPTY_FORM,
@@ -18,12 +18,12 @@ import {
   type FormProblem,
   type SweepField,
   type SweepForm,
-} from '../../experiments';
-import { browserWorkerCount } from '../../experiments/browser-pool';
+} from '../../experiments/index.ts';
+import { browserWorkerCount } from '../../experiments/browser-pool.ts';
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
-import { OwnSweepResults } from './OwnSweepResults';
-import { SweepStatusLine } from './SweepStatusLine';
-import { useSweepRun } from './use-sweep-run';
+import { OwnSweepResults } from './OwnSweepResults.tsx';
+import { SweepStatusLine } from './SweepStatusLine.tsx';
+import { useSweepRun } from './use-sweep-run.ts';
 
 const GROUPS: { group: SweepField['group']; label: string }[] = [
   { group: 'node', label: 'Nodes' },
@@ -51,28 +51,33 @@ export function OwnSweep({ request, onRunning }: { request: { path: string | nul
   const [toAdd, setToAdd] = useState('');
   const sweep = useSweepRun();
   const running = sweep.status.kind === 'running';
-  useEffect(() => onRunning(running), [running]);
+  const tellRunning = useEffectEvent((now: boolean) => onRunning(now));
+  useEffect(() => tellRunning(running), [running]);
 
   // "Sweep this…" again: that field, with fresh suggestions
   const seenRequest = useRef(request.n);
-  useEffect(() => {
-    if (request.n === seenRequest.current || request.path === null) return;
-    seenRequest.current = request.n;
-    setForm(suggestedForm(doc, request.path, fields));
+  const startFresh = useEffectEvent((next: SweepForm) => {
+    setForm(next);
     setProblems([]);
     setNote('');
     sweep.reset();
+  });
+  const takeRequest = useEffectEvent(() => {
+    if (request.path !== null) startFresh(suggestedForm(doc, request.path, fields));
+  });
+  useEffect(() => {
+    if (request.n === seenRequest.current) return;
+    seenRequest.current = request.n;
+    takeRequest();
   }, [request.n]);
 
   // another document opened (or New): its experiment, or an empty form
   const seenLoad = useRef(loadCount);
+  const takeLoaded = useEffectEvent(() => startFresh(formFromExperiment(doc.experiment) ?? EMPTY_FORM));
   useEffect(() => {
     if (loadCount === seenLoad.current) return;
     seenLoad.current = loadCount;
-    setForm(formFromExperiment(doc.experiment) ?? EMPTY_FORM);
-    setProblems([]);
-    setNote('');
-    sweep.reset();
+    takeLoaded();
   }, [loadCount]);
 
   const update = (patch: Partial<SweepForm>): void => setForm((f) => ({ ...f, ...patch }));

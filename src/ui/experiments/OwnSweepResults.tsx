@@ -4,11 +4,11 @@
  * row per value — the median across seeds, and the p10–p90 band when there is more than one.
  */
 import { useId, useMemo, useState, type JSX } from 'react';
-import { parseDuration } from '../../scenario';
-import type { ExperimentResults, Stats } from '../../experiments';
-import type { ExperimentPlot } from '../../scenarios/experiments';
-import { ExperimentFigure } from './ExperimentFigure';
-import { formatOutcome } from './SweepStatusLine';
+import { parseDuration } from '../../scenario/index.ts';
+import type { ExperimentResults, Stats } from '../../experiments/index.ts';
+import type { ExperimentPlot } from '../../scenarios/experiments/index.ts';
+import { ExperimentFigure } from './ExperimentFigure.tsx';
+import { formatOutcome } from './SweepStatusLine.tsx';
 
 /** A 0/1 outcome's mean is its probability; elsewhere the median (docs/experiments.md "Summaries"). */
 const lineFor = (metric: string): ExperimentPlot['line'] => (metric.startsWith('collapsed(') ? 'mean' : 'median');
@@ -32,7 +32,7 @@ export function OwnSweepResults({ results }: { results: ExperimentResults }): JS
   const [metric, setMetric] = useState(results.metrics[0]);
   const shown = results.metrics.includes(metric) ? metric : results.metrics[0];
   const durations = results.values.some((v) => typeof v === 'string' && parseDuration(v) !== null);
-  const plot = useMemo<ExperimentPlot>(() => ({ metric: shown, line: lineFor(shown), xLabel: durations ? `${results.path} (ms)` : results.path, yLabel: withUnit(shown) }), [shown, results]);
+  const plot = useMemo<ExperimentPlot>(() => ({ metric: shown, line: lineFor(shown), xLabel: durations ? `${results.path} (ms)` : results.path, yLabel: withUnit(shown) }), [shown, results, durations]);
   const band = results.seeds.length > 1;
   const seedsText = `${results.seeds.length} seed${results.seeds.length === 1 ? '' : 's'}`;
   return (

@@ -1,6 +1,6 @@
 /** The sweep's progress (runs done, %, workers), its end, a cancel, or what went wrong. */
 import type { JSX } from 'react';
-import type { SweepStatus } from './use-sweep-run';
+import type { SweepStatus } from './use-sweep-run.ts';
 
 export function SweepStatusLine({ status, workers }: { status: SweepStatus; workers: number }): JSX.Element {
   switch (status.kind) {

@@ -3,8 +3,8 @@
  * own chunk, fetched on the first plot). Series: the 10th–90th percentile band (two edges filled
  * between), the line through the seeds, every seed as dots, and the theory curve where there is one.
  */
-import type { ExperimentPlot } from '../../scenarios/experiments';
-import type { ExperimentResults, PlotData } from '../../experiments';
+import type { ExperimentPlot } from '../../scenarios/experiments/index.ts';
+import type { ExperimentResults, PlotData } from '../../experiments/index.ts';
 import { cssVarReader } from '../css-vars.ts';
 
 const HEIGHT_PX = 280;

@@ -3,8 +3,8 @@
  * and the results. Shared by the built-in and the "this scenario" halves of the panel.
  */
 import { useEffect, useRef, useState } from 'react';
-import { summarise, type ExperimentPlan, type ExperimentResults } from '../../experiments';
-import { runInBrowser } from '../../experiments/browser-pool';
+import { summarise, type ExperimentPlan, type ExperimentResults } from '../../experiments/index.ts';
+import { runInBrowser } from '../../experiments/browser-pool.ts';
 
 export type SweepStatus =
   | { kind: 'idle' }

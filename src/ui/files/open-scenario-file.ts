@@ -5,7 +5,7 @@
  * least editable, the person may still choose to open it and fix it in the editor.
  */
 import { admissionProblem, parseScenarioText, SCENARIO_LIMITS, type ScenarioIssue } from '../../scenario/index.ts';
-import { parseJsonText } from '../../scenario/json-text.ts';
+import { parseJsonText } from '../../scenario/index.ts';
 import { readEditableDocument } from '../../store/graph/document.ts';
 import { graphActions } from '../../store/graph-store.ts';
 

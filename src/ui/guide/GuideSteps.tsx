@@ -1,5 +1,5 @@
 /** The guide's progress: every step with its moment; the current one marked, the passed ones ticked. */
-import type { GuideStep } from '../../engine/spec.ts';
+import type { GuideStep } from '../../engine/index.ts';
 import { formatClock } from '../run/format-run.ts';
 
 export function GuideSteps({ steps, current }: { steps: readonly GuideStep[]; current: number }) {

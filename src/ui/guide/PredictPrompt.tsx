@@ -4,7 +4,7 @@
  * The guess is kept as it is typed (the guide store), so Continue without "Save guess" keeps it.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { GuideStep } from '../../engine/spec.ts';
+import type { GuideStep } from '../../engine/index.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 import { formatClock } from '../run/format-run.ts';
 import { guideActions, useGuideStore } from './guide-store.ts';

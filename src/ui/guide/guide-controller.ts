@@ -12,7 +12,7 @@ import { onRunProgress } from '../../store/simulation-worker.ts';
 import { getDocument, useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore } from '../../store/run-store.ts';
 import { highlightActions } from '../../store/highlight-store.ts';
-import type { GuideStep } from '../../engine/spec.ts';
+import type { GuideStep } from '../../engine/index.ts';
 import { currentStepIndex, nextPauseAt, pausingStepAt, readGuideSteps, watchTargets } from './guide-timeline.ts';
 import { guideActions, useGuideStore } from './guide-store.ts';
 

@@ -3,8 +3,8 @@
  * pause next (the worker's pause-at), and what a step asks to watch. The steps are read
  * from the editor's document (raw JSON), each on its own, so one bad step hides only itself.
  */
-import type { GuideStep } from '../../engine/spec.ts';
-import { guideStepSchema } from '../../scenario/header.ts';
+import type { GuideStep } from '../../engine/index.ts';
+import { guideStepSchema } from '../../scenario/index.ts';
 
 export function readGuideSteps(raw: unknown): GuideStep[] {
   if (!Array.isArray(raw)) return [];

@@ -22,24 +22,24 @@ export function LinkInspector({ link, issues, parallel }: { link: DocumentLink; 
       <InjectNow ids={[link.id]} />
       <FieldMessages id={`${binding.key}-messages`} issues={[...binding.issues([]), ...binding.issues(['from']), ...binding.issues(['to'])]} />
       <TextField binding={binding} path={['id']} label="Id" kind="id" onCommit={(text) => graphActions.renameLink(link.id, text.trim())} />
-      <DistributionField binding={binding} path={['latency']} label="Latency (one way)" defaultText="0" />
-      <TextField binding={binding} path={['capacity']} label="Capacity (messages/s)" kind="countOrNull" placeholder="unlimited" />
-      <TextField binding={binding} path={['buffer']} label="Buffer (messages)" kind="countOrNull" placeholder="unbounded" hint="Drop-tail; only matters with a capacity." />
-      <TextField binding={binding} path={['loss']} label="Loss (0–1 or %)" kind="probability" placeholder="0" />
-      <CheckField binding={binding} path={['up']} label="Up at the start" defaultValue={true} />
+      <DistributionField binding={binding} path={['latency']} label="Latency (one way)" />
+      <TextField binding={binding} path={['capacity']} label="Capacity (messages/s)" kind="countOrNull" />
+      <TextField binding={binding} path={['buffer']} label="Buffer (messages)" kind="countOrNull" hint="Drop-tail; only matters with a capacity." />
+      <TextField binding={binding} path={['loss']} label="Loss (0–1 or %)" kind="probability" />
+      <CheckField binding={binding} path={['up']} label="Up at the start" />
       <fieldset className="fl-group">
         <legend>Parallel links</legend>
-        <ChoiceField binding={binding} path={['routing']} label="Routing" options={['failover', 'spread']} defaultValue="failover" hint="Parallel links between the same nodes must agree." />
-        <TextField binding={binding} path={['priority']} label="Priority (failover: lowest up wins)" kind="number" placeholder="0" />
-        <TextField binding={binding} path={['weight']} label="Weight (spread: relative share)" kind="number" placeholder="1" />
-        <TextField binding={binding} path={['detectAfter']} label="Senders notice down/up after" kind="duration" placeholder="0" />
+        <ChoiceField binding={binding} path={['routing']} label="Routing" options={['failover', 'spread']} hint="Parallel links between the same nodes must agree." />
+        <TextField binding={binding} path={['priority']} label="Priority (failover: lowest up wins)" kind="number" />
+        <TextField binding={binding} path={['weight']} label="Weight (spread: relative share)" kind="number" />
+        <TextField binding={binding} path={['detectAfter']} label="Senders notice down/up after" kind="duration" />
       </fieldset>
       <details className="fl-group">
         <summary>Response direction (where it differs)</summary>
-        <DistributionField binding={binding} path={['back', 'latency']} label="Latency back" defaultText="same as forward" />
-        <TextField binding={binding} path={['back', 'capacity']} label="Capacity back (messages/s)" kind="countOrNull" placeholder="same as forward" />
-        <TextField binding={binding} path={['back', 'buffer']} label="Buffer back (messages)" kind="countOrNull" placeholder="same as forward" />
-        <TextField binding={binding} path={['back', 'loss']} label="Loss back (0–1 or %)" kind="probability" placeholder="same as forward" />
+        <DistributionField binding={binding} path={['back', 'latency']} label="Latency back" absent="same as forward" />
+        <TextField binding={binding} path={['back', 'capacity']} label="Capacity back (messages/s)" kind="countOrNull" absent="same as forward" />
+        <TextField binding={binding} path={['back', 'buffer']} label="Buffer back (messages)" kind="countOrNull" absent="same as forward" />
+        <TextField binding={binding} path={['back', 'loss']} label="Loss back (0–1 or %)" kind="probability" absent="same as forward" />
       </details>
       <JsonEditor id={`fl-json-${binding.key}`} label="Edit as JSON" value={link} hiddenKeys={['id', 'from', 'to']} onCommit={(next) => graphActions.setLinkField(link.id, [], next)} />
       <div className="fl-actions">

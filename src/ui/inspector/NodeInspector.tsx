@@ -24,7 +24,7 @@ export function NodeInspector({ node, document, issues }: { node: DocumentNode; 
       <InjectNow ids={[node.id]} />
       <FieldMessages id={`${binding.key}-messages`} issues={binding.issues([])} />
       <TextField binding={binding} path={['id']} label="Id" kind="id" onCommit={(text) => graphActions.renameNode(node.id, text.trim())} hint="Unique; links, calls and faults follow a rename." />
-      <TextField binding={binding} path={['label']} label="Label" kind="text" placeholder={node.id} />
+      <TextField binding={binding} path={['label']} label="Label" kind="text" absent={node.id} />
       {Section ? <Section node={node} document={document} binding={binding} /> : <p>This editor does not know kind “{node.kind}”; edit it as JSON.</p>}
       <ConnectControl node={node} document={document} />
       <JsonEditor

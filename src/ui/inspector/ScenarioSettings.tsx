@@ -18,9 +18,9 @@ export function ScenarioSettings() {
       <p className="fl-field__hint">Select a node or link to edit it. Times: 250ms, 2s, 5m (a bare number is ms).</p>
       <TextField binding={binding} path={['name']} label="Name" kind="text" />
       <TextField binding={binding} path={['duration']} label="Duration" kind="duration" hint="How much simulated time a run covers." />
-      <TextField binding={binding} path={['seed']} label="Seed" kind="number" placeholder="1" hint="Same seed, same run." />
-      <TextField binding={binding} path={['sampleEvery']} label="Sample every" kind="duration" placeholder="1s" />
-      <TextField binding={binding} path={['warmup']} label="Warm-up" kind="duration" placeholder="0" hint="Totals ignore what happens before it." />
+      <TextField binding={binding} path={['seed']} label="Seed" kind="number" hint="Same seed, same run." />
+      <TextField binding={binding} path={['sampleEvery']} label="Sample every" kind="duration" />
+      <TextField binding={binding} path={['warmup']} label="Warm-up" kind="duration" hint="Totals ignore what happens before it." />
       <FieldMessages id="fl-scenario-file-messages" issues={fileIssues} />
       <ProblemList />
     </section>

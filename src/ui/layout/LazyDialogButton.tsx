@@ -5,7 +5,7 @@
  * buttons are this with their own frame and panel. Escape closes it (the browser's own: the
  * editor's page-wide shortcuts leave keys inside an open dialog alone).
  */
-import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import { PanelBoundary } from '../boundary/PanelBoundary.tsx';
 
 export interface LazyDialogState {
@@ -49,17 +49,21 @@ export function LazyDialogButton(props: LazyDialogButtonProps) {
   const [openCount, setOpenCount] = useState(0);
   const [isOpen, setOpen] = useState(false);
 
-  const open = () => {
+  // Stable (setters and a ref only), so another part of the app can hold it: see openOn.
+  const open = useCallback(() => {
     setOpenCount((n) => n + 1);
     setOpen(true);
     if (!dialog.current?.open) dialog.current?.showModal();
-  };
+  }, []);
   const close = () => dialog.current?.close();
 
-  useEffect(() => {
+  // Once, at mount: a URL flag opens the dialog on arrival, not whenever the props change.
+  const openIfFlagged = useEffectEvent(() => {
     if (urlFlag !== undefined && openedByUrl(urlFlag)) open();
-  }, []);
-  useEffect(() => openOn?.(open), [openOn]);
+  });
+  useEffect(() => openIfFlagged(), []);
+  // Another part of the app (the inspector's "Sweep this…") may open it.
+  useEffect(() => openOn?.(open), [openOn, open]);
 
   return (
     <>

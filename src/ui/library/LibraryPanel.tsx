@@ -13,12 +13,15 @@ import { ReplacedGraphs } from './ReplacedGraphs.tsx';
 
 const TAGS = libraryTags(builtinScenarios);
 
+/** The page's colours once `theme` is applied (the argument keys the memo: the CSS is the source). */
+const coloursOf = (_theme: string) => themeColours(getComputedStyle(document.documentElement));
+
 /** `openCount`: the library's opens so far; the kept graphs are read again at each. */
 export function LibraryPanel({ onOpened, openCount }: { onOpened: () => void; openCount: number }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const theme = useThemeStore((s) => s.theme);
   // theme.css has applied the theme by the time this renders: read its colours once per theme
-  const colours = useMemo(() => themeColours(getComputedStyle(document.documentElement)), [theme]);
+  const colours = useMemo(() => coloursOf(theme), [theme]);
   const shown = filterByTags(builtinScenarios, chosen);
   const toggle = (tag: string) => {
     const next = new Set(chosen);

@@ -3,7 +3,7 @@
  * limits (render-markdown.ts); until the worker answers, and for good when a limit is passed,
  * the text shows as plain text — so the reader always has the words, and the page never waits.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { plainChunks } from './plain-chunks.ts';
 import { markdownRenderer, toShown, type ShownMarkdown } from './render-markdown.ts';
 import './markdown.css';
@@ -11,13 +11,16 @@ import './markdown.css';
 function useShownMarkdown(text: string): ShownMarkdown {
   const renderer = markdownRenderer();
   const [formatted, setFormatted] = useState(() => ({ text, result: renderer.peek(text) }));
+  // Runs when the text changes; reads the latest formatted state without re-running on it.
+  const format = useEffectEvent((isLive: () => boolean) => {
+    if (formatted.text === text && formatted.result !== undefined) return;
+    const known = renderer.peek(text);
+    if (known) setFormatted({ text, result: known });
+    else void renderer.render(text).then((result) => isLive() && setFormatted({ text, result }));
+  });
   useEffect(() => {
     let live = true;
-    if (formatted.text !== text || formatted.result === undefined) {
-      const known = renderer.peek(text);
-      if (known) setFormatted({ text, result: known });
-      else void renderer.render(text).then((result) => live && setFormatted({ text, result }));
-    }
+    format(() => live);
     return () => {
       live = false;
     };

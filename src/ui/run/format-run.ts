@@ -32,29 +32,7 @@ export function formatClock(ms: number): string {
   return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
 }
 
-/** 1_234_567 → "1.23 M"; 12_345 → "12.3 k". */
-export function formatRate(perSec: number): string {
-  if (!Number.isFinite(perSec)) return '–';
-  if (perSec >= 1e6) return `${(perSec / 1e6).toFixed(2)} M`;
-  if (perSec >= 1e3) return `${(perSec / 1e3).toFixed(1)} k`;
-  return perSec >= 10 ? perSec.toFixed(0) : perSec.toFixed(1);
-}
+// Rates and axis numbers are src/format's: one style for canvas, panels and charts.
+export { formatAxisNumber, formatRate } from '../../format/numbers.ts';
 
-/** A number that fits a chart's value axis: 150000 → "150k", 1500 → "1500", 0.25 → "0.25". */
-export function formatAxisNumber(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
-  if (abs >= 1e4) return `${Number((value / 1e3).toPrecision(3))}k`;
-  return String(Number(value.toPrecision(4)));
-}
-
-/** A short simulated time for axes and markers: "90s" → "1m 30s", "2h 5m". */
-export function formatSimTime(ms: number): string {
-  const sec = Math.round(ms / 1000);
-  if (sec < 60) return `${sec}s`;
-  const h = Math.floor(sec / 3600);
-  const m = Math.floor((sec % 3600) / 60);
-  const s = sec % 60;
-  if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h}h`;
-  return s > 0 ? `${m}m ${s}s` : `${m}m`;
-}
+export { formatSimTime } from '../../format/sim-time.ts';

@@ -3,7 +3,7 @@
  * (Shift: bigger steps, Home/End), Delete to remove. Live injections show below, read-only.
  * The playhead follows the live clock through the frame scheduler, outside React.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { formatDuration, parseDuration } from '../../scenario/index.ts';
 import type { FaultLogEntry } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
@@ -42,14 +42,11 @@ export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: F
   const snap = (ms: number) => Math.min(span, Math.max(0, Math.round(ms / grainMs) * grainMs));
   const percent = (ms: number) => percentOf(ms, span);
 
-  useEffect(
-    () =>
-      frameScheduler.onFrame(() => {
-        const values = liveMetrics.get().values;
-        if (playhead.current) playhead.current.style.left = percent(values ? values[0] : 0);
-      }),
-    [span], // `percent` depends only on span
-  );
+  const paintPlayhead = useEffectEvent(() => {
+    const values = liveMetrics.get().values;
+    if (playhead.current) playhead.current.style.left = percent(values ? values[0] : 0);
+  });
+  useEffect(() => frameScheduler.onFrame(() => paintPlayhead()), []);
 
   // The charts' tick rule (time-ticks.ts): nice steps, as many as the lane's width labels clearly.
   const ticks = timeTicks(0, span, maxTicksForWidth(laneWidthPx));

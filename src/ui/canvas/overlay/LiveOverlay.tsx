@@ -51,7 +51,8 @@ export function LiveOverlay() {
   useEffect(() => {
     const canvas = canvasRef.current;
     const surface = canvas && drawingSurface(canvas);
-    const context = surface?.getContext('2d');
+    // each side of the union by itself: on the union, TypeScript may pick getContext(string)
+    const context = surface instanceof OffscreenCanvas ? surface.getContext('2d') : surface?.getContext('2d');
     if (!big || !canvas || !surface || !context) return;
     canvasPainter.setTarget('overlay');
     // Boxes and links are rebuilt only when React Flow's node or edge arrays change identity.

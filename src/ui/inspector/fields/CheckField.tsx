@@ -1,10 +1,11 @@
-/** A labelled checkbox bound to a boolean field; back at its default, the field is left out. */
+/** A labelled checkbox bound to a boolean field; back at its default (the format's), the field is left out. */
 import type { FieldPath } from '../../../store/graph/field-path.ts';
 import { inputId, type FieldBinding } from './binding.ts';
 import { FieldMessages } from './FieldMessages.tsx';
 
-export function CheckField({ binding, path, label, defaultValue }: { binding: FieldBinding; path: FieldPath; label: string; defaultValue: boolean }) {
+export function CheckField({ binding, path, label }: { binding: FieldBinding; path: FieldPath; label: string }) {
   const id = inputId(binding, path);
+  const defaultValue = binding.defaultAt(path)?.value === true;
   const value = binding.get(path);
   const checked = typeof value === 'boolean' ? value : defaultValue;
   return (

@@ -8,13 +8,14 @@ export interface ChoiceFieldProps {
   path: FieldPath;
   label: string;
   options: readonly string[];
-  /** The format's default; offered as "default (x)", which leaves the field out. */
-  defaultValue?: string;
   hint?: string;
 }
 
-export function ChoiceField({ binding, path, label, options, defaultValue, hint }: ChoiceFieldProps) {
+export function ChoiceField({ binding, path, label, options, hint }: ChoiceFieldProps) {
   const id = inputId(binding, path);
+  // The format's default, offered as "default (x)", which leaves the field out.
+  const known = binding.defaultAt(path)?.value;
+  const defaultValue = typeof known === 'string' ? known : undefined;
   const issues = binding.issues(path);
   const value = binding.get(path);
   const current = typeof value === 'string' ? value : '';

@@ -7,6 +7,7 @@ import type { FieldPath } from '../../../store/graph/field-path.ts';
 import { inputId, type FieldBinding } from './binding.ts';
 import { FieldMessages } from './FieldMessages.tsx';
 import { TextField } from './TextField.tsx';
+import { valueToText } from './field-values.ts';
 
 type Shape = 'default' | 'constant' | 'exponential' | 'uniform' | 'lognormal';
 
@@ -52,12 +53,31 @@ export interface DistributionFieldProps {
   binding: FieldBinding;
   path: FieldPath;
   label: string;
-  /** What leaving the field out means, e.g. "exponential, mean 10ms". */
-  defaultText: string;
+  /** What leaving the field out means where the format has no default value ("same as forward"). */
+  absent?: string;
 }
 
-export function DistributionField({ binding, path, label, defaultText }: DistributionFieldProps) {
+/** A default in the file's notation, as the shape menu says it: "exponential, mean 10ms". */
+export function distributionText(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return `constant ${valueToText('duration', value)}`;
+  const d = value as Record<string, unknown>;
+  const t = (key: string) => valueToText('duration', d[key]);
+  switch (d.dist) {
+    case 'exponential':
+      return `exponential, mean ${t('mean')}`;
+    case 'uniform':
+      return `uniform ${t('min')}–${t('max')}`;
+    case 'lognormal':
+      return `lognormal, median ${t('median')}, p99 ${t('p99')}`;
+    default:
+      return valueToText('text', value);
+  }
+}
+
+export function DistributionField({ binding, path, label, absent }: DistributionFieldProps) {
   const id = inputId(binding, path);
+  const known = binding.defaultAt(path);
+  const defaultText = known === undefined ? (absent ?? 'none') : distributionText(known.value);
   const value = binding.get(path);
   const shape = shapeOf(value);
   return (

@@ -1,8 +1,9 @@
 /**
  * A labelled text box bound to one document field, with its unit, its default as a
  * placeholder, a hint, and the parser's messages. Commits on Enter or when it loses focus.
+ * The placeholder is the format's own default (`binding.defaultAt`): never retyped here.
  */
-import type { FieldPath } from '../../../store/graph/field-path.ts';
+import { formatFieldPath, type FieldPath } from '../../../store/graph/field-path.ts';
 import { inputId, type FieldBinding } from './binding.ts';
 import { FieldMessages } from './FieldMessages.tsx';
 import { textToValue, valueToText, type ValueKind } from './field-values.ts';
@@ -17,8 +18,10 @@ export interface TextFieldProps {
   path: FieldPath;
   label: string;
   kind: ValueKind;
-  /** The default, shown when the field is left out. */
-  placeholder?: string;
+  /** Words for a field the format gives no default value ("none", "same as forward"). */
+  absent?: string;
+  /** What the default does, after it: "1 (no retry)". */
+  defaultNote?: string;
   unit?: string;
   hint?: string;
   /** Commit a custom way (a rename) instead of writing the path. */
@@ -26,8 +29,10 @@ export interface TextFieldProps {
   multiline?: boolean;
 }
 
-export function TextField({ binding, path, label, kind, placeholder, unit, hint, onCommit, multiline }: TextFieldProps) {
+export function TextField({ binding, path, label, kind, absent, defaultNote, unit, hint, onCommit, multiline }: TextFieldProps) {
   const id = inputId(binding, path);
+  const known = binding.defaultAt(path);
+  const placeholder = known === undefined ? absent : defaultNote ? `${valueToText(kind, known.value)} (${defaultNote})` : valueToText(kind, known.value);
   const issues = binding.issues(path);
   const draft = useDraft(valueToText(kind, binding.get(path)), onCommit ?? ((text) => binding.set(path, textToValue(kind, text))));
   // A bare number in a duration field is milliseconds (docs/format.md): say so beside it.
@@ -37,6 +42,8 @@ export function TextField({ binding, path, label, kind, placeholder, unit, hint,
     id,
     ...draft,
     placeholder,
+    // the field's document path, for tests that walk the form (tests/ui/inspector-defaults.test.ts)
+    'data-path': formatFieldPath(path),
     'aria-invalid': issues.some((i) => i.severity === 'error') || undefined,
     'aria-describedby': describedBy,
     spellCheck: false,

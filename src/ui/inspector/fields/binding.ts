@@ -3,6 +3,7 @@
  * take a binding rather than an id so the same retry or distribution editor serves clients,
  * calls, balancers and links.
  */
+import { defaultOf, NODE_KINDS, type DefaultsOwner, type NodeKind } from '../../../scenario/index.ts';
 import { graphActions, type DocumentLink, type DocumentNode } from '../../../store/graph-store.ts';
 import { getIn, formatFieldPath, type FieldPath } from '../../../store/graph/field-path.ts';
 import { issuesAt, issuesUnder, type FieldIssue } from '../../../store/graph/validation-index.ts';
@@ -18,7 +19,12 @@ export interface FieldBinding {
   issuesUnder(path: FieldPath): FieldIssue[];
   /** The field as an experiment's `vary.path` ("Sweep this…"), or undefined where it has none. */
   varyPath?(path: FieldPath): string | undefined;
+  /** The format's default for the field (src/scenario `defaultOf`), or undefined when it has none. */
+  defaultAt(path: FieldPath): { value: unknown } | undefined;
 }
+
+const defaultsOf = (owner: DefaultsOwner | undefined) => (path: FieldPath) => (owner === undefined ? undefined : defaultOf(owner, path));
+const isNodeKind = (kind: unknown): kind is NodeKind => (NODE_KINDS as readonly unknown[]).includes(kind);
 
 export function nodeBinding(node: DocumentNode, issues: readonly FieldIssue[] | undefined): FieldBinding {
   return {
@@ -28,6 +34,7 @@ export function nodeBinding(node: DocumentNode, issues: readonly FieldIssue[] | 
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
     varyPath: (path) => itemVaryPath('nodes', node.id, path),
+    defaultAt: defaultsOf(isNodeKind(node.kind) ? node.kind : undefined),
   };
 }
 
@@ -39,6 +46,7 @@ export function linkBinding(link: DocumentLink, issues: readonly FieldIssue[] | 
     issues: (path) => issuesAt(issues, formatFieldPath(path)),
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
     varyPath: (path) => itemVaryPath('links', link.id, path),
+    defaultAt: defaultsOf('link'),
   };
 }
 
@@ -51,6 +59,7 @@ export function scenarioBinding(document: Record<string, unknown>, issues: reado
     issuesUnder: (path) => issuesUnder(issues, formatFieldPath(path)),
     // top-level fields only; the seed is swept by `experiment.seeds`, not by a path
     varyPath: (path) => (path.length === 1 && path[0] !== 'seed' ? String(path[0]) : undefined),
+    defaultAt: defaultsOf('scenario'),
   };
 }
 

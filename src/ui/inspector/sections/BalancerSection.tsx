@@ -14,7 +14,7 @@ export function BalancerSection({ node, document, binding }: SectionProps) {
   const toggle = (to: string, on: boolean) => binding.set(['targets'], on ? [...targets, to] : targets.filter((t) => t !== to));
   return (
     <>
-      <ChoiceField binding={binding} path={['policy']} label="Policy" options={POLICIES} defaultValue="roundRobin" />
+      <ChoiceField binding={binding} path={['policy']} label="Policy" options={POLICIES} />
       <fieldset className="fl-group">
         <legend>Targets</legend>
         {all.length === 0 && <p className="fl-field__hint">Connect the balancer to the nodes behind it.</p>}
@@ -26,8 +26,8 @@ export function BalancerSection({ node, document, binding }: SectionProps) {
         ))}
         <FieldMessages id={`${binding.key}-targets-messages`} issues={binding.issuesUnder(['targets'])} />
       </fieldset>
-      <TextField binding={binding} path={['detectAfter']} label="Notices a crash after" kind="duration" placeholder="5s" />
-      <TextField binding={binding} path={['timeout']} label="Timeout per attempt" kind="duration" placeholder="none" />
+      <TextField binding={binding} path={['detectAfter']} label="Notices a crash after" kind="duration" />
+      <TextField binding={binding} path={['timeout']} label="Timeout per attempt" kind="duration" absent="none" />
       <RetryFields binding={binding} path={[]} />
     </>
   );

@@ -25,16 +25,16 @@ export function CacheSection({ node, document, binding }: SectionProps) {
         <FieldMessages id={`${id}-messages`} issues={issues} />
       </div>
       <TextField binding={binding} path={['ttl']} label="TTL (fresh for)" kind="duration" />
-      <TextField binding={binding} path={['ttlJitter']} label="TTL jitter (± share, 0–1)" kind="number" placeholder="0" />
-      <TextField binding={binding} path={['keys']} label="Keys (distinct)" kind="number" placeholder="1000" />
-      <TextField binding={binding} path={['popularity', 'zipf']} label="Popularity (Zipf exponent)" kind="number" placeholder="1" hint="0 = every key equally likely; larger = more skewed." />
-      <TextField binding={binding} path={['capacity']} label="Capacity (entries)" kind="countOrNull" placeholder="unbounded" />
-      <TextField binding={binding} path={['hitTime']} label="Hit time" kind="duration" placeholder="1ms" />
-      <TextField binding={binding} path={['negativeTtl']} label="Negative TTL (failures kept)" kind="duration" placeholder="0" />
-      <TextField binding={binding} path={['staleWhileRevalidate']} label="Serve stale while revalidating" kind="duration" placeholder="0" />
-      <CheckField binding={binding} path={['coalesce']} label="Coalesce misses (single flight)" defaultValue={false} />
-      <CheckField binding={binding} path={['warm']} label="Start warm" defaultValue={false} />
-      <TextField binding={binding} path={['timeout']} label="Backend timeout per attempt" kind="duration" placeholder="none" />
+      <TextField binding={binding} path={['ttlJitter']} label="TTL jitter (± share, 0–1)" kind="number" />
+      <TextField binding={binding} path={['keys']} label="Keys (distinct)" kind="number" />
+      <TextField binding={binding} path={['popularity', 'zipf']} label="Popularity (Zipf exponent)" kind="number" hint="0 = every key equally likely; larger = more skewed." />
+      <TextField binding={binding} path={['capacity']} label="Capacity (entries)" kind="countOrNull" />
+      <TextField binding={binding} path={['hitTime']} label="Hit time" kind="duration" />
+      <TextField binding={binding} path={['negativeTtl']} label="Negative TTL (failures kept)" kind="duration" />
+      <TextField binding={binding} path={['staleWhileRevalidate']} label="Serve stale while revalidating" kind="duration" />
+      <CheckField binding={binding} path={['coalesce']} label="Coalesce misses (single flight)" />
+      <CheckField binding={binding} path={['warm']} label="Start warm" />
+      <TextField binding={binding} path={['timeout']} label="Backend timeout per attempt" kind="duration" absent="none" />
       <RetryFields binding={binding} path={[]} />
     </>
   );

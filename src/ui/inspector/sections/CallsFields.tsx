@@ -28,8 +28,8 @@ export function CallsFields({ node, document, binding }: { node: DocumentNode; d
             Call {index + 1}: {String((calls[index] as { to?: unknown }).to ?? '?')}
           </summary>
           <CallTargetField binding={binding} index={index} linked={linked} />
-          <TextField binding={binding} path={['calls', index, 'when']} label="Only for classes" kind="names" placeholder="every class" hint="Class names, separated by commas." />
-          <TextField binding={binding} path={['calls', index, 'timeout']} label="Timeout per attempt" kind="duration" placeholder="none" />
+          <TextField binding={binding} path={['calls', index, 'when']} label="Only for classes" kind="names" absent="every class" hint="Class names, separated by commas." />
+          <TextField binding={binding} path={['calls', index, 'timeout']} label="Timeout per attempt" kind="duration" absent="none" />
           <RetryFields binding={binding} path={['calls', index]} />
           <CircuitBreakerFields binding={binding} path={['calls', index]} label="This call's own breaker" />
           <div className="fl-actions">

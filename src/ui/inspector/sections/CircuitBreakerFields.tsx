@@ -21,12 +21,12 @@ export function CircuitBreakerFields({ binding, path, label }: { binding: FieldB
       </div>
       {on && (
         <>
-          <TextField binding={binding} path={[...breaker, 'failureRatio']} label="Opens at failure share (0–1)" kind="probability" placeholder="0.5" />
-          <TextField binding={binding} path={[...breaker, 'minAttempts']} label="…after at least (attempts)" kind="number" placeholder="20" />
-          <TextField binding={binding} path={[...breaker, 'window']} label="Counted over" kind="duration" placeholder="10s" />
-          <TextField binding={binding} path={[...breaker, 'openFor']} label="Stays open for" kind="duration" placeholder="5s" />
-          <TextField binding={binding} path={[...breaker, 'halfOpenProbes']} label="Half-open probes" kind="number" placeholder="1" />
-          <TextField binding={binding} path={[...breaker, 'fallback']} label="Fallback node while open" kind="id" placeholder="none" />
+          <TextField binding={binding} path={[...breaker, 'failureRatio']} label="Opens at failure share (0–1)" kind="probability" />
+          <TextField binding={binding} path={[...breaker, 'minAttempts']} label="…after at least (attempts)" kind="number" />
+          <TextField binding={binding} path={[...breaker, 'window']} label="Counted over" kind="duration" />
+          <TextField binding={binding} path={[...breaker, 'openFor']} label="Stays open for" kind="duration" />
+          <TextField binding={binding} path={[...breaker, 'halfOpenProbes']} label="Half-open probes" kind="number" />
+          <TextField binding={binding} path={[...breaker, 'fallback']} label="Fallback node while open" kind="id" absent="none" />
         </>
       )}
       <FieldMessages id={`${id}-messages`} issues={binding.issues(breaker)} />

@@ -37,18 +37,18 @@ export function ClientSection({ node, document, binding }: SectionProps) {
       {closed ? (
         <>
           <TextField binding={binding} path={['users']} label="Users" kind="number" />
-          <DistributionField binding={binding} path={['think']} label="Think time" defaultText="0" />
+          <DistributionField binding={binding} path={['think']} label="Think time" />
         </>
       ) : (
         <>
           <TextField binding={binding} path={['rate']} label="Rate (requests/s)" kind="number" />
-          <ChoiceField binding={binding} path={['arrival']} label="Arrivals" options={['poisson', 'constant']} defaultValue="poisson" />
+          <ChoiceField binding={binding} path={['arrival']} label="Arrivals" options={['poisson', 'constant']} />
         </>
       )}
       <TargetField node={node} document={document} binding={binding} />
-      <TextField binding={binding} path={['timeout']} label="Timeout per attempt" kind="duration" placeholder="none" />
-      <TextField binding={binding} path={['deadline']} label="Deadline per request" kind="duration" placeholder="none" hint="Retries included." />
-      <CheckField binding={binding} path={['propagateDeadline']} label="Send the deadline with each request" defaultValue={true} />
+      <TextField binding={binding} path={['timeout']} label="Timeout per attempt" kind="duration" absent="none" />
+      <TextField binding={binding} path={['deadline']} label="Deadline per request" kind="duration" absent="none" hint="Retries included." />
+      <CheckField binding={binding} path={['propagateDeadline']} label="Send the deadline with each request" />
       <RetryFields binding={binding} path={[]} />
       <ClassesFields node={node} binding={binding} />
       <ClientAuthFields node={node} document={document} binding={binding} />

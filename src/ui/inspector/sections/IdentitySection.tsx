@@ -15,7 +15,7 @@ export function IdentitySection({ node, document, binding }: SectionProps) {
   return (
     <>
       <TextField binding={binding} path={['signingKey']} label="Signing key (key id)" kind="id" hint="New tokens are signed with it; a key set must publish it." />
-      <DistributionField binding={binding} path={['tokenLifetime']} label="Token lifetime" defaultText="uniform 60m–90m" />
+      <DistributionField binding={binding} path={['tokenLifetime']} label="Token lifetime" />
       <OptionalGroup
         binding={binding}
         field="mfa"
@@ -24,8 +24,8 @@ export function IdentitySection({ node, document, binding }: SectionProps) {
         initial={() => ({ via: firstLinked(node, document) })}
       >
         <LinkedNodeField node={node} document={document} binding={binding} path={['mfa', 'via']} label="Via (called per sign-in)" />
-        <TextField binding={binding} path={['mfa', 'when']} label="Only for classes" kind="names" placeholder="every class" hint="Class names, separated by commas." />
-        <TextField binding={binding} path={['mfa', 'timeout']} label="Timeout per attempt" kind="duration" placeholder="none" />
+        <TextField binding={binding} path={['mfa', 'when']} label="Only for classes" kind="names" absent="every class" hint="Class names, separated by commas." />
+        <TextField binding={binding} path={['mfa', 'timeout']} label="Timeout per attempt" kind="duration" absent="none" />
         <RetryFields binding={binding} path={['mfa']} />
       </OptionalGroup>
       <StationSection node={node} document={document} binding={binding} />

@@ -13,11 +13,11 @@ export function RetryFields({ binding, path }: { binding: FieldBinding; path: Fi
   return (
     <fieldset className="fl-group">
       <legend>Retry</legend>
-      <TextField binding={binding} path={[...retry, 'attempts']} label="Attempts (first included)" kind="number" placeholder="1 (no retry)" />
-      <TextField binding={binding} path={[...backoff, 'base']} label="Backoff base" kind="duration" placeholder="0" />
-      <TextField binding={binding} path={[...backoff, 'cap']} label="Backoff cap" kind="duration" placeholder="no cap" />
-      <TextField binding={binding} path={[...backoff, 'multiplier']} label="Backoff multiplier (×)" kind="number" placeholder="2" />
-      <ChoiceField binding={binding} path={[...retry, 'jitter']} label="Jitter" options={JITTERS} defaultValue="none" />
+      <TextField binding={binding} path={[...retry, 'attempts']} label="Attempts (first included)" kind="number" defaultNote="no retry" />
+      <TextField binding={binding} path={[...backoff, 'base']} label="Backoff base" kind="duration" />
+      <TextField binding={binding} path={[...backoff, 'cap']} label="Backoff cap" kind="duration" absent="no cap" />
+      <TextField binding={binding} path={[...backoff, 'multiplier']} label="Backoff multiplier (×)" kind="number" />
+      <ChoiceField binding={binding} path={[...retry, 'jitter']} label="Jitter" options={JITTERS} />
       <FieldMessages id={`${binding.key}-retry-messages`} issues={[...binding.issues(retry), ...binding.issues(backoff)]} />
     </fieldset>
   );

@@ -10,6 +10,7 @@ import { CheckField } from '../fields/CheckField.tsx';
 import { TextField } from '../fields/TextField.tsx';
 import { LinkedNodeField } from './LinkedNodeField.tsx';
 import { OptionalGroup } from './OptionalGroup.tsx';
+import { CLIENT_AUTH_DEFAULTS } from '../../../scenario/index.ts';
 
 interface Props {
   node: DocumentNode;
@@ -35,8 +36,8 @@ export function ClientAuthFields({ node, document, binding }: Props) {
       hint="A link to an identity provider turns this on."
     >
       <LinkedNodeField node={node} document={document} binding={binding} path={['auth', 'issuer']} label="Issuer (identity provider)" kind="identity" />
-      <TextField binding={binding} path={['auth', 'sessions']} label="Sessions (token holders)" kind="number" placeholder={closed ? 'one per user' : '1000'} />
-      <TextField binding={binding} path={['auth', 'refreshBefore']} label="Sign in again before expiry" kind="duration" placeholder="5m" hint="0 = only when the token has expired." />
+      <TextField binding={binding} path={['auth', 'sessions']} label="Sessions (token holders)" kind="number" absent={closed ? 'one per user' : String(CLIENT_AUTH_DEFAULTS.openLoopSessions)} />
+      <TextField binding={binding} path={['auth', 'refreshBefore']} label="Sign in again before expiry" kind="duration" hint="0 = only when the token has expired." />
     </OptionalGroup>
   );
 }
@@ -54,14 +55,14 @@ export function ValidatorFields({ node, document, binding }: Props) {
     >
       <LinkedNodeField node={node} document={document} binding={binding} path={['auth', 'keyset']} label="Key set" kind="keyset" />
       <TextField binding={binding} path={['auth', 'refreshEvery']} label="Refresh every" kind="duration" hint="Each replica starts at a random phase: they break one by one." />
-      <CheckField binding={binding} path={['auth', 'refreshOnUnknownKey']} label="Fetch again on an unknown key" defaultValue={false} />
-      {refetch && <TextField binding={binding} path={['auth', 'minRefreshInterval']} label="…at most once per" kind="duration" placeholder="0 (every time)" />}
+      <CheckField binding={binding} path={['auth', 'refreshOnUnknownKey']} label="Fetch again on an unknown key" />
+      {refetch && <TextField binding={binding} path={['auth', 'minRefreshInterval']} label="…at most once per" kind="duration" defaultNote="every time" />}
       {!refetch && binding.get(['auth', 'minRefreshInterval']) !== undefined && (
-        <TextField binding={binding} path={['auth', 'minRefreshInterval']} label="Min refresh interval (no effect without re-fetch)" kind="duration" placeholder="0" />
+        <TextField binding={binding} path={['auth', 'minRefreshInterval']} label="Min refresh interval (no effect without re-fetch)" kind="duration" />
       )}
-      <TextField binding={binding} path={['auth', 'negativeTtl']} label="Remember an unknown key for" kind="duration" placeholder="0 (not remembered)" />
-      <CheckField binding={binding} path={['auth', 'keepLastKnownGood']} label="Keep the last known good keys (a fetch only adds)" defaultValue={false} />
-      <TextField binding={binding} path={['auth', 'fetchTimeout']} label="Fetch timeout" kind="duration" placeholder="10s" />
+      <TextField binding={binding} path={['auth', 'negativeTtl']} label="Remember an unknown key for" kind="duration" defaultNote="not remembered" />
+      <CheckField binding={binding} path={['auth', 'keepLastKnownGood']} label="Keep the last known good keys (a fetch only adds)" />
+      <TextField binding={binding} path={['auth', 'fetchTimeout']} label="Fetch timeout" kind="duration" />
     </OptionalGroup>
   );
 }
