@@ -35,9 +35,9 @@ describe('headline number of a card', () => {
 
   it('overload: drops per second that are not rejected tokens, unless thousands wait; a filling queue: its length; otherwise the rate in', () => {
     expect(of({ droppedPerSec: 37.2 })).toEqual({ text: '37 drop/s', alarm: 'true' });
-    expect(of({ queued: 4012, inService: 50 })).toEqual({ text: 'queue 4.0k', alarm: null });
+    expect(of({ queued: 4012, inService: 50 })).toEqual({ text: 'queue 4.01k', alarm: null }); // src/format/numbers.ts: three significant digits
     // thousands waiting is the story even while it drops (the word says "dropping")
-    expect(of({ queued: 4512, inService: 50, droppedPerSec: 1.8 })).toEqual({ text: 'queue 4.5k', alarm: 'true' });
+    expect(of({ queued: 4512, inService: 50, droppedPerSec: 1.8 })).toEqual({ text: 'queue 4.51k', alarm: 'true' });
     expect(of({})).toEqual({ text: '21/s', alarm: null });
   });
 
