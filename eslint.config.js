@@ -125,10 +125,4 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  {
-    // src/ui/canvas is being rewritten in parallel (issue 15): its two findings (Canvas.tsx's
-    // minimap effect, use-flow-elements' measuredVersion key) are the rewrite's to fix; then drop this.
-    files: ['src/ui/canvas/**'],
-    rules: { 'react-hooks/exhaustive-deps': 'off' },
-  },
 );

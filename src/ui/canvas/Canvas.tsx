@@ -8,7 +8,7 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnDelete } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { graphActions, useGraphStore, type CanvasPosition } from '../../store/graph-store.ts';
 import { rulesFor } from '../../store/graph/node-kind-rules.ts';
 import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX } from '../../store/graph/auto-layout.ts';
@@ -98,35 +98,37 @@ function CanvasFlow() {
 
   // A newly opened graph is fitted into view (queued by React Flow until its nodes are measured).
   // An empty one gets the plain view: a fit queued now would fire on the first node added.
-  useEffect(() => {
+  const fitOpened = useEffectEvent(() => {
     following.current = true;
     fitStarted();
     if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
     else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-  }, [flow, loadCount]);
+  });
+  useEffect(() => fitOpened(), [loadCount]);
 
   // Until the person pans or zooms, the fit follows the canvas's size (a notice bar opening above
   // it, a panel closing): otherwise a node ends up under the minimap the fit had kept it clear of.
+  const refitToSize = useEffectEvent(() => {
+    if (!following.current) return;
+    fitStarted();
+    if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
+  });
   useEffect(() => {
     const element = wrapper.current;
     if (!element) return;
     let frame = 0;
     // a frame later: React Flow's own observer must have taken the new size first
-    const refit = () => {
-      if (!following.current) return;
-      fitStarted();
-      if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
-    };
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(refit);
+      frame = requestAnimationFrame(() => refitToSize());
     });
     observer.observe(element);
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
     };
-  }, [flow, minimapShown]);
+    // observing again when the minimap shows or hides refits (an observer reports at once)
+  }, [minimapShown]);
 
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(KIND_MIME)) return;

@@ -2,7 +2,7 @@
  * The canvas's nodes and edges, derived from the graph, selection and guide-highlight stores (edit rate, never
  * stream rate), plus React Flow's measured sizes, which live here and not in the document.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { useHighlightStore } from '../../store/highlight-store.ts';
 import { useSelectionStore } from '../../store/selection-store.ts';
@@ -17,17 +17,19 @@ export function useFlowElements() {
   const highlightedNodeIds = useHighlightStore((s) => s.nodeIds);
   const highlightedLinkIds = useHighlightStore((s) => s.linkIds);
   const [builder] = useState(() => createFlowElementsBuilder(nodeTypeOf));
-  const measured = useRef(new Map<string, Measured>());
-  const [measuredVersion, setMeasuredVersion] = useState(0);
-  // measuredVersion stands for the ref's contents: it changes whenever they do.
+  // One map of sizes, kept across measurements; a new wrapper object each time tells the memo
+  // its contents changed (copying the map per measurement would cost O(nodes) each time).
+  const [measured, setMeasuredSizes] = useState(() => ({ sizes: new Map<string, Measured>() }));
   const nodes = useMemo(
-    () => builder.nodes(document, new Set(nodeIds), validation, measured.current, new Set(highlightedNodeIds)),
-    [builder, document, nodeIds, validation, measuredVersion, highlightedNodeIds],
+    () => builder.nodes(document, new Set(nodeIds), validation, measured.sizes, new Set(highlightedNodeIds)),
+    [builder, document, nodeIds, validation, measured, highlightedNodeIds],
   );
   const edges = useMemo(() => builder.edges(document, new Set(linkIds), validation, new Set(highlightedLinkIds)), [builder, document, linkIds, validation, highlightedLinkIds]);
   const setMeasured = (sizes: ReadonlyMap<string, Measured>) => {
-    for (const [id, size] of sizes) measured.current.set(id, size);
-    setMeasuredVersion((v) => v + 1);
+    setMeasuredSizes((current) => {
+      for (const [id, size] of sizes) current.sizes.set(id, size);
+      return { sizes: current.sizes };
+    });
   };
   return { nodes, edges, setMeasured };
 }
