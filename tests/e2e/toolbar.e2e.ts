@@ -9,9 +9,21 @@ import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor, seriousAxeViolations } from './editor-support.ts';
 import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
 
-/** Top edges of the toolbar's direct children, rounded: one distinct value means one row. */
+/** Rows of the toolbar's direct children: an item starts a new row when it begins below the
+ * bottom of every item of the row before (items of one row differ in height and top by a few px). */
 const rowsOfToolbar = (page: Page) =>
-  page.locator('.fl-toolbar > *').evaluateAll((items) => new Set(items.filter((el) => el.getClientRects().length > 0).map((el) => Math.round(el.getBoundingClientRect().top / 20))).size);
+  page.locator('.fl-toolbar > *').evaluateAll((items) => {
+    const boxes = items.filter((el) => el.getClientRects().length > 0).map((el) => el.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+    let rows = 0;
+    let rowBottom = -Infinity;
+    for (const box of boxes) {
+      if (box.top >= rowBottom) {
+        rows += 1;
+        rowBottom = box.bottom;
+      } else rowBottom = Math.max(rowBottom, box.bottom);
+    }
+    return rows;
+  });
 
 describe('the toolbar', () => {
   const chromium = useChromium();

@@ -68,7 +68,7 @@ const isValidConnection: IsValidConnection<CanvasEdge> = (connection) => {
 };
 
 function CanvasFlow() {
-  const { nodes, edges, setMeasured } = useFlowElements();
+  const { nodes, edges, setMeasured, measuredSizes } = useFlowElements();
   const loadCount = useGraphStore((s) => s.loadCount);
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -81,7 +81,7 @@ function CanvasFlow() {
   const fitted = () => {
     if (following.current && useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
   };
-  const fitStarted = useFitFollowsTier(legibility['data-detail'], fitted);
+  const fitStarted = useFitFollowsTier(legibility['data-detail'], fitted, measuredSizes);
 
   useEffect(
     () =>

@@ -1,30 +1,37 @@
 /**
  * A fit view is worked out from the cards' measured sizes, but the sizes depend on the zoom
  * (semantic zoom: a smaller tier has other rows and larger type). When the fit's zoom changes the
- * tier, the graph is fitted once more with the cards as they are now drawn. At most
- * MAX_REFITS per fit, so two tiers whose sizes would each call for the other cannot ping-pong.
+ * tier, or the cards change size after it, the graph is fitted once more with the cards as they
+ * are now drawn. At most MAX_REFITS per fit, so sizes that would each call for the other cannot
+ * ping-pong.
  */
 import { useEffect, useRef } from 'react';
 import type { DetailTier } from './legibility.ts';
 
-const MAX_REFITS = 2;
+const MAX_REFITS = 3;
 
-/** `refit` runs two frames after a tier change (React Flow has measured the new sizes by then); call the returned function whenever a fit starts. */
-export function useFitFollowsTier(tier: DetailTier, refit: () => void): () => void {
+/**
+ * `refit` runs two frames after a tier change or a change of the cards' measured sizes (React Flow
+ * has measured the new sizes by then): a card that grows after the fit (a state line, a headline
+ * number, a label wrapping differently) would otherwise end under the minimap or the controls the
+ * fit had kept it clear of. Call the returned function whenever a fit starts.
+ */
+export function useFitFollowsTier(tier: DetailTier, refit: () => void, measuredSizes?: object): () => void {
   const refits = useRef(0);
   const refitRef = useRef(refit);
   refitRef.current = refit;
-  const seen = useRef(tier);
+  const seen = useRef<[DetailTier, object | undefined]>([tier, measuredSizes]);
   useEffect(() => {
-    if (seen.current === tier) return;
-    seen.current = tier;
+    const [seenTier, seenSizes] = seen.current;
+    if (seenTier === tier && seenSizes === measuredSizes) return;
+    seen.current = [tier, measuredSizes];
     if (refits.current >= MAX_REFITS) return;
     refits.current++;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => refitRef.current());
     });
     return () => cancelAnimationFrame(frame);
-  }, [tier]);
+  }, [tier, measuredSizes]);
   return () => {
     refits.current = 0;
   };

@@ -31,5 +31,5 @@ export function useFlowElements() {
       return { sizes: current.sizes };
     });
   };
-  return { nodes, edges, setMeasured };
+  return { nodes, edges, setMeasured, measuredSizes: measured };
 }
