@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Browser tests: headless Debian chromium driven by playwright-core against a production build
 // served by `vite preview` (tests/e2e/global-setup.ts builds once and serves it to both groups).
 //
-// Most files wait on the page far more than they compute, so they run two at a time. Files that
-// measure wall-clock time (a story's pace, a frozen tab, the clock's rate, a pool's progress) run
-// afterwards, one at a time, on a machine nobody else is using: a second Chromium beside them
-// would measure the neighbour, not the code.
+// Most files wait on the page far more than they compute (the suite kept two cores 40% busy one
+// file at a time), so they run three at a time. Files that measure wall-clock time (a story's
+// pace, a frozen tab, the clock's rate, a pool's progress) run afterwards, one at a time, on a
+// machine nobody else is using: a Chromium beside them would measure the neighbour, not the code.
 const TIMED = [
   'tests/e2e/story.e2e.ts',
   'tests/e2e/identity-state.e2e.ts',
@@ -31,7 +31,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           exclude: TIMED,
-          maxWorkers: 2,
+          maxWorkers: 3,
           sequence: { groupOrder: 0 },
         },
       },

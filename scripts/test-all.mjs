@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, the Node tests, then the browser tests — stopping at the first
+// `npm test`: typecheck and lint side by side, the Node tests, then the browser tests — stopping at the first
 // failure — and ends with one line CI parses: `tests: <passed> passed, <failed> failed`.
 // A failed typecheck or lint counts as one failed test, so that line never says "0 failed" for
 // a broken run. Exit code: 0 only when everything passed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,14 +44,27 @@ function vitest(label, configFile) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-let ok = true;
-for (const script of ['typecheck', 'lint']) {
-  if (!run(script, npm, ['run', '--silent', script])) {
-    failed += 1;
-    ok = false;
-    break;
-  }
+
+/** Runs a package script with its output held until it ends (two at once would interleave). */
+function script(name) {
+  return new Promise((resolve) => {
+    const child = spawn(npm, ['run', '--silent', name], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      console.log(`\n── ${name}: npm run --silent ${name}`);
+      process.stdout.write(Buffer.concat(output));
+      resolve(code === 0);
+    });
+  });
 }
+
+// typecheck and lint read the same files and each uses about one core: side by side
+const checks = await Promise.all(['typecheck', 'lint'].map(script));
+let ok = checks.every(Boolean);
+failed += checks.filter((passedCheck) => !passedCheck).length;
 ok = ok && vitest('unit', 'vitest.config.ts');
 ok = ok && vitest('e2e', 'vitest.e2e.config.ts');
 
