@@ -18,7 +18,7 @@ export function DatabaseGlyph() {
 
 export const DatabaseNode = memoNode(function DatabaseNode({ id, data }: NodeProps<CanvasNode>) {
   return (
-    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="database" glyph={<DatabaseGlyph />} summary={describeStation(data.node, '10')}>
+    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="database" glyph={<DatabaseGlyph />} summary={describeStation(data.node)}>
       <StationReadouts tokens={validatesTokens(data.node)} />
     </NodeCard>
   );

@@ -17,7 +17,7 @@ export function ExternalGlyph() {
 
 export const ExternalNode = memoNode(function ExternalNode({ id, data }: NodeProps<CanvasNode>) {
   return (
-    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="external" glyph={<ExternalGlyph />} summary={describeStation(data.node, 'unbounded')}>
+    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="external" glyph={<ExternalGlyph />} summary={describeStation(data.node)}>
       <StationReadouts tokens={validatesTokens(data.node)} />
     </NodeCard>
   );

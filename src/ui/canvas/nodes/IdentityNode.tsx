@@ -25,7 +25,7 @@ export const IdentityNode = memoNode(function IdentityNode({ id, data }: NodePro
   const key = typeof node.signingKey === 'string' && node.signingKey !== '' ? node.signingKey : '?';
   const lifetime = node.tokenLifetime === undefined ? '60m–90m' : describeDistribution(node.tokenLifetime);
   return (
-    <NodeCard id={id} node={node} issues={data.issues} kindTitle="identity" glyph={<IdentityGlyph />} summary={describeStation(node, '1')}>
+    <NodeCard id={id} node={node} issues={data.issues} kindTitle="identity" glyph={<IdentityGlyph />} summary={describeStation(node)}>
       <div className="fl-node__static fl-signing" data-live="signing" data-state="idle" title={`New tokens are signed with the key shown (${key} in the file; a "sign with key" fault changes it during the run) and live ${lifetime}.`}>
         <span className="fl-readout__caption">signs with</span> <span className="fl-key fl-signing__file">{key}</span>
         <span className="fl-key fl-signing__live" data-live="signing-key" />

@@ -27,7 +27,7 @@ export function KeysetGlyph() {
 export const KeysetNode = memoNode(function KeysetNode({ id, data }: NodeProps<CanvasNode>) {
   const keys = Array.isArray(data.node.keys) ? data.node.keys.map(String) : [];
   return (
-    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="key set" glyph={<KeysetGlyph />} summary={describeStation(data.node, 'unbounded')}>
+    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="key set" glyph={<KeysetGlyph />} summary={describeStation(data.node)}>
       <div className="fl-node__static fl-published" data-live="published" data-state="idle" title="The keys this key set publishes now; a struck-through key (✕) is not published. Before a run: the keys the file lists.">
         <span className="fl-readout__caption">publishes</span>{' '}
         <span className="fl-published__file">{keys.length === 0 ? <span>none</span> : keys.map((k) => <span key={k} className="fl-key">{k}</span>)}</span>

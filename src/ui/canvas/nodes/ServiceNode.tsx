@@ -19,7 +19,7 @@ export function ServiceGlyph() {
 
 export const ServiceNode = memoNode(function ServiceNode({ id, data }: NodeProps<CanvasNode>) {
   return (
-    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="service" glyph={<ServiceGlyph />} summary={describeStation(data.node, '1')}>
+    <NodeCard id={id} node={data.node} issues={data.issues} kindTitle="service" glyph={<ServiceGlyph />} summary={describeStation(data.node)}>
       <StationReadouts tokens={validatesTokens(data.node)} />
     </NodeCard>
   );

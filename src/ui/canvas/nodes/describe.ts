@@ -1,5 +1,6 @@
 /** One-line summaries of a node's settings for its card, read from the document as written. */
 import type { DocumentNode } from '../../../store/graph-store.ts';
+import { defaultOf, NODE_KINDS, type NodeKind } from '../../../scenario/index.ts';
 
 const text = (value: unknown): string => (typeof value === 'number' ? `${value}ms` : String(value));
 
@@ -19,12 +20,20 @@ export function describeDistribution(value: unknown): string {
   }
 }
 
-export function describeStation(node: DocumentNode, defaultWorkers: string): string {
-  const workers = node.workers === undefined ? defaultWorkers : String(node.workers);
+/** Workers as written, or the format's default for the kind (src/scenario `defaultOf`). */
+function workersOf(node: DocumentNode): string {
+  if (node.workers !== undefined) return String(node.workers);
+  const kind = (NODE_KINDS as readonly string[]).includes(node.kind) ? (node.kind as NodeKind) : undefined;
+  const fallback = kind && defaultOf(kind, ['workers']);
+  return fallback === undefined ? '' : String(fallback.value);
+}
+
+export function describeStation(node: DocumentNode): string {
+  const workers = workersOf(node);
   const time = describeDistribution(node.serviceTime);
   // Replicas first: 300 × "∞ workers" is the more important fact when the line is cut short.
   const replicas = typeof node.replicas === 'number' && node.replicas > 1 ? `${node.replicas} replicas` : '';
-  return [replicas, workers === 'unbounded' ? '∞ workers' : `${workers} workers`, time].filter(Boolean).join(' · ');
+  return [replicas, workers === 'unbounded' ? '∞ workers' : workers === '' ? '' : `${workers} workers`, time].filter(Boolean).join(' · ');
 }
 
 export function describeClient(node: DocumentNode): string {
