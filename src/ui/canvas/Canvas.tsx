@@ -81,7 +81,7 @@ function CanvasFlow() {
   const fitted = () => {
     if (following.current && useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
   };
-  const fitStarted = useFitFollowsTier(legibility['data-detail'], fitted, measuredSizes);
+  const fitStarted = useFitFollowsTier(legibility['data-detail'], fitted, { sizes: measuredSizes, count: nodes.length });
 
   useEffect(
     () =>
