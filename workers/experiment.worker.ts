@@ -1,6 +1,6 @@
-// A sweep's Web Worker (src/experiments/browser-pool.ts): exposes experiment-host.ts with comlink,
-// like the other two; one whole (value, seed) run per call, several side by side.
+// A sweep's Web Worker (src/experiments/browser-pool.ts): one whole (value, seed) run per call,
+// exposed with comlink. Several run side by side, one per core.
 import { expose } from 'comlink';
-import { createExperimentHost } from './experiment-host.ts';
+import { createExperimentRunner } from '../src/experiments/runner-host.ts';
 
-expose(createExperimentHost());
+expose(createExperimentRunner());
