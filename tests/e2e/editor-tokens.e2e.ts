@@ -9,7 +9,7 @@ import { nodeOnCanvas, openEditor } from './editor-support.ts';
 import { chooseFromMenu, openBuiltin, setSpeed } from './toolbar-support.ts';
 
 interface Badge {
-  /** Simulated minutes, from the run clock. */
+  /** Simulated minutes, from the live frame the badges are painted from. */
   minutes: number;
   rejecting: string;
   keys: { key: string; trusted: string | null }[];
@@ -19,9 +19,10 @@ interface Badge {
 /** One node's badge and the clock, read in one go (one painted frame). */
 function readBadge(page: Page, id: string): Promise<Badge> {
   return page.evaluate((nodeId) => {
-    const clock = document.querySelector('[aria-label="Simulated time"]')?.firstChild?.textContent ?? '';
-    const parts = clock.trim().split(':').map(Number); // "1:02:03" or "12:03.4"
-    const minutes = parts.length === 3 ? parts[0] * 60 + parts[1] + parts[2] / 60 : parts[0] + parts[1] / 60;
+    // the clock of the live frame the badges are painted from: the clock text refreshes at 10 Hz, so
+    // at Max it can still show 25:00 beside a badge painted from 31:00
+    const live = (window as unknown as { __faultline?: { liveMetrics: { get(): { values: Float64Array | null } } } }).__faultline?.liveMetrics.get().values;
+    const minutes = live ? live[0] / 60_000 : NaN;
     const card = document.querySelector(`.react-flow__node[data-id="${nodeId}"]`);
     const text = (live: string) => card?.querySelector(`[data-live="${live}"]`)?.textContent ?? '';
     const keys = [...(card?.querySelectorAll('[data-live^="token-key-"]') ?? [])]
