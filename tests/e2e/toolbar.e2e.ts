@@ -8,6 +8,7 @@ import { builtin, nodeIdsOf } from './library-support.ts';
 import { useChromium } from './browser.ts';
 import { nodeOnCanvas, openEditor, seriousAxeViolations } from './editor-support.ts';
 import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
+import { RUN_STATUS_TEXT } from '../../src/ui/run/format-run.ts';
 
 /** Rows of the toolbar's direct children: an item starts a new row when it begins below the
  * bottom of every item of the row before (items of one row differ in height and top by a few px). */
@@ -34,6 +35,12 @@ describe('the toolbar', () => {
       await page.setViewportSize({ width, height });
       expect(await rowsOfToolbar(page)).toBe(1);
       expect((await page.locator('.fl-toolbar').boundingBox())!.height).toBeLessThan(60);
+      // every status the run passes through, the longest word included, keeps the one row (on a
+      // slow machine the test met "Loading…", which wrapped it)
+      for (const [status, word] of Object.entries(RUN_STATUS_TEXT)) {
+        await page.locator('.fl-run-status').evaluate((el, [s, w]) => { el.dataset.status = s; el.textContent = w; }, [status, word]);
+        expect(await rowsOfToolbar(page), status).toBe(1);
+      }
       expect(pageErrors).toEqual([]);
     });
   }

@@ -51,7 +51,7 @@ export function RunControls() {
 
   return (
     <div className="fl-run-controls" role="group" aria-label="Run controls">
-      <button type="button" className="fl-run-play" onClick={() => togglePlay(status)} disabled={!canRun(status) && status !== 'finished'} aria-keyshortcuts="Space K">
+      <button type="button" className="fl-run-play" onClick={() => togglePlay(status)} disabled={!canRun(status) && status !== 'finished'} aria-keyshortcuts="Space K" title={RUN_STATUS_TEXT[status]}>
         <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? 'Pause' : 'Play'}
       </button>
       <button type="button" onClick={() => void runActions.step()} disabled={!canRun(status)} title="Advance one sample interval and pause">
