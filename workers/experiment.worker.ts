@@ -1,6 +1,6 @@
-// A sweep's Web Worker (src/experiments/browser-pool.ts): one whole (value, seed) run per call,
-// exposed with comlink. Several run side by side, one per core.
+// A sweep's Web Worker (src/experiments/browser-pool.ts): exposes experiment-host.ts with comlink,
+// like the other two; one whole (value, seed) run per call, several side by side.
 import { expose } from 'comlink';
-import { createExperimentRunner } from '../src/experiments/runner-host.ts';
+import { createExperimentHost } from './experiment-host.ts';
 
-expose(createExperimentRunner());
+expose(createExperimentHost());

@@ -1,9 +1,13 @@
 /**
- * What the page and the simulation worker say to each other (DESIGN.md §5), as types only: the
- * command API (`SimulationHost`, implemented by simulation-host.ts) and the live stream's messages.
+ * What the page and its workers say to each other (DESIGN.md §5), as types only. One pattern for
+ * all three: a `*.worker.ts` file is `expose(createXHost())` with comlink, the host object is free
+ * of comlink and worker globals, and its API is declared here — `SimulationHost` (the run and its
+ * live stream), `ExperimentHost` (a sweep's runs) and `CompareHost` (one side of a comparison).
+ * The experiment and compare workers run through the abortable pool, src/experiments/worker-pool.ts.
  * Outside workers/, worker types are imported from here only (eslint.config.js).
  */
 import type { FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
+import type { RunResult } from '../src/experiments/plan.ts';
 import type { StoryView } from '../src/story/index.ts';
 import type { SeriesOptions } from './series-reader.ts';
 
@@ -146,4 +150,24 @@ export interface SimulationHost {
   getReport(): RunReport | null;
   /** The live stream (see live-sender.ts); a second call replaces the first port. */
   connectLive(port: MessagePort): void;
+}
+
+/** A sweep's worker's API (workers/experiment-host.ts implements it): `load` once, then `run` by index. */
+export interface ExperimentHost {
+  /** Plans the experiment; the number of runs, or every problem with its path. */
+  load(doc: unknown): { ok: true; runs: number } | { ok: false; errors: string[] };
+  /** One whole (value, seed) run; a run the run guard stops throws its message. */
+  run(index: number): RunResult;
+}
+
+/** One side of a comparison, run to its end: the report, the document's problems, or what broke. */
+export type CompareRunResult = { kind: 'done'; report: RunReport } | { kind: 'invalid'; errors: string[] } | { kind: 'failed'; message: string };
+
+/** A compare worker's API (workers/compare-host.ts implements it). */
+export interface CompareHost {
+  /**
+   * Runs the document to its end in one call. `onProgress` (a comlink proxy from the page) is
+   * called at most every 100 ms; cancel is terminating the worker.
+   */
+  run(doc: Record<string, unknown>, onProgress?: (simulatedMs: number, totalMs: number) => void): CompareRunResult;
 }

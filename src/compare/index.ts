@@ -36,4 +36,3 @@ export function compareReports(a: RunReport, b: RunReport, faults: readonly Faul
     markers: faultMarkers(faults, a.simulatedMs),
   };
 }
-export type { CompareWorkerReply, CompareWorkerRequest } from './worker-protocol.ts';

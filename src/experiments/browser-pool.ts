@@ -1,12 +1,13 @@
 /**
  * The browser's pool: one Web Worker per core (`navigator.hardwareConcurrency`, capped), each
- * running whole runs (workers/experiment.worker.ts). Cancelling terminates the workers; runs in
- * progress are lost, finished ones are kept.
+ * running whole runs (workers/experiment.worker.ts), through the abortable pool (worker-pool.ts):
+ * cancelling hands out no more runs and terminates the workers; runs in progress are lost,
+ * finished ones are kept.
  */
-import { wrap, type Remote } from 'comlink';
-import type { ExperimentPlan } from './plan.ts';
-import type { ExperimentRunner } from './runner-host.ts';
-import { runAll, type SweepOutcome, type SweepProgress } from './scheduler.ts';
+import type { ExperimentHost } from '../../workers/protocol.ts';
+import type { ExperimentPlan, RunResult } from './plan.ts';
+import type { SweepOutcome, SweepProgress } from './scheduler.ts';
+import { browserThread, runPool } from './worker-pool.ts';
 
 /** Leave the page's own thread some room: at most this many workers by default. */
 export const MAX_BROWSER_WORKERS = 4;
@@ -16,24 +17,20 @@ export function browserWorkerCount(): number {
   return Math.max(1, Math.min(cores, MAX_BROWSER_WORKERS));
 }
 
-export async function runInBrowser(
+export function runInBrowser(
   plan: ExperimentPlan,
   options: { workers?: number; signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void } = {},
 ): Promise<SweepOutcome> {
-  const count = Math.max(1, Math.min(options.workers ?? browserWorkerCount(), plan.tasks.length));
-  const threads = Array.from({ length: count }, () => new Worker(new URL('../../workers/experiment.worker.ts', import.meta.url), { type: 'module' }));
-  const remotes: Remote<ExperimentRunner>[] = threads.map((w) => wrap<ExperimentRunner>(w));
-  const terminate = (): void => threads.forEach((w) => w.terminate());
-  options.signal?.addEventListener('abort', terminate, { once: true });
-  try {
-    // a cancel during loading must not wait for workers that were just terminated
-    const aborted = new Promise<'aborted'>((resolve) => options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
-    const loaded = await Promise.race([Promise.all(remotes.map((r) => r.load(plan.doc))), aborted]);
-    if (loaded === 'aborted') return { results: new Array(plan.tasks.length).fill(undefined), cancelled: true };
-    const failed = loaded.find((l) => !l.ok);
-    if (failed && !failed.ok) throw new Error(failed.errors.join('\n'));
-    return await runAll(plan.tasks.length, remotes.map((r) => ({ run: (index: number) => r.run(index) })), { signal: options.signal, onProgress: options.onProgress });
-  } finally {
-    terminate();
-  }
+  return runPool<ExperimentHost, RunResult>({
+    size: options.workers ?? browserWorkerCount(),
+    total: plan.tasks.length,
+    start: () => browserThread(new Worker(new URL('../../workers/experiment.worker.ts', import.meta.url), { type: 'module' }), 'a sweep worker'),
+    prepare: async (remote) => {
+      const loaded = await remote.load(plan.doc);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    },
+    run: (remote, index) => remote.run(index),
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * src/experiments: sweeps of a scenario's parameter over seeds (the `experiment` of the format).
- * Host-free except the pools: node-pool.ts (worker_threads, the CLI) and browser-pool.ts (Web
- * Workers). See README.md and docs/experiments.md.
+ * Host-free except the pools, imported by path: node-pool.ts (worker_threads, the CLI),
+ * browser-pool.ts (Web Workers) and worker-pool.ts (the abortable pool over comlink workers,
+ * compare's too). See README.md and docs/experiments.md.
  */
 export { planExperiment, runTask, type ExperimentPlan, type RunResult, type RunTask, type PlanResult } from './plan.ts';
 export { runAll, inlineExecutor, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler.ts';

@@ -1,9 +1,12 @@
 /**
- * Runs A and B to their ends in two Web Workers at once (workers/compare.worker.ts), reporting the
- * slower side's progress. Cancel terminates both workers: a half-finished run has nothing to show.
+ * Runs A and B to their ends in two compare workers at once (workers/compare.worker.ts, comlink),
+ * through the abortable pool (src/experiments/worker-pool.ts), reporting each side's progress.
+ * Cancel terminates both workers: a half-finished run has nothing to show.
  */
+import { proxy } from 'comlink';
 import type { RunReport } from '../../engine/index.ts';
-import type { CompareWorkerReply } from '../../compare/index.ts';
+import type { CompareHost, CompareRunResult } from '../../../workers/protocol.ts';
+import { browserThread, PoolTaskError, runPool } from '../../experiments/worker-pool.ts';
 
 export interface PairProgress {
   /** 0…1 for A and for B. */
@@ -16,42 +19,40 @@ export type PairOutcome =
   | { kind: 'cancelled' }
   | { kind: 'failed'; side: 'A' | 'B'; errors: string[] };
 
-function startSide(doc: Record<string, unknown>, onProgress: (share: number) => void): { worker: Worker; result: Promise<RunReport | { errors: string[] }> } {
-  const worker = new Worker(new URL('../../../workers/compare.worker.ts', import.meta.url), { type: 'module' });
-  const result = new Promise<RunReport | { errors: string[] }>((resolve) => {
-    worker.addEventListener('message', (event: MessageEvent<CompareWorkerReply>) => {
-      const reply = event.data;
-      if (reply.kind === 'progress') onProgress(reply.totalMs > 0 ? reply.simulatedMs / reply.totalMs : 0);
-      else if (reply.kind === 'done') resolve(reply.report);
-      else if (reply.kind === 'invalid') resolve({ errors: reply.errors });
-      else resolve({ errors: [reply.message] });
-    });
-    worker.addEventListener('error', (event) => resolve({ errors: [`the compare worker failed: ${event.message || 'it could not start'}`] }));
-  });
-  worker.postMessage({ doc });
-  return { worker, result };
+const SIDES = ['A', 'B'] as const;
+
+/** What a side that did not finish says (a done side never gets here). */
+function errorsOf(result: CompareRunResult | undefined): string[] {
+  if (result === undefined) return ['the run did not finish'];
+  return result.kind === 'invalid' ? result.errors : result.kind === 'failed' ? [result.message] : [];
 }
 
 export async function runPair(docA: Record<string, unknown>, docB: Record<string, unknown>, options: { signal: AbortSignal; onProgress: (progress: PairProgress) => void }): Promise<PairOutcome> {
-  const progress: PairProgress = { a: 0, b: 0 };
-  const sideA = startSide(docA, (share) => options.onProgress({ ...progress, a: (progress.a = share) }));
-  const sideB = startSide(docB, (share) => options.onProgress({ ...progress, b: (progress.b = share) }));
-  const terminate = (): void => {
-    sideA.worker.terminate();
-    sideB.worker.terminate();
-  };
-  const aborted = new Promise<'cancelled'>((resolve) => {
-    if (options.signal.aborted) resolve('cancelled');
-    options.signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
-  });
+  const docs = [docA, docB];
+  const shares = [0, 0];
+  let outcome;
   try {
-    const both = await Promise.race([Promise.all([sideA.result, sideB.result]), aborted]);
-    if (both === 'cancelled') return { kind: 'cancelled' };
-    const [a, b] = both;
-    if ('errors' in a) return { kind: 'failed', side: 'A', errors: a.errors };
-    if ('errors' in b) return { kind: 'failed', side: 'B', errors: b.errors };
-    return { kind: 'done', a, b };
-  } finally {
-    terminate();
+    outcome = await runPool<CompareHost, CompareRunResult>({
+      size: 2,
+      total: 2,
+      start: () => browserThread(new Worker(new URL('../../../workers/compare.worker.ts', import.meta.url), { type: 'module' }), 'the compare worker'),
+      run: (remote, index) =>
+        remote.run(
+          docs[index],
+          proxy((simulatedMs: number, totalMs: number) => {
+            shares[index] = totalMs > 0 ? simulatedMs / totalMs : 0;
+            options.onProgress({ a: shares[0], b: shares[1] });
+          }),
+        ),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (!(error instanceof PoolTaskError)) throw error;
+    return { kind: 'failed', side: SIDES[error.index] ?? 'A', errors: [error.message] };
   }
+  if (outcome.cancelled) return { kind: 'cancelled' };
+  const [a, b] = outcome.results;
+  if (a?.kind !== 'done') return { kind: 'failed', side: 'A', errors: errorsOf(a) };
+  if (b?.kind !== 'done') return { kind: 'failed', side: 'B', errors: errorsOf(b) };
+  return { kind: 'done', a: a.report, b: b.report };
 }
