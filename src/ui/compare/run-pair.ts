@@ -2,11 +2,16 @@
  * Runs A and B to their ends in two compare workers at once (workers/compare.worker.ts, comlink),
  * through the abortable pool (src/experiments/worker-pool.ts), reporting each side's progress.
  * Cancel terminates both workers: a half-finished run has nothing to show.
+ *
+ * Progress calls travel on the callback's own comlink port, not with the answer, and terminating
+ * a worker does not empty that port: calls the worker made just before its end (or just before its
+ * answer) can land after the outcome. They are dropped once the pair has settled or been
+ * cancelled, or they would put a cancelled or finished dialog back to "running".
  */
 import { proxy } from 'comlink';
 import type { RunReport } from '../../engine/index.ts';
 import type { CompareHost, CompareRunResult } from '../../../workers/protocol.ts';
-import { browserThread, PoolTaskError, runPool } from '../../experiments/worker-pool.ts';
+import { browserThread, PoolTaskError, runPool, type WorkerThread } from '../../experiments/worker-pool.ts';
 
 export interface PairProgress {
   /** 0…1 for A and for B. */
@@ -27,19 +32,33 @@ function errorsOf(result: CompareRunResult | undefined): string[] {
   return result.kind === 'invalid' ? result.errors : result.kind === 'failed' ? [result.message] : [];
 }
 
-export async function runPair(docA: Record<string, unknown>, docB: Record<string, unknown>, options: { signal: AbortSignal; onProgress: (progress: PairProgress) => void }): Promise<PairOutcome> {
+/** A compare worker as the page starts it. */
+const browserCompareThread = (): WorkerThread =>
+  browserThread(new Worker(new URL('../../../workers/compare.worker.ts', import.meta.url), { type: 'module' }), 'the compare worker');
+
+export interface PairOptions {
+  signal: AbortSignal;
+  /** Called only while the pair is running: never after the promise settles or the signal aborts. */
+  onProgress: (progress: PairProgress) => void;
+  /** Starts one compare worker: the page's Web Worker by default; a Node thread in tests/contract. */
+  start?: () => WorkerThread;
+}
+
+export async function runPair(docA: Record<string, unknown>, docB: Record<string, unknown>, options: PairOptions): Promise<PairOutcome> {
   const docs = [docA, docB];
   const shares = [0, 0];
+  let settled = false;
   let outcome;
   try {
     outcome = await runPool<CompareHost, CompareRunResult>({
       size: 2,
       total: 2,
-      start: () => browserThread(new Worker(new URL('../../../workers/compare.worker.ts', import.meta.url), { type: 'module' }), 'the compare worker'),
+      start: options.start ?? browserCompareThread,
       run: (remote, index) =>
         remote.run(
           docs[index],
           proxy((simulatedMs: number, totalMs: number) => {
+            if (settled || options.signal.aborted) return;
             shares[index] = totalMs > 0 ? simulatedMs / totalMs : 0;
             options.onProgress({ a: shares[0], b: shares[1] });
           }),
@@ -49,6 +68,8 @@ export async function runPair(docA: Record<string, unknown>, docB: Record<string
   } catch (error) {
     if (!(error instanceof PoolTaskError)) throw error;
     return { kind: 'failed', side: SIDES[error.index] ?? 'A', errors: [error.message] };
+  } finally {
+    settled = true;
   }
   if (outcome.cancelled) return { kind: 'cancelled' };
   const [a, b] = outcome.results;
