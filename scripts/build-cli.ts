@@ -5,7 +5,7 @@
  * Vite's build API in SSR mode (Rolldown underneath; vite is already our build tool), with
  * every package bundled (`noExternal`): the installed package has no dependencies at all, so
  * `npm install faultline` fetches one tarball and nothing needs resolving. The licences of the
- * bundled packages (zod) are written beside the code, in THIRD-PARTY-LICENSES.txt.
+ * bundled packages (zod, comlink) are written beside the code, in THIRD-PARTY-LICENSES.txt.
  *
  * Three entries, every chunk in the one folder:
  * - main.mjs — exports `main(argv)`; bin/faultline.mjs calls it.
@@ -14,7 +14,7 @@
  *   source it is the tsx loader beside node-pool.ts, here the bundled worker beside the chunk
  *   that holds node-pool's code.
  * - test-worker-entry.mjs — `faultline test`'s worker thread, found the same way by
- *   src/cli/test-pool.ts.
+ *   src/cli/test-command.ts. Both threads speak comlink (bundled too).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -152,7 +152,7 @@ export interface SimulationHost {
   connectLive(port: MessagePort): void;
 }
 
-/** A sweep's worker's API (workers/experiment-host.ts implements it): `load` once, then `run` by index. */
+/** A sweep's worker's API (src/experiments/experiment-host.ts implements it, for the page's worker and the CLI's threads): `load` once, then `run` by index. */
 export interface ExperimentHost {
   /** Plans the experiment; the number of runs, or every problem with its path. */
   load(doc: unknown): { ok: true; runs: number } | { ok: false; errors: string[] };

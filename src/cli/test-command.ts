@@ -1,11 +1,13 @@
 /**
  * `faultline test [files or folders…] [--workers N] [--reporter junit=FILE] [--reporter github]`:
- * every scenario with an `expect` list run to its end on worker threads (test-pool.ts) and its
+ * every scenario with an `expect` list run to its end on worker threads (test-worker.ts, through the one abortable pool) and its
  * assertions checked; one line per file as it finishes (in file order), the failures under it,
  * then `N passed, M failed`. Exit 0 when every file passed, 1 when one failed (or none could be
  * tested), 2 on bad usage. docs/ci.md shows it in a workflow.
  */
-import { defaultWorkerCount } from '../experiments/node-pool.ts';
+import { defaultWorkerCount, nodeThread } from '../experiments/node-pool.ts';
+import { runPool } from '../experiments/worker-pool.ts';
+import type { SweepOutcome } from '../experiments/index.ts';
 import { counts } from '../expect/index.ts';
 import { COMMAND_HELP } from './help.ts';
 import type { Io } from './io.ts';
@@ -13,10 +15,28 @@ import { outputPathProblem, writeOutput } from './output-path.ts';
 import { FILE_PATH, formatProblem } from './problems.ts';
 import { expectProblems } from './expect-failures.ts';
 import { findSources, readTestFile, type TestFile } from './test-files.ts';
-import { runFilesInThreads } from './test-pool.ts';
 import { githubAnnotations, junitXml, type FileOutcome } from './test-reporters.ts';
 import type { FileRun } from './test-run.ts';
+import type { TestFileHost } from './test-worker.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
+
+/** Runs every document on up to `workers` threads; `onResult` sees the runs so far as each file finishes. */
+async function runFilesInThreads(
+  docs: readonly unknown[],
+  workers: number,
+  options: { signal: AbortSignal; onResult: (runs: readonly (FileRun | undefined)[]) => void },
+): Promise<SweepOutcome<FileRun>> {
+  const runs: (FileRun | undefined)[] = new Array(docs.length).fill(undefined);
+  return runPool<TestFileHost, FileRun>({
+    size: workers,
+    total: docs.length,
+    start: () => nodeThread(new URL('./test-worker-entry.mjs', import.meta.url), 'a test worker'),
+    run: async (remote, index) => (runs[index] = await remote.run(docs[index])),
+    signal: options.signal,
+    // the pool counts a file done right after its run is placed here
+    onProgress: () => options.onResult(runs),
+  });
+}
 
 interface Reporters {
   junit?: string;

@@ -1,19 +1,17 @@
 /**
- * Inside a `faultline test` worker thread (test-pool.ts): says `{ ready: true }` once the engine
- * is loaded, then answers `{ index, doc }` with `{ index, run }` (or `{ index, error }` for a bug),
- * one whole file at a time.
+ * Inside a `faultline test` worker thread (test-command.ts starts them through the one abortable
+ * pool, src/experiments/worker-pool.ts): whole files, one at a time, exposed with comlink on the
+ * thread's port as the sweep's threads are. A bug throws, and comlink carries its stack back.
  */
+import { expose } from 'comlink';
 import { parentPort } from 'node:worker_threads';
-import { runFile } from './test-run.ts';
+import { nodeEndpoint } from '../experiments/node-endpoint.ts';
+import { runFile, type FileRun } from './test-run.ts';
+
+/** What a test thread answers: one file's run, by its document. */
+export interface TestFileHost {
+  run(doc: unknown): FileRun;
+}
 
 if (parentPort === null) throw new Error('test-worker.ts runs only as a worker thread');
-const port = parentPort;
-port.postMessage({ ready: true });
-
-port.on('message', ({ index, doc }: { index: number; doc: unknown }) => {
-  try {
-    port.postMessage({ index, run: runFile(doc) });
-  } catch (error) {
-    port.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
-});
+expose({ run: runFile } satisfies TestFileHost, nodeEndpoint(parentPort));

@@ -1,11 +1,17 @@
 /**
- * The CLI's pool: Node worker threads, each running whole runs (node-worker.ts, loaded through
- * tsx by node-worker-entry.mjs). Cancelling terminates the threads; runs in progress are lost.
+ * The CLI's worker threads: Node `worker_threads` spoken to with comlink (node-endpoint.ts) and run
+ * through the one abortable pool (worker-pool.ts), as the page runs its Web Workers. A sweep's
+ * thread (node-worker.ts, loaded through tsx by node-worker-entry.mjs) runs whole runs;
+ * `faultline test` starts its own threads the same way (src/cli/test-command.ts). Cancelling
+ * terminates the threads; runs in progress are lost, finished ones are kept.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { ExperimentHost } from '../../workers/protocol.ts';
+import { nodeEndpoint } from './node-endpoint.ts';
 import type { ExperimentPlan, RunResult } from './plan.ts';
-import { runAll, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler.ts';
+import type { SweepOutcome, SweepProgress } from './scheduler.ts';
+import { runPool, type WorkerThread } from './worker-pool.ts';
 
 /** Threads by default: one per core, at most this many (a sweep should not take the machine). */
 export const MAX_DEFAULT_WORKERS = 8;
@@ -14,49 +20,14 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_WORKERS));
 }
 
-type Reply = { ready: true } | { index: number; result: RunResult } | { index: number; error: string };
-
-class ThreadExecutor implements RunExecutor {
-  private readonly worker: Worker;
-  private pending: { resolve: (r: RunResult) => void; reject: (e: Error) => void } | null = null;
-  /** Settles when the thread has loaded the engine (through tsx) and planned the experiment. */
-  readonly ready: Promise<void>;
-
-  constructor(doc: unknown) {
-    this.worker = new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { workerData: { doc } });
-    let started: () => void = () => {};
-    let failed: (e: Error) => void = () => {};
-    this.ready = new Promise<void>((resolve, reject) => {
-      started = resolve;
-      failed = reject;
-    });
-    this.ready.catch(() => {}); // also reported to the run waiting on the thread, if any
-    this.worker.on('message', (reply: Reply) => {
-      if ('ready' in reply) return started();
-      const pending = this.pending;
-      this.pending = null;
-      if ('error' in reply) pending?.reject(new Error(reply.error));
-      else pending?.resolve(reply.result);
-    });
-    const fail = (error: Error): void => {
-      failed(error);
-      this.pending?.reject(error);
-      this.pending = null;
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`a sweep worker exited (code ${code})`)));
-  }
-
-  run(index: number): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
-      this.worker.postMessage({ index });
-    });
-  }
-
-  terminate(): Promise<number> {
-    return this.worker.terminate();
-  }
+/** A Node worker thread as a pool thread; an error or an exit of its own fails the task on it. */
+export function nodeThread(entry: URL, name: string): WorkerThread {
+  const worker = new Worker(entry);
+  const failed = new Promise<Error>((resolve) => {
+    worker.once('error', (error) => resolve(new Error(`${name} failed: ${error.message}`, { cause: error })));
+    worker.once('exit', (code) => resolve(new Error(`${name} exited (code ${code})`)));
+  });
+  return { endpoint: nodeEndpoint(worker), terminate: () => worker.terminate(), failed };
 }
 
 /**
@@ -72,23 +43,20 @@ export async function runInThreads(
 ): Promise<SweepOutcome> {
   // A shard (src/experiments/shard.ts) runs some of the runs; results stay placed by run index.
   const indices = options.indices ?? plan.tasks.map((t) => t.index);
-  if (indices.length === 0) return { results: new Array(plan.tasks.length).fill(undefined), cancelled: false };
-  const count = Math.max(1, Math.min(workers, indices.length));
-  const executors = Array.from({ length: count }, () => new ThreadExecutor(plan.doc));
-  try {
-    const aborted = new Promise<'aborted'>((resolve) => {
-      if (options.signal?.aborted) resolve('aborted');
-      options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
-    });
-    if ((await Promise.race([Promise.all(executors.map((e) => e.ready)), aborted])) === 'aborted') {
-      return { results: new Array(plan.tasks.length).fill(undefined), cancelled: true };
-    }
-    options.onReady?.();
-    const outcome = await runAll(indices.length, executors.map((e): RunExecutor => ({ run: (i) => e.run(indices[i]) })), options);
-    const results: SweepOutcome['results'] = new Array(plan.tasks.length).fill(undefined);
-    outcome.results.forEach((result, i) => (results[indices[i]] = result));
-    return { results, cancelled: outcome.cancelled };
-  } finally {
-    await Promise.all(executors.map((e) => e.terminate()));
-  }
+  const outcome = await runPool<ExperimentHost, RunResult>({
+    size: workers,
+    total: indices.length,
+    start: () => nodeThread(new URL('./node-worker-entry.mjs', import.meta.url), 'a sweep worker'),
+    prepare: async (remote) => {
+      const loaded = await remote.load(plan.doc);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    },
+    onReady: options.onReady,
+    run: (remote, i) => remote.run(indices[i]),
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  const results: SweepOutcome['results'] = new Array(plan.tasks.length).fill(undefined);
+  outcome.results.forEach((result, i) => (results[indices[i]] = result));
+  return { results, cancelled: outcome.cancelled };
 }

@@ -1,10 +1,11 @@
 /**
- * The page's one abortable pool over comlink workers (the sweep's experiment workers, the compare
- * pair): start `size` workers, `prepare` each once (load a document), hand out tasks one at a time
+ * The one abortable pool over comlink workers (a sweep's workers in the page and in the CLI,
+ * `faultline test`'s threads, the compare pair): start `size` workers, `prepare` each once (load a document), hand out tasks one at a time
  * per worker (scheduler.ts, results placed by index). On abort, queued tasks are never handed out
  * and every worker is terminated at once — a running task's answer never comes; finished results
  * are kept. Free of Worker globals: `start` makes the thread (a browser Worker through
- * `browserThread`, a Node worker thread in tests/contract), so tests drive the real worker modules.
+ * `browserThread`, a Node worker thread through node-pool.ts `nodeThread` for the CLI, or one in
+ * tests/contract), so the CLI and the tests drive the same pool and the real worker modules.
  */
 import { wrap, type Endpoint, type Remote } from 'comlink';
 import { runAll, type SweepOutcome, type SweepProgress } from './scheduler.ts';
@@ -22,8 +23,9 @@ export class PoolTaskError extends Error {
   constructor(
     readonly index: number,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'PoolTaskError';
   }
 }
@@ -35,6 +37,8 @@ export interface PoolOptions<T, R> {
   start(): WorkerThread;
   /** Once per worker before its first task; a rejection ends the pool with that error. */
   prepare?(remote: Remote<T>): Promise<void>;
+  /** Every worker is prepared and no task is out yet: start-up is timed apart from the runs (scripts/bench-sweep.ts). */
+  onReady?(): void;
   run(remote: Remote<T>, index: number): Promise<R>;
   signal?: AbortSignal;
   onProgress?(progress: SweepProgress): void;
@@ -73,10 +77,12 @@ export async function runPool<T, R>(options: PoolOptions<T, R>): Promise<SweepOu
       const ready = Promise.all(workers.map(({ thread, remote }) => Promise.race([prepare(remote), rejectWith(thread.failed)])));
       if ((await Promise.race([ready, aborted])) === 'aborted') return none(true);
     }
+    options.onReady?.();
     const executors = workers.map(({ thread, remote }) => ({
       run: (index: number): Promise<R> =>
         Promise.race([options.run(remote, index), rejectWith(thread.failed)]).catch((error: unknown) => {
-          throw new PoolTaskError(index, error instanceof Error ? error.message : String(error));
+          // the worker's own error (comlink carries its stack) stays the cause: a bug report needs it
+          throw new PoolTaskError(index, error instanceof Error ? error.message : String(error), { cause: error });
         }),
     }));
     return await runAll<R>(total, executors, { signal, onProgress: options.onProgress });

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { WorkerThread } from '../../src/experiments/worker-pool.ts';
 import { runPair, type PairProgress } from '../../src/ui/compare/run-pair.ts';
-import { nodeEndpoint } from './node-endpoint.ts';
+import { nodeEndpoint } from '../../src/experiments/node-endpoint.ts';
 import { sleep, waitFor } from './worker-harness.ts';
 
 const startCompareThread = (): WorkerThread => {

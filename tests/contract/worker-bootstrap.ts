@@ -3,7 +3,7 @@
 // (addEventListener/postMessage on the global scope), then imports the module, whose comlink
 // `expose` listens on them.
 import { parentPort, workerData } from 'node:worker_threads';
-import { nodeEndpoint } from './node-endpoint.ts';
+import { nodeEndpoint } from '../../src/experiments/node-endpoint.ts';
 
 const WORKER_MODULES = {
   simulation: () => import('../../workers/simulation.worker.ts'),

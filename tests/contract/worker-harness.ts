@@ -5,7 +5,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { LiveLayout } from '../../src/engine/index.ts';
 import type { LiveMessage, SimulationHost } from '../../workers/simulation-host.ts';
 import { afterEach } from 'vitest';
-import { nodeEndpoint } from './node-endpoint.ts';
+import { nodeEndpoint } from '../../src/experiments/node-endpoint.ts';
 
 export interface LiveFrame extends Omit<LiveMessage, 'values'> {
   /** A copy: the buffer itself went back to the worker. */

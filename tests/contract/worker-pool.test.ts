@@ -9,7 +9,7 @@ import { planExperiment, runTask, type ExperimentPlan, type RunResult } from '..
 import { runPool, type WorkerThread } from '../../src/experiments/worker-pool.ts';
 import type { CompareHost, CompareRunResult, ExperimentHost } from '../../workers/protocol.ts';
 import type { WorkerName } from './worker-bootstrap.ts';
-import { nodeEndpoint } from './node-endpoint.ts';
+import { nodeEndpoint } from '../../src/experiments/node-endpoint.ts';
 import { sleep, waitFor } from './worker-harness.ts';
 
 /** Every thread a test started, with its exit code once it has ended. */

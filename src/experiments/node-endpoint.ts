@@ -1,5 +1,6 @@
 // comlink speaks to browser-style endpoints (addEventListener, event.data); Node's worker_threads
-// ports emit the data itself. This is comlink's own node-adapter, typed.
+// ports emit the data itself. This is comlink's own node-adapter, typed: the CLI's worker threads
+// (node-pool.ts) and tests/contract speak comlink through it.
 import type { Endpoint } from 'comlink';
 import type { MessagePort as NodeMessagePort, Worker } from 'node:worker_threads';
 
