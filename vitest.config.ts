@@ -23,6 +23,8 @@ export default defineConfig({
     environment: 'node',
     // fast-check from a fixed seed everywhere (a failure prints the seed and path to replay it)
     setupFiles: ['tests/support/fast-check-seed.ts'],
+    // the CLI tests start the bundled CLI, built once per run from the working tree
+    globalSetup: ['tests/support/cli-bundle-setup.ts'],
     // Validation runs simulate hundreds of thousands of requests; ~30 s each on a slow machine.
     testTimeout: 90_000,
     hookTimeout: 60_000,

@@ -24,8 +24,9 @@ import { build, type Rolldown } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT_DIR = 'dist/cli';
 
-export async function buildCli(): Promise<string[]> {
-  rmSync(join(root, CLI_OUT_DIR), { recursive: true, force: true });
+/** `outDir`: the package's dist/cli/ by default; the CLI tests build into a folder of their own. */
+export async function buildCli(outDir = join(root, CLI_OUT_DIR)): Promise<string[]> {
+  rmSync(outDir, { recursive: true, force: true });
   const result = await build({
     configFile: false, // not the site's vite.config.ts: no React plugin, no CSP, no public/
     root,
@@ -34,7 +35,7 @@ export async function buildCli(): Promise<string[]> {
     ssr: { noExternal: true },
     build: {
       ssr: true,
-      outDir: CLI_OUT_DIR,
+      outDir,
       emptyOutDir: true,
       target: 'node20',
       minify: true,
@@ -49,7 +50,7 @@ export async function buildCli(): Promise<string[]> {
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
   const packages = bundledPackages(outputs.flatMap((o) => o.output.flatMap((c) => (c.type === 'chunk' ? c.moduleIds : []))));
-  writeFileSync(join(root, CLI_OUT_DIR, 'THIRD-PARTY-LICENSES.txt'), licenceNotices(packages));
+  writeFileSync(join(outDir, 'THIRD-PARTY-LICENSES.txt'), licenceNotices(packages));
   return packages;
 }
 

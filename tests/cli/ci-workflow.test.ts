@@ -8,9 +8,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
-const BIN = fileURLToPath(new URL('../../bin/faultline.mjs', import.meta.url));
+/** The bundled CLI, laid out as installed (tests/support/cli-bundle-setup.ts). */
+const BIN = inject('cliBin');
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const page = readFileSync(join(DOCS, 'ci.md'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'faultline-ci-'));

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { RunReport } from '../../src/engine/report-types';
 
-const BIN = join(import.meta.dirname, '../../bin/faultline.mjs');
+/** The bundled CLI, laid out as installed (tests/support/cli-bundle-setup.ts). */
+const BIN = inject('cliBin');
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -116,5 +117,17 @@ describe('faultline validate and usage errors', () => {
     const badDuration = faultline('run', 'mm1', '--duration', 'forever');
     expect(badDuration.code).toBe(1);
     expect(badDuration.stderr).toMatch(/^mm1: duration: /m); // file: problem
+  });
+});
+
+describe("the checkout's bin", () => {
+  it('runs the TypeScript source through tsx and reports exactly what the bundle reports', () => {
+    const args = ['run', 'mm1', '--duration', '10m', '--seed', '3', '--json', '--no-timing'];
+    const source = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/faultline.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+    expect(source.status).toBe(0);
+    const bundled = faultline(...args);
+    expect(bundled.code).toBe(0);
+    expect(JSON.parse(source.stdout).simulatedMs).toBe(600_000);
+    expect(source.stdout).toBe(bundled.stdout);
   });
 });

@@ -3,13 +3,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { COMMAND_HELP } from '../../src/cli/help';
 import { builtinScenarios } from '../../src/scenarios';
 import { builtinExperiments } from '../../src/scenarios/experiments';
 
-const BIN = fileURLToPath(new URL('../../bin/faultline.mjs', import.meta.url));
+/** The bundled CLI, laid out as installed (tests/support/cli-bundle-setup.ts). */
+const BIN = inject('cliBin');
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const dir = mkdtempSync(join(tmpdir(), 'faultline-conventions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readSourceText } from '../../src/cli/read-source';
 import { csvField, seriesToCsv } from '../../src/share/series-csv';
 
-const BIN = fileURLToPath(new URL('../../bin/faultline.mjs', import.meta.url));
+/** The bundled CLI, laid out as installed (tests/support/cli-bundle-setup.ts). */
+const BIN = inject('cliBin');
 const dir = mkdtempSync(join(tmpdir(), 'faultline-hostile-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

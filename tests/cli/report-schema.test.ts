@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { runToEnd } from '../../src/engine';
 import { parseScenario } from '../../src/scenario';
 import { builtinScenarios } from '../../src/scenarios';
@@ -13,7 +13,8 @@ import { reportJsonSchemaText } from '../../src/cli/report-schema';
 import { REPORT_FORMAT, runReportDocument } from '../../src/cli/report-json';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../docs/report.schema.json', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/faultline.mjs', import.meta.url));
+/** The bundled CLI, laid out as installed (tests/support/cli-bundle-setup.ts). */
+const BIN = inject('cliBin');
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const dir = mkdtempSync(join(tmpdir(), 'faultline-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

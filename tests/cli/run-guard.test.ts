@@ -4,9 +4,10 @@
 // are tested in tests/hostile); the zero-delay storm runs with the real event limit.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-const BIN = join(import.meta.dirname, '../../bin/faultline.mjs');
+/** The bundled CLI, laid out as installed (tests/support/cli-bundle-setup.ts). */
+const BIN = inject('cliBin');
 const corpus = (name: string): string => join(import.meta.dirname, '../hostile/corpus', name);
 
 function faultline(heapMb: number | null, ...args: string[]): { code: number | null; stdout: string; stderr: string; wallMs: number } {

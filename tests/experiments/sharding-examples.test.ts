@@ -8,14 +8,15 @@
  *
  * What is emulated, not run: the scheduling (Kubernetes, the runners), `npm ci` and the `uses:`
  * actions (checkout = the example file in a folder, upload/download-artifact = copies). The
- * `faultline` the commands call is this checkout's bin/faultline.mjs.
+ * `faultline` the commands call is this checkout's CLI, bundled as `npm pack` bundles it
+ * (tests/support/cli-bundle-setup.ts).
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -27,7 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const binDir = join(dir, 'bin');
 mkdirSync(binDir);
 const shim = join(binDir, 'faultline');
-writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/faultline.mjs')}" "$@"\n`);
+writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${inject('cliBin')}" "$@"\n`);
 chmodSync(shim, 0o755);
 const PATH = `${binDir}:${process.env.PATH ?? ''}`;
 

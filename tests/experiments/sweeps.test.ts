@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { inlineExecutor, planExperiment, runAll, runTask, summarise, type ExperimentPlan, type ExperimentResults } from '../../src/experiments';
 import { runInThreads } from '../../src/experiments/node-pool';
 import { findBuiltinExperiment } from '../../src/scenarios/experiments';
 
-const BIN = join(import.meta.dirname, '../../bin/faultline.mjs');
+/** The bundled CLI, laid out as installed (tests/support/cli-bundle-setup.ts). */
+const BIN = inject('cliBin');
 const dir = mkdtempSync(join(tmpdir(), 'faultline-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
