@@ -3,7 +3,7 @@
  * amplification; the busiest node's backlog; each validator's rejected share. A and B are read
  * the same way, and each row says which direction is better so the difference can be judged.
  */
-import type { ClientReport, NodeReport, RunReport } from '../engine/index.ts';
+import { kindFacts, type ClientReport, type NodeReport, type RunReport } from '../engine/index.ts';
 import { outcome } from '../experiments/outcomes.ts';
 import { intervalRange, lastOf, peakOf, ratePerSecIn, sumIn } from './windows.ts';
 import { ownValue } from '../scenario/index.ts';
@@ -83,7 +83,8 @@ export function inSystemSeries(report: RunReport, id: string): number[] {
   return queue.map((q, i) => q + (service[i] ?? 0));
 }
 
-const isServer = (node: NodeReport): boolean => node.kind !== 'client' && node.kind !== 'keyset' && node.kind !== 'identity';
+/** A node on the requests' path (not the sign-in side's identity provider or key set): its backlog is the one to watch. */
+const isServer = (node: NodeReport): boolean => kindFacts(node.kind)?.role === 'server';
 
 /** The node with the largest time-average backlog in A or B (the one to watch). */
 export function busiestNode(a: RunReport, b: RunReport): string | null {

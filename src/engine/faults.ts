@@ -1,7 +1,9 @@
 import type { LinkRuntime } from './link';
 import type { EngineState } from './engine-state';
-import type { FaultApply, Revert } from './kind-context';
+import type { FaultApply, KindContext, Revert } from './kind-context';
+import type { NodeRuntime } from './kinds/node-runtime';
 import { EV_FAULT } from './events';
+import { faultTargets } from './fault-targets';
 import type { FaultSpec, LinkDirectionSpec } from './spec';
 
 
@@ -56,11 +58,19 @@ export class FaultRunner {
       if (apply) out.push(apply);
     }
     for (const node of nodes) {
-      const apply = node.faultAction(sim, fault); // the kind knows which actions fit it
+      const apply = nodeFault(sim, node, fault);
       if (apply) out.push(apply);
     }
     return out;
   }
+}
+
+/**
+ * What `fault` does to `node`, or null: which kinds an action targets is the one table's
+ * (fault-targets.ts, the format checks files by it too); what the action does is the kind's own.
+ */
+export function nodeFault(sim: KindContext, node: NodeRuntime, fault: FaultSpec): FaultApply | null {
+  return faultTargets(fault.action, node.kind) ? node.faultAction(sim, fault) : null;
 }
 
 function linkAction(sim: EngineState, link: LinkRuntime, fault: FaultSpec): FaultApply | null {

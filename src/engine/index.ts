@@ -18,6 +18,7 @@ export {
 export { PATCHABLE_LINK_FIELDS, PATCHABLE_NODE_FIELDS, type LinkPatch, type NodePatch } from './patch';
 export { LIVE_LINK_DIRECTION_FIELDS, type AnyLiveEdit, type NodePatchField } from './live-edits';
 export { liveEditsOf, NODE_KINDS } from './kinds/registry';
+export { KIND_FACTS, kindFacts, VALIDATOR_KINDS, type KindFacts } from './kind-facts';
 export type { SeriesColumn, SeriesGroup, SeriesKind } from './series';
 export type * from './spec';
 export type * from './report-types';

@@ -9,6 +9,7 @@
  * target checked, and a node that did not parse still counts as existing: one mistake, one
  * message. Only references whose own syntax is valid are followed (a bad one was reported).
  */
+import { kindFacts } from '../engine/index.ts';
 import { isPlainObject, type Path } from './errors.ts';
 import { ID_PATTERN } from './values.ts';
 import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './faults.ts';
@@ -109,7 +110,7 @@ function nestedId(owner: Record<string, unknown>, key: string, field: string): s
   return isPlainObject(inner) ? idAt(inner, field) : undefined;
 }
 
-const isStationLike = (kind: unknown) => typeof kind === 'string' && (STATION_LIKE_KINDS as readonly string[]).includes(kind);
+const isStationLike = (kind: unknown): kind is string => typeof kind === 'string' && (STATION_LIKE_KINDS as readonly string[]).includes(kind);
 
 /** Client targets and issuers, calls, MFA steps, key sets of validators, balancer targets, cache backends. */
 export function checkRoutes(context: SemanticContext): void {
@@ -144,7 +145,7 @@ export function checkRoutes(context: SemanticContext): void {
       });
       const via = kind === 'identity' ? nestedId(node, 'mfa', 'via') : undefined;
       if (via !== undefined) checkNodeRef(context, via, ['nodes', index, 'mfa', 'via'], from);
-      const keyset = kind === 'identity' || kind === 'keyset' ? undefined : nestedId(node, 'auth', 'keyset');
+      const keyset = kindFacts(kind)?.validatesTokens ? nestedId(node, 'auth', 'keyset') : undefined;
       if (keyset !== undefined) checkKindRef(context, keyset, ['nodes', index, 'auth', 'keyset'], from, 'keyset', 'a key set');
     }
   });
@@ -176,7 +177,7 @@ export function checkFaultTargets(context: SemanticContext, livePath?: Path): vo
     const raw = scenario.rawNodes?.[index];
     return isPlainObject(raw) && raw.auth !== undefined;
   };
-  const validators = [...nodes.values()].filter((node) => isStationLike(node.kind) && hasAuth(node.index));
+  const validators = [...nodes.values()].filter((node) => isStationLike(node.kind) && kindFacts(node.kind)?.validatesTokens === true && hasAuth(node.index));
   scenario.rawFaults?.forEach((fault, index) => {
     if (!isPlainObject(fault)) return;
     const target = fault.target === '*' ? '*' : idAt(fault, 'target');

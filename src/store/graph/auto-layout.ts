@@ -8,6 +8,7 @@
  * the iterative layered layout (layered-layout.ts) and a note saying so.
  */
 import dagre from '@dagrejs/dagre';
+import { kindFacts } from '../../engine/index.ts';
 import type { ScenarioDocument } from './document.ts';
 import { layeredLayout, longestPathRanks } from './layered-layout.ts';
 import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX } from './layout-size.ts';
@@ -32,8 +33,9 @@ const TOKEN_BADGE_EXTRA_PX = 84;
 
 /** A node's footprint height on the canvas, as the cards in src/ui/canvas/nodes draw it. */
 export function layoutNodeHeightPx(node: { kind: string; auth?: unknown }): number {
-  if (node.kind === 'identity' || node.kind === 'keyset') return LAYOUT_NODE_HEIGHT_PX + KEY_LINE_EXTRA_PX;
-  if (node.kind !== 'client' && typeof node.auth === 'object' && node.auth !== null) return LAYOUT_NODE_HEIGHT_PX + TOKEN_BADGE_EXTRA_PX;
+  const facts = kindFacts(node.kind);
+  if (facts?.role === 'keys') return LAYOUT_NODE_HEIGHT_PX + KEY_LINE_EXTRA_PX;
+  if (facts?.validatesTokens && typeof node.auth === 'object' && node.auth !== null) return LAYOUT_NODE_HEIGHT_PX + TOKEN_BADGE_EXTRA_PX;
   return LAYOUT_NODE_HEIGHT_PX;
 }
 

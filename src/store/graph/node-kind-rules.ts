@@ -4,6 +4,7 @@
  * it refers to (so renames and deletes keep the file consistent). A new kind adds one entry here,
  * one canvas node file and one inspector section (STYLE.md).
  */
+import { kindFacts } from '../../engine/index.ts';
 import type { DocumentNode } from './document.ts';
 
 /** Maps a referenced node id to its new id, or null when the reference must go. */
@@ -69,9 +70,6 @@ const client: NodeKindRules = {
   },
 };
 
-/** Kinds that may validate tokens (`auth`); an identity or a key set may not (docs/format.md). */
-const VALIDATING_KINDS = new Set(['service', 'database', 'external']);
-
 /** How often a validator made by a link to a key set refreshes it: a common library default. */
 export const DEFAULT_REFRESH_EVERY = '12h';
 
@@ -85,7 +83,7 @@ function stationRules(defaults: () => Record<string, unknown>): NodeKindRules {
       // A link to a key set is the way its key fetches go, never a call: from a service, database
       // or external it makes the node a validator of that key set (unless it already has one).
       if (toKind === 'keyset') {
-        if (!VALIDATING_KINDS.has(node.kind)) return node;
+        if (!kindFacts(node.kind)?.validatesTokens) return node;
         const auth = subObject(node, 'auth');
         if (typeof auth?.keyset === 'string' && auth.keyset !== '') return node;
         return { ...node, auth: { ...auth, keyset: to, refreshEvery: auth?.refreshEvery ?? DEFAULT_REFRESH_EVERY } };

@@ -9,13 +9,15 @@ import { KIND_MIME } from '../canvas/palette-drag.ts';
 import { KINDS } from '../kinds/kind-registry.ts';
 import { freeSpotNear } from './free-spot.ts';
 
+/** The tallest card a newly added node draws (a new node has no `auth`): whichever kind is added, it fits. */
+const NEW_CARD_HEIGHT_PX = Math.max(...KINDS.map(({ kind }) => layoutNodeHeightPx({ kind })));
+
 /** The free spot nearest the view's centre: a new node never lands on another. */
 function freeSpotNearCentre(): CanvasPosition {
   const taken = useGraphStore
     .getState()
     .document.nodes.flatMap((n) => (n.position ? [{ ...n.position, widthPx: LAYOUT_NODE_WIDTH_PX, heightPx: layoutNodeHeightPx(n) }] : []));
-  // the tallest card a kind draws: whichever kind is added, it fits
-  return freeSpotNear(canvasView.centre(), taken, LAYOUT_NODE_WIDTH_PX, layoutNodeHeightPx({ kind: 'keyset' }));
+  return freeSpotNear(canvasView.centre(), taken, LAYOUT_NODE_WIDTH_PX, NEW_CARD_HEIGHT_PX);
 }
 
 export function Palette() {
