@@ -25,6 +25,12 @@ export interface SeriesColumn {
 }
 
 /**
+ * A kind's columns as data, in the report's order: the field its index is kept in, the metric's
+ * name, its kind, and for a latency the field of the count it has no value without.
+ */
+export type ColumnTable<F extends string> = readonly (readonly [field: F, metric: string, kind: SeriesKind, noValueWithout?: F])[];
+
+/**
  * Per-interval time series in bounded ring buffers: memory is fixed when the run starts, however
  * long it goes. When a run has more intervals than fit, the oldest are overwritten.
  */
@@ -54,6 +60,11 @@ export class SeriesRecorder {
     this.names.push({ group, entity, metric, index, kind, noValueWithout });
     this.byName.set(keyOf(group, entity, metric), index);
     return index;
+  }
+
+  /** Declares `table`'s columns for one entity, in order; each index lands in `into[field]`. */
+  declare<F extends string>(group: Group, entity: string, table: ColumnTable<F>, into: Record<F, number>): void {
+    for (const [field, metric, kind, per] of table) into[field] = this.column(group, entity, metric, kind, per === undefined ? -1 : into[per]);
   }
 
   /** The column of `metric` of `entity`, or -1 when there is none. */

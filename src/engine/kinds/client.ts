@@ -5,7 +5,7 @@ import { streamFor, type RandomStream } from '../random';
 import { OK, R_AUTH_REJECTED, REASON_COUNT, reasonCounts } from '../reasons';
 import { TokenHolders } from '../token-holders';
 import type { ClientReport } from '../report-types';
-import type { SeriesRecorder } from '../series';
+import type { ColumnTable, SeriesRecorder } from '../series';
 import { EV_ARRIVAL, EV_DEADLINE } from '../events';
 import type { FaultApply, KindContext } from '../kind-context';
 import type { AnyLiveEdit, LiveEdit } from '../live-edits';
@@ -32,6 +32,15 @@ export const CLIENT_LIVE_EDITS: readonly LiveEdit<ClientSpec, ClientRuntime>[] =
       return true;
     },
   },
+];
+
+type ClientColumn = 'generated' | 'succeeded' | 'goodput' | 'failed' | 'attempts' | 'inFlight' | 'p50' | 'p99' | 'signIns' | 'rejectedTokenShare';
+
+/** Every client's series columns, in the report's order (latencies need a success); sign-ins only with `auth`. */
+const CLIENT_COLUMNS: ColumnTable<ClientColumn> = [
+  ['generated', 'generated', 'count'], ['succeeded', 'succeeded', 'count'], ['goodput', 'goodput', 'count'],
+  ['failed', 'failed', 'count'], ['attempts', 'attempts', 'count'], ['inFlight', 'inFlight', 'level'],
+  ['p50', 'latencyP50Ms', 'level', 'succeeded'], ['p99', 'latencyP99Ms', 'level', 'succeeded'],
 ];
 
 /**
@@ -78,7 +87,7 @@ export class ClientRuntime extends NodeRuntime {
   private readonly intervalLatency = new IntervalLatency();
   private readonly quantiles = new Float64Array(2);
   private readonly atSample = { generated: 0, succeeded: 0, failed: 0, attempts: 0, goodput: 0 };
-  private columns = { generated: 0, succeeded: 0, goodput: 0, failed: 0, attempts: 0, inFlight: 0, p50: 0, p99: 0, signIns: -1, rejectedTokenShare: -1 };
+  private columns: Record<ClientColumn, number> = { generated: 0, succeeded: 0, goodput: 0, failed: 0, attempts: 0, inFlight: 0, p50: 0, p99: 0, signIns: -1, rejectedTokenShare: -1 };
   private signInsAtSample = 0;
 
   constructor(index: number, spec: ClientSpec, seed: number) {
@@ -257,14 +266,7 @@ export class ClientRuntime extends NodeRuntime {
 
   registerSeries(series: SeriesRecorder): void {
     const c = this.columns;
-    c.generated = series.column('clients', this.id, 'generated', 'count');
-    c.succeeded = series.column('clients', this.id, 'succeeded', 'count');
-    c.goodput = series.column('clients', this.id, 'goodput', 'count');
-    c.failed = series.column('clients', this.id, 'failed', 'count');
-    c.attempts = series.column('clients', this.id, 'attempts', 'count');
-    c.inFlight = series.column('clients', this.id, 'inFlight', 'level');
-    c.p50 = series.column('clients', this.id, 'latencyP50Ms', 'level', c.succeeded);
-    c.p99 = series.column('clients', this.id, 'latencyP99Ms', 'level', c.succeeded);
+    series.declare('clients', this.id, CLIENT_COLUMNS, c);
     if (this.spec.classes.length > 1) {
       this.classColumns = this.spec.classes.map((cls) => ({
         generated: series.column('clients', this.id, `generated.${cls.name}`, 'count'),

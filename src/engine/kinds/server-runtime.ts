@@ -1,12 +1,22 @@
 import { PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
 import { OK, R_AUTH_REJECTED, R_NODE_DOWN, reasonCounts } from '../reasons';
 import type { NodeReport } from '../report-types';
-import type { SeriesRecorder } from '../series';
+import type { ColumnTable, SeriesRecorder } from '../series';
 import type { FaultSpec } from '../spec';
 import type { FaultApply, KindContext } from '../kind-context';
 import { retryRefusals } from '../steps';
 import { circuitReports, latencySummary } from '../summaries';
 import { NodeRuntime, type HeadlineColumns } from './node-runtime';
+
+type ServerColumn = 'arrived' | 'completed' | 'dropped' | 'queueDepth' | 'inService' | 'p50' | 'p99' | 'authRejected' | 'rejectingShare';
+
+/** Every serving node's series columns, in the report's order (latencies need a completion). */
+const SERVER_COLUMNS: ColumnTable<ServerColumn> = [
+  ['arrived', 'arrived', 'count'], ['completed', 'completed', 'count'], ['dropped', 'dropped', 'count'],
+  ['queueDepth', 'queueDepth', 'level'], ['inService', 'inService', 'level'],
+  ['p50', 'latencyP50Ms', 'level', 'completed'], ['p99', 'latencyP99Ms', 'level', 'completed'],
+  ['authRejected', 'authRejected', 'count'], ['rejectingShare', 'rejectingShare', 'level'],
+];
 
 /**
  * What every node that serves requests shares: conservation counters, time averages, the series
@@ -14,7 +24,7 @@ import { NodeRuntime, type HeadlineColumns } from './node-runtime';
  */
 export abstract class ServerRuntime extends NodeRuntime {
   private readonly quantiles = new Float64Array(2);
-  private columns = { arrived: 0, completed: 0, dropped: 0, queueDepth: 0, inService: 0, p50: 0, p99: 0, authRejected: 0, rejectingShare: 0 };
+  private columns: Record<ServerColumn, number> = { arrived: 0, completed: 0, dropped: 0, queueDepth: 0, inService: 0, p50: 0, p99: 0, authRejected: 0, rejectingShare: 0 };
   private authRejectedAtSample = 0;
 
   /** Share of this node's replicas that distrust a key live tokens use (validators override). */
@@ -86,16 +96,7 @@ export abstract class ServerRuntime extends NodeRuntime {
   }
 
   registerSeries(series: SeriesRecorder): void {
-    const c = this.columns;
-    c.arrived = series.column('nodes', this.id, 'arrived', 'count');
-    c.completed = series.column('nodes', this.id, 'completed', 'count');
-    c.dropped = series.column('nodes', this.id, 'dropped', 'count');
-    c.queueDepth = series.column('nodes', this.id, 'queueDepth', 'level');
-    c.inService = series.column('nodes', this.id, 'inService', 'level');
-    c.p50 = series.column('nodes', this.id, 'latencyP50Ms', 'level', c.completed);
-    c.p99 = series.column('nodes', this.id, 'latencyP99Ms', 'level', c.completed);
-    c.authRejected = series.column('nodes', this.id, 'authRejected', 'count');
-    c.rejectingShare = series.column('nodes', this.id, 'rejectingShare', 'level');
+    series.declare('nodes', this.id, SERVER_COLUMNS, this.columns);
   }
 
   writeSample(series: SeriesRecorder, sim: KindContext): void {
