@@ -1,9 +1,9 @@
 // The <faultline-embed> example page's script (docs/embedding.md): buttons call the element's
-// methods; its events are printed. No postMessage here: the element does that.
+// methods; its events are printed (event-log.js, shared with embed.js). No postMessage here: the
+// element does that.
+import { print, showStatus, showTime } from './event-log.js';
+
 const demo = document.getElementById('demo');
-const log = document.getElementById('log');
-const clock = document.getElementById('clock');
-const statusOutput = document.getElementById('status');
 
 const CALLS = {
   play: () => demo.play(),
@@ -17,19 +17,10 @@ for (const button of document.querySelectorAll('button[data-call]')) {
   button.addEventListener('click', () => CALLS[button.dataset.call]());
 }
 
-function print(text) {
-  const item = document.createElement('li');
-  item.textContent = text; // text, never HTML: an event's message is data
-  log.prepend(item);
-  while (log.children.length > 50) log.lastElementChild.remove();
-}
-
-demo.addEventListener('faultline:time', (event) => {
-  clock.textContent = `${(event.detail.simulatedMs / 1000).toFixed(1)} s of ${(event.detail.durationMs / 1000).toFixed(0)} s`;
-});
+demo.addEventListener('faultline:time', (event) => showTime(event.detail.simulatedMs, event.detail.durationMs));
 for (const type of ['faultline:ready', 'faultline:status', 'faultline:error']) {
   demo.addEventListener(type, (event) => {
-    if (type === 'faultline:status') statusOutput.textContent = event.detail.status;
+    if (type === 'faultline:status') showStatus(event.detail.status);
     print(`${type} ${JSON.stringify(event.detail)}`);
   });
 }
