@@ -5,7 +5,8 @@
  * inject buttons read their targets from it (src/scenario/fault-targets.ts re-exports it, zod-free,
  * for light readers such as src/embed). Plain data; its one import is the kinds' facts.
  */
-import { VALIDATOR_KINDS } from './kind-facts';
+// with its extension: the embed's build script reaches this file through Node's own TypeScript loading
+import { VALIDATOR_KINDS } from './kind-facts.ts';
 import type { FaultAction, NodeSpec } from './spec';
 
 /** What each action may target: "link", or a node kind. */
