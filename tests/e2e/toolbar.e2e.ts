@@ -128,6 +128,21 @@ describe('the toolbar', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('on a 390 px phone the canvas starts in the first screen; the components scroll sideways and each still adds', async () => {
+    const { page, pageErrors } = await openEditor(chromium.browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const list = page.locator('.fl-palette ul');
+    expect(await list.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true); // one row, more beyond the edge
+    const canvasTop = (await page.locator('.fl-main').boundingBox())!.y;
+    expect(canvasTop).toBeLessThan(300); // four rows of components put it at ~370 px
+    const before = await page.locator('.react-flow__node').count();
+    const last = page.getByRole('button', { name: 'Add Key set' });
+    await last.focus(); // scrolls the row to it, as a keyboard or a swipe would
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before + 1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('the inspector starts each new selection at its top, and offers live injection for the selected node', async () => {
     const { page, pageErrors } = await openEditor(chromium.browser);
     await page.setViewportSize({ width: 1280, height: 720 });

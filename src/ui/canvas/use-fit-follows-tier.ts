@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'react';
 import type { DetailTier } from './legibility.ts';
 
-const MAX_REFITS = 3;
+const MAX_REFITS = 6;
 
 /** The cards as measured: a new `sizes` object whenever a size changes, and how many there are. */
 export interface MeasuredCards {
@@ -39,9 +39,12 @@ export function useFitFollowsTier(tier: DetailTier, refit: () => void, cards?: M
     seen.current = [tier, sizes];
     if (seenTier === tier && countNow.current !== countAtFit.current) return;
     if (refits.current >= MAX_REFITS) return;
-    refits.current++;
+    // counted when it runs: a refit cancelled by the next change (sizes arrive in bursts) is not spent
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => refitRef.current());
+      frame = requestAnimationFrame(() => {
+        refits.current++;
+        refitRef.current();
+      });
     });
     return () => cancelAnimationFrame(frame);
   }, [tier, sizes]);
