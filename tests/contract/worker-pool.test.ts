@@ -5,12 +5,13 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { proxy } from 'comlink';
 import { runSide } from '../../src/compare/index.ts';
-import { planExperiment, runTask, type ExperimentPlan, type RunResult } from '../../src/experiments/index.ts';
+import { runTask, type RunResult } from '../../src/experiments/index.ts';
 import { runPool, type WorkerThread } from '../../src/experiments/worker-pool.ts';
 import type { CompareHost, CompareRunResult, ExperimentHost } from '../../workers/protocol.ts';
 import type { WorkerName } from './worker-bootstrap.ts';
 import { nodeEndpoint } from '../../src/experiments/node-endpoint.ts';
 import { sleep, waitFor } from './worker-harness.ts';
+import { poolSweepPlan } from '../support/pool-sweep.ts';
 
 /** Every thread a test started, with its exit code once it has ended. */
 function threadStarter(name: WorkerName) {
@@ -23,25 +24,8 @@ function threadStarter(name: WorkerName) {
   return { start, started };
 }
 
-/**
- * Run 0 is tiny (36 requests); runs 1–4 are 2,000 requests/s for an hour, seconds of work each, so
- * they are still running when the test aborts 200 ms after handing out run 2.
- */
-function sweepPlan(): ExperimentPlan {
-  const planned = planExperiment({
-    format: 'faultline.scenario/v1',
-    name: 'pool abort',
-    duration: '1h',
-    nodes: [
-      { id: 'c', kind: 'client', rate: 0.01, target: 's' },
-      { id: 's', kind: 'service', workers: 'unbounded', serviceTime: '20ms' },
-    ],
-    links: [{ id: 'c-s', from: 'c', to: 's', latency: '5ms' }],
-    experiment: { vary: { path: 'nodes[c].rate', values: [0.01, 2000, 2001, 2002, 2003] }, seeds: 1, collect: ['p50(c)'] },
-  });
-  if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
-  return planned.plan;
-}
+/** The pools' sweep: run 0 tiny, runs 1–4 seconds of work each (tests/support/pool-sweep.ts). */
+const sweepPlan = poolSweepPlan;
 
 async function loadInto(remote: { load(doc: unknown): Promise<{ ok: boolean }> }, doc: unknown): Promise<void> {
   const loaded = await remote.load(doc);

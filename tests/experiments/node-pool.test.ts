@@ -3,26 +3,13 @@
 // index, a shard's too; an abort keeps the finished run and drops the rest; a thread that cannot
 // start fails its task with a message naming it, instead of leaving the pool waiting.
 import { describe, expect, it } from 'vitest';
-import { planExperiment, runTask, type ExperimentPlan, type RunResult } from '../../src/experiments/index.ts';
+import { runTask, type RunResult } from '../../src/experiments/index.ts';
 import { nodeThread, runInThreads } from '../../src/experiments/node-pool.ts';
 import { PoolTaskError, runPool } from '../../src/experiments/worker-pool.ts';
+import { poolSweepPlan } from '../support/pool-sweep.ts';
 
-/** Run 0 is tiny (36 requests); runs 1–4 are 2,000 requests/s for an hour, seconds of work each. */
-function sweepPlan(): ExperimentPlan {
-  const planned = planExperiment({
-    format: 'faultline.scenario/v1',
-    name: 'node pool',
-    duration: '1h',
-    nodes: [
-      { id: 'c', kind: 'client', rate: 0.01, target: 's' },
-      { id: 's', kind: 'service', workers: 'unbounded', serviceTime: '20ms' },
-    ],
-    links: [{ id: 'c-s', from: 'c', to: 's', latency: '5ms' }],
-    experiment: { vary: { path: 'nodes[c].rate', values: [0.01, 2000, 2001, 2002, 2003] }, seeds: 1, collect: ['p50(c)'] },
-  });
-  if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
-  return planned.plan;
-}
+/** The pools' sweep: run 0 tiny, runs 1–4 seconds of work each (tests/support/pool-sweep.ts). */
+const sweepPlan = poolSweepPlan;
 
 describe("the CLI's worker threads", () => {
   it('an abort after the first finished run: cancelled, that run kept as computed in-process, the others undefined; ready before any run', async () => {
