@@ -11,7 +11,7 @@ type Module = Record<string, any>; // eslint-disable-line @typescript-eslint/no-
 
 const otherRoot = process.argv[2];
 if (!otherRoot) {
-  console.error('usage: npx tsx scripts/bench-compare.ts <other checkout dir>');
+  console.error('usage: npx tsx scripts/bench-compare.ts <other checkout dir> [rounds, default 4]');
   process.exit(2);
 }
 
@@ -40,6 +40,7 @@ const cases: [string, (m: Module) => unknown][] = [
   ['S1 M/M/1, 1.25 M requests', (m) => parsed(m, { ...structuredClone(m.builtins.findBuiltin('mm1').scenario), duration: '43.4h' })],
   ['200-node layered graph, 2 min', (m) => parsed(m, m.generated.layeredGraph(200, 300, '2m'))],
 ];
+const rounds = Number(process.argv[3] ?? 4);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [name, make] of cases) {
   const specHere = make(here);
@@ -48,7 +49,7 @@ for (const [name, make] of cases) {
   eventsPerCpuSecond(here, specHere);
   const a: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < rounds; i++) {
     a.push(eventsPerCpuSecond(other, specOther));
     b.push(eventsPerCpuSecond(here, specHere));
   }
