@@ -139,13 +139,14 @@ export class IntervalLatency {
       out[1] = v[Math.ceil(0.99 * n) - 1];
     } else if (n <= KEPT_LIMIT) {
       const v = this.values;
-      let maxMs = 0; // as LogHistogram.maxMs
-      for (let i = 0; i < n; i++) if (v[i] > maxMs) maxMs = v[i];
-      const rank50 = Math.max(1, Math.ceil(0.5 * n)) - 1;
-      const rank99 = Math.max(1, Math.ceil(0.99 * n)) - 1;
+      let largest = v[0];
+      for (let i = 1; i < n; i++) if (v[i] > largest) largest = v[i];
+      const maxMs = largest > 0 ? largest : 0; // as LogHistogram.maxMs
+      const rank50 = Math.ceil(0.5 * n) - 1;
+      const rank99 = Math.ceil(0.99 * n) - 1;
       const at50 = selectInPlace(v, 0, n - 1, rank50);
-      // everything after rank50 is at least as large: p99 is among them
-      const at99 = rank99 > rank50 ? selectInPlace(v, rank50 + 1, n - 1, rank99) : at50;
+      // Up to 100 values p99 is the largest; past that it is among those after rank50.
+      const at99 = rank99 === n - 1 ? largest : selectInPlace(v, rank50 + 1, n - 1, rank99);
       out[0] = Math.min(maxMs, valueOf(bucketOf(at50)));
       out[1] = Math.min(maxMs, valueOf(bucketOf(at99)));
     } else {
