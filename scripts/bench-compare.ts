@@ -11,7 +11,7 @@ type Module = Record<string, any>; // eslint-disable-line @typescript-eslint/no-
 
 const otherRoot = process.argv[2];
 if (!otherRoot) {
-  console.error('usage: npx tsx scripts/bench-compare.ts <other checkout dir>');
+  console.error('usage: npx tsx scripts/bench-compare.ts <other checkout dir> [rounds, default 4] [s1|graph]');
   process.exit(2);
 }
 
@@ -40,17 +40,23 @@ const cases: [string, (m: Module) => unknown][] = [
   ['S1 M/M/1, 1.25 M requests', (m) => parsed(m, { ...structuredClone(m.builtins.findBuiltin('mm1').scenario), duration: '43.4h' })],
   ['200-node layered graph, 2 min', (m) => parsed(m, m.generated.layeredGraph(200, 300, '2m'))],
 ];
+const rounds = Number(process.argv[3] ?? 4);
+/** `s1` or `graph` to run one case. */
+const only = process.argv[4];
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [name, make] of cases) {
+  if (only !== undefined && !name.toLowerCase().includes(only === 'graph' ? 'graph' : 's1')) continue;
   const specHere = make(here);
   const specOther = make(other);
   eventsPerCpuSecond(other, specOther);
   eventsPerCpuSecond(here, specHere);
   const a: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    a.push(eventsPerCpuSecond(other, specOther));
+  // Which goes first alternates (ABBA): a run pays for the garbage the one before left.
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) a.push(eventsPerCpuSecond(other, specOther));
     b.push(eventsPerCpuSecond(here, specHere));
+    if (i % 2 === 1) a.push(eventsPerCpuSecond(other, specOther));
   }
   console.log(`${name}: other ${(median(a) / 1e6).toFixed(2)} M events/CPU-s, here ${(median(b) / 1e6).toFixed(2)} M — here/other ${(median(b) / median(a)).toFixed(3)}`);
 }

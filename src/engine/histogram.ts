@@ -79,24 +79,42 @@ export class LogHistogram {
 }
 
 const EXACT_LIMIT = 32;
+/** Past this many values an interval spills into a histogram: memory stays bounded per node. */
+const KEPT_LIMIT = 4096;
 
 /**
- * Latencies of one sample interval. Most intervals hold few values, so they are kept as-is and
- * sorted when asked (exact); past 32 values they spill into a histogram.
+ * Latencies of one sample interval. Up to 32 values the percentiles are exact (the values
+ * sorted); past that they are what a LogHistogram of the values would report — a bucket's middle,
+ * capped at the interval's maximum. Up to 4,096 values that is computed at the interval's end by
+ * selecting the value at the percentile's rank (its bucket is the histogram's: the bucket of a
+ * value grows with the value), which costs far less than filling and scanning a histogram; past
+ * 4,096 the values spill into a real histogram. Same numbers either way (tests/unit/histogram).
  */
 export class IntervalLatency {
-  private readonly exact = new Float64Array(EXACT_LIMIT);
+  private values = new Float64Array(EXACT_LIMIT);
   private readonly sorted = new Float64Array(EXACT_LIMIT);
-  private readonly spill = new LogHistogram();
+  /** Made on the first spill: most nodes never hold 4,096 values in an interval (25 KB saved each). */
+  private spill: LogHistogram | null = null;
   private count = 0;
 
   record(valueMs: number): void {
-    if (this.count < EXACT_LIMIT) this.exact[this.count] = valueMs;
-    else {
-      if (this.count === EXACT_LIMIT) for (let i = 0; i < EXACT_LIMIT; i++) this.spill.record(this.exact[i]);
-      this.spill.record(valueMs);
+    if (this.count < this.values.length) this.values[this.count++] = valueMs;
+    else this.recordPastEnd(valueMs);
+  }
+
+  private recordPastEnd(valueMs: number): void {
+    const n = this.count;
+    if (n < KEPT_LIMIT) {
+      const grown = new Float64Array(Math.min(KEPT_LIMIT, n * 2));
+      grown.set(this.values);
+      this.values = grown;
+      this.values[n] = valueMs;
+    } else {
+      const spill = (this.spill ??= new LogHistogram());
+      if (n === KEPT_LIMIT) for (let i = 0; i < KEPT_LIMIT; i++) spill.record(this.values[i]);
+      spill.record(valueMs);
     }
-    this.count++;
+    this.count = n + 1;
   }
 
   /** The interval's p50 and p99 into `out[0]`, `out[1]` (0 when empty); then the interval restarts. */
@@ -109,7 +127,7 @@ export class IntervalLatency {
       // Insertion sort: for a few dozen numbers it beats the typed-array sort builtin.
       const v = this.sorted;
       for (let i = 0; i < n; i++) {
-        const x = this.exact[i];
+        const x = this.values[i];
         let j = i - 1;
         while (j >= 0 && v[j] > x) {
           v[j + 1] = v[j];
@@ -119,11 +137,55 @@ export class IntervalLatency {
       }
       out[0] = v[Math.ceil(0.5 * n) - 1];
       out[1] = v[Math.ceil(0.99 * n) - 1];
+    } else if (n <= KEPT_LIMIT) {
+      const v = this.values;
+      let largest = v[0];
+      for (let i = 1; i < n; i++) if (v[i] > largest) largest = v[i];
+      const maxMs = largest > 0 ? largest : 0; // as LogHistogram.maxMs
+      const rank50 = Math.ceil(0.5 * n) - 1;
+      const rank99 = Math.ceil(0.99 * n) - 1;
+      const at50 = selectInPlace(v, 0, n - 1, rank50);
+      // Up to 100 values p99 is the largest; past that it is among those after rank50.
+      const at99 = rank99 === n - 1 ? largest : selectInPlace(v, rank50 + 1, n - 1, rank99);
+      out[0] = Math.min(maxMs, valueOf(bucketOf(at50)));
+      out[1] = Math.min(maxMs, valueOf(bucketOf(at99)));
     } else {
-      out[0] = this.spill.quantileMs(0.5);
-      out[1] = this.spill.quantileMs(0.99);
-      this.spill.reset();
+      const spill = this.spill as LogHistogram;
+      out[0] = spill.quantileMs(0.5);
+      out[1] = spill.quantileMs(0.99);
+      spill.reset();
     }
     this.count = 0;
   }
+}
+
+/**
+ * Hoare's selection: reorders a[lo..hi] so that a[k] is the value of rank k there, nothing
+ * before it larger and nothing after it smaller; returns a[k]. Expected O(n).
+ */
+function selectInPlace(a: Float64Array, lo: number, hi: number, k: number): number {
+  while (hi > lo) {
+    const x = a[lo];
+    const y = a[(lo + hi) >>> 1];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y; // median of three
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // a[lo..j] ≤ pivot ≤ a[i..hi]; between them, the pivot's value
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }

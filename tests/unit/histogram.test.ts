@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IntervalLatency, LogHistogram } from '../../src/engine/histogram';
 import { streamFor } from '../../src/engine/random';
@@ -61,5 +62,55 @@ describe('IntervalLatency', () => {
     for (const v of [4, 2]) many.record(v);
     many.takeQuantiles(out);
     expect([out[0], out[1]]).toEqual([2, 4]);
+  });
+});
+
+/** What an interval's percentiles were before selection: exact up to 32 values, else a LogHistogram's. */
+function referenceQuantiles(values: number[]): [number, number] {
+  const n = values.length;
+  if (n === 0) return [0, 0];
+  if (n <= 32) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return [sorted[Math.ceil(0.5 * n) - 1], sorted[Math.ceil(0.99 * n) - 1]];
+  }
+  const h = new LogHistogram();
+  for (const v of values) h.record(v);
+  return [h.quantileMs(0.5), h.quantileMs(0.99)];
+}
+
+describe('IntervalLatency by selection equals the histogram it replaces', () => {
+  // latencies as runs produce them: zeros, ties (constant service times), sub-µs to hours
+  const latency = fc.oneof(
+    fc.constant(0),
+    fc.constantFrom(1, 5, 10, 100),
+    fc.double({ min: 1e-4, max: 1e7, noNaN: true }),
+    fc.integer({ min: 0, max: 2000 }).map((k) => k / 8),
+  );
+
+  it('for any interval of 0 to 5,000 values, interval after interval (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(latency, { maxLength: 5000 }), { minLength: 1, maxLength: 4 }), (intervals) => {
+        const interval = new IntervalLatency();
+        const out = new Float64Array(2);
+        for (const values of intervals) {
+          for (const v of values) interval.record(v);
+          interval.takeQuantiles(out);
+          expect([out[0], out[1]]).toEqual(referenceQuantiles(values));
+        }
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+  });
+
+  it('at the borders: 32, 33, 4,096 and 4,097 values', () => {
+    const rng = streamFor(5, 'h', 'borders');
+    const interval = new IntervalLatency();
+    const out = new Float64Array(2);
+    for (const n of [32, 33, 4096, 4097, 33, 10_000, 40]) {
+      const values = Array.from({ length: n }, () => -100 * Math.log(1 - rng.next()));
+      for (const v of values) interval.record(v);
+      interval.takeQuantiles(out);
+      expect([out[0], out[1]]).toEqual(referenceQuantiles(values));
+    }
   });
 });

@@ -176,6 +176,11 @@ export class StationRuntime extends ServerRuntime {
       this.finishJob(sim, call, R_ERROR);
       return;
     }
+    // One hop: a job without downstream steps is done — what runSteps would find, without asking.
+    if (this.plansByClass[call.classIndex].length === 0) {
+      this.finishJob(sim, call, OK);
+      return;
+    }
     call.step = 0;
     call.stepAttempts = 0;
     sim.runSteps(call);
