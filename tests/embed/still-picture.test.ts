@@ -4,7 +4,9 @@
 // for a document the canvas could not draw either.
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios, findBuiltin } from '../../src/scenarios/index.ts';
-import { STILL_MAX_NODES, STILL_STATE_WORD, stillPictureSvg, stillTextScale, stillZoom } from '../../src/ui/embed/still-picture.ts';
+import { STILL_MAX_NODES, STILL_STATE_WORD, readStillDocument, stillPictureSvg, stillTextScale, stillZoom } from '../../src/ui/embed/still-picture.ts';
+import { layoutDocument, needsLayout } from '../../src/store/graph/auto-layout.ts';
+import { readEditableDocument } from '../../src/store/graph/document.ts';
 import { MIN_TEXT_PX } from '../../src/ui/canvas/legibility.ts';
 
 const cards = (svg: string) => [...svg.matchAll(/<g class="fl-picture-node" data-id="([^"]*)">(.*?)<\/g>/g)].map((m) => ({ id: m[1], body: m[2] }));
@@ -34,6 +36,18 @@ describe('the still picture', () => {
     expect(state).toBe('IDLE');
     expect(extra).toBeUndefined(); // no kind line
     expect(portal.body).toContain('font-size="30"');
+  });
+
+  it('hands the canvas a document it need not lay out again, placed exactly as the canvas would place it', () => {
+    for (const builtin of builtinScenarios) {
+      const laidOut = readStillDocument(builtin.scenario)!;
+      expect(needsLayout(laidOut)).toBe(false); // graph-store lays out only a document that needs it
+      const read = readEditableDocument(structuredClone(builtin.scenario));
+      if (!read.ok) throw new Error(read.reason);
+      expect(laidOut.nodes.map((n) => n.position)).toEqual(layoutDocument(read.document).nodes.map((n) => n.position));
+      // the built-in itself is untouched: the worker gets the document as written
+      expect((builtin.scenario as { nodes: { position?: unknown }[] }).nodes.every((n) => n.position === undefined)).toBe(true);
+    }
   });
 
   it('escapes a hostile label', () => {

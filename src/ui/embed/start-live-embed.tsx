@@ -46,17 +46,18 @@ export function startLiveEmbed(root: HTMLElement, { read, start, still }: FirstS
   // a parameter that fell back to its default: on screen as a warning line, and told to the page
   for (const event of parameterErrorEvents(read)) bridge.post({ ...event });
   if (start.kind === 'error') return report([start.problem]);
-  void loadFirst(start).then((outcome) => {
+  void loadFirst(start, still?.laidOut).then((outcome) => {
     if (!outcome.ok) return report([outcome.problem]);
     bridge.post({ type: 'faultline:ready', scenario: { name: outcome.name, durationMs: outcome.durationMs } });
   });
 }
 
-function loadFirst(start: Exclude<StartDocument, { kind: 'error' }>) {
-  if (start.kind === 'link') return embedActions.load(start.document, { shareHash: location.hash });
-  if (start.kind === 'builtin') return embedActions.load(start.document, { builtinId: start.id }, findBuiltin(start.id)?.title);
+/** `laidOut`: the still picture's layout of the same document, so the canvas does not lay it out again. */
+function loadFirst(start: Exclude<StartDocument, { kind: 'error' }>, laidOut: unknown) {
+  if (start.kind === 'link') return embedActions.load(start.document, { shareHash: location.hash }, undefined, laidOut);
+  if (start.kind === 'builtin') return embedActions.load(start.document, { builtinId: start.id }, findBuiltin(start.id)?.title, laidOut);
   const fallback = findBuiltin(DEFAULT_EMBED_SCENARIO)!;
-  return embedActions.load(fallback.scenario, { builtinId: fallback.id }, fallback.title);
+  return embedActions.load(fallback.scenario, { builtinId: fallback.id }, fallback.title, laidOut);
 }
 
 /** The live canvas has drawn its cards where the fit put them (React Flow shows a node once measured). */

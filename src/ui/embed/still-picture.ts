@@ -7,7 +7,7 @@
  * (start-live-embed.tsx) takes it down once its canvas shows.
  */
 import { layoutDocument } from '../../store/graph/auto-layout.ts';
-import { readEditableDocument } from '../../store/graph/document.ts';
+import { readEditableDocument, type ScenarioDocument } from '../../store/graph/document.ts';
 import { MIN_TEXT_PX } from '../canvas/legibility.ts';
 import { distinctLabelsOf } from '../canvas/nodes/distinct-labels.ts';
 import { documentToSvg, PICTURE_MARGIN_PX } from '../picture/document-svg.ts';
@@ -40,12 +40,27 @@ export interface StillPictureOptions {
   textScale?: number;
 }
 
-/** The still picture's SVG for a raw scenario document, or null when it is not one the canvas could draw. */
-export function stillPictureSvg(value: unknown, { title, colours = LIGHT_COLOURS, textScale = 1 }: StillPictureOptions): string | null {
+/**
+ * A raw scenario document as the canvas will show it — shape-checked and laid out — or null when
+ * the canvas could not draw it or it is too big for a picture. The live stage hands the laid-out
+ * document to the canvas, so the layout runs once.
+ */
+export function readStillDocument(value: unknown): ScenarioDocument | null {
   const read = readEditableDocument(value);
   if (!read.ok || read.document.nodes.length === 0 || read.document.nodes.length > STILL_MAX_NODES) return null;
-  const names = textScale >= SHORT_NAMES_SCALE ? distinctLabelsOf(read.document.nodes) : undefined;
-  return documentToSvg(layoutDocument(read.document), { colours, title, stateWord: STILL_STATE_WORD, textScale, names });
+  return layoutDocument(read.document);
+}
+
+/** The still picture's SVG for a laid-out document. */
+export function drawStill(laidOut: ScenarioDocument, { title, colours = LIGHT_COLOURS, textScale = 1 }: StillPictureOptions): string {
+  const names = textScale >= SHORT_NAMES_SCALE ? distinctLabelsOf(laidOut.nodes) : undefined;
+  return documentToSvg(laidOut, { colours, title, stateWord: STILL_STATE_WORD, textScale, names });
+}
+
+/** The still picture's SVG for a raw scenario document, or null when it is not one the canvas could draw. */
+export function stillPictureSvg(value: unknown, options: StillPictureOptions): string | null {
+  const laidOut = readStillDocument(value);
+  return laidOut === null ? null : drawStill(laidOut, options);
 }
 
 const leftMarginPx = (zoomButtons: boolean) => (zoomButtons ? ZOOM_BUTTONS_MARGIN_PX : FIT_MARGIN_PX);
@@ -63,6 +78,8 @@ export function stillZoom(view: { width: number; height: number }, box: { width:
 
 export interface StillPicture {
   readonly element: HTMLElement;
+  /** The document as drawn: checked and laid out, for the live canvas (positions included). */
+  readonly laidOut: ScenarioDocument;
   remove(): void;
 }
 
@@ -78,9 +95,10 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, 
  * the live embed can render under it and replace it in one step. Null when there is nothing to draw.
  */
 export function showStillPicture(value: unknown, title: string, zoomButtons: boolean): StillPicture | null {
+  const laidOut = readStillDocument(value);
+  if (laidOut === null) return null;
   const colours = themeColours(getComputedStyle(document.documentElement));
-  const svg = stillPictureSvg(value, { title, colours });
-  if (svg === null) return null;
+  const svg = drawStill(laidOut, { title, colours });
   const frame = make('div', 'fl-embed fl-embed-still');
   frame.setAttribute('role', 'img');
   frame.setAttribute('aria-label', `${title}: the system, while the simulation loads`);
@@ -103,7 +121,7 @@ export function showStillPicture(value: unknown, title: string, zoomButtons: boo
     const textScale = stillTextScale(zoom);
     if (textScale !== drawnScale) {
       // zoomed out: the text drawn larger, so it stays legible (same layout, same view box)
-      canvas.innerHTML = stillPictureSvg(value, { title, colours, textScale }) ?? '';
+      canvas.innerHTML = drawStill(laidOut, { title, colours, textScale });
       picture = canvas.querySelector('svg')!;
       drawnScale = textScale;
     }
@@ -114,6 +132,7 @@ export function showStillPicture(value: unknown, title: string, zoomButtons: boo
   addEventListener('resize', fit);
   return {
     element: frame,
+    laidOut,
     remove: () => {
       removeEventListener('resize', fit);
       frame.remove();
