@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { embedElementScript } from './scripts/build-embed-element.ts';
 import { contentSecurityPolicy } from './scripts/build-csp.ts';
+import { firstLoadBudget } from './scripts/first-load.ts';
 
 // Open a browser tab only where one can open: a desktop, not a container, SSH session or CI.
 const canOpenBrowser =
@@ -9,7 +10,8 @@ const canOpenBrowser =
   (process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), embedElementScript()], // + dist/faultline-embed.js
+  // firstLoadBudget: the build fails when the embed's or the editor's first JavaScript is over budget
+  plugins: [react(), contentSecurityPolicy(), embedElementScript(), firstLoadBudget()], // + dist/faultline-embed.js
   base: './', // relative asset URLs: the build works from any sub-path (blog embeds, GitHub Pages)
   worker: { format: 'es' },
   // Scan the worker's imports too (comlink, zod): otherwise the dev server discovers them on the

@@ -6,8 +6,8 @@
  * 70,000-node file or a 19,000-node link is refused in milliseconds with the limit named,
  * instead of freezing the tab while the parser, the layout and the canvas work through it.
  */
-import { FILE_PATH, isPlainObject, type ScenarioIssue } from './errors.ts';
-import { LIST_BOUNDS } from './header.ts';
+import { FILE_PATH, isPlainObject, type ScenarioIssue } from './issue-text.ts';
+import { LIST_BOUNDS } from './header-facts.ts';
 import { nestingProblem } from './json-depth.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 

@@ -12,7 +12,9 @@ import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values.
 import { SCENARIO_LIMITS } from './limits.ts';
 import { storySchema } from './story.ts';
 
-export const FORMAT_V1 = 'faultline.scenario/v1';
+import { FORMAT_V1, LIST_BOUNDS } from './header-facts.ts';
+
+export { FORMAT_V1, LIST_BOUNDS };
 
 /**
  * The `$id` of docs/scenario.schema.json, and the `$schema` the app writes into the files it
@@ -87,14 +89,6 @@ export const guideStepSchema = fields({
   ...(watch === undefined ? {} : { watch }),
   ...(pause === undefined ? {} : { pause }),
 }));
-
-/** Bounds of the four lists, shared by the parser and the editor schema. */
-export const LIST_BOUNDS = {
-  nodes: { min: 1, max: SCENARIO_LIMITS.maxNodes, noun: ['node', 'nodes'], isLimit: true },
-  links: { max: SCENARIO_LIMITS.maxLinks, noun: ['link', 'links'], isLimit: true },
-  faults: { max: SCENARIO_LIMITS.maxFaults, noun: ['fault', 'faults'], isLimit: true },
-  guide: { max: SCENARIO_LIMITS.maxGuideSteps, noun: ['guide step', 'guide steps'], isLimit: true },
-} as const;
 
 export const headerShape = {
   /** Lets a file point editors at its schema (SCENARIO_SCHEMA_ID, or a local docs/scenario.schema.json); ignored. */

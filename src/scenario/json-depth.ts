@@ -5,7 +5,7 @@
  * editor, which keeps even an invalid document, checks with this first. Built-ins nest ≤ 6 levels.
  */
 
-import { formatPath } from './errors.ts';
+import { formatPath } from './issue-text.ts';
 
 /** A Faultline limit: objects and lists inside each other at most this deep. */
 export const MAX_NESTING_DEPTH = 64;

@@ -5,7 +5,7 @@
  */
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { deflateRaw, inflateRawBounded } from './inflate.ts';
-import { admissionProblem } from '../scenario/index.ts';
+import { admissionProblem } from '../scenario/light.ts'; // zod-free: the embed's first frame opens links
 
 export const SHARE_HASH_PREFIX = '#s=';
 /** Longer than any real scenario link (50 nodes ≈ 2 KB) and short enough to decode instantly. */

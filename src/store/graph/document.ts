@@ -3,7 +3,7 @@
  * edited immutably. Field values stay `unknown` on purpose: while a person types, a field may hold
  * anything, and `parseScenario` (not the editor) says what is wrong with it.
  */
-import { FORMAT_V1 } from '../../scenario/index.ts';
+import { FORMAT_V1 } from '../../scenario/light.ts'; // zod-free: the embed's first frame reads documents
 
 export interface CanvasPosition {
   x: number;

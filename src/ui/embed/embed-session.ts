@@ -64,16 +64,18 @@ export const embedActions = {
 
   /**
    * The worker validates first; only a scenario it accepts replaces the canvas, so a bad
-   * `faultline:load` leaves the current demo running.
+   * `faultline:load` leaves the current demo running. `laidOut` is the same document already
+   * laid out for the still picture (still-picture.ts): the canvas takes its positions instead
+   * of laying it out again; the worker always gets the document as written.
    */
-  async load(document: unknown, source: EditorSource, title?: string): Promise<LoadOutcome> {
+  async load(document: unknown, source: EditorSource, title?: string, laidOut?: unknown): Promise<LoadOutcome> {
     await runActions.load(document);
     const run = useRunStore.getState();
     if (run.errors.length > 0 || run.status === 'invalid' || run.status === 'failed') {
       const reasons = run.errors.length > 0 ? run.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : [run.failure ?? 'the simulation failed'];
       return { ok: false, problem: `the scenario cannot run — ${reasons.join('; ')}` };
     }
-    const shown = graphActions.load(document, { resetHistory: true });
+    const shown = graphActions.load(laidOut ?? document, { resetHistory: true });
     if (!shown.ok) return { ok: false, problem: `the scenario cannot be drawn — ${shown.reason}` };
     await runActions.setSpeed(get().params.speed);
     const name = scenarioName(document, 'Untitled scenario');

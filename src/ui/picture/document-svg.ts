@@ -16,6 +16,15 @@ export interface PictureOptions {
   labels?: boolean;
   /** The picture's accessible title. */
   title?: string;
+  /** A word under every card's name, such as the embed's still picture's "idle" (labels only). */
+  stateWord?: string;
+  /**
+   * Text set this much larger in picture units (≥ 1), so a picture shown zoomed out stays
+   * legible (the canvas's semantic zoom); from 1.5 a card shows its name and state word only.
+   */
+  textScale?: number;
+  /** The name each card shows instead of its label (the canvas's distinct short names); the title keeps the label. */
+  names?: ReadonlyMap<string, string>;
 }
 
 interface Box {
@@ -25,7 +34,9 @@ interface Box {
   height: number;
 }
 
-const MARGIN_PX = 24;
+/** Room around the cards inside the picture's view box. */
+export const PICTURE_MARGIN_PX = 24;
+const MARGIN_PX = PICTURE_MARGIN_PX;
 const LABEL_CHARS = 24;
 
 function boxes(document: ScenarioDocument): Map<string, Box> {
@@ -70,15 +81,29 @@ function nodeCard(node: ScenarioDocument['nodes'][number], box: Box, colours: Pi
     `<title>${escapeXml(label)}</title>`, // the whole label, where the card shows it clipped
     `<rect x="${n(box.x)}" y="${n(box.y)}" width="${box.width}" height="${box.height}" rx="8" fill="${colours.card}" stroke="${stroke}" stroke-width="${health ? 3 : 1.5}"/>`,
   ];
-  if (options.labels !== false) {
-    const textX = n(box.x + 12);
-    parts.push(
-      `<text x="${textX}" y="${n(box.y + 26)}" font-size="15" font-weight="600" fill="${colours.text}">${escapeXml(clip(label, LABEL_CHARS))}</text>`,
-      `<text x="${textX}" y="${n(box.y + 48)}" font-size="12" fill="${colours.muted}">${escapeXml(clip(`${node.kind} · ${node.id}`, LABEL_CHARS + 6))}</text>`,
-    );
-  }
+  if (options.labels !== false) parts.push(...cardText(node, box, label, colours, options));
   parts.push('</g>');
   return parts.join('');
+}
+
+/** Past this text scale a card has room for its name and state word only. */
+const NAME_ONLY_SCALE = 1.5;
+
+function cardText(node: ScenarioDocument['nodes'][number], box: Box, label: string, colours: PictureColours, options: PictureOptions): string[] {
+  const scale = Math.max(1, options.textScale ?? 1);
+  const textX = n(box.x + 12);
+  const name = options.names?.get(node.id) ?? label;
+  const lines = [`<text x="${textX}" y="${n(box.y + 8 + 18 * scale)}" font-size="${n(15 * scale)}" font-weight="600" fill="${colours.text}">${escapeXml(clip(name, Math.max(4, Math.floor(LABEL_CHARS / scale))))}</text>`];
+  let y = box.y + 8 + 18 * scale;
+  if (scale < NAME_ONLY_SCALE) {
+    y += 22 * scale;
+    lines.push(`<text x="${textX}" y="${n(y)}" font-size="${n(12 * scale)}" fill="${colours.muted}">${escapeXml(clip(`${node.kind} · ${node.id}`, LABEL_CHARS + 6))}</text>`);
+  }
+  if (options.stateWord) {
+    y += 22 * scale;
+    lines.push(`<text class="fl-picture-state" x="${textX}" y="${n(y)}" font-size="${n(12 * scale)}" font-weight="700" letter-spacing="0.5" fill="${colours.muted}">${escapeXml(options.stateWord.toUpperCase())}</text>`);
+  }
+  return lines;
 }
 
 export function documentToSvg(document: ScenarioDocument, options: PictureOptions = {}): string {
