@@ -4,7 +4,7 @@
  * progress are lost, finished ones are kept.
  */
 import { wrap, type Remote } from 'comlink';
-import type { ExperimentPlan } from './plan.ts';
+import type { PoolPlan } from './pool-job.ts';
 import type { ExperimentRunner } from './runner-host.ts';
 import { runAll, type SweepOutcome, type SweepProgress } from './scheduler.ts';
 
@@ -17,7 +17,7 @@ export function browserWorkerCount(): number {
 }
 
 export async function runInBrowser(
-  plan: ExperimentPlan,
+  plan: PoolPlan,
   options: { workers?: number; signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void } = {},
 ): Promise<SweepOutcome> {
   const count = Math.max(1, Math.min(options.workers ?? browserWorkerCount(), plan.tasks.length));
@@ -28,7 +28,7 @@ export async function runInBrowser(
   try {
     // a cancel during loading must not wait for workers that were just terminated
     const aborted = new Promise<'aborted'>((resolve) => options.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
-    const loaded = await Promise.race([Promise.all(remotes.map((r) => r.load(plan.doc))), aborted]);
+    const loaded = await Promise.race([Promise.all(remotes.map((r) => r.load(plan.doc, plan.singleFailures))), aborted]);
     if (loaded === 'aborted') return { results: new Array(plan.tasks.length).fill(undefined), cancelled: true };
     const failed = loaded.find((l) => !l.ok);
     if (failed && !failed.ok) throw new Error(failed.errors.join('\n'));

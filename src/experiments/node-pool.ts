@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ExperimentPlan, RunResult } from './plan.ts';
+import type { RunResult } from './plan.ts';
+import type { PoolPlan } from './pool-job.ts';
 import { runAll, type RunExecutor, type SweepOutcome, type SweepProgress } from './scheduler.ts';
 
 /** Threads by default: one per core, at most this many (a sweep should not take the machine). */
@@ -22,8 +23,8 @@ class ThreadExecutor implements RunExecutor {
   /** Settles when the thread has loaded the engine (through tsx) and planned the experiment. */
   readonly ready: Promise<void>;
 
-  constructor(doc: unknown) {
-    this.worker = new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { workerData: { doc } });
+  constructor(plan: PoolPlan) {
+    this.worker = new Worker(new URL('./node-worker-entry.mjs', import.meta.url), { workerData: { doc: plan.doc, singleFailures: plan.singleFailures } });
     let started: () => void = () => {};
     let failed: (e: Error) => void = () => {};
     this.ready = new Promise<void>((resolve, reject) => {
@@ -60,21 +61,21 @@ class ThreadExecutor implements RunExecutor {
 }
 
 /**
- * Runs every (value, seed) of the plan on `workers` threads. The threads are started and warmed
+ * Runs every (value, seed) of the plan (a sweep's, or a single-failures analysis') on `workers` threads. The threads are started and warmed
  * once per sweep (each loads the engine through tsx and plans the experiment, ~1–2 s of CPU), all
  * before the first run is handed out; `onReady` reports when, so start-up can be timed apart from
  * the runs (scripts/bench-sweep.ts).
  */
 export async function runInThreads(
-  plan: ExperimentPlan,
+  plan: PoolPlan,
   workers: number,
   options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void; onReady?: () => void; indices?: readonly number[] } = {},
 ): Promise<SweepOutcome> {
   // A shard (src/experiments/shard.ts) runs some of the runs; results stay placed by run index.
-  const indices = options.indices ?? plan.tasks.map((t) => t.index);
+  const indices = options.indices ?? plan.tasks.map((_, i) => i);
   if (indices.length === 0) return { results: new Array(plan.tasks.length).fill(undefined), cancelled: false };
   const count = Math.max(1, Math.min(workers, indices.length));
-  const executors = Array.from({ length: count }, () => new ThreadExecutor(plan.doc));
+  const executors = Array.from({ length: count }, () => new ThreadExecutor(plan));
   try {
     const aborted = new Promise<'aborted'>((resolve) => {
       if (options.signal?.aborted) resolve('aborted');
