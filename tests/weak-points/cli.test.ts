@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '../../bin/faultline.mjs');
+const FIXTURE = join(import.meta.dirname, 'two-buildings.json');
+
+function faultline(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('faultline sweep --single-failures', () => {
+  it('--json: the components ranked worst first, the cable pair on top, alerts undefined without alerts', () => {
+    const r = faultline('sweep', FIXTURE, '--single-failures', '--at', '40s', '--for', '20s', '--workers', '1', '--json');
+    expect(r.code).toBe(0);
+    // stderr holds only the progress (a line per tenth once a second has passed)
+    for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^trying failures… \d of 4 runs/);
+    const doc = JSON.parse(r.stdout) as { kind: string; atMs: number; forMs: number; ranked: { id: string; rank: number; alertFired: number | null; goodputLost: number }[]; runs: unknown[] };
+    expect(doc.kind).toBe('weak-points');
+    expect([doc.atMs, doc.forMs]).toEqual([40_000, 20_000]);
+    expect(doc.runs).toHaveLength(4);
+    expect(doc.ranked.map((p) => p.id).slice(0, 2).sort()).toEqual(['cable-1', 'cable-2']);
+    expect(doc.ranked.map((p) => p.rank)).toEqual([1, 2, 3]);
+    expect(doc.ranked.every((p) => p.alertFired === null)).toBe(true);
+  });
+
+  it('the table and --csv -: one row per component tried, --only limits them', () => {
+    const table = faultline('sweep', FIXTURE, '--single-failures', '--at', '40s', '--for', '20s', '--only', 'exchange-b', '--workers', '1', '--no-timing');
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Two buildings, two cables at 80% — every single failure tried: 1 components failed at 40s for 20s, 1 seed (3), 2 runs');
+    expect(lines[1]).toMatch(/^baseline: \d+ good requests from 40s to the end; alert fired: – \(no alerts defined\)$/);
+    expect(lines[3].split(/\s{2,}/)).toEqual(['rank', 'component', 'failure', 'goodput lost', 'lost share', 'peak errors', 'recovery', 'alert fired', 'impact']);
+    expect(lines.slice(5)).toHaveLength(1);
+    expect(lines[5]).toMatch(/^ +1 {2}exchange-b {2}service crash .* 100% +0 s +– {2}high$/);
+  });
+
+  it('refuses bad usage with exit 2 and names the problem', () => {
+    const unknown = faultline('sweep', FIXTURE, '--single-failures', '--only', 'cable-9');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('faultline sweep: --only: no node or link "cable-9" (did you mean "cable-1"?)');
+    const stray = faultline('sweep', FIXTURE, '--at', '5m');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--at belongs to --single-failures');
+  });
+});
