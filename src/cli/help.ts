@@ -36,7 +36,7 @@ where the text has one). Exit 1 if any file has a problem.
   list: `Usage: faultline list [--json]
 
 The built-in scenarios (for \`faultline run\`) and experiments (for \`faultline sweep\`).
-  --json            one JSON document: { scenarios: [...], experiments: [...] }
+  --json            one JSON document: { scenarios: [...], experiments: [...], weakPoints: [...] }
   -h, --help        this help`,
 
   sweep: `Usage: faultline sweep <scenario.json | built-in experiment id | -> [options]
