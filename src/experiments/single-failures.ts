@@ -54,10 +54,10 @@ export const FAILURE_OUTCOMES = ['goodput', 'goodputDuringFailure', 'peakErrorRa
 
 export type SingleFailurePlanResult = { ok: true; plan: SingleFailurePlan; warnings: string[] } | { ok: false; errors: ScenarioIssue[] };
 
-function readDuration(value: string | number | undefined, name: 'at' | 'for', fallbackMs: number): number | string {
+function readDuration(value: string | number | undefined, fallbackMs: number): number | string {
   if (value === undefined) return fallbackMs;
   const ms = parseDuration(value);
-  if (ms === null) return `--${name}: expected a duration such as "5m" or "30s", got ${JSON.stringify(value)}`;
+  if (ms === null) return `expected a duration such as "5m" or "30s", got ${JSON.stringify(value)}`;
   return ms;
 }
 
@@ -67,8 +67,8 @@ export function planSingleFailures(doc: unknown, request: SingleFailureRequest =
   if (!parsed.ok) return parsed;
   const { spec } = parsed;
   const errors: ScenarioIssue[] = [];
-  const atMs = readDuration(request.at, 'at', Math.round(spec.durationMs * SINGLE_FAILURE_DEFAULTS.atShare));
-  const forMs = readDuration(request.for, 'for', Math.round(spec.durationMs * SINGLE_FAILURE_DEFAULTS.forShare));
+  const atMs = readDuration(request.at, Math.round(spec.durationMs * SINGLE_FAILURE_DEFAULTS.atShare));
+  const forMs = readDuration(request.for, Math.round(spec.durationMs * SINGLE_FAILURE_DEFAULTS.forShare));
   if (typeof atMs === 'string') errors.push({ path: 'at', message: atMs });
   if (typeof forMs === 'string') errors.push({ path: 'for', message: forMs });
   if (typeof atMs === 'number' && atMs >= spec.durationMs) errors.push({ path: 'at', message: `the failure must start before the run ends (${spec.durationMs / 1000} s), got ${atMs / 1000} s` });

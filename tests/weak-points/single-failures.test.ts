@@ -121,7 +121,7 @@ describe('the analysis request', () => {
     expect(messages.some((m) => m.startsWith('only: "phones-a" is a client; a single failure crashes a node'))).toBe(true);
     expect(messages).toContain('at: the failure must start before the run ends (120 s), got 180 s');
     const bad = planSingleFailures(TWO_BUILDINGS, { for: 'soon' });
-    expect(bad.ok ? [] : bad.errors.map((e) => e.message)).toEqual(['--for: expected a duration such as "5m" or "30s", got "soon"']);
+    expect(bad.ok ? [] : bad.errors.map((e) => e.message)).toEqual(['expected a duration such as "5m" or "30s", got "soon"']);
   });
 });
 
