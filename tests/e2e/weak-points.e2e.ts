@@ -1,0 +1,94 @@
+// Weak points in the browser: `?weak-points` opens the panel on the scenario on the canvas
+// (checkout, the editor's first scenario); Run tries every single failure on the sweeps' Web Worker
+// pool to 100%; the ranked table equals the same analysis run in this Node process, row for row; the
+// canvas is tinted by impact (a class per node and link, the word in each element's name); Clear
+// the tint removes it. Screenshots at 1440×900 and 1280×720 go to $FAULTLINE_SHOTS when set.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { planSingleFailures, rankWeakPoints, runFailureTask } from '../../src/experiments';
+import { findBuiltin } from '../../src/scenarios';
+import { useChromium } from './browser.ts';
+
+const SHOTS = process.env.FAULTLINE_SHOTS;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name) });
+}
+
+/** The table's rows: rank, component, goodput lost, impact. */
+function tableRows(page: Page): Promise<string[][]> {
+  return page.getByRole('table', { name: 'Weak points, worst first' }).locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
+  );
+}
+
+/** The impact class of a node or an edge on the canvas ('' when untinted). */
+function impactOf(page: Page, kind: 'node' | 'edge', id: string): Promise<string> {
+  return page.locator(`.react-flow__${kind}[data-id="${id}"]`).evaluate((el) => [...el.classList].find((c) => c.startsWith('fl-impact--')) ?? '');
+}
+
+describe('weak points in the browser', () => {
+  const chromium = useChromium();
+
+  it('ranks every single failure of the canvas scenario as Node does, and tints the canvas by impact', async () => {
+    const { page, pageErrors } = await chromium.open('?weak-points');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const dialog = page.getByRole('dialog', { name: 'Weak points' });
+    await dialog.getByRole('heading', { name: 'Weak points' }).waitFor();
+    // the defaults, from the scenario's 3 min: a third and a sixth of the run
+    expect(await dialog.getByLabel('Fail at').getAttribute('placeholder')).toBe('1m');
+    expect(await dialog.getByLabel('For', { exact: true }).getAttribute('placeholder')).toBe('30s');
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: '10 of 10 runs (100%)' }).count(), { timeout: 60_000, interval: 250 }).toBe(1);
+
+    // the same analysis in Node: the same order, the same numbers
+    const planned = planSingleFailures(structuredClone(findBuiltin('checkout')!.scenario), {});
+    if (!planned.ok) throw new Error('checkout does not plan');
+    const here = rankWeakPoints(planned.plan, planned.plan.tasks.map((_, i) => runFailureTask(planned.plan, i)));
+    const rows = await tableRows(page);
+    expect(rows.map((r) => [r[0], r[1], r[3], r[8]])).toEqual(here.ranked.map((p) => [String(p.rank), p.id, Math.round(p.goodputLost).toLocaleString('en-US'), p.impact]));
+    expect(rows.map((r) => r[7])).toEqual(here.ranked.map(() => '–')); // no alerts defined
+    expect(await dialog.locator('caption').innerText()).toContain('no alerts defined');
+    await shot(page, 'weak-points-panel-1440x900.png');
+
+    // the canvas: each component tinted by its band, its name saying so
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    for (const p of here.ranked) expect(await impactOf(page, p.kind === 'link' ? 'edge' : 'node', p.id)).toBe(`fl-impact--${p.impact}`);
+    expect(await impactOf(page, 'node', 'shoppers')).toBe(''); // a client is not tried
+    const lb = here.ranked.find((p) => p.id === 'lb')!;
+    expect(await page.locator('.react-flow__node[data-id="lb"]').getAttribute('aria-label')).toContain(`weak point: ${lb.impact} impact`);
+    // the tag is drawn under the card, in the band's colour
+    const tag = await page.locator('.react-flow__node[data-id="lb"]').evaluate((el) => {
+      const after = getComputedStyle(el, '::after');
+      return { content: after.content, background: after.backgroundColor };
+    });
+    expect(tag.content).toBe(`"${lb.impact} impact"`);
+    expect(tag.background).not.toBe('rgba(0, 0, 0, 0)');
+    await shot(page, 'weak-points-canvas-1440x900.png');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, 'weak-points-canvas-1280x720.png');
+
+    // Clear the tint: every class gone
+    await page.getByRole('button', { name: 'Weak points' }).click();
+    await dialog.getByRole('heading', { name: 'Weak points' }).waitFor();
+    await shot(page, 'weak-points-panel-1280x720.png');
+    await dialog.getByRole('button', { name: 'Clear the tint' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await page.locator('.react-flow__node.fl-impact, .react-flow__edge.fl-impact').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('names a bad duration in the form\'s words and runs nothing', async () => {
+    const { page, pageErrors } = await chromium.open('?weak-points');
+    const dialog = page.getByRole('dialog', { name: 'Weak points' });
+    await dialog.getByLabel('Fail at').fill('soon');
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Fail at: expected a duration such as "5m" or "30s", got "soon"');
+    expect(await dialog.getByRole('progressbar').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
