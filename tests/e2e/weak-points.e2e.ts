@@ -1,5 +1,5 @@
-// Weak points in the browser: `?weak-points` opens the panel on the scenario on the canvas
-// (checkout, the editor's first scenario); Run tries every single failure on the sweeps' Web Worker
+// Weak points in the browser: the Experiments dialog's "weak points" mode, on the scenario on the
+// canvas (checkout, the editor's first scenario); Run tries every single failure on the sweeps' Web Worker
 // pool to 100%; the ranked table equals the same analysis run in this Node process, row for row; the
 // canvas is tinted by impact (a class per node and link, the word in each element's name); Clear
 // the tint removes it. Screenshots at 1440×900 and 1280×720 go to $FAULTLINE_SHOTS when set.
@@ -34,11 +34,19 @@ function impactOf(page: Page, kind: 'node' | 'edge', id: string): Promise<string
 describe('weak points in the browser', () => {
   const chromium = useChromium();
 
-  it('ranks every single failure of the canvas scenario as Node does, and tints the canvas by impact', async () => {
-    const { page, pageErrors } = await chromium.open('?weak-points');
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const dialog = page.getByRole('dialog', { name: 'Weak points' });
+  /** `?experiments`, then the "weak points" mode. */
+  async function openWeakPoints(page: Page): Promise<void> {
+    const dialog = page.getByRole('dialog', { name: 'Experiments' });
+    await dialog.getByRole('heading', { name: 'Experiments' }).waitFor();
+    await dialog.getByRole('radio', { name: 'weak points: every single failure' }).check();
     await dialog.getByRole('heading', { name: 'Weak points' }).waitFor();
+  }
+
+  it('ranks every single failure of the canvas scenario as Node does, and tints the canvas by impact', async () => {
+    const { page, pageErrors } = await chromium.open('?experiments');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const dialog = page.getByRole('dialog', { name: 'Experiments' });
+    await openWeakPoints(page);
     // the defaults, from the scenario's 3 min: a third and a sixth of the run
     expect(await dialog.getByLabel('Fail at').getAttribute('placeholder')).toBe('1m');
     expect(await dialog.getByLabel('For', { exact: true }).getAttribute('placeholder')).toBe('30s');
@@ -53,6 +61,10 @@ describe('weak points in the browser', () => {
     expect(rows.map((r) => [r[0], r[1], r[3], r[8]])).toEqual(here.ranked.map((p) => [String(p.rank), p.id, Math.round(p.goodputLost).toLocaleString('en-US'), p.impact]));
     expect(rows.map((r) => r[7])).toEqual(here.ranked.map(() => '–')); // no alerts defined
     expect(await dialog.locator('caption').innerText()).toContain('no alerts defined');
+    expect(await dialog.getByRole('note').innerText()).toBe('The canvas is tinted by impact: close this dialog to see it.');
+    // the table fits the dialog: no column cut off at the right
+    const fits = await dialog.locator('.fl-weak-points__table').evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(fits).toBe(true);
     await shot(page, 'weak-points-panel-1440x900.png');
 
     // the canvas: each component tinted by its band, its name saying so
@@ -72,9 +84,10 @@ describe('weak points in the browser', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await shot(page, 'weak-points-canvas-1280x720.png');
 
-    // Clear the tint: every class gone
-    await page.getByRole('button', { name: 'Weak points' }).click();
+    // Clear the tint: every class gone (the dialog kept the panel and its table)
+    await page.getByRole('button', { name: 'Experiments' }).click();
     await dialog.getByRole('heading', { name: 'Weak points' }).waitFor();
+    expect(await tableRows(page)).toEqual(rows);
     await shot(page, 'weak-points-panel-1280x720.png');
     await dialog.getByRole('button', { name: 'Clear the tint' }).click();
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -83,8 +96,9 @@ describe('weak points in the browser', () => {
   }, 120_000);
 
   it('names a bad duration in the form\'s words and runs nothing', async () => {
-    const { page, pageErrors } = await chromium.open('?weak-points');
-    const dialog = page.getByRole('dialog', { name: 'Weak points' });
+    const { page, pageErrors } = await chromium.open('?experiments');
+    const dialog = page.getByRole('dialog', { name: 'Experiments' });
+    await openWeakPoints(page);
     await dialog.getByLabel('Fail at').fill('soon');
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Fail at: expected a duration such as "5m" or "30s", got "soon"');

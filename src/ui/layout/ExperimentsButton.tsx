@@ -13,14 +13,14 @@ const ExperimentsPanel = lazy(() => import('../experiments/ExperimentsPanel.tsx'
 
 /**
  * A toolbar dialog in the Experiments dialog's frame (app.css), named `name` and opened at start
- * by `?name` in lower case (or `urlFlag`: a name with a space); the Compare and Weak points dialogs are ones too. The panel brings its own styles.
+ * by `?name` in lower case; the Compare dialog is one too. The panel brings its own styles.
  */
-export function ExperimentsFrameButton({ name, children, openOn, urlFlag }: { name: string; children(state: LazyDialogState): ReactNode; openOn?(open: () => void): () => void; urlFlag?: string }) {
+export function ExperimentsFrameButton({ name, children, openOn }: { name: string; children(state: LazyDialogState): ReactNode; openOn?(open: () => void): () => void }) {
   const lower = name.toLowerCase();
   return (
     <LazyDialogButton
       label={name}
-      urlFlag={urlFlag ?? lower}
+      urlFlag={lower}
       openOn={openOn}
       dialogClassName="fl-experiments-dialog"
       dialogLabel={name}

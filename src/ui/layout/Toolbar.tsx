@@ -1,6 +1,6 @@
 /**
- * The top bar, one row at 1280 px and wider: the run controls first, then undo/redo, the five
- * places people go (Library, Share, Compare, Experiments, Weak points), the File and View menus, and whether
+ * The top bar, one row at 1280 px and wider: the run controls first, then undo/redo, the four
+ * places people go (Library, Share, Compare, Experiments), the File and View menus, and whether
  * the scenario runs.
  */
 import { CompareButton } from '../compare/CompareButton.tsx';
@@ -8,7 +8,6 @@ import { LibraryButton } from '../library/LibraryButton.tsx';
 import { RunControls } from '../run/RunControls.tsx';
 import { ShareButton } from '../share/ShareButton.tsx';
 import { ExperimentsButton } from './ExperimentsButton.tsx';
-import { WeakPointsButton } from './WeakPointsButton.tsx';
 import { FileMenu } from './FileMenu.tsx';
 import { HistoryButtons } from './HistoryButtons.tsx';
 import { ValidationStatus } from './ValidationStatus.tsx';
@@ -25,7 +24,6 @@ export function Toolbar() {
         <ShareButton />
         <CompareButton />
         <ExperimentsButton />
-        <WeakPointsButton />
       </div>
       <div className="fl-toolbar__group" role="group" aria-label="File">
         <FileMenu />

@@ -2,9 +2,10 @@
  * Weak points: every single failure of a scenario tried (src/experiments/single-failures.ts) on the
  * sweeps' worker pool — progress, Cancel — then the components ranked worst first and the canvas
  * tinted by impact (src/store/impact-store.ts: a class per node and link, never node data).
- * Mounted lazily by the toolbar's Weak points button (src/ui/layout/WeakPointsButton.tsx).
+ * A mode of the Experiments dialog (ExperimentsPanel.tsx: "weak points"), so it is loaded with it,
+ * lazily, and stays mounted once opened; the toolbar keeps its one row at 1280 px.
  */
-import { useId, useState, type JSX } from 'react';
+import { useEffect, useEffectEvent, useId, useState, type JSX } from 'react';
 import { planSingleFailures, SINGLE_FAILURE_DEFAULTS, type SingleFailureRequest, type WeakPointsResults } from '../../experiments/index.ts';
 import { browserWorkerCount } from '../../experiments/browser-pool.ts';
 import { formatDuration, parseDuration } from '../../scenario/index.ts';
@@ -27,7 +28,7 @@ type Source = string;
 
 const tint = (results: WeakPointsResults): void => impactActions.show(results.ranked.map((p) => [p.id, p.impact]));
 
-export function WeakPointsPanel(): JSX.Element {
+export function WeakPointsPanel({ onRunning }: { onRunning(running: boolean): void }): JSX.Element {
   const headingId = useId();
   const sourceId = useId();
   const atId = useId();
@@ -40,6 +41,8 @@ export function WeakPointsPanel(): JSX.Element {
   const tinted = useImpactStore((s) => s.bands.size > 0);
   const builtin = builtinWeakPoints.find((w) => w.id === source);
   const running = analysis.status.kind === 'running';
+  const tellRunning = useEffectEvent((now: boolean) => onRunning(now));
+  useEffect(() => tellRunning(running), [running]);
   // placeholders from the analysis' defaults and the scenario's length: one home for the default
   const durationMs = parseDuration(((builtin ? findBuiltin(builtin.scenario)?.scenario : doc) as { duration?: unknown } | undefined)?.duration) ?? 0;
   const atPlaceholder = builtin?.at ?? (durationMs > 0 ? formatDuration(Math.round(durationMs * SINGLE_FAILURE_DEFAULTS.atShare)) : 'a third of the run');
@@ -66,8 +69,8 @@ export function WeakPointsPanel(): JSX.Element {
   }
 
   return (
-    <section className="fl-experiments fl-weak-points" aria-labelledby={headingId}>
-      <h2 id={headingId}>Weak points</h2>
+    <section className="fl-weak-points" aria-labelledby={headingId}>
+      <h3 id={headingId}>Weak points</h3>
       <p className="fl-experiments-read">
         Every single failure, tried: one run per node (crashed) and per link (down) — parallel links too — each on the same seed as the healthy run, then the components ranked by the goodput their failure lost.
       </p>
@@ -99,6 +102,7 @@ export function WeakPointsPanel(): JSX.Element {
       </div>
       <SweepStatusLine status={analysis.status} workers={browserWorkerCount()} />
       {builtin && <p className="fl-experiments-read"><strong>How to read this:</strong> {builtin.howToRead}</p>}
+      {tinted && !running && <p className="fl-experiments-read" role="note">The canvas is tinted by impact: close this dialog to see it.</p>}
       {analysis.results && <WeakPointsTable results={analysis.results} />}
     </section>
   );
