@@ -4,7 +4,8 @@
  * worker threads (src/experiments/single-failures.ts), progress on stderr, then the components
  * ranked worst first — a table, `--json` or `--csv FILE|-`. Ctrl-C cancels (exit 130).
  */
-import { planSingleFailures, rankWeakPoints, weakPointsToCsv, weakPointsToJson, type SingleFailureRequest, type WeakPointsResults } from '../experiments/index.ts';
+import { planSingleFailures, rankWeakPoints, weakPointsToCsv, type SingleFailureRequest, type WeakPointsResults } from '../experiments/index.ts';
+import { weakPointsReportJson } from './report-json.ts';
 import { defaultWorkerCount, runInThreads } from '../experiments/node-pool.ts';
 import { formatDuration } from '../scenario/index.ts';
 import { builtinScenarios, findBuiltin } from '../scenarios/index.ts';
@@ -78,7 +79,7 @@ export async function singleFailuresSweep(source: string, options: SingleFailure
     }
   }
   const timing = options.timing ? ` in ${seconds.toFixed(1)} s on ${Math.min(workers, plan.tasks.length)} worker${workers === 1 ? '' : 's'}` : '';
-  io.out(options.json ? `${weakPointsToJson(results)}\n` : `${formatWeakPoints(results, plan.tasks.length, timing)}\n`);
+  io.out(options.json ? `${weakPointsReportJson(results)}\n` : `${formatWeakPoints(results, plan.tasks.length, timing)}\n`);
   return 0;
 }
 

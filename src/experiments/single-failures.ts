@@ -28,11 +28,13 @@ export interface SingleFailureRequest {
   keepFaults?: boolean;
 }
 
+export type FailureAction = (typeof FAILURE_ACTION)[keyof typeof FAILURE_ACTION];
+
 export interface FailureComponent {
   id: string;
   /** "link", or the node's kind. */
   kind: string;
-  action: FaultAction;
+  action: FailureAction;
 }
 
 export interface SingleFailurePlan {
@@ -78,7 +80,7 @@ export function planSingleFailures(doc: unknown, request: SingleFailureRequest =
     ...spec.nodes.filter((n) => (FAULT_TARGET_KINDS[FAILURE_ACTION.node] as readonly string[]).includes(n.kind)).map((n) => ({ id: n.id, kind: n.kind, action: FAILURE_ACTION.node })),
     ...spec.links.map((l) => ({ id: l.id, kind: 'link', action: FAILURE_ACTION.link })),
   ];
-  let components = candidates;
+  let components: FailureComponent[] = candidates;
   if (request.only !== undefined) {
     components = [];
     for (const id of request.only) {

@@ -1,6 +1,6 @@
 /**
- * A weak-points ranking as JSON (`kind: "weak-points"`, docs/report.md) and CSV (one row per
- * component, worst first). As for sweeps, Infinity ("never") and NaN ("undefined", e.g. no alerts
+ * A weak-points ranking as JSON (the CLI puts it under the report header, `kind: "weak-points"`,
+ * docs/report.md) and CSV (one row per component, worst first). As for sweeps, Infinity ("never") and NaN ("undefined", e.g. no alerts
  * defined) become null in JSON and empty cells in CSV.
  */
 import { csvField } from '../share/series-csv.ts';
@@ -9,9 +9,8 @@ import type { WeakPointsResults } from './weak-points.ts';
 
 const COLUMNS = ['rank', 'id', 'kind', 'action', 'goodputLost', 'goodputLostShare', 'peakErrorRate', 'recoverySeconds', 'alertFired', 'impact'] as const;
 
-export function weakPointsToJson(results: WeakPointsResults): string {
-  const { runs, ...rest } = results;
-  return JSON.stringify({ kind: 'weak-points', ...rest, runs }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value));
+export function weakPointsToJson<T extends WeakPointsResults>(results: T): string {
+  return JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value));
 }
 
 export function weakPointsToCsv(results: WeakPointsResults): string {

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 
 const BIN = join(import.meta.dirname, '../../bin/faultline.mjs');
 const FIXTURE = join(import.meta.dirname, 'two-buildings.json');
+const validateReport = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/report.schema.json'), 'utf8')));
 
 function faultline(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -16,8 +19,9 @@ describe('faultline sweep --single-failures', () => {
     expect(r.code).toBe(0);
     // stderr holds only the progress (a line per tenth once a second has passed)
     for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^trying failures… \d of 4 runs/);
-    const doc = JSON.parse(r.stdout) as { kind: string; atMs: number; forMs: number; ranked: { id: string; rank: number; alertFired: number | null; goodputLost: number }[]; runs: unknown[] };
-    expect(doc.kind).toBe('weak-points');
+    expect(validateReport(JSON.parse(r.stdout)), JSON.stringify(validateReport.errors)).toBe(true);
+    const doc = JSON.parse(r.stdout) as { format: string; kind: string; atMs: number; forMs: number; ranked: { id: string; rank: number; alertFired: number | null; goodputLost: number }[]; runs: unknown[] };
+    expect([doc.format, doc.kind]).toEqual(['faultline.report/v1', 'weak-points']);
     expect([doc.atMs, doc.forMs]).toEqual([40_000, 20_000]);
     expect(doc.runs).toHaveLength(4);
     expect(doc.ranked.map((p) => p.id).slice(0, 2).sort()).toEqual(['cable-1', 'cable-2']);
