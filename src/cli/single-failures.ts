@@ -78,7 +78,8 @@ export async function singleFailuresSweep(source: string, options: SingleFailure
       return 1;
     }
   }
-  const timing = options.timing ? ` in ${seconds.toFixed(1)} s on ${Math.min(workers, plan.tasks.length)} worker${workers === 1 ? '' : 's'}` : '';
+  const threads = Math.min(workers, plan.tasks.length);
+  const timing = options.timing ? ` in ${seconds.toFixed(1)} s on ${threads} worker${threads === 1 ? '' : 's'}` : '';
   io.out(options.json ? `${weakPointsReportJson(results)}\n` : `${formatWeakPoints(results, plan.tasks.length, timing)}\n`);
   return 0;
 }
@@ -97,7 +98,7 @@ function cell(value: number, digits: number, unit = ''): string {
 export function formatWeakPoints(results: WeakPointsResults, runs: number, timing: string): string {
   const noAlerts = results.ranked.every((p) => Number.isNaN(p.alertFired));
   const head = [
-    `${results.scenario} — every single failure tried: ${results.ranked.length} components failed at ${formatDuration(results.atMs)} for ${formatDuration(results.forMs)}, ${results.seeds.length} seed${results.seeds.length === 1 ? '' : 's'} (${results.seeds.join(', ')}), ${runs} runs${timing}`,
+    `${results.scenario} — every single failure tried: ${results.ranked.length} component${results.ranked.length === 1 ? '' : 's'} failed at ${formatDuration(results.atMs)} for ${formatDuration(results.forMs)}, ${results.seeds.length} seed${results.seeds.length === 1 ? '' : 's'} (${results.seeds.join(', ')}), ${runs} runs${timing}`,
     `baseline: ${cell(results.baseline.goodput, 1)} good requests from ${formatDuration(results.atMs)} to the end${noAlerts ? '; alert fired: – (no alerts defined)' : ''}`,
     '',
   ];
@@ -109,7 +110,7 @@ export function formatWeakPoints(results: WeakPointsResults, runs: number, timin
     cell(p.goodputLost, 1),
     cell(p.goodputLostShare * 100, 1, '%'),
     cell(p.peakErrorRate * 100, 1, '%'),
-    p.recoverySeconds === Infinity ? 'never' : `${cell(p.recoverySeconds, 1)} s`,
+    Number.isFinite(p.recoverySeconds) ? `${cell(p.recoverySeconds, 1)} s` : cell(p.recoverySeconds, 1),
     Number.isNaN(p.alertFired) ? '–' : results.seeds.length === 1 ? (p.alertFired === 1 ? 'yes' : 'no') : `${cell(p.alertFired * 100, 0)}% of seeds`,
     p.impact,
   ]);

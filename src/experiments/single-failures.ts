@@ -7,7 +7,7 @@
  */
 import { RunawayRunError, Simulation, type RunGuardOptions, type RunReport } from '../engine/index.ts';
 import { didYouMean, FAULT_TARGET_KINDS, formatIssue, parseDuration, parseScenario, type FaultAction, type ScenarioIssue } from '../scenario/index.ts';
-import { outcome } from './outcomes.ts';
+import { outcome, RECOVERY_WINDOW_MS } from './outcomes.ts';
 import type { RunResult, RunTask } from './plan.ts';
 
 /** Which fault fails a component: one home for it; a kind the action's table refuses is not tried. */
@@ -100,7 +100,7 @@ export function planSingleFailures(doc: unknown, request: SingleFailureRequest =
   const tasks: RunTask[] = [];
   for (let valueIndex = 0; valueIndex <= components.length; valueIndex++) for (const seed of seeds) tasks.push({ index: tasks.length, valueIndex, seed });
   const warnings = [...parsed.warnings];
-  if (atMs + forMs > spec.durationMs) warnings.push(`the failure lasts past the end of the run (${(atMs + forMs) / 1000} s > ${spec.durationMs / 1000} s): time to recover is "never" for any failure that hurts`);
+  if (atMs + forMs + RECOVERY_WINDOW_MS > spec.durationMs) warnings.push(`the repair (at ${(atMs + forMs) / 1000} s) leaves less than ${RECOVERY_WINDOW_MS / 1000} s of the run (${spec.durationMs / 1000} s) to see recovery in: time to recover is left undefined`);
   return {
     ok: true,
     plan: { scenario: spec.name, doc: doc as Record<string, unknown>, singleFailures: request, atMs, forMs, durationMs: spec.durationMs, components, seeds, tasks },
@@ -144,8 +144,9 @@ export function failureOutcomes(report: RunReport, atMs: number, forMs: number):
     }
     if (ended > 0) peakErrorRate = Math.max(peakErrorRate, failed / ended);
   }
-  let recoverySeconds = 0;
-  for (const id of clients) {
+  // a repair too close to the end leaves no window to see recovery in: undefined, not "never"
+  let recoverySeconds = atMs + forMs + RECOVERY_WINDOW_MS > report.simulatedMs ? NaN : 0;
+  for (const id of Number.isNaN(recoverySeconds) ? [] : clients) {
     const seconds = outcome({ label: '', name: 'recoverySeconds', target: id, afterMs: atMs + forMs }, report);
     recoverySeconds = Math.max(recoverySeconds, seconds);
   }

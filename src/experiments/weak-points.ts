@@ -25,7 +25,7 @@ export interface WeakPoint extends FailureComponent {
   goodputLostShare: number;
   /** Mean over seeds of the highest share of ended requests that failed in one sample interval after the start. */
   peakErrorRate: number;
-  /** Worst seed: seconds after the repair until every client's goodput holds 85% of its demand over 3 s; Infinity = never. */
+  /** Worst seed: seconds after the repair until every client's goodput holds 85% of its demand over 3 s; Infinity = never; NaN = no room left in the run to see it. */
   recoverySeconds: number;
   /** Share of seeds in which an alert fired after the failure started; NaN when the report has no alerts. */
   alertFired: number;
@@ -97,7 +97,8 @@ export function rankWeakPoints(plan: SingleFailurePlan, results: readonly (RunRe
   return { scenario: plan.scenario, atMs: plan.atMs, forMs: plan.forMs, seeds: plan.seeds, baseline, ranked: points, runs };
 }
 
-/** Infinity − Infinity is NaN, which a sort reads as "equal" only by luck: compare explicitly. */
+/** Infinity − Infinity is NaN, which a sort reads as "equal" only by luck: compare explicitly (undefined ties). */
 function compareRecovery(a: number, b: number): number {
-  return a === b ? 0 : a > b ? 1 : -1;
+  if (Number.isNaN(a) || Number.isNaN(b) || a === b) return 0;
+  return a > b ? 1 : -1;
 }

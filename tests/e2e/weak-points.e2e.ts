@@ -95,14 +95,21 @@ describe('weak points in the browser', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
-  it('names a bad duration in the form\'s words and runs nothing', async () => {
+  it('names a bad duration in the form\'s words and runs nothing; on a phone the form fits the screen', async () => {
     const { page, pageErrors } = await chromium.open('?experiments');
+    await page.setViewportSize({ width: 390, height: 844 });
     const dialog = page.getByRole('dialog', { name: 'Experiments' });
     await openWeakPoints(page);
     await dialog.getByLabel('Fail at').fill('soon');
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Fail at: expected a duration such as "5m" or "30s", got "soon"');
     expect(await dialog.getByRole('progressbar').count()).toBe(0);
+    // 390 px: labels above their fields, nothing wider than the dialog
+    const form = await dialog.locator('.fl-weak-points').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(form.scroll).toBeLessThanOrEqual(form.client);
+    const [label, field] = await Promise.all([dialog.getByText('Fail at', { exact: true }).boundingBox(), dialog.getByLabel('Fail at').boundingBox()]);
+    expect(field!.y).toBeGreaterThan(label!.y + label!.height - 1);
+    await shot(page, 'weak-points-panel-390x844.png');
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -33,7 +33,7 @@ describe('faultline sweep --single-failures', () => {
     const table = faultline('sweep', FIXTURE, '--single-failures', '--at', '40s', '--for', '20s', '--only', 'exchange-b', '--workers', '1', '--no-timing');
     expect(table.code).toBe(0);
     const lines = table.stdout.trim().split('\n');
-    expect(lines[0]).toBe('Two buildings, two cables at 80% — every single failure tried: 1 components failed at 40s for 20s, 1 seed (3), 2 runs');
+    expect(lines[0]).toBe('Two buildings, two cables at 80% — every single failure tried: 1 component failed at 40s for 20s, 1 seed (3), 2 runs');
     expect(lines[1]).toMatch(/^baseline: \d+ good requests from 40s to the end; alert fired: – \(no alerts defined\)$/);
     expect(lines[3].split(/\s{2,}/)).toEqual(['rank', 'component', 'failure', 'goodput lost', 'lost share', 'peak errors', 'recovery', 'alert fired', 'impact']);
     expect(lines.slice(5)).toHaveLength(1);

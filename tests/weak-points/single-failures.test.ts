@@ -125,6 +125,16 @@ describe('the analysis request', () => {
   });
 });
 
+describe('time to recover', () => {
+  it('is undefined, not "never", when the repair leaves no 3 s window in the run, and the plan warns', () => {
+    const planned = planSingleFailures(TWO_BUILDINGS, { at: '100s', for: '19s', only: ['exchange-b'] });
+    if (!planned.ok) throw new Error('does not plan');
+    expect(planned.warnings).toContain('the repair (at 119 s) leaves less than 3 s of the run (120 s) to see recovery in: time to recover is left undefined');
+    expect(failureOutcomes(reportOf([], 1), 100_000, 19_000).recoverySeconds).toBeNaN();
+    expect(failureOutcomes(reportOf([], 1), 100_000, 17_000).recoverySeconds).toBe(0);
+  });
+});
+
 describe('alert fired', () => {
   const report = reportOf([], 1);
   const withAlerts = (firings: { firedAtMs: number; clearedAtMs: number | null }[]) => ({ ...report, alerts: [{ name: 'cable hot', severity: 'page', firings }] }) as RunReport;

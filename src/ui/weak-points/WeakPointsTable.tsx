@@ -43,7 +43,7 @@ export function WeakPointsTable({ results }: { results: WeakPointsResults }): JS
               <td>{Math.round(p.goodputLost).toLocaleString('en-US')}</td>
               <td>{percent(p.goodputLostShare)}</td>
               <td>{percent(p.peakErrorRate)}</td>
-              <td>{p.recoverySeconds === Infinity ? 'never' : `${Number(p.recoverySeconds.toFixed(1))} s`}</td>
+              <td>{p.recoverySeconds === Infinity ? 'never' : Number.isNaN(p.recoverySeconds) ? '–' : `${Number(p.recoverySeconds.toFixed(1))} s`}</td>
               <td>{alertCell(p.alertFired, results.seeds.length)}</td>
               <td><span className={`fl-weak-points__impact fl-weak-points__impact--${p.impact}`}>{p.impact}</span></td>
             </tr>
