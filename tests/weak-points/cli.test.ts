@@ -57,3 +57,15 @@ describe('faultline list', () => {
     expect(doc.weakPoints.map((w) => [w.id, w.scenario])).toEqual([['checkout-weak-points', 'checkout']]);
   });
 });
+
+describe('faultline sweep <built-in weak-points id>', () => {
+  it('runs the built-in analysis without --single-failures, with its scenario and defaults; --only still applies', () => {
+    const r = faultline('sweep', 'checkout-weak-points', '--only', 'db', '--workers', '1', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { scenario: string; atMs: number; forMs: number; seeds: number[]; ranked: { id: string; action: string; goodputLostShare: number }[] };
+    expect([doc.scenario, doc.atMs, doc.forMs, doc.seeds]).toEqual(['Checkout under a crash', 60_000, 30_000, [7]]);
+    expect(doc.ranked.map((p) => [p.id, p.action])).toEqual([['db', 'crash']]);
+    // the database is a single point of failure: its crash loses (almost) everything the healthy run served meanwhile
+    expect(doc.ranked[0].goodputLostShare).toBeGreaterThan(0.95);
+  });
+});
