@@ -112,4 +112,42 @@ describe('weak points in the browser', () => {
     await shot(page, 'weak-points-panel-390x844.png');
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('a built-in analysis runs on its own scenario, then opens it on the canvas, tinted', async () => {
+    const { page, pageErrors } = await chromium.open('?experiments');
+    const dialog = page.getByRole('dialog', { name: 'Experiments' });
+    await openWeakPoints(page);
+    await dialog.getByLabel('Scenario', { exact: true }).selectOption('checkout-weak-points');
+    expect(await dialog.locator('.fl-experiments-read').last().innerText()).toMatch(/^How to read this: Each row is one component failed alone/);
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: '10 of 10 runs (100%)' }).count(), { timeout: 60_000, interval: 250 }).toBe(1);
+    // a built-in's results do not tint the canvas until its scenario is on it
+    expect(await page.locator('.react-flow__node.fl-impact').count()).toBe(0);
+    const rows = await tableRows(page);
+    await dialog.getByRole('button', { name: 'Open checkout on the canvas, tinted' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const db = rows.find((r) => r[1] === 'db')!;
+    expect(await impactOf(page, 'node', 'db')).toBe(`fl-impact--${db[8]}`);
+    expect(await page.locator('.react-flow__node.fl-impact, .react-flow__edge.fl-impact').count()).toBe(rows.length);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('Cancel stops an analysis part-way and ranks only the components whose runs finished', async () => {
+    const { page, pageErrors } = await chromium.open('?experiments');
+    const dialog = page.getByRole('dialog', { name: 'Experiments' });
+    await openWeakPoints(page);
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    const progress = dialog.getByRole('progressbar', { name: 'Sweep progress' });
+    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const status = await dialog.getByRole('status').filter({ hasText: /^Cancelled after/ }).innerText();
+    const done = Number(/^Cancelled after (\d+) of 10 runs/.exec(status)?.[1]);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(10);
+    expect(status).toMatch(/; the table ranks the components whose runs finished\.$/);
+    // the baseline is run 0: every ranked component has its own finished run beside it
+    expect((await tableRows(page)).length).toBeLessThanOrEqual(done - 1);
+    expect(await dialog.getByRole('button', { name: 'Run', exact: true }).isEnabled()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });

@@ -100,7 +100,7 @@ export function WeakPointsPanel({ onRunning }: { onRunning(running: boolean): vo
           <button type="button" className="fl-button" onClick={impactActions.clear}>Clear the tint</button>
         )}
       </div>
-      <SweepStatusLine status={analysis.status} workers={browserWorkerCount()} />
+      <SweepStatusLine status={analysis.status} workers={browserWorkerCount()} kept="the table ranks the components whose runs finished" />
       {builtin && <p className="fl-experiments-read"><strong>How to read this:</strong> {builtin.howToRead}</p>}
       {tinted && !running && <p className="fl-experiments-read" role="note">The canvas is tinted by impact: close this dialog to see it.</p>}
       {analysis.results && <WeakPointsTable results={analysis.results} />}
