@@ -38,6 +38,14 @@ describe('faultline sweep --single-failures', () => {
     expect(lines[3].split(/\s{2,}/)).toEqual(['rank', 'component', 'failure', 'goodput lost', 'lost share', 'peak errors', 'recovery', 'alert fired', 'impact']);
     expect(lines.slice(5)).toHaveLength(1);
     expect(lines[5]).toMatch(/^ +1 {2}exchange-b {2}service crash .* 100% +0 s +– {2}high$/);
+    const csv = faultline('sweep', FIXTURE, '--single-failures', '--at', '40s', '--for', '20s', '--only', 'exchange-b', '--workers', '1', '--csv', '-');
+    expect(csv.code).toBe(0);
+    const [head, row, ...rest] = csv.stdout.trim().split('\n');
+    expect(head).toBe('rank,id,kind,action,goodputLost,goodputLostShare,peakErrorRate,recoverySeconds,alertFired,impact');
+    expect(rest).toEqual([]);
+    // no alerts: an empty cell; the same goodput lost as the table's row
+    expect(row).toMatch(/^1,exchange-b,service,crash,\d+,[\d.]+,1,0,,high$/);
+    expect(lines[5]).toContain(`  ${row.split(',')[4]}  `);
   });
 
   it('refuses bad usage with exit 2 and names the problem', () => {
