@@ -8,6 +8,7 @@
  */
 import type { FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
 import type { RunResult } from '../src/experiments/plan.ts';
+import type { SingleFailureRequest } from '../src/experiments/single-failures.ts';
 import type { StoryView } from '../src/story/index.ts';
 import type { SeriesOptions } from './series-reader.ts';
 
@@ -154,8 +155,8 @@ export interface SimulationHost {
 
 /** A sweep's worker's API (src/experiments/experiment-host.ts implements it, for the page's worker and the CLI's threads): `load` once, then `run` by index. */
 export interface ExperimentHost {
-  /** Plans the experiment; the number of runs, or every problem with its path. */
-  load(doc: unknown): { ok: true; runs: number } | { ok: false; errors: string[] };
+  /** Plans the experiment (or the single-failures analysis); the number of runs, or every problem with its path. */
+  load(doc: unknown, singleFailures?: SingleFailureRequest): { ok: true; runs: number } | { ok: false; errors: string[] };
   /** One whole (value, seed) run; a run the run guard stops throws its message. */
   run(index: number): RunResult;
 }

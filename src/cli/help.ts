@@ -36,7 +36,7 @@ where the text has one). Exit 1 if any file has a problem.
   list: `Usage: faultline list [--json]
 
 The built-in scenarios (for \`faultline run\`) and experiments (for \`faultline sweep\`).
-  --json            one JSON document: { scenarios: [...], experiments: [...] }
+  --json            one JSON document: { scenarios: [...], experiments: [...], weakPoints: [...] }
   -h, --help        this help`,
 
   sweep: `Usage: faultline sweep <scenario.json | built-in experiment id | -> [options]
@@ -54,9 +54,21 @@ metric, statistics across the seeds for each value (docs/experiments.md). Ctrl-C
                     JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)
   -h, --help        this help
 
+Weak points — every single failure, tried (any scenario; docs/experiments.md "Weak points"):
+  --single-failures one run per node (crashed) and per link (down), parallel links included,
+                    plus the scenario as it is (its own faults left out), all on the same seeds;
+                    prints the components ranked by goodput lost, peak error rate, time to
+                    recover and whether an alert fired (--json, --csv as above)
+  --at D            when the failure starts (default: a third of the run)
+  --for D           how long it lasts (default: a sixth of the run)
+  --only ID,ID      try only these nodes and links
+  --seeds S,S       these seeds (default: the scenario's own)
+A built-in analysis (\`faultline list\`) needs no flag: faultline sweep checkout-weak-points
+
 Examples:
   faultline sweep my-sweep.json --csv runs.csv
-  faultline sweep my-sweep.json --shard 2/3 > part-2.json`,
+  faultline sweep my-sweep.json --shard 2/3 > part-2.json
+  faultline sweep checkout --single-failures --at 1m --for 30s --csv ranking.csv`,
 
   merge: `Usage: faultline merge <part.json…> [--json] [--csv FILE|-]
 

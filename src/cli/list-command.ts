@@ -4,7 +4,7 @@
  * the line, while piped output keeps every word (for grep).
  */
 import { builtinScenarios } from '../scenarios/index.ts';
-import { builtinExperiments } from '../scenarios/experiments/index.ts';
+import { builtinExperiments, builtinWeakPoints } from '../scenarios/experiments/index.ts';
 import { COMMAND_HELP } from './help.ts';
 import type { Io } from './io.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
@@ -21,7 +21,7 @@ export function listCommand(args: string[], io: Io): number {
     return 0;
   }
   const scenarios = builtinScenarios.map((s) => [s.id, s.reference ?? '', `${s.title} — ${s.summary}`]);
-  const experiments = builtinExperiments.map((e) => [e.id, e.reference, e.title]);
+  const experiments = [...builtinExperiments.map((e) => [e.id, e.reference, e.title]), ...builtinWeakPoints.map((w) => [w.id, w.reference, `${w.title} (weak points)`])];
   const out = [
     'Scenarios — faultline run <id>',
     ...table(['id', 'ref', 'title — summary'], scenarios, io.columns),
@@ -37,6 +37,8 @@ export function listDocument() {
   return {
     scenarios: builtinScenarios.map((s) => ({ id: s.id, reference: s.reference ?? null, title: s.title, summary: s.summary, tags: s.tags })),
     experiments: builtinExperiments.map((e) => ({ id: e.id, reference: e.reference, title: e.title, metric: e.plot.metric, howToRead: e.howToRead })),
+    // single-failures analyses (`faultline sweep <id>` too), apart: they have no metric to plot
+    weakPoints: builtinWeakPoints.map((w) => ({ id: w.id, scenario: w.scenario, title: w.title, howToRead: w.howToRead })),
   };
 }
 

@@ -5,15 +5,15 @@
  * Shape: docs/report.md; schema: docs/report.schema.json (src/cli/report-schema.ts).
  */
 import type { RunReport } from '../engine/index.ts';
-import type { ExperimentResults } from '../experiments/index.ts';
+import type { ExperimentResults, WeakPointsResults } from '../experiments/index.ts';
 import type { ExpectReport } from '../expect/index.ts';
-import { resultsToJson } from '../experiments/index.ts';
+import { resultsToJson, weakPointsToJson } from '../experiments/index.ts';
 import { FAULTLINE_VERSION } from './version.ts';
 
 export const REPORT_FORMAT = 'faultline.report/v1';
 
-/** `sweep-part`: one shard's runs (src/cli/sweep-part.ts), joined by `faultline merge`. */
-export type ReportKind = 'run' | 'sweep' | 'sweep-part';
+/** `sweep-part`: one shard's runs (src/cli/sweep-part.ts), joined by `faultline merge`; `weak-points`: `sweep --single-failures`. */
+export type ReportKind = 'run' | 'sweep' | 'sweep-part' | 'weak-points';
 
 export interface ReportHeader<Kind extends ReportKind> {
   format: typeof REPORT_FORMAT;
@@ -27,6 +27,7 @@ export interface ReportHeader<Kind extends ReportKind> {
  */
 export type RunReportDocument = ReportHeader<'run'> & Omit<RunReport, 'wallMs'> & { wallMs?: number; expect?: ExpectReport };
 export type SweepReportDocument = ReportHeader<'sweep'> & ExperimentResults;
+export type WeakPointsReportDocument = ReportHeader<'weak-points'> & WeakPointsResults;
 
 export function reportHeader<Kind extends ReportKind>(kind: Kind): ReportHeader<Kind> {
   return { format: REPORT_FORMAT, kind, faultlineVersion: FAULTLINE_VERSION };
@@ -47,4 +48,10 @@ export function runReportJson(report: RunReport, options: { timing: boolean; exp
 export function sweepReportJson(results: ExperimentResults): string {
   const document: SweepReportDocument = { ...reportHeader('sweep'), ...results };
   return resultsToJson(document);
+}
+
+/** `sweep --single-failures --json`: the ranking under the header; NaN and Infinity as null, as in a sweep. */
+export function weakPointsReportJson(results: WeakPointsResults): string {
+  const document: WeakPointsReportDocument = { ...reportHeader('weak-points'), ...results };
+  return weakPointsToJson(document);
 }

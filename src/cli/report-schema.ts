@@ -10,7 +10,7 @@ import { z } from '../scenario/index.ts';
 import type { RunReport } from '../engine/index.ts';
 import type { ExperimentResults } from '../experiments/index.ts';
 import type { ExpectReport } from '../expect/index.ts';
-import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument } from './report-json.ts';
+import { REPORT_FORMAT, type RunReportDocument, type SweepReportDocument, type WeakPointsReportDocument } from './report-json.ts';
 import type { SweepPartDocument } from './sweep-part.ts';
 
 const count = z.number().int().min(0);
@@ -120,6 +120,29 @@ export const sweepPartSchema = z.object({
   runs: z.array(z.object({ index: count, valueIndex: count, value: z.unknown(), seed: count, events: count, outcomes: z.record(z.string(), partOutcome) })),
 });
 
+/**
+ * A weak-points ranking (`sweep --single-failures`, docs/experiments.md "Weak points"): undefined
+ * (no alerts defined) and never are null in JSON, as in a sweep.
+ */
+function weakPointsDocument<N extends z.ZodType<number | null>>(outcome: N) {
+  return z.object({
+    ...header,
+    kind: z.literal('weak-points'),
+    scenario: z.string(),
+    atMs: z.number().describe('When each failure starts, ms from the start of the run.'),
+    forMs: z.number().describe('How long each failure lasts, ms.'),
+    seeds: z.array(count),
+    baseline: z.record(z.string(), outcome).describe('The run without a failure: its outcomes, mean over the seeds.'),
+    ranked: z.array(z.object({
+      id: z.string(), kind: z.string(), action: z.enum(['crash', 'down']),
+      rank: count, n: count,
+      goodputLost: outcome, goodputLostShare: outcome, peakErrorRate: outcome, recoverySeconds: outcome, alertFired: outcome,
+      impact: z.enum(['none', 'low', 'medium', 'high']),
+    })).describe('Worst first.'),
+    runs: z.array(z.object({ index: count, valueIndex: count, value: z.unknown(), seed: count, events: count, outcomes: z.record(z.string(), outcome) })),
+  });
+}
+
 // The proof that the description is the code's: each pair must be the same type.
 // (Flat turns the header's intersection into one object type, as z.infer writes it.)
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -130,13 +153,14 @@ const sameSweepDocument: Same<z.infer<ReturnType<typeof sweepDocument<z.ZodNumbe
 const sameExpect: Same<z.infer<typeof expectSection>, ExpectReport> = true;
 const sameSweepResults: Same<Flat<Omit<SweepReportDocument, keyof typeof header | 'kind'>>, ExperimentResults> = true;
 const sameSweepPart: Same<z.infer<typeof sweepPartSchema>, Flat<SweepPartDocument>> = true;
-void [sameExpect, sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults, sameSweepPart];
+const sameWeakPoints: Same<z.infer<ReturnType<typeof weakPointsDocument<z.ZodNumber>>>, Flat<WeakPointsReportDocument>> = true;
+void [sameWeakPoints, sameExpect, sameRunReport, sameRunDocument, sameSweepDocument, sameSweepResults, sameSweepPart];
 
 /** Stable for v1, like the scenario schema's (src/scenario/header.ts, SCENARIO_SCHEMA_ID). */
 export const REPORT_SCHEMA_ID = 'https://faultline.dev/schema/report/v1.json';
 
 export function buildReportJsonSchema(): Record<string, unknown> {
-  const report = z.discriminatedUnion('kind', [runDocument, sweepDocument(z.number().nullable()), sweepPartSchema]);
+  const report = z.discriminatedUnion('kind', [runDocument, sweepDocument(z.number().nullable()), sweepPartSchema, weakPointsDocument(z.number().nullable())]);
   const generated = z.toJSONSchema(report, { io: 'input', target: 'draft-07', unrepresentable: 'any' });
   const { $schema, ...body } = generated;
   return {

@@ -8,13 +8,15 @@
 import { parseShard, planExperiment, shardRunIndices, summarise, type Shard } from '../experiments/index.ts';
 import { defaultWorkerCount, runInThreads } from '../experiments/node-pool.ts';
 import { findBuiltin } from '../scenarios/index.ts';
-import { builtinExperiments, findBuiltinExperiment } from '../scenarios/experiments/index.ts';
+import { builtinExperiments, findBuiltinExperiment, findBuiltinWeakPoints } from '../scenarios/experiments/index.ts';
 import { COMMAND_HELP } from './help.ts';
 import type { Io } from './io.ts';
 import { readDocument } from './load.ts';
 import { checkOutputOptions } from './output-options.ts';
 import { formatProblem, locateIssues } from './problems.ts';
 import { writeSweepResults } from './sweep-output.ts';
+import { SweepProgressLine } from './sweep-progress.ts';
+import { singleFailuresSweep } from './single-failures.ts';
 import { experimentFingerprint, sweepPartDocument } from './sweep-part.ts';
 import { parseCommandArgs, UsageError } from './usage.ts';
 
@@ -38,16 +40,33 @@ export async function sweepCommand(args: string[], io: SweepIo): Promise<number>
     csv: { type: 'string' },
     'no-timing': { type: 'boolean' },
     shard: { type: 'string' },
+    'single-failures': { type: 'boolean' },
+    at: { type: 'string' },
+    for: { type: 'string' },
+    only: { type: 'string' },
+    seeds: { type: 'string' },
   });
   if (values.help) {
     io.out(`${COMMAND_HELP.sweep}\n`);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('sweep takes exactly one scenario file (with an experiment), built-in experiment id or "-" (stdin)', 'sweep');
+  if (positionals.length !== 1) throw new UsageError('sweep takes exactly one scenario file (with an experiment, or any with --single-failures), built-in experiment id or "-" (stdin)', 'sweep');
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = Number(values.workers);
     if (!Number.isSafeInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers: expected a whole number from 1 to 64, got "${values.workers}"`, 'sweep');
+  }
+  const singleFailures = values['single-failures'] === true || (positionals.length === 1 && findBuiltinWeakPoints(positionals[0]) !== undefined);
+  if (singleFailures) {
+    if (values.shard !== undefined) throw new UsageError('--shard splits a sweep of an experiment; a single-failures analysis runs on one machine', 'sweep');
+    const seeds = values.seeds === undefined ? undefined : values.seeds.split(',').map((s) => Number(s.trim()));
+    if (seeds?.some((s) => !Number.isSafeInteger(s) || s < 0)) throw new UsageError(`--seeds: expected whole numbers ≥ 0 separated by commas, got "${values.seeds}"`, 'sweep');
+    const only = values.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const request = { at: values.at, for: values.for, only, seeds };
+    return singleFailuresSweep(positionals[0], { workers, json: values.json === true, csv: values.csv, timing: values['no-timing'] !== true, request }, io);
+  }
+  for (const flag of ['at', 'for', 'only', 'seeds'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to --single-failures (an experiment's seeds are in its file)`, 'sweep');
   }
   let shard: Shard | undefined;
   if (values.shard !== undefined) {
@@ -110,33 +129,4 @@ export async function sweep(source: string, options: SweepOptions, io: SweepIo):
   }
   const timing = options.timing ? { seconds, workers: Math.min(workers, plan.tasks.length) } : undefined;
   return writeSweepResults(results, { json: options.json, csv: options.csv, timing }, io);
-}
-
-/** Like progress.ts for runs: a live line on a terminal, a line per tenth otherwise, after 1 s. */
-class SweepProgressLine {
-  private readonly startedMs = performance.now();
-  private shown = false;
-  private lastTenth = -1;
-
-  constructor(private readonly stream: NodeJS.WriteStream) {}
-
-  update(done: number, total: number): void {
-    const elapsedMs = performance.now() - this.startedMs;
-    if (elapsedMs < 1000) return;
-    const line = `sweeping… ${done} of ${total} runs (${((done / total) * 100).toFixed(0)}%, ${(elapsedMs / 1000).toFixed(1)} s)`;
-    if (this.stream.isTTY) {
-      this.stream.write(`\r${line}\u001b[K`);
-      this.shown = true;
-      return;
-    }
-    const tenth = Math.floor((done / total) * 10);
-    if (tenth > this.lastTenth) {
-      this.lastTenth = tenth;
-      this.stream.write(`${line}\n`);
-    }
-  }
-
-  done(): void {
-    if (this.shown && this.stream.isTTY) this.stream.write('\r\u001b[K');
-  }
 }

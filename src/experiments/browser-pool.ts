@@ -5,7 +5,8 @@
  * finished ones are kept.
  */
 import type { ExperimentHost } from '../../workers/protocol.ts';
-import type { ExperimentPlan, RunResult } from './plan.ts';
+import type { RunResult } from './plan.ts';
+import type { PoolPlan } from './pool-job.ts';
 import type { SweepOutcome, SweepProgress } from './scheduler.ts';
 import { browserThread, runPool } from './worker-pool.ts';
 
@@ -18,7 +19,7 @@ export function browserWorkerCount(): number {
 }
 
 export function runInBrowser(
-  plan: ExperimentPlan,
+  plan: PoolPlan,
   options: { workers?: number; signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void } = {},
 ): Promise<SweepOutcome> {
   return runPool<ExperimentHost, RunResult>({
@@ -26,7 +27,7 @@ export function runInBrowser(
     total: plan.tasks.length,
     start: () => browserThread(new Worker(new URL('../../workers/experiment.worker.ts', import.meta.url), { type: 'module' }), 'a sweep worker'),
     prepare: async (remote) => {
-      const loaded = await remote.load(plan.doc);
+      const loaded = await remote.load(plan.doc, plan.singleFailures);
       if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
     },
     run: (remote, index) => remote.run(index),

@@ -31,3 +31,18 @@ export {
   type SweepForm,
   type ValuesMode,
 } from './sweep-form.ts';
+export {
+  planSingleFailures,
+  runFailureTask,
+  failureDocument,
+  failureOutcomes,
+  FAILURE_ACTION,
+  FAILURE_OUTCOMES,
+  SINGLE_FAILURE_DEFAULTS,
+  type FailureComponent,
+  type SingleFailurePlan,
+  type SingleFailureRequest,
+} from './single-failures.ts';
+export { rankWeakPoints, impactBand, IMPACT_BANDS, type ImpactBand, type WeakPoint, type WeakPointsResults } from './weak-points.ts';
+export { weakPointsToJson, weakPointsToCsv } from './weak-points-writers.ts';
+export type { PoolPlan } from './pool-job.ts';

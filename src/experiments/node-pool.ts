@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ExperimentHost } from '../../workers/protocol.ts';
 import { nodeEndpoint } from './node-endpoint.ts';
-import type { ExperimentPlan, RunResult } from './plan.ts';
+import type { RunResult } from './plan.ts';
+import type { PoolPlan } from './pool-job.ts';
 import type { SweepOutcome, SweepProgress } from './scheduler.ts';
 import { runPool, type WorkerThread } from './worker-pool.ts';
 
@@ -31,24 +32,24 @@ export function nodeThread(entry: URL, name: string): WorkerThread {
 }
 
 /**
- * Runs every (value, seed) of the plan on `workers` threads. The threads are started and warmed
+ * Runs every (value, seed) of the plan (a sweep's, or a single-failures analysis') on `workers` threads. The threads are started and warmed
  * once per sweep (each loads the engine through tsx and plans the experiment, ~1–2 s of CPU), all
  * before the first run is handed out; `onReady` reports when, so start-up can be timed apart from
  * the runs (scripts/bench-sweep.ts).
  */
 export async function runInThreads(
-  plan: ExperimentPlan,
+  plan: PoolPlan,
   workers: number,
   options: { signal?: AbortSignal; onProgress?: (progress: SweepProgress) => void; onReady?: () => void; indices?: readonly number[] } = {},
 ): Promise<SweepOutcome> {
   // A shard (src/experiments/shard.ts) runs some of the runs; results stay placed by run index.
-  const indices = options.indices ?? plan.tasks.map((t) => t.index);
+  const indices = options.indices ?? plan.tasks.map((_, i) => i);
   const outcome = await runPool<ExperimentHost, RunResult>({
     size: workers,
     total: indices.length,
     start: () => nodeThread(new URL('./node-worker-entry.mjs', import.meta.url), 'a sweep worker'),
     prepare: async (remote) => {
-      const loaded = await remote.load(plan.doc);
+      const loaded = await remote.load(plan.doc, plan.singleFailures);
       if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
     },
     onReady: options.onReady,

@@ -17,6 +17,7 @@ export { defaultOf, type DefaultsOwner, type DefaultsPath } from './defaults.ts'
 export { CLIENT_AUTH_DEFAULTS } from './auth.ts';
 export { NODE_KINDS, type NodeKind } from './nodes.ts';
 export { FAULT_TARGET_KINDS, FAULT_ACTIONS } from './faults.ts';
+export { didYouMean } from './suggest.ts';
 export type { FaultAction } from '../engine/index.ts';
 // Parts other folders build on (the CLI's locator, the editor's JSON box, compare's paths…).
 export { FILE_PATH, isPlainObject } from './errors.ts';

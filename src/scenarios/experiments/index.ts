@@ -74,3 +74,4 @@ export const builtinExperiments: BuiltinExperiment[] = [
 export function findBuiltinExperiment(id: string): BuiltinExperiment | undefined {
   return builtinExperiments.find((e) => e.id === id || e.reference.toLowerCase() === id.toLowerCase());
 }
+export { builtinWeakPoints, findBuiltinWeakPoints, type BuiltinWeakPoints } from './weak-points.ts';

@@ -8,12 +8,14 @@ import { MarkerType } from '@xyflow/react';
 import type { DocumentLink, DocumentNode, ScenarioDocument } from '../../store/graph-store.ts';
 import type { FieldIssue, ValidationIndex } from '../../store/graph/validation-index.ts';
 import type { CanvasEdge, CanvasNode } from './canvas-types.ts';
+import type { ImpactBand } from '../../experiments/weak-points.ts';
 
 interface Cached<E> {
   selected: boolean;
   highlighted: boolean;
   measured?: Measured;
   issues: readonly FieldIssue[] | undefined;
+  impact: ImpactBand | undefined;
   extra: string;
   element: E;
 }
@@ -29,19 +31,32 @@ const ARROW = { type: MarkerType.ArrowClosed, width: 14, height: 14 } as const;
 /** The guide's glow (canvas.css): a class of its own, never React Flow's selection. */
 export const HIGHLIGHT_CLASS = 'fl-guide-highlight';
 const NO_IDS: ReadonlySet<string> = new Set();
+const NO_IMPACT: ReadonlyMap<string, ImpactBand> = new Map();
+
+/** A weak-points analysis' tint (canvas.css): `fl-impact fl-impact--high`, beside the guide's highlight. */
+export function impactClass(impact: ImpactBand | undefined): string {
+  return impact === undefined ? '' : `fl-impact fl-impact--${impact}`;
+}
+
+function elementClass(highlighted: boolean, impact: ImpactBand | undefined): { className?: string } {
+  const className = [highlighted ? HIGHLIGHT_CLASS : '', impactClass(impact)].filter(Boolean).join(' ');
+  return className === '' ? {} : { className };
+}
+
+const impactWords = (impact: ImpactBand | undefined): string => (impact === undefined ? '' : `, weak point: ${impact} impact`);
 
 export interface FlowElementsBuilder {
-  nodes(document: ScenarioDocument, selected: ReadonlySet<string>, validation: ValidationIndex, measured: ReadonlyMap<string, Measured>, highlighted?: ReadonlySet<string>): CanvasNode[];
-  edges(document: ScenarioDocument, selected: ReadonlySet<string>, validation: ValidationIndex, highlighted?: ReadonlySet<string>): CanvasEdge[];
+  nodes(document: ScenarioDocument, selected: ReadonlySet<string>, validation: ValidationIndex, measured: ReadonlyMap<string, Measured>, highlighted?: ReadonlySet<string>, impacts?: ReadonlyMap<string, ImpactBand>): CanvasNode[];
+  edges(document: ScenarioDocument, selected: ReadonlySet<string>, validation: ValidationIndex, highlighted?: ReadonlySet<string>, impacts?: ReadonlyMap<string, ImpactBand>): CanvasEdge[];
 }
 
 export function createFlowElementsBuilder(nodeType: (kind: string) => string): FlowElementsBuilder {
   const nodeCache = new WeakMap<DocumentNode, Cached<CanvasNode>>();
   const edgeCache = new WeakMap<DocumentLink, Cached<CanvasEdge>>();
 
-  function node(doc: DocumentNode, selected: boolean, highlighted: boolean, issues: readonly FieldIssue[] | undefined, measured: Measured | undefined): CanvasNode {
+  function node(doc: DocumentNode, selected: boolean, highlighted: boolean, issues: readonly FieldIssue[] | undefined, measured: Measured | undefined, impact: ImpactBand | undefined): CanvasNode {
     const hit = nodeCache.get(doc);
-    if (hit && hit.selected === selected && hit.highlighted === highlighted && hit.issues === issues && hit.measured === measured) return hit.element;
+    if (hit && hit.selected === selected && hit.highlighted === highlighted && hit.issues === issues && hit.measured === measured && hit.impact === impact) return hit.element;
     const label = typeof doc.label === 'string' && doc.label !== '' ? doc.label : doc.id;
     const element: CanvasNode = {
       id: doc.id,
@@ -49,38 +64,38 @@ export function createFlowElementsBuilder(nodeType: (kind: string) => string): F
       position: doc.position ?? ORIGIN,
       data: { node: doc, issues },
       selected,
-      ...(highlighted ? { className: HIGHLIGHT_CLASS } : {}),
+      ...elementClass(highlighted, impact),
       measured,
-      ariaLabel: `${doc.kind} ${label}${issues?.length ? `, ${issues.length} problem${issues.length === 1 ? '' : 's'}` : ''}${highlighted ? ', highlighted by the guide' : ''}`,
+      ariaLabel: `${doc.kind} ${label}${issues?.length ? `, ${issues.length} problem${issues.length === 1 ? '' : 's'}` : ''}${highlighted ? ', highlighted by the guide' : ''}${impactWords(impact)}`,
     };
-    nodeCache.set(doc, { selected, highlighted, issues, measured, extra: '', element });
+    nodeCache.set(doc, { selected, highlighted, issues, measured, impact, extra: '', element });
     return element;
   }
 
-  function edge(doc: DocumentLink, selected: boolean, highlighted: boolean, issues: readonly FieldIssue[] | undefined, parallelIndex: number, parallelCount: number): CanvasEdge {
+  function edge(doc: DocumentLink, selected: boolean, highlighted: boolean, issues: readonly FieldIssue[] | undefined, parallelIndex: number, parallelCount: number, impact: ImpactBand | undefined): CanvasEdge {
     const extra = `${parallelIndex}/${parallelCount}`;
     const hit = edgeCache.get(doc);
-    if (hit && hit.selected === selected && hit.highlighted === highlighted && hit.issues === issues && hit.extra === extra) return hit.element;
+    if (hit && hit.selected === selected && hit.highlighted === highlighted && hit.issues === issues && hit.extra === extra && hit.impact === impact) return hit.element;
     const element: CanvasEdge = {
       id: doc.id,
       type: 'link',
       source: doc.from,
       target: doc.to,
       selected,
-      ...(highlighted ? { className: HIGHLIGHT_CLASS } : {}),
+      ...elementClass(highlighted, impact),
       markerEnd: ARROW,
       data: { link: doc, issues, parallelIndex, parallelCount },
-      ariaLabel: `link ${doc.id} from ${doc.from} to ${doc.to}${highlighted ? ', highlighted by the guide' : ''}`,
+      ariaLabel: `link ${doc.id} from ${doc.from} to ${doc.to}${highlighted ? ', highlighted by the guide' : ''}${impactWords(impact)}`,
     };
-    edgeCache.set(doc, { selected, highlighted, issues, extra, element });
+    edgeCache.set(doc, { selected, highlighted, issues, impact, extra, element });
     return element;
   }
 
   return {
-    nodes(document, selected, validation, measured, highlighted = NO_IDS) {
-      return document.nodes.map((n) => node(n, selected.has(n.id), highlighted.has(n.id), validation.nodes.get(n.id), measured.get(n.id)));
+    nodes(document, selected, validation, measured, highlighted = NO_IDS, impacts = NO_IMPACT) {
+      return document.nodes.map((n) => node(n, selected.has(n.id), highlighted.has(n.id), validation.nodes.get(n.id), measured.get(n.id), impacts.get(n.id)));
     },
-    edges(document, selected, validation, highlighted = NO_IDS) {
+    edges(document, selected, validation, highlighted = NO_IDS, impacts = NO_IMPACT) {
       const known = new Set(document.nodes.map((n) => n.id));
       const pairCounts = new Map<string, number>();
       const pairKey = (l: DocumentLink) => (l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`);
@@ -93,7 +108,7 @@ export function createFlowElementsBuilder(nodeType: (kind: string) => string): F
         const key = pairKey(l);
         const index = seen.get(key) ?? 0;
         seen.set(key, index + 1);
-        edges.push(edge(l, selected.has(l.id), highlighted.has(l.id), validation.links.get(l.id), index, pairCounts.get(key)!));
+        edges.push(edge(l, selected.has(l.id), highlighted.has(l.id), validation.links.get(l.id), index, pairCounts.get(key)!, impacts.get(l.id)));
       }
       return edges;
     },

@@ -1,7 +1,8 @@
 /**
  * Experiments: sweep a built-in experiment or the scenario on the canvas (OwnSweep.tsx) on a pool
  * of Web Workers (one per core, capped), watch the progress, cancel, and read outcome against
- * parameter — the line through the seeds, the 10th–90th percentile band, every seed as a dot.
+ * parameter — the line through the seeds, the 10th–90th percentile band, every seed as a dot; or
+ * try every single failure of a scenario (src/ui/weak-points/WeakPointsPanel.tsx) on the same pool.
  * Mounted lazily by the toolbar's Experiments button (src/ui/layout/ExperimentsButton.tsx), which
  * also opens it for "Sweep this…" (sweep-request.ts). uPlot is loaded on the first plot.
  */
@@ -15,9 +16,10 @@ import { OwnSweep } from './OwnSweep.tsx';
 import { SweepStatusLine } from './SweepStatusLine.tsx';
 import { subscribeSweepRequests, takeSweepRequest } from './sweep-request.ts';
 import { useSweepRun } from './use-sweep-run.ts';
+import { WeakPointsPanel } from '../weak-points/WeakPointsPanel.tsx';
 import './experiments.css';
 
-type Mode = 'builtin' | 'own';
+type Mode = 'builtin' | 'own' | 'weak-points';
 
 export function ExperimentsPanel(): JSX.Element {
   const headingId = useId();
@@ -50,8 +52,9 @@ export function ExperimentsPanel(): JSX.Element {
         <legend>Sweep</legend>
         <label><input type="radio" name="fl-experiments-mode" checked={mode === 'builtin'} onChange={() => setMode('builtin')} /> a built-in experiment</label>
         <label><input type="radio" name="fl-experiments-mode" checked={mode === 'own'} onChange={() => setMode('own')} /> the scenario on the canvas</label>
+        <label><input type="radio" name="fl-experiments-mode" checked={mode === 'weak-points'} onChange={() => setMode('weak-points')} /> weak points: every single failure</label>
       </fieldset>
-      {mode === 'builtin' ? <BuiltinSweep onRunning={setRunning} /> : <OwnSweep request={request} onRunning={setRunning} />}
+      {mode === 'builtin' ? <BuiltinSweep onRunning={setRunning} /> : mode === 'own' ? <OwnSweep request={request} onRunning={setRunning} /> : <WeakPointsPanel onRunning={setRunning} />}
     </section>
   );
 }

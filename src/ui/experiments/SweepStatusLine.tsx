@@ -2,7 +2,8 @@
 import type { JSX } from 'react';
 import type { SweepStatus } from './use-sweep-run.ts';
 
-export function SweepStatusLine({ status, workers }: { status: SweepStatus; workers: number }): JSX.Element {
+/** `kept`: what a cancel keeps, in the caller's words (a sweep's plot, the weak points' table). */
+export function SweepStatusLine({ status, workers, kept = 'the plot shows the runs that finished' }: { status: SweepStatus; workers: number; kept?: string }): JSX.Element {
   switch (status.kind) {
     case 'running':
     case 'done':
@@ -13,7 +14,7 @@ export function SweepStatusLine({ status, workers }: { status: SweepStatus; work
           ? `${status.done} of ${status.total} runs (${percent}%) on ${workers} workers`
           : status.kind === 'done'
             ? `${status.total} of ${status.total} runs (100%) on ${workers} workers, finished in ${status.seconds.toFixed(1)} s.`
-            : `Cancelled after ${status.done} of ${status.total} runs (${percent}%); the plot shows the runs that finished.`;
+            : `Cancelled after ${status.done} of ${status.total} runs (${percent}%); ${kept}.`;
       return (
         <div className="fl-experiments-status">
           <progress aria-label="Sweep progress" value={status.done} max={status.total} />
