@@ -94,6 +94,10 @@ describe('run loop pacing at 1×', () => {
     expect(loop.clockMs).toBeGreaterThan(0);
     expect(loop.clockMs).toBeLessThan(slowWallMs * 0.9); // behind the wall clock…
     expect(loop.behind).toBe(true); // …and saying so
+    // Its events/s still reads (re-anchoring on every slip once reset the rate window each time:
+    // 0 for good), and no more than the scripted engine can do: 256 events per 10 ms look.
+    expect(loop.eventsPerSec).toBeGreaterThan(5_000);
+    expect(loop.eventsPerSec).toBeLessThanOrEqual(25_600);
 
     clock.workMsPerRead = 0.05;
     const fastFromWallMs = clock.nowMs;
