@@ -9,10 +9,16 @@
  * - the longest main-thread task and tasks over 50 ms per second (PerformanceObserver "longtask");
  * - main-thread time per wall second in script, style and layout (Chrome's Performance metrics);
  * - the live painter's output: frames in which it wrote to the canvas, and DOM writes, per second
- *   (0 from 200 nodes on: those graphs draw their live state on one canvas overlay, src/ui/canvas/overlay/).
+ *   (0 from 200 nodes on: those graphs draw their live state on one canvas overlay, src/ui/canvas/overlay/);
+ * - the run's clock: simulated seconds per wall second over the window (1.00 = keeps real time at
+ *   1×), read from the run controls' progress bar (the clock in ms), and the worker's events/s.
  *
- * Usage: node --import tsx scripts/bench-canvas.ts [--sizes 0,300,1000] [--seconds 10] [--reduced-motion] [--paused] [--screenshot]
+ * Usage: node --import tsx scripts/bench-canvas.ts [--sizes 0,300,1000] [--seconds 10] [--rounds 1]
+ *   [--before <dir>] [--reduced-motion] [--paused] [--screenshot]
  * (size 0 = the built-in checkout scenario, 5 nodes: the baseline for this machine and browser)
+ * `--before <dir>`: another checkout of the app (e.g. `git archive <commit> | tar -x -C <dir>`, with a
+ * node_modules link) built and measured too, interleaved with this tree (before, after, before, …),
+ * so a change is compared under the same load.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +35,8 @@ const argument = (name: string, fallback: string): string => {
 const sizes = argument('sizes', '0,300,1000').split(',').map(Number);
 const seconds = Number(argument('seconds', '10'));
 const reducedMotion = process.argv.includes('--reduced-motion');
+const rounds = Number(argument('rounds', '1'));
+const beforeRoot = argument('before', '');
 
 interface CanvasFigures {
   nodes: number;
@@ -47,6 +55,17 @@ interface CanvasFigures {
   paintsPerSec: number;
   domWritesPerSec: number;
   simulatedSec: number;
+  /** Simulated seconds per wall second over the window: 1.00 keeps real time at 1×. */
+  clockRate: number;
+  /** The worker's events per second at the window's end (the run controls' readout). */
+  eventsPerSec: number;
+}
+
+/** "730 k events/s" or "1.2 M events/s" → events per second. */
+function parseRate(text: string): number {
+  const match = /([\d.,]+)\s*([kM]?)/.exec(text);
+  if (!match) return NaN;
+  return Number(match[1].replace(/,/g, '')) * (match[2] === 'M' ? 1e6 : match[2] === 'k' ? 1e3 : 1);
 }
 
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -64,7 +83,7 @@ async function metricsReader(page: Page): Promise<() => Promise<Record<string, n
 async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
   const browser = await chromium.launch({
     executablePath: process.env.FAULTLINE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -89,7 +108,8 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await play.waitFor();
     for (let i = 0; i < 600 && !(await play.isEnabled()); i++) await page.waitForTimeout(100);
-    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.getByRole('button', { name: 'View', exact: true }).click();
+    await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Fit view', exact: true }).click();
     await page.waitForTimeout(1000);
     const drawn = await nodes.count();
     if (!process.argv.includes('--paused')) await play.click();
@@ -113,6 +133,9 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
       let paints = 0;
       let writes = 0;
       const clock = document.querySelector('[aria-label="Simulated time"]');
+      // The run's clock in ms: the progress bar's value (the text shows whole seconds).
+      const progress = document.querySelector<HTMLProgressElement>('progress[aria-label="Run progress"]');
+      const simulatedStartMs = progress?.value ?? NaN;
       const mutations = new MutationObserver((records) => {
         paints++;
         writes += records.length;
@@ -133,7 +156,10 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
       observer.disconnect();
       mutations.disconnect();
       const simulatedText = clock?.textContent ?? '';
-      return { frames: frames.slice(1), longest, longTasks, paints, writes, wallMs: performance.now() - startedAt, simulatedText };
+      const wallMs = performance.now() - startedAt;
+      const clockRate = ((progress?.value ?? NaN) - simulatedStartMs) / wallMs;
+      const eventsText = document.querySelector('[aria-label="Events per second"]')?.textContent ?? '';
+      return { frames: frames.slice(1), longest, longTasks, paints, writes, wallMs, simulatedText, clockRate, eventsText };
     }, seconds * 1000);
     const after = await metrics();
     const sorted = [...recorded.frames].sort((a, b) => a - b);
@@ -155,34 +181,47 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
       paintsPerSec: recorded.paints / wallSec,
       domWritesPerSec: recorded.writes / wallSec,
       simulatedSec: clock ? Number(clock[1]) * 60 + Number(clock[2]) : NaN,
+      clockRate: recorded.clockRate,
+      eventsPerSec: parseRate(recorded.eventsText),
     };
   } finally {
     await browser.close();
   }
 }
 
-const outDir = join(root, 'node_modules', '.cache', 'faultline-bench-canvas');
-await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
-const address = server.httpServer.address();
-if (address === null || typeof address === 'string') throw new Error('vite preview did not bind a TCP port');
-const url = `http://127.0.0.1:${address.port}/`;
+/** Builds the app in `tree` and serves it; the URL and a way to stop the server. */
+async function serve(tree: string, name: string): Promise<{ url: string; close: () => void }> {
+  const outDir = join(root, 'node_modules', '.cache', `faultline-bench-canvas-${name}`);
+  await build({ root: tree, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ root: tree, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('vite preview did not bind a TCP port');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.httpServer.close() };
+}
 
-const rows: CanvasFigures[] = [];
+const trees = beforeRoot ? [{ label: 'before', ...(await serve(beforeRoot, 'before')) }, { label: 'after', ...(await serve(root, 'after')) }] : [{ label: '', ...(await serve(root, 'after')) }];
+const rows: (CanvasFigures & { label: string })[] = [];
 try {
-  for (const size of sizes) {
-    const figures = await measure(url, size);
-    rows.push(figures);
-    console.error(`measured ${size}: ${JSON.stringify(figures)}`);
+  for (let round = 0; round < rounds; round++) {
+    for (const size of sizes) {
+      for (const tree of trees) {
+        const figures = await measure(tree.url, size);
+        const label = [tree.label, rounds > 1 ? `round ${round + 1}` : ''].filter(Boolean).join(', ');
+        rows.push({ ...figures, label });
+        console.error(`measured ${size}${label ? ` (${label})` : ''}: ${JSON.stringify(figures)}`);
+      }
+    }
   }
 } finally {
-  server.httpServer.close();
+  for (const tree of trees) tree.close();
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 console.log(`Command: \`npm run bench:canvas\` — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, headless chromium, 1600×1000 viewport, ${seconds} s at 1× after 2 s of warm-up (load average ${loadavg()[0].toFixed(1)}).\n`);
-console.log('| graph | nodes / links drawn | fps | frame p50 | frame p95 | frame max | longest task | long tasks/s | script ms/s | style+layout ms/s | painted frames/s | DOM writes/s |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+console.log('| graph | nodes / links drawn | simulated s per wall s | worker events/s | fps | frame p50 | frame p95 | frame max | longest task | long tasks/s | script ms/s | style+layout ms/s | painted frames/s | DOM writes/s |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.nodes <= 5 ? 'checkout (baseline)' : `layered, ${r.nodes} nodes`} | ${r.drawnNodes} / ${r.links} | ${f1(r.framesPerSec)} | ${f1(r.frameP50Ms)} ms | ${f1(r.frameP95Ms)} ms | ${f1(r.frameMaxMs)} ms | ${r.longestTaskMs > 0 ? `${f1(r.longestTaskMs)} ms` : 'none > 50 ms'} | ${f1(r.longTasksPerSec)} | ${f1(r.scriptMsPerSec)} | ${f1(r.styleLayoutMsPerSec)} | ${f1(r.paintsPerSec)} | ${Math.round(r.domWritesPerSec)} |`);
+  const graph = `${r.nodes <= 5 ? 'checkout (baseline)' : `layered, ${r.nodes} nodes`}${r.label ? `, ${r.label}` : ''}`;
+  console.log(`| ${graph} | ${r.drawnNodes} / ${r.links} | ${f2(r.clockRate)} | ${Number.isFinite(r.eventsPerSec) ? `${(r.eventsPerSec / 1e6).toFixed(2)} M` : '–'} | ${f1(r.framesPerSec)} | ${f1(r.frameP50Ms)} ms | ${f1(r.frameP95Ms)} ms | ${f1(r.frameMaxMs)} ms | ${r.longestTaskMs > 0 ? `${f1(r.longestTaskMs)} ms` : 'none > 50 ms'} | ${f1(r.longTasksPerSec)} | ${f1(r.scriptMsPerSec)} | ${f1(r.styleLayoutMsPerSec)} | ${f1(r.paintsPerSec)} | ${Math.round(r.domWritesPerSec)} |`);
 }

@@ -10,6 +10,25 @@ import type { LiveMessage, RunProgress } from './protocol.ts';
 /** ~30 messages per second at most. */
 export const LIVE_INTERVAL_MS = 33;
 export const LIVE_POOL_SIZE = 3;
+/**
+ * The most of the worker's time that filling frames may take: frames with numbers are spaced at
+ * least fill cost / this. A 1,000-node frame costs ~1 ms (33 ms spacing, as before) but 10–12 ms
+ * on a loaded machine, which at 30 a second was a third of the worker (docs/performance.md,
+ * "Browser: big graphs in real time"); then they go out at ~5 Hz and the engine keeps the time.
+ * A change of status is not held back: it goes out without numbers.
+ */
+export const LIVE_MAX_SHARE = 0.05;
+/**
+ * A fill's cost is the least of the last this-many (wall time: a fill the thread was preempted in,
+ * or the first one compiling, only ever reads high). Until that many fills, it reads 0.
+ */
+const FILL_COST_WINDOW = 4;
+
+/** How the sender waits for its next frame: real timers, or a test's. */
+export interface LiveTimers {
+  set(callback: () => void, delayMs: number): unknown;
+}
+const realTimers: LiveTimers = { set: (callback, delayMs) => setTimeout(callback, delayMs) };
 
 export interface LiveSource {
   /** Null until a scenario is loaded. */
@@ -25,13 +44,19 @@ export class LiveSender {
   private layoutSentForRun = -1;
   private lastSentMs = -Infinity;
   private pending = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the earliest flush already waiting on a timer is due (Infinity: none). */
+  private nextFlushMs = Infinity;
+  /** The last fills' wall times (a ring), and when the last frame with numbers was filled. */
+  private fillsMs = new Float64Array(FILL_COST_WINDOW);
+  private fills = 0;
+  private lastFilledMs = -Infinity;
   /** What the page last heard, so a status change is sent even without a free buffer. */
   private lastSent = '';
 
   constructor(
     private readonly source: LiveSource,
     private readonly nowMs: () => number,
+    private readonly timers: LiveTimers = realTimers,
   ) {}
 
   connect(port: MessagePort): void {
@@ -43,10 +68,17 @@ export class LiveSender {
     this.request();
   }
 
+  /** Frames with numbers are at least this far apart (ms): see LIVE_MAX_SHARE. */
+  get valuesSpacingMs(): number {
+    return Math.max(LIVE_INTERVAL_MS, Math.min(...this.fillsMs) / LIVE_MAX_SHARE);
+  }
+
   /** A new run: buffers of the old length are useless now, returned ones are dropped. */
   resize(length: number): void {
     if (length === this.length) return;
     this.length = length;
+    this.fillsMs.fill(0);
+    this.fills = 0;
     this.pool = Array.from({ length: LIVE_POOL_SIZE }, () => new Float64Array(length));
   }
 
@@ -62,33 +94,50 @@ export class LiveSender {
   }
 
   private flush(): void {
-    if (this.port === null || !this.pending || this.timer !== null) return;
-    const waitMs = this.lastSentMs + LIVE_INTERVAL_MS - this.nowMs();
-    if (waitMs > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.flush();
-      }, waitMs);
-      return;
-    }
+    if (this.port === null || !this.pending) return;
+    const nowMs = this.nowMs();
+    const waitMs = this.lastSentMs + LIVE_INTERVAL_MS - nowMs;
+    if (waitMs > 0) return this.flushIn(waitMs);
     const progress = this.source.progress();
     const layout = this.source.layout();
     const statusKey = `${progress.status}|${progress.speed}|${progress.revision}|${progress.runId}`;
-    const buffer = layout !== null ? this.pool.pop() : undefined;
-    // Without a buffer only a change of status is worth a message; the numbers wait for one.
-    if (buffer === undefined && statusKey === this.lastSent) return;
+    const newRun = layout !== null && this.layoutSentForRun !== progress.runId;
+    // A new run's first message carries numbers with its layout: no blank frame.
+    const valuesWaitMs = newRun ? 0 : this.lastFilledMs + this.valuesSpacingMs - nowMs;
+    const buffer = layout !== null && valuesWaitMs <= 0 ? this.pool.pop() : undefined;
+    // Without a buffer only a change of status is worth a message; the numbers wait for one
+    // (handed back by the page, or their spacing elapsed).
+    if (buffer === undefined && statusKey === this.lastSent) {
+      if (layout !== null && valuesWaitMs > 0) this.flushIn(valuesWaitMs);
+      return;
+    }
     const message: LiveMessage = { ...progress, values: null };
     if (layout !== null && this.layoutSentForRun !== progress.runId) {
       message.layout = layout;
       this.layoutSentForRun = progress.runId;
     }
     if (buffer !== undefined) {
+      const fillStartedMs = this.nowMs();
       this.source.fill(buffer);
+      const fillMs = this.nowMs() - fillStartedMs;
+      this.fillsMs[this.fills++ % FILL_COST_WINDOW] = fillMs;
+      this.lastFilledMs = fillStartedMs;
       message.values = buffer;
       this.pending = false;
     }
     this.lastSent = statusKey;
     this.lastSentMs = this.nowMs();
     this.port.postMessage(message, buffer ? [buffer.buffer] : []);
+  }
+
+  /** Flush again in `delayMs`, unless a timer already waits that long or less. */
+  private flushIn(delayMs: number): void {
+    const atMs = this.nowMs() + delayMs;
+    if (this.nextFlushMs <= atMs) return;
+    this.nextFlushMs = atMs;
+    this.timers.set(() => {
+      this.nextFlushMs = Infinity;
+      this.flush();
+    }, delayMs);
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Drives the engine in time-budgeted slices (DESIGN.md §5). Between slices it yields to the
  * worker's event loop so commands land within a slice (≤ SLICE_BUDGET_MS), even at 'max'.
- * At 1×, 10× and 100× simulated time follows the wall clock; when the engine cannot keep up the
- * clock slips rather than sprinting to catch up later.
+ * At 1×, 10× and 100× simulated time follows the wall clock. A slice that overruns (a sample
+ * interval closing on a big graph, a GC, a page busy on the other core) leaves a backlog the next
+ * slices make up, up to MAX_LAG_MS of wall time; when the engine cannot keep up beyond that the
+ * clock slips (and says so: `behind`) rather than sprinting to catch up later.
  *
  * At 'story' the rate comes from the scenario's pacing plan (src/story) at the current simulated
  * time: the clock follows the plan's playback, and when the engine falls behind it slips (and says
@@ -15,7 +17,7 @@
  * from below, so play goes on past it; it stays set (across resets and reloads) until changed.
  */
 import type { Simulation } from '../src/engine/index.ts';
-import { storySimAfter, type StoryPlan } from '../src/story/index.ts';
+import { playbackAt, storySimAfter, type StoryPlan } from '../src/story/index.ts';
 import type { HostStatus, RunSpeed } from './protocol.ts';
 
 /** Wall time per slice: half a 60 Hz frame, so a command waits at most that long. */
@@ -28,6 +30,21 @@ const IDLE_WAIT_MS = 16;
 const RATE_WINDOW_MS = 500;
 /** "Behind" holds this long after the last slice that could not keep up (no flicker). */
 const BEHIND_HOLD_MS = 750;
+/**
+ * How far (wall ms of playback) the engine may trail the paced clock and still catch up. Dropping
+ * every backlog at once lost a 1,000-node graph ~40% of its time at 1× though the engine ran at
+ * 2.7× real time (docs/performance.md, "Browser: big graphs in real time"). Above it the clock
+ * slips; a quarter second of catching up is not seen as a sprint.
+ */
+export const MAX_LAG_MS = 250;
+
+/** How the loop waits between slices: real timers, or a test's (tests/contract/run-loop-pacing). */
+export interface LoopTimers {
+  /** Back after queued messages (commands) are handled. */
+  yield(): Promise<void>;
+  /** Back after about `delayMs` (nothing due at a paced speed). */
+  sleep(delayMs: number): Promise<void>;
+}
 
 /**
  * Yield to the event loop so queued messages (commands) are handled. Browsers clamp nested
@@ -58,6 +75,11 @@ function advanceUntil(sim: Simulation, targetMs: number, deadlineMs: number, now
   return true;
 }
 
+const realTimers: LoopTimers = {
+  yield: () => yieldToEventLoop(),
+  sleep: (delayMs) => new Promise((resolve) => setTimeout(resolve, delayMs)),
+};
+
 export class RunLoop {
   status: HostStatus = 'idle';
   speed: RunSpeed = 1;
@@ -86,6 +108,7 @@ export class RunLoop {
     private readonly nowMs: () => number,
     /** After each slice and every change of status (the live stream listens). */
     private readonly onSlice: () => void,
+    private readonly timers: LoopTimers = realTimers,
   ) {}
 
   /** The pacing plan speed 'story' follows (the loaded scenario's). */
@@ -225,8 +248,7 @@ export class RunLoop {
       this.scheduled = false;
       this.slice();
     };
-    if (delayMs > 0) setTimeout(run, delayMs);
-    else void yieldToEventLoop().then(run);
+    void (delayMs > 0 ? this.timers.sleep(delayMs) : this.timers.yield()).then(run);
   }
 
   private guarded(work: () => void): void {
@@ -244,6 +266,25 @@ export class RunLoop {
     if (this.speed === 'max') return Infinity;
     if (this.speed === 'story') return this.plan === null ? this.anchorSimMs + elapsedMs * 10 : storySimAfter(this.plan, this.anchorSimMs, elapsedMs);
     return this.anchorSimMs + elapsedMs * this.speed;
+  }
+
+  /** Wall ms of playback between the clock and where the paced clock is at `nowMs`. */
+  private lagMs(nowMs: number): number {
+    const targetMs = this.pacedTarget(nowMs);
+    if (this.speed === 'story' && this.plan !== null) return playbackAt(this.plan, targetMs) - playbackAt(this.plan, this.clockMs);
+    return (targetMs - this.clockMs) / (this.speed === 'story' ? 10 : (this.speed as number));
+  }
+
+  /**
+   * After a slice that did not reach its target: a backlog up to MAX_LAG_MS is made up by the
+   * next slices (scheduled at once); beyond it the clock slips, keeping MAX_LAG_MS of backlog, and
+   * the run says it is behind.
+   */
+  private keepPace(nowMs: number): void {
+    if (this.lagMs(nowMs) <= MAX_LAG_MS) return;
+    this.behindUntilMs = nowMs + BEHIND_HOLD_MS;
+    this.anchorSimMs = this.clockMs;
+    this.anchorWallMs = nowMs - MAX_LAG_MS;
   }
 
   private slice(): void {
@@ -271,11 +312,8 @@ export class RunLoop {
       if (caughtUp) this.clockMs = Math.max(this.clockMs, targetMs);
       else {
         reachedStop = false;
-        this.clockMs = sim.nowMs;
-        if (!flatOut) {
-          this.behindUntilMs = this.nowMs() + BEHIND_HOLD_MS;
-          this.reanchor(); // fell behind: slip instead of sprinting later
-        }
+        this.clockMs = Math.max(this.clockMs, sim.nowMs);
+        if (!flatOut) this.keepPace(this.nowMs());
       }
     });
     const endedMs = this.nowMs();
