@@ -19,6 +19,10 @@ export { PATCHABLE_LINK_FIELDS, PATCHABLE_NODE_FIELDS, type LinkPatch, type Node
 export { LIVE_LINK_DIRECTION_FIELDS, type AnyLiveEdit, type NodePatchField } from './live-edits';
 export { liveEditsOf, NODE_KINDS } from './kinds/registry';
 export type { SeriesColumn, SeriesGroup, SeriesKind } from './series';
+export { seriesMetricsOf } from './alerts/series-metrics';
+export { AlertEvaluator, type AlertTrack, type Firing } from './alerts/evaluator';
+export { BurnRateState, ThresholdState } from './alerts/rules';
+export { DEFAULT_IMPACT_OBJECTIVE } from './alerts/board';
 export type * from './spec';
 export type * from './report-types';
 

@@ -88,12 +88,14 @@ export const guideStepSchema = fields({
   ...(pause === undefined ? {} : { pause }),
 }));
 
-/** Bounds of the four lists, shared by the parser and the editor schema. */
+/** Bounds of the top-level lists, shared by the parser and the editor schema. */
 export const LIST_BOUNDS = {
   nodes: { min: 1, max: SCENARIO_LIMITS.maxNodes, noun: ['node', 'nodes'], isLimit: true },
   links: { max: SCENARIO_LIMITS.maxLinks, noun: ['link', 'links'], isLimit: true },
   faults: { max: SCENARIO_LIMITS.maxFaults, noun: ['fault', 'faults'], isLimit: true },
   guide: { max: SCENARIO_LIMITS.maxGuideSteps, noun: ['guide step', 'guide steps'], isLimit: true },
+  probes: { max: SCENARIO_LIMITS.maxProbes, noun: ['probe', 'probes'], isLimit: true },
+  alerts: { max: SCENARIO_LIMITS.maxAlerts, noun: ['alert', 'alerts'], isLimit: true },
 } as const;
 
 export const headerShape = {
@@ -127,6 +129,8 @@ export const headerSchema = fields({
   links: list(z.unknown(), LIST_BOUNDS.links).prefault([]),
   faults: list(z.unknown(), LIST_BOUNDS.faults).prefault([]),
   guide: list(z.unknown(), LIST_BOUNDS.guide).prefault([]),
+  probes: list(z.unknown(), LIST_BOUNDS.probes).optional(),
+  alerts: list(z.unknown(), LIST_BOUNDS.alerts).optional(),
 }).transform((header, ctx) => {
   const { duration, sampleEvery, warmup } = header;
   if (warmup >= duration) {
