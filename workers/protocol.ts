@@ -3,7 +3,7 @@
  * command API (`SimulationHost`, implemented by simulation-host.ts) and the live stream's messages.
  * Outside workers/, worker types are imported from here only (eslint.config.js).
  */
-import type { FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
+import type { AlertReport, FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
 import type { StoryView } from '../src/story/index.ts';
 import type { SeriesOptions } from './series-reader.ts';
 
@@ -106,6 +106,8 @@ export interface SeriesSlice {
   entities: EntitySeries[];
   /** Sums over every client: generated, succeeded, goodput, failed, attempts — per second. */
   system: Record<string, Float64Array>;
+  /** Scenarios with alerts: each alert's firings so far (the charts and the fault timeline mark them). */
+  alerts?: AlertReport[];
 }
 
 /** The simulation worker's command API (workers/simulation-host.ts implements it; the page reaches it through comlink). */

@@ -32,6 +32,7 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
       <path className="fl-link__flow" d={path} data-live="flow" />
       <text className="fl-link__stats" x={labelX} y={labelY} dy="-0.67em" textAnchor="middle" data-live="stats" />
       <text className="fl-link__condition" x={labelX} y={labelY} dy="1.42em" textAnchor="middle" data-live="condition" />
+      <text className="fl-link__bell" x={labelX} y={labelY} dx="-1.6em" dy="0.36em" textAnchor="end" data-live="alert-bell" />
       {count > 1 && data && (
         <text className="fl-link__tag" x={labelX} y={labelY} dx="1.45em" dy="0.36em" textAnchor="start">{parallelTag(data)}</text>
       )}

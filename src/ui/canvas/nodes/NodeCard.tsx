@@ -53,6 +53,7 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
           {shortLabel !== label && <span className="fl-node__short-name">{shortLabel}</span>}
         </span>
         <IssueBadge issues={issues} />
+        <span className="fl-node__bell" data-live="alert-bell" role="img" />
         <span className="fl-node__health" data-live="health-word" data-health="idle" />
         <span className="fl-node__headline" data-live="headline" />
       </div>
