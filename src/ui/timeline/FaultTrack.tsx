@@ -11,6 +11,7 @@ import { frameScheduler } from '../frame-scheduler.ts';
 import { formatSimTime } from '../run/format-run.ts';
 import { formatTimeTick, maxTicksForWidth, timeTicks } from '../time-ticks.ts';
 import type { AlertFiring } from './use-alert-firings.ts';
+import { BellGlyph } from '../canvas/BellGlyph.tsx';
 
 export type V1Fault = Record<string, unknown> & { at?: unknown; target?: unknown; action?: unknown };
 
@@ -121,12 +122,14 @@ export function FaultTrack({ faults, durationMs, faultLog, alertFirings = [], on
               className="fl-track-alert"
               data-severity={f.severity}
               data-firing={f.clearedAtMs === null || undefined}
-              style={{ left: percent(f.firedAtMs), width: `calc(${percent((f.clearedAtMs ?? durationMs) - f.firedAtMs)} + 2px)` }}
+              style={{ left: percent(f.firedAtMs), width: `calc(${percent((f.clearedAtMs ?? f.untilMs) - f.firedAtMs)} + 2px)` }}
               role="img"
               aria-label={text}
               title={text}
             >
-              <span aria-hidden="true">🔔</span>
+              <span aria-hidden="true">
+                <BellGlyph sizePx={12} />
+              </span>
             </span>
           );
         })}

@@ -12,6 +12,8 @@ export interface AlertFiring {
   severity: string;
   firedAtMs: number;
   clearedAtMs: number | null;
+  /** Where a firing still on is drawn to: the run's clock when it was read. */
+  untilMs: number;
 }
 
 export function useAlertFirings(): AlertFiring[] {
@@ -21,7 +23,7 @@ export function useAlertFirings(): AlertFiring[] {
     return pollSeries(
       () => [],
       (slice) => {
-        const next = flatten(slice?.alerts ?? []);
+        const next = flatten(slice?.alerts ?? [], slice && slice.t.length > 0 ? slice.t[slice.t.length - 1] : 0);
         const nextKey = JSON.stringify(next);
         if (nextKey === key) return;
         key = nextKey;
@@ -33,6 +35,6 @@ export function useAlertFirings(): AlertFiring[] {
   return firings;
 }
 
-function flatten(alerts: readonly AlertReport[]): AlertFiring[] {
-  return alerts.flatMap((a) => a.firings.map((f) => ({ name: a.name, severity: a.severity, ...f })));
+function flatten(alerts: readonly AlertReport[], nowMs: number): AlertFiring[] {
+  return alerts.flatMap((a) => a.firings.map((f) => ({ name: a.name, severity: a.severity, ...f, untilMs: f.clearedAtMs ?? nowMs })));
 }
