@@ -6,7 +6,7 @@
  * The experiment and compare workers run through the abortable pool, src/experiments/worker-pool.ts.
  * Outside workers/, worker types are imported from here only (eslint.config.js).
  */
-import type { FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
+import type { AlertReport, FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
 import type { RunResult } from '../src/experiments/plan.ts';
 import type { SingleFailureRequest } from '../src/experiments/single-failures.ts';
 import type { StoryView } from '../src/story/index.ts';
@@ -111,6 +111,8 @@ export interface SeriesSlice {
   entities: EntitySeries[];
   /** Sums over every client: generated, succeeded, goodput, failed, attempts — per second. */
   system: Record<string, Float64Array>;
+  /** Scenarios with alerts: each alert's firings so far (the charts and the fault timeline mark them). */
+  alerts?: AlertReport[];
 }
 
 /** The simulation worker's command API (workers/simulation-host.ts implements it; the page reaches it through comlink). */

@@ -103,6 +103,7 @@ export class SeriesReader {
       }
       system[metric] = sum;
     }
-    return { runId, revision, intervalMs: intervalMs * stride, t, entities, system };
+    const alerts = sim.alerts?.alertsReport();
+    return { runId, revision, intervalMs: intervalMs * stride, t, entities, system, ...(alerts ? { alerts } : {}) };
   }
 }

@@ -53,7 +53,26 @@ const client = z.object({
 const linkDirection = z.object({ sent: count, delivered: count, dropped: reasonCounts, inTransit: count, utilization: z.number(), meanDelayMs: z.number() });
 const link = z.object({ sent: count, delivered: count, dropped: reasonCounts, utilization: z.number(), forward: linkDirection, back: linkDirection });
 const seriesGroup = z.record(z.string(), z.record(z.string(), z.array(z.number())));
-const series = z.object({ intervalMs: z.number(), t: z.array(z.number()), nodes: seriesGroup, clients: seriesGroup, links: seriesGroup });
+const series = z.object({
+  intervalMs: z.number(), t: z.array(z.number()), nodes: seriesGroup, clients: seriesGroup, links: seriesGroup,
+  probes: seriesGroup.optional().describe('Scenarios with probes: sent, succeeded, failed, failuresInARow, latencyMs.'),
+  alerts: seriesGroup.optional().describe('Scenarios with alerts: by alert name, `firing` (1 while it fires at the interval\'s end, else 0).'),
+});
+const probe = z.object({
+  kind: z.literal('probe'), target: z.string(), via: z.string(), everyMs: z.number(),
+  sent: count, succeeded: count, failed: reasonCounts, inFlight: count, latencyMs: latency,
+});
+const alert = z.object({
+  name: z.string(), severity: z.enum(['page', 'ticket', 'info']),
+  firings: z.array(z.object({ firedAtMs: z.number(), clearedAtMs: z.number().nullable().describe('null: still firing at the end.') })),
+});
+const detection = z.object({
+  fault: count.describe('The fault\'s index in the scenario\'s `faults`.'),
+  label: z.string(), atMs: z.number(),
+  impactStartMs: z.number().nullable().describe('End of the first sample interval from the fault on with the users\' goodput share below the objective; null: never.'),
+  firstAlert: z.string().nullable(), firstAlertAtMs: z.number().nullable(),
+  detectMs: z.number().nullable().describe('firstAlertAtMs − impactStartMs (negative: the alert came first); null when either is missing.'),
+});
 
 const runReport = z.object({
   scenario: z.string(),
@@ -62,6 +81,9 @@ const runReport = z.object({
   wallMs: z.number().describe('Wall-clock milliseconds the run took; left out with --no-timing.'),
   nodes: z.record(z.string(), node), clients: z.record(z.string(), client), links: z.record(z.string(), link),
   series,
+  probes: z.record(z.string(), probe).optional().describe('Scenarios with probes only.'),
+  alerts: z.array(alert).optional().describe('Scenarios with alerts only.'),
+  detection: z.array(detection).optional().describe('Scenarios with alerts only: per fault, user impact start, first alert, time to detect.'),
 });
 
 const comparison = {

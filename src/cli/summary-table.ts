@@ -71,7 +71,59 @@ export function formatSummary(report: RunReport, options: { timing: boolean } = 
       ),
     );
   }
+  out.push(...monitoringTables(report));
   return out.join('\n');
+}
+
+/** Probes, alerts and, per fault, user impact start, first alert and time to detect (issue 13). */
+function monitoringTables(report: RunReport): string[] {
+  const out: string[] = [];
+  const probes = Object.entries(report.probes ?? {});
+  if (probes.length > 0) {
+    out.push('', 'Probes');
+    out.push(
+      table(
+        ['probe', 'target', 'via', 'every', 'sent', 'succeeded', 'failed', 'mean'],
+        probes.map(([id, p]) => [id, p.target, p.via, clock(p.everyMs), count(p.sent), count(p.succeeded), failures(p.failed), ms(p.latencyMs.mean)]),
+      ),
+    );
+  }
+  if (report.alerts !== undefined) {
+    out.push('', 'Alerts');
+    out.push(
+      table(
+        ['alert', 'severity', 'fired', 'first fired', 'firing at the end'],
+        report.alerts.map((a) => [a.name, a.severity, `${a.firings.length}×`, a.firings.length > 0 ? `at ${clock(a.firings[0].firedAtMs)}` : 'never', a.firings.at(-1)?.clearedAtMs === null ? 'yes' : 'no']),
+      ),
+    );
+  }
+  if (report.detection !== undefined && report.detection.length > 0) {
+    out.push('', 'Time to detect');
+    out.push(
+      table(
+        ['fault', 'user impact from', 'first alert', 'at', 'time to detect'],
+        report.detection.map((d) => [
+          d.label,
+          d.impactStartMs === null ? 'no impact' : clock(d.impactStartMs),
+          d.firstAlert ?? 'not detected',
+          d.firstAlertAtMs === null ? '—' : clock(d.firstAlertAtMs),
+          d.detectMs === null ? (d.firstAlert === null ? 'not detected' : '—') : d.detectMs < 0 ? `${clock(-d.detectMs)} before impact` : clock(d.detectMs),
+        ]),
+      ),
+    );
+  }
+  return out;
+}
+
+/** A simulated time as "1h 02m 05s", "3m 20s", "45s" (sub-second times as "250 ms"). */
+function clock(timeMs: number): string {
+  if (timeMs < 1000 && timeMs !== 0) return `${Math.round(timeMs)} ms`;
+  const total = Math.round(timeMs / 1000);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const two = (n: number): string => String(n).padStart(2, '0');
+  if (h > 0) return `${h}h ${two(m)}m ${two(s)}s`;
+  if (m > 0) return `${m}m ${two(s)}s`;
+  return `${s}s`;
 }
 
 /** Rows only for callers and nodes where a mechanism did something. */

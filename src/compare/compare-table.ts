@@ -108,6 +108,34 @@ function rejectedShare(node: NodeReport | undefined): number {
   return auth.accepted + rejected > 0 ? rejected / (auth.accepted + rejected) : 0;
 }
 
+/**
+ * Scenarios with alerts (issue 13): each fault's time to detect in A and in B, side by side —
+ * seconds from user impact to the first alert ("never" when no alert fired; negative when the
+ * alert came first; "—" when users were not hurt), then when each alert first fired.
+ */
+function detectionRows(a: RunReport, b: RunReport): CompareRow[] {
+  if (a.detection === undefined || b.detection === undefined) return [];
+  const seconds = (d: NonNullable<RunReport['detection']>[number] | undefined): number => {
+    if (d === undefined || d.impactStartMs === null) return NaN;
+    return d.detectMs === null ? Infinity : d.detectMs / 1000;
+  };
+  const rows: CompareRow[] = a.detection.map((d) => ({
+    label: `${d.label}: time to detect`,
+    unit: 'seconds',
+    better: 'lower',
+    a: seconds(d),
+    b: seconds(b.detection?.find((e) => e.fault === d.fault)),
+  }));
+  const firstFired = (r: RunReport, name: string): number => {
+    const at = r.alerts?.find((x) => x.name === name)?.firings[0]?.firedAtMs;
+    return at === undefined ? Infinity : at / 1000;
+  };
+  for (const alert of a.alerts ?? []) {
+    rows.push({ label: `alert "${alert.name}": first fired at`, unit: 'seconds', better: null, a: firstFired(a, alert.name), b: firstFired(b, alert.name) });
+  }
+  return rows;
+}
+
 export function compareRows(a: RunReport, b: RunReport, context: CompareContext): CompareRow[] {
   const rows: CompareRow[] = [];
   for (const id of Object.keys(a.clients)) rows.push(...clientRows(id, a, b, context));
@@ -125,6 +153,7 @@ export function compareRows(a: RunReport, b: RunReport, context: CompareContext)
     const dropsB = sumValues((ownValue(b.nodes, id) as NodeReport | undefined)?.dropped ?? {});
     if (dropsA > 0 || dropsB > 0) rows.push({ label: `${id}: dropped`, unit: 'count', better: 'lower', a: dropsA, b: dropsB });
   }
+  rows.push(...detectionRows(a, b));
   for (const [id, node] of Object.entries(a.nodes)) {
     if (node.auth) rows.push({ label: `${id}: rejected token share`, unit: 'share', better: 'lower', a: rejectedShare(node), b: rejectedShare(ownValue(b.nodes, id) as NodeReport | undefined) });
   }

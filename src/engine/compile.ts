@@ -1,4 +1,5 @@
 import type { NodeRuntime, PlanContext } from './kinds/node-runtime';
+import { ProbeRuntime } from './kinds/probe';
 import { createNodeRuntime } from './kinds/registry';
 import { LinkRuntime, Route } from './link';
 import type { ScenarioSpec } from './spec';
@@ -20,6 +21,9 @@ export interface CompiledGraph {
 export function compile(spec: ScenarioSpec): CompiledGraph {
   const nodeIndex = new Map<string, number>();
   spec.nodes.forEach((n, i) => nodeIndex.set(n.id, i));
+  // probes run after the scenario's nodes (their ids are distinct: the format checks it)
+  const probeSpecs = spec.probes ?? [];
+  probeSpecs.forEach((p, i) => nodeIndex.set(p.id, spec.nodes.length + i));
   const indexOf = (id: string): number => {
     const i = nodeIndex.get(id);
     if (i === undefined) throw new Error(`unknown node "${id}"`);
@@ -80,6 +84,7 @@ export function compile(spec: ScenarioSpec): CompiledGraph {
   };
 
   const nodes = spec.nodes.map((n, i) => createNodeRuntime(i, n, spec.seed));
+  probeSpecs.forEach((p, i) => nodes.push(new ProbeRuntime(spec.nodes.length + i, p, spec.seed)));
   for (const node of nodes) node.plan(ctx);
   for (const node of nodes) node.bind(nodes);
   return { keyNames, nodes, links, nodeIndex, linkIndex };

@@ -1,3 +1,4 @@
+import type { AlertBoard } from './alerts/board';
 import type { NodeRuntime } from './kinds/node-runtime';
 import type { KindContext } from './kind-context';
 import type { LinkRuntime } from './link';
@@ -23,6 +24,8 @@ export interface EngineState extends KindContext {
   readonly series: SeriesRecorder;
   /** Series columns of each link, by link index. */
   readonly linkColumns: readonly LinkColumns[];
+  /** Alerting (scenarios with alerts), else null. */
+  readonly alerts: AlertBoard | null;
   /** Keys the identity providers sign new tokens with now. */
   signingKeysMask(): number;
 }

@@ -20,6 +20,10 @@ export { LIVE_LINK_DIRECTION_FIELDS, type AnyLiveEdit, type NodePatchField } fro
 export { liveEditsOf, NODE_KINDS } from './kinds/registry';
 export { KIND_FACTS, kindFacts, VALIDATOR_KINDS, type KindFacts } from './kind-facts';
 export type { SeriesColumn, SeriesGroup, SeriesKind } from './series';
+export { seriesMetricsOf } from './alerts/series-metrics';
+export { AlertEvaluator, type AlertTrack, type Firing } from './alerts/evaluator';
+export { BurnRateState, ThresholdState } from './alerts/rules';
+export { DEFAULT_IMPACT_OBJECTIVE } from './alerts/board';
 export type * from './spec';
 export type * from './report-types';
 

@@ -30,6 +30,7 @@ export const LIVE_NODE_FIELDS = [
   'rejectingKeys', // validators: keys live tokens use that at least one replica distrusts (which key is rejected); -1 otherwise
   'keysetFetchesPerSec', // validators: their key-set fetches per second; key sets: fetches served per second; -1 otherwise
   'reauthPerSec', // clients with auth: users signing in again after a rejected token, per second; -1 otherwise
+  'alertsFiring', // alerts firing now whose bell is on this node (its target, or what its probe checks); 0 without alerts
 ] as const;
 
 export const LIVE_LINK_FIELDS = [
@@ -40,6 +41,7 @@ export const LIVE_LINK_FIELDS = [
   'droppedPerSec',
   'utilization', // 0..1, the request direction's transmitter
   'loss', // configured loss probability now
+  'alertsFiring', // alerts firing now on this link; 0 without alerts
 ] as const;
 
 export type LiveNodeField = (typeof LIVE_NODE_FIELDS)[number];

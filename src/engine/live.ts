@@ -138,6 +138,7 @@ export function writeLive(sim: EngineState, out: Float64Array): void {
     row.set('attemptsPerSec', c.attempts >= 0 ? row.rate(c.attempts) : 0);
     row.set('circuitState', worstCircuit(node, sim.nowMs));
     row.set('authRejectedPerSec', c.authRejected >= 0 ? row.rate(c.authRejected) : 0);
+    row.set('alertsFiring', sim.alerts === null ? 0 : sim.alerts.firingOnNode[node.index]);
     for (const [field, value] of NOT_THIS_KIND) row.set(field, value);
     node.writeLive(row);
     o += NODE_STRIDE;
@@ -151,6 +152,7 @@ export function writeLive(sim: EngineState, out: Float64Array): void {
     out[o + LINK_FIELD.droppedPerSec] = row.rate(c.dropped);
     out[o + LINK_FIELD.utilization] = row.latest(c.utilization);
     out[o + LINK_FIELD.loss] = link.forward.loss;
+    out[o + LINK_FIELD.alertsFiring] = sim.alerts === null ? 0 : sim.alerts.firingOnLink[link.index];
     o += LINK_STRIDE;
   }
 }

@@ -144,6 +144,47 @@ export interface SeriesReport {
   nodes: Record<string, Record<string, number[]>>;
   clients: Record<string, Record<string, number[]>>;
   links: Record<string, Record<string, number[]>>;
+  /** Scenarios with probes: sent, succeeded, failed, failuresInARow, latencyMs. */
+  probes?: Record<string, Record<string, number[]>>;
+  /** Scenarios with alerts: `firing` (1 while the alert fires at the interval's end, else 0), by alert name. */
+  alerts?: Record<string, Record<string, number[]>>;
+}
+
+/** A synthetic check's run totals (the format's top-level `probes`). */
+export interface ProbeReport {
+  kind: 'probe';
+  target: string;
+  via: string;
+  everyMs: number;
+  sent: number;
+  succeeded: number;
+  failed: ReasonCounts;
+  inFlight: number;
+  /** Of successful probes. */
+  latencyMs: LatencySummary;
+}
+
+/** One alert: each time it fired, and when it cleared (null: still firing at the end). */
+export interface AlertReport {
+  name: string;
+  severity: 'page' | 'ticket' | 'info';
+  firings: { firedAtMs: number; clearedAtMs: number | null }[];
+}
+
+/** Per fault: when users were first hurt, which alert said so first, and how long that took. */
+export interface DetectionReport {
+  /** The fault's index in the scenario's `faults`. */
+  fault: number;
+  /** "<target> <action> at <time>". */
+  label: string;
+  atMs: number;
+  /** End of the first sample interval from the fault on whose goodput share is below the objective; null: never. */
+  impactStartMs: number | null;
+  /** The first alert firing at or after the fault (or already firing then); null: none. */
+  firstAlert: string | null;
+  firstAlertAtMs: number | null;
+  /** firstAlertAtMs − impactStartMs (negative: the alert came first); null when either is missing. */
+  detectMs: number | null;
 }
 
 export interface RunReport {
@@ -159,4 +200,9 @@ export interface RunReport {
   clients: Record<string, ClientReport>;
   links: Record<string, LinkReport>;
   series: SeriesReport;
+  /** Scenarios with probes only. */
+  probes?: Record<string, ProbeReport>;
+  /** Scenarios with alerts only (with `detection`). */
+  alerts?: AlertReport[];
+  detection?: DetectionReport[];
 }

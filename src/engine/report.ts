@@ -1,14 +1,16 @@
 import type { LinkDirection } from './link';
 import { reasonCounts, REASON_COUNT } from './reasons';
-import type { ClientReport, LinkDirectionReport, NodeReport, RunReport } from './report-types';
+import type { ClientReport, LinkDirectionReport, NodeReport, ProbeReport, RunReport } from './report-types';
 import type { EngineState } from './engine-state';
 
 /** The run's results in the public shape of `faultline run --json` (DESIGN.md §4). */
 export function buildReport(sim: EngineState, wallMs: number): RunReport {
   const nodes: Record<string, NodeReport> = {};
   const clients: Record<string, ClientReport> = {};
+  const probes: Record<string, ProbeReport> = {};
   for (const node of sim.nodes) {
     if (node.reportGroup === 'clients') clients[node.id] = node.summarize(sim) as ClientReport;
+    else if (node.reportGroup === 'probes') probes[node.id] = node.summarize(sim) as ProbeReport;
     else nodes[node.id] = node.summarize(sim) as NodeReport;
   }
   const windowMs = Math.max(0, sim.nowMs - sim.warmupMs);
@@ -39,6 +41,9 @@ export function buildReport(sim: EngineState, wallMs: number): RunReport {
     clients,
     links,
     series: sim.series.toReport(),
+    // only in scenarios that have them: every older report stays as it was
+    ...(Object.keys(probes).length > 0 ? { probes } : {}),
+    ...(sim.alerts === null ? {} : { alerts: sim.alerts.alertsReport(), detection: sim.alerts.detectionReport() }),
   };
 }
 

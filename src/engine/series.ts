@@ -1,6 +1,7 @@
 import type { SeriesReport } from './report-types';
 
-export type SeriesGroup = 'nodes' | 'clients' | 'links';
+/** `probes` and `alerts` exist only in scenarios that have them (older reports are unchanged). */
+export type SeriesGroup = 'nodes' | 'clients' | 'links' | 'probes' | 'alerts';
 type Group = SeriesGroup;
 
 /**
@@ -121,7 +122,7 @@ export class SeriesRecorder {
     };
     const report: SeriesReport = { intervalMs: this.intervalMs, t: unroll(this.timeColumn), nodes: {}, clients: {}, links: {} };
     this.names.forEach(({ group, entity, metric }, i) => {
-      const byEntity = report[group];
+      const byEntity = (report[group] ??= {});
       (byEntity[entity] ??= {})[metric] = unroll(this.columns[i]);
     });
     return report;

@@ -9,6 +9,7 @@ import { LinkSampler, type LinkColumns } from './link-sampler';
 import { liveLayout, writeLive, type LiveLayout } from './live';
 import { patchLink, patchNode, type LinkPatch, type NodePatch } from './patch';
 import { R_DEADLINE, R_TIMEOUT } from './reasons';
+import { AlertBoard } from './alerts/board';
 import { buildReport } from './report';
 import { RunGuard, type RunGuardOptions } from './run-guard';
 import type { RunReport } from './report-types';
@@ -30,6 +31,8 @@ export class Simulation extends CallerSteps {
   readonly series: SeriesRecorder;
   readonly faults: FaultRunner;
   private readonly linkSampler: LinkSampler;
+  /** Alerting, in scenarios with alerts (null otherwise: nothing changes for those without). */
+  readonly alerts: AlertBoard | null;
   /** Series columns of each link, by link index. */
   readonly linkColumns: LinkColumns[];
   private nextSampleMs: number;
@@ -43,6 +46,7 @@ export class Simulation extends CallerSteps {
     for (const node of this.nodes) node.registerSeries(this.series);
     this.linkSampler = new LinkSampler(this.links, this.series);
     this.linkColumns = this.linkSampler.columns;
+    this.alerts = spec.alerts !== undefined && spec.alerts.length > 0 ? new AlertBoard(spec, spec.alerts, this.series, this) : null;
     this.series.allocate();
     this.nextSampleMs = spec.sampleEveryMs;
     this.faults = new FaultRunner(this);
@@ -222,6 +226,7 @@ export class Simulation extends CallerSteps {
     this.series.beginRow(this.nowMs);
     for (const node of this.nodes) node.writeSample(this.series, this);
     this.linkSampler.write(this.nowMs);
+    this.alerts?.sample(this.series, this.nowMs);
     this.nextSampleMs += this.spec.sampleEveryMs;
   }
 

@@ -350,4 +350,66 @@ export interface ScenarioSpec {
   guide: GuideStep[];
   /** Pacing overrides for the story (src/story); absent: derived from the guide and faults. */
   story?: StorySpec;
+  /** Synthetic checks (absent: none); recorded apart from users, never in goodput. */
+  probes?: ProbeSpec[];
+  /** Alert rules evaluated once per sample interval (absent: none; the report then has no `alerts`). */
+  alerts?: AlertSpec[];
+}
+
+/**
+ * A synthetic check: one request every `everyMs` to `target`, over the links real traffic takes
+ * from `via`, each attempt with its own timeout.
+ */
+export interface ProbeSpec {
+  id: string;
+  target: string;
+  /** The node whose links to `target` the probe uses (the path real traffic takes: a tiny VM beside it). */
+  via: string;
+  everyMs: number;
+  timeoutMs: number;
+  /** The request class it sends as (a service's calls may depend on it); null: the scenario's first class. */
+  className: string | null;
+}
+
+export type AlertSeverity = 'page' | 'ticket' | 'info';
+
+/** A series metric of one node, link, client or probe compared with a value, held for `forMs`. */
+export interface ThresholdRuleSpec {
+  rule: 'threshold';
+  group: 'nodes' | 'clients' | 'links' | 'probes';
+  target: string;
+  metric: string;
+  op: 'above' | 'below';
+  value: number;
+  forMs: number;
+}
+
+/** N probe failures in a row (a success clears it). */
+export interface ProbeFailuresRuleSpec {
+  rule: 'probeFailures';
+  target: string;
+  failures: number;
+}
+
+/** One pair of an SLO burn-rate alert: both windows must burn faster than `factor`. */
+export interface BurnRateWindowSpec {
+  longMs: number;
+  shortMs: number;
+  factor: number;
+}
+
+/** Multiwindow burn rate on a client's goodput (burn rate = bad share / (1 − objective)). */
+export interface BurnRateRuleSpec {
+  rule: 'burnRate';
+  target: string;
+  objective: number;
+  windows: BurnRateWindowSpec[];
+}
+
+export type AlertRuleSpec = ThresholdRuleSpec | ProbeFailuresRuleSpec | BurnRateRuleSpec;
+
+export interface AlertSpec {
+  name: string;
+  severity: AlertSeverity;
+  rule: AlertRuleSpec;
 }

@@ -36,6 +36,7 @@ function clientSeries(report: RunReport, id: string, name: string): number[] {
 
 export function outcome(metric: MetricSpec, report: RunReport): number {
   const { target } = metric;
+  if (metric.name === 'detectSeconds' || metric.name === 'detected') return alertOutcome(metric, report);
   // own entries only: a node named "constructor" must not find Object's constructor among the clients
   const client = ownValue(report.clients, target) as RunReport['clients'][string] | undefined;
   const node = ownValue(report.nodes, target) as RunReport['nodes'][string] | undefined;
@@ -78,6 +79,16 @@ export function outcome(metric: MetricSpec, report: RunReport): number {
     case 'everRejectingShare':
       return node?.auth?.everRejectingShare ?? NaN;
   }
+}
+
+/** detectSeconds: seconds from `after` to the alert's first firing still on then or later (0 if on); detected: 1 or 0. */
+function alertOutcome(metric: MetricSpec, report: RunReport): number {
+  const alert = report.alerts?.find((a) => a.name === metric.target);
+  if (alert === undefined) throw new Error(`the report has no alert "${metric.target}"`);
+  const afterMs = metric.afterMs ?? 0;
+  const firing = alert.firings.find((f) => f.clearedAtMs === null || f.clearedAtMs > afterMs);
+  if (metric.name === 'detected') return firing === undefined ? 0 : 1;
+  return firing === undefined ? Infinity : Math.max(0, firing.firedAtMs - afterMs) / 1000;
 }
 
 /** Seconds after `afterMs` until goodput holds RECOVERED_SHARE of the requests generated, over a 3 s window. */

@@ -39,7 +39,7 @@ export interface ExperimentSpec {
   collect: MetricSpec[];
 }
 
-type TargetKind = 'client' | 'node' | 'any' | 'validator';
+type TargetKind = 'client' | 'node' | 'any' | 'validator' | 'alert';
 interface MetricDef {
   target: TargetKind;
   /** Optional duration arguments after the target, by name. */
@@ -62,6 +62,8 @@ export const METRICS = {
   recoverySeconds: { target: 'any', args: ['after'], required: 1, what: 'seconds after `after` until a client\'s goodput holds 85% of its demand over 3 s, or a validator has no rejecting replica; null = never' },
   rejectingShare: { target: 'validator', args: ['at'], required: 1, what: 'share of the validator\'s replicas rejecting a live key at `at`' },
   everRejectingShare: { target: 'validator', args: [], required: 0, what: 'share of the validator\'s replicas that rejected a live key at some point' },
+  detectSeconds: { target: 'alert', args: ['after'], required: 1, what: 'seconds from `after` until the alert (by name) fires — 0 if it is firing then; null = never' },
+  detected: { target: 'alert', args: ['after'], required: 0, what: '1 if the alert (by name) fires at or after `after` (default the start), or is firing then; else 0' },
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricName = keyof typeof METRICS;
@@ -252,13 +254,20 @@ export function metricFits(name: MetricName, node: MetricTarget): boolean {
   const def: MetricDef = METRICS[name];
   const isClient = node.kind === 'client';
   if (name === 'recoverySeconds') return isClient || node.validator;
+  if (def.target === 'alert') return false; // its target is an alert's name, not a node
   return def.target === 'any' || (def.target === 'client' && isClient) || (def.target === 'node' && !isClient) || (def.target === 'validator' && node.validator);
+}
+
+/** The names of the document's alerts (what detectSeconds and detected take). */
+function alertNamesOf(doc: Record<string, unknown>): string[] {
+  const alerts = Array.isArray(doc.alerts) ? doc.alerts : [];
+  return alerts.flatMap((a) => (isPlainObject(a) && typeof a.name === 'string' ? [a.name] : []));
 }
 
 const METRIC_TEXT = /^\s*([A-Za-z][A-Za-z0-9]*)\s*\(([^()]*)\)\s*$/;
 
 /** Reads one `collect` entry against the scenario; `endMs` is the shortest run's duration. */
-function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof metricTargets>, endMs: number, log: IssueLog): MetricSpec | undefined {
+function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof metricTargets>, endMs: number, log: IssueLog, doc: Record<string, unknown>): MetricSpec | undefined {
   const names = Object.keys(METRICS);
   if (typeof text !== 'string') return void log.error(path, `expected a metric such as "p99(api)", got ${describeValue(text)}`);
   const match = METRIC_TEXT.exec(text);
@@ -270,9 +279,11 @@ function readMetric(text: unknown, path: Path, kinds: ReturnType<typeof metricTa
   const [target, ...times] = args;
   const signature = `${name}(${['id', ...def.args.map((a, i) => (i < def.required ? a : `${a}?`))].join(', ')})`;
   if (target === '' || times.length > def.args.length || times.length < def.required) return void log.error(path, `expected ${signature}, got ${quote(text)}`);
-  const node = kinds.get(target);
+  const alertNames = def.target === 'alert' ? alertNamesOf(doc) : [];
+  const node = def.target === 'alert' ? (alertNames.includes(target) ? { kind: 'alert', validator: false } : undefined) : kinds.get(target);
+  if (!node && def.target === 'alert') return void log.error(path, `no alert named "${target}"${didYouMean(target, alertNames)}${alertNames.length === 0 ? ' (the scenario has no `alerts`)' : ''}`);
   if (!node) return void log.error(path, `no node "${target}"${didYouMean(target, kinds.keys())}`);
-  if (!metricFits(name as MetricName, node)) {
+  if (def.target !== 'alert' && !metricFits(name as MetricName, node)) {
     const needs = { client: 'a client', node: 'a node that is not a client', validator: 'a validator (a node with `auth`)', any: 'a client or a validator' }[name === 'recoverySeconds' ? 'any' : def.target];
     return void log.error(path, `"${target}" is a ${node.kind}${node.validator ? ' with auth' : ''}; ${name} needs ${needs}`);
   }
@@ -298,7 +309,7 @@ function readMetrics(value: unknown, doc: Record<string, unknown>, endMs: number
     return undefined;
   }
   const kinds = metricTargets(doc);
-  const metrics = value.map((text, i) => readMetric(text, [...path, i], kinds, endMs, log));
+  const metrics = value.map((text, i) => readMetric(text, [...path, i], kinds, endMs, log, doc));
   const labels = new Set<string>();
   metrics.forEach((m, i) => {
     if (m && labels.has(m.label)) log.error([...path, i], `${m.label} is collected twice`);

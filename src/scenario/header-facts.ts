@@ -13,4 +13,6 @@ export const LIST_BOUNDS = {
   links: { max: SCENARIO_LIMITS.maxLinks, noun: ['link', 'links'], isLimit: true },
   faults: { max: SCENARIO_LIMITS.maxFaults, noun: ['fault', 'faults'], isLimit: true },
   guide: { max: SCENARIO_LIMITS.maxGuideSteps, noun: ['guide step', 'guide steps'], isLimit: true },
+  probes: { max: SCENARIO_LIMITS.maxProbes, noun: ['probe', 'probes'], isLimit: true },
+  alerts: { max: SCENARIO_LIMITS.maxAlerts, noun: ['alert', 'alerts'], isLimit: true },
 } as const;

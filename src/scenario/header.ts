@@ -121,6 +121,8 @@ export const headerSchema = fields({
   links: list(z.unknown(), LIST_BOUNDS.links).prefault([]),
   faults: list(z.unknown(), LIST_BOUNDS.faults).prefault([]),
   guide: list(z.unknown(), LIST_BOUNDS.guide).prefault([]),
+  probes: list(z.unknown(), LIST_BOUNDS.probes).optional(),
+  alerts: list(z.unknown(), LIST_BOUNDS.alerts).optional(),
 }).transform((header, ctx) => {
   const { duration, sampleEvery, warmup } = header;
   if (warmup >= duration) {

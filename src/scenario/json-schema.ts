@@ -16,6 +16,7 @@ import { FAULT_SCHEMAS } from './faults.ts';
 import { DURATION_JSON } from './durations.ts';
 import { DISTRIBUTION_JSON } from './distributions.ts';
 import { EXPECT_JSON } from './expect.ts';
+import { alertSchema, probeSchema } from './monitoring.ts';
 
 /** `experiment` (src/scenario/experiment.ts parses it by hand): the shape, for editors. */
 const VARY_JSON = {
@@ -65,6 +66,8 @@ function documentSchema() {
     links: list(linkSchema, LIST_BOUNDS.links).prefault([]),
     faults: list(z.discriminatedUnion('action', faults), LIST_BOUNDS.faults).prefault([]),
     guide: list(guideStepSchema, LIST_BOUNDS.guide).prefault([]),
+    probes: list(probeSchema, LIST_BOUNDS.probes).meta({ description: 'Synthetic checks (docs/format.md "Probes and alerts").' }).optional(),
+    alerts: list(alertSchema, LIST_BOUNDS.alerts).meta({ description: 'Alert rules: thresholds, probe failures in a row, SLO burn rates.' }).optional(),
   });
 }
 

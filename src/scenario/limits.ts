@@ -11,6 +11,8 @@ export const SCENARIO_LIMITS = {
   maxLinks: 10_000,
   maxFaults: 10_000,
   maxGuideSteps: 1000,
+  maxProbes: 1000,
+  maxAlerts: 1000,
   maxDurationMs: 30 * DAY_MS,
   minSampleEveryMs: 1,
   /** duration / sampleEvery: the number of points in every series. */

@@ -10,6 +10,7 @@ import { parseNode } from './nodes.ts';
 import { linkSchema } from './links.ts';
 import { parseFault } from './faults.ts';
 import { checkScenario } from './semantic.ts';
+import { alertSchema, checkAlertMetrics, checkProbes, probeSchema, resolveAlerts } from './monitoring.ts';
 import { parseJsonText } from './json-text.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { readExperiment, type ExperimentSpec } from './experiment.ts';
@@ -76,12 +77,25 @@ function parseChecked(input: unknown, options: ParseOptions): ScenarioResult {
   const rawFaults = itemsOf(input, 'faults');
   const faults = parseItems(rawFaults, 'faults', (item, path) => parseFault(item, path, log));
   const guide = parseItems(itemsOf(input, 'guide'), 'guide', (item, path) => parseWith(guideStepSchema, item, path, log));
+  const probes = parseItems(itemsOf(input, 'probes'), 'probes', (item, path) => parseWith(probeSchema, item, path, log));
+  const alerts = parseItems(itemsOf(input, 'alerts'), 'alerts', (item, path) => parseWith(alertSchema, item, path, log));
   checkScenario({ header, rawNodes, rawLinks, rawFaults, nodes, links, faults, guide }, log);
 
-  if (log.hasErrors || header === undefined || rawNodes === undefined || !allRead(nodes) || !allRead(links) || !allRead(faults) || !allRead(guide)) {
+  if (log.hasErrors || header === undefined || rawNodes === undefined || !allRead(nodes) || !allRead(links) || !allRead(faults) || !allRead(guide) || !allRead(probes) || !allRead(alerts)) {
     return { ok: false, errors: log.finalErrors() };
   }
-  return { ok: true, spec: { ...header, nodes, links, faults, guide }, warnings: log.finalWarnings() };
+  const spec: ScenarioSpec = { ...header, nodes, links, faults, guide };
+  if (input.probes === undefined && input.alerts === undefined) return { ok: true, spec, warnings: log.finalWarnings() };
+  // probes and alerts: checked against the whole graph, and only then (their spec fields exist only when written)
+  const classes = [...new Set(nodes.flatMap((n) => (n.kind === 'client' ? n.classes.map((c) => c.name) : [])))];
+  const graph = { nodes, links, classes };
+  checkProbes(probes, graph, log);
+  const resolved = resolveAlerts(alerts, probes, graph, log);
+  if (input.probes !== undefined) spec.probes = probes;
+  if (input.alerts !== undefined) spec.alerts = resolved;
+  if (!log.hasErrors) checkAlertMetrics(resolved, resolved.map((a) => alerts.findIndex((r) => r.name === a.name)), spec, log);
+  if (log.hasErrors) return { ok: false, errors: log.finalErrors() };
+  return { ok: true, spec, warnings: log.finalWarnings() };
 }
 
 /** A scenario with an `experiment` (experiment.ts): the scenario first, then the experiment against it. */

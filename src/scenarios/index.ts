@@ -14,6 +14,8 @@ import s9Budget from './s9-retry-budget.json';
 import s9Breaker from './s9-retry-breaker.json';
 import s10 from './s10-deadlines.json';
 import s7 from './s7-mfa-outage.json';
+import s7Monitoring from './s7-mfa-outage-monitoring.json';
+import redundantLinks from './redundant-links.json';
 import s7Bulkhead from './s7-mfa-bulkhead.json';
 import s7Timeout from './s7-mfa-short-timeout.json';
 import s7Breaker from './s7-mfa-circuit-breaker.json';
@@ -35,6 +37,7 @@ export interface BuiltinScenario {
 export const builtinScenarios: BuiltinScenario[] = [
   { id: 'key-removal-2021', title: s8.name, summary: 'A signing key vanishes; services break one by one and some stay broken for twelve hours.', tags: ['incident', 'identity', 'tokens', 'caches'], reference: 'S8', scenario: s8 },
   { id: 'mfa-outage-2019', title: s7.name, summary: 'A lossy route to Apple push hangs a shared worker pool: every MFA method fails.', tags: ['incident', 'identity', 'timeouts', 'bulkheads'], reference: 'S7', scenario: s7 },
+  { id: 'mfa-outage-2019-monitoring', title: s7Monitoring.name, summary: 'The same outage with a probe, a queue alert and an SLO burn rate: which fires first?', tags: ['incident', 'monitoring', 'alerts', 'probes'], scenario: s7Monitoring },
   { id: 'mfa-bulkhead', title: s7Bulkhead.name, summary: 'iOS push in its own pool: the other methods stay at 100%.', tags: ['incident', 'bulkheads', 'fixed'], scenario: s7Bulkhead },
   { id: 'mfa-short-timeout', title: s7Timeout.name, summary: 'A 3 s timeout instead of 30 s: hung pushes no longer drain the pool.', tags: ['incident', 'timeouts', 'fixed'], scenario: s7Timeout },
   { id: 'mfa-circuit-breaker', title: s7Breaker.name, summary: 'A circuit breaker on APNs fails iOS fast and saves the rest.', tags: ['incident', 'circuit breaker', 'fixed'], scenario: s7Breaker },
@@ -53,6 +56,7 @@ export const builtinScenarios: BuiltinScenario[] = [
   { id: 'retry-breaker', title: s9Breaker.name, summary: 'No retries while more than 10% of attempts fail.', tags: ['retries', 'circuit breaker', 'fixed'], scenario: s9Breaker },
   { id: 'deadlines', title: s10.name, summary: 'A slow backend serves requests nobody waits for any more.', tags: ['deadlines', 'timeouts', 'wasted work'], reference: 'S10', scenario: s10 },
   { id: 'deadlines-fixed', title: s10Fixed.name, summary: 'Propagated deadlines shed expired work: goodput holds.', tags: ['deadlines', 'load shedding', 'fixed'], scenario: s10Fixed },
+  { id: 'redundant-links', title: redundantLinks.name, summary: 'Two buildings share two cables at 80%; one is cut and both drop calls. A 70% alert warned long before.', tags: ['links', 'capacity', 'monitoring', 'alerts'], scenario: redundantLinks },
   { id: 'failover-at-80', title: s6.name, summary: 'Two links at 80% are not redundancy: losing one drops 37.5%.', tags: ['links', 'failover', 'capacity'], reference: 'S6', scenario: s6 },
 ];
 

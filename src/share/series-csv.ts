@@ -9,8 +9,9 @@ import { csvSeriesNumber } from '../format/numbers.ts';
 export function seriesToCsv(series: SeriesReport): string {
   const headers = ['t_ms'];
   const columns: number[][] = [series.t];
-  for (const group of ['nodes', 'clients', 'links'] as const) {
-    for (const [entity, metrics] of Object.entries(series[group])) {
+  // probes and alerts (issue 13) exist only in scenarios that have them: older CSVs are unchanged
+  for (const group of ['nodes', 'clients', 'links', 'probes', 'alerts'] as const) {
+    for (const [entity, metrics] of Object.entries(series[group] ?? {})) {
       for (const [metric, values] of Object.entries(metrics)) {
         headers.push(`${group}.${entity}.${metric}`);
         columns.push(values);

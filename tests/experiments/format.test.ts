@@ -40,7 +40,7 @@ describe('the experiment field of the format', () => {
     expect(errors({ vary: { path: 'links[nope].loss', values: [0.1] }, collect: ['p99(api)'] })).toContain('experiment.vary.path: no link "nope"');
     expect(errors({ vary: { path: 'nodes[users].rate', values: [1, -2] }, collect: ['p99(api)'] })[0]).toMatch(/^experiment\.vary\.values\[1\]: with nodes\[users\]\.rate = -2 the scenario is invalid: nodes\[0\]\.rate: /);
     expect(errors({ vary: { path: 'nodes[users].rate', values: [1] }, collect: ['p90(api)', 'goodput(api)', 'rejectingShare(api, 5s)', 'p99(ghost)'] })).toEqual([
-      'experiment.collect[0]: unknown metric "p90" (did you mean "p50"?) (known: goodput, goodputShare, meanLatency, p50, p95, p99, utilization, attemptsPerRequest, collapsed, recoverySeconds, rejectingShare, everRejectingShare)',
+      'experiment.collect[0]: unknown metric "p90" (did you mean "p50"?) (known: goodput, goodputShare, meanLatency, p50, p95, p99, utilization, attemptsPerRequest, collapsed, recoverySeconds, rejectingShare, everRejectingShare, detectSeconds, detected)',
       'experiment.collect[1]: "api" is a service; goodput needs a client',
       'experiment.collect[2]: "api" is a service; rejectingShare needs a validator (a node with `auth`)',
       'experiment.collect[3]: no node "ghost"',

@@ -1,7 +1,7 @@
 import type { Call } from '../call';
 import { NodeStats } from '../node-stats';
 import { streamFor, type RandomStream } from '../random';
-import type { ClientReport, NodeReport } from '../report-types';
+import type { ClientReport, NodeReport, ProbeReport } from '../report-types';
 import type { SeriesRecorder } from '../series';
 import type { FaultApply, KindContext } from '../kind-context';
 import type { AnyLiveEdit, NodePatch, NodePatchField } from '../live-edits';
@@ -34,8 +34,8 @@ export interface PlanContext {
   initialKeyMask(keysetId: string): number;
 }
 
-/** Where a node's report and series go: clients under `clients`, every other kind under `nodes`. */
-export type ReportGroup = 'nodes' | 'clients';
+/** Where a node's report and series go: clients under `clients`, probes under `probes`, every other kind under `nodes`. */
+export type ReportGroup = 'nodes' | 'clients' | 'probes';
 
 /** What a node holds that could pile up (the run guard names the biggest holder). */
 export interface Holding {
@@ -67,7 +67,7 @@ export abstract class NodeRuntime {
   readonly retryRng: RandomStream;
   protected readonly seed: number;
 
-  constructor(index: number, spec: NodeSpec, seed: number) {
+  constructor(index: number, spec: Pick<NodeSpec, 'id'> & { kind: string }, seed: number) {
     this.seed = seed;
     this.index = index;
     this.id = spec.id;
@@ -87,7 +87,7 @@ export abstract class NodeRuntime {
   abstract finishJob(sim: KindContext, job: Call, result: number): void;
   abstract registerSeries(series: SeriesRecorder): void;
   abstract writeSample(series: SeriesRecorder, sim: KindContext): void;
-  abstract summarize(sim: KindContext): NodeReport | ClientReport;
+  abstract summarize(sim: KindContext): NodeReport | ClientReport | ProbeReport;
   /** Valid after `registerSeries`. */
   abstract get seriesColumns(): HeadlineColumns;
 

@@ -29,6 +29,8 @@ interface Theme {
   muted: string;
   grid: string;
   fault: string;
+  /** Alert firings (issue 13): a band along the top while each fires. */
+  alert: string;
   series: string[];
 }
 
@@ -49,6 +51,7 @@ function readTheme(element: HTMLElement): Theme {
     muted: pick('--fl-muted', pick('--muted', '#5f6368')),
     grid: pick('--fl-line', pick('--line', '#d9dcdf')),
     fault: pick('--fl-failing', '#D55E00'),
+    alert: pick('--fl-strained', '#E69F00'),
     series: Array.from({ length: SERIES_COLOUR_COUNT }, (_, slot) => pick(seriesColourVar(slot), fg)),
   };
 }
@@ -178,6 +181,8 @@ export class ChartBoard {
       chart.latest.spec = spec;
       chart.plot.setData([seconds, ...spec.lines.map((l) => toColumn(l.values))]);
       chart.summary.textContent = describe(spec, slice, this.shownWindow);
+      // what the chart marks, for tests and for whoever reads the page's structure
+      chart.figure.dataset.alertFirings = String(alertFirings(slice).length);
       this.root.append(chart.figure); // keeps the order of `specs`
     }
     for (const [id, chart] of this.charts) {
@@ -289,8 +294,34 @@ export class ChartBoard {
     ctx.restore();
   }
 
+  /** Alert firings beside the faults: a band at the top from firing to clearing (or now), a tick where it fired. */
+  private drawAlertMarkers(u: uPlot): void {
+    const firings = this.lastSlice ? alertFirings(this.lastSlice) : [];
+    if (firings.length === 0) return;
+    const ctx = u.ctx;
+    const { top, left, width } = u.bbox;
+    const band = Math.max(3, 4 * devicePixelRatio);
+    const nowSec = this.lastSlice!.t.length > 0 ? this.lastSlice!.t[this.lastSlice!.t.length - 1] / 1000 : 0;
+    ctx.save();
+    ctx.fillStyle = this.theme.alert;
+    ctx.strokeStyle = this.theme.alert;
+    ctx.lineWidth = Math.max(1, devicePixelRatio * 1.5);
+    for (const f of firings) {
+      const x0 = Math.max(left, u.valToPos(f.firedAtMs / 1000, 'x', true));
+      const x1 = Math.min(left + width, u.valToPos(f.clearedAtMs === null ? nowSec : f.clearedAtMs / 1000, 'x', true));
+      if (x1 < left || x0 > left + width) continue;
+      ctx.fillRect(x0, top, Math.max(devicePixelRatio, x1 - x0), band);
+      ctx.beginPath();
+      ctx.moveTo(x0, top);
+      ctx.lineTo(x0, top + band * 3);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
   /** Fault markers: dashed for the scenario's, solid for live injections; drawn under the cursor. */
   private drawFaultMarkers(u: uPlot): void {
+    this.drawAlertMarkers(u);
     const ctx = u.ctx;
     const { top, height, left, width } = u.bbox;
     ctx.save();
@@ -339,6 +370,11 @@ export class ChartBoard {
   }
 }
 
+/** Every alert's firings in the slice, flattened (empty without alerts). */
+function alertFirings(slice: SeriesSlice): { name: string; firedAtMs: number; clearedAtMs: number | null }[] {
+  return (slice.alerts ?? []).flatMap((a) => a.firings.map((f) => ({ name: a.name, ...f })));
+}
+
 /** What a screen reader hears for a chart: the window and each line's latest value. */
 function describe(spec: ChartSpec, slice: SeriesSlice, shown: ChartWindow): string {
   const at = slice.t.length > 0 ? formatSimTime(slice.t[slice.t.length - 1]) : '0s';
@@ -346,7 +382,8 @@ function describe(spec: ChartSpec, slice: SeriesSlice, shown: ChartWindow): stri
     const v = l.values[l.values.length - 1];
     return `${l.label} ${Number.isFinite(v) ? Math.round(v * 10) / 10 : 'no data'}`;
   });
-  return `${spec.title}, showing ${formatSimTime(shown.minMs)} to ${formatSimTime(shown.maxMs)}, at ${at}: ${parts.join(', ')}.`;
+  const alerts = alertFirings(slice).map((f) => `${f.name} fired at ${formatSimTime(f.firedAtMs)}`);
+  return `${spec.title}, showing ${formatSimTime(shown.minMs)} to ${formatSimTime(shown.maxMs)}, at ${at}: ${parts.join(', ')}.${alerts.length > 0 ? ` Alerts: ${alerts.join('; ')}.` : ''}`;
 }
 
 export function createChartBoard(root: HTMLElement): ChartBoard {

@@ -6,6 +6,7 @@
 import { useRunStore } from '../../store/run-store.ts';
 import { AddFaultForm } from './AddFaultForm.tsx';
 import { FaultTrack, withAt, type V1Fault } from './FaultTrack.tsx';
+import { useAlertFirings } from './use-alert-firings.ts';
 import './timeline.css';
 
 export interface FaultTimelineProps {
@@ -21,6 +22,7 @@ const asFault = (value: unknown): V1Fault => (typeof value === 'object' && value
 export function FaultTimeline({ faults, onChange, selectedNodeIds, selectedLinkIds }: FaultTimelineProps) {
   const durationMs = useRunStore((s) => s.durationMs);
   const faultLog = useRunStore((s) => s.faultLog);
+  const alertFirings = useAlertFirings();
   const list = faults.map(asFault);
   const selected = [...selectedNodeIds, ...selectedLinkIds];
 
@@ -31,6 +33,7 @@ export function FaultTimeline({ faults, onChange, selectedNodeIds, selectedLinkI
         faults={list}
         durationMs={durationMs}
         faultLog={faultLog}
+        alertFirings={alertFirings}
         onMove={(index, atMs) => onChange(list.map((f, i) => (i === index ? withAt(f, atMs) : f)))}
         onDelete={(index) => onChange(list.filter((_, i) => i !== index))}
       />

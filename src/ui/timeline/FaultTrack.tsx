@@ -10,6 +10,8 @@ import { liveMetrics } from '../../store/live-metrics.ts';
 import { frameScheduler } from '../frame-scheduler.ts';
 import { formatSimTime } from '../run/format-run.ts';
 import { formatTimeTick, maxTicksForWidth, timeTicks } from '../time-ticks.ts';
+import type { AlertFiring } from './use-alert-firings.ts';
+import { BellGlyph } from '../canvas/BellGlyph.tsx';
 
 export type V1Fault = Record<string, unknown> & { at?: unknown; target?: unknown; action?: unknown };
 
@@ -17,6 +19,8 @@ interface FaultTrackProps {
   faults: V1Fault[];
   durationMs: number;
   faultLog: FaultLogEntry[];
+  /** Alert firings of the run so far (issue 13): marked beside the faults. */
+  alertFirings?: readonly AlertFiring[];
   onMove(index: number, atMs: number): void;
   onDelete(index: number): void;
 }
@@ -31,7 +35,7 @@ export function withAt(fault: V1Fault, atMs: number): V1Fault {
 
 const percentOf = (ms: number, spanMs: number) => `${(Math.min(spanMs, Math.max(0, ms)) / spanMs) * 100}%`;
 
-export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: FaultTrackProps) {
+export function FaultTrack({ faults, durationMs, faultLog, alertFirings = [], onMove, onDelete }: FaultTrackProps) {
   const track = useRef<HTMLDivElement>(null);
   const playhead = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ index: number; atMs: number } | null>(null);
@@ -108,6 +112,25 @@ export function FaultTrack({ faults, durationMs, faultLog, onMove, onDelete }: F
             >
               <span aria-hidden="true">{String(fault.action).slice(0, 1).toUpperCase()}</span>
             </button>
+          );
+        })}
+        {alertFirings.map((f, index) => {
+          const text = `${f.name} (${f.severity}) fired at ${formatSimTime(f.firedAtMs)}${f.clearedAtMs === null ? ', still firing' : `, cleared at ${formatSimTime(f.clearedAtMs)}`}`;
+          return (
+            <span
+              key={`alert-${index}`}
+              className="fl-track-alert"
+              data-severity={f.severity}
+              data-firing={f.clearedAtMs === null || undefined}
+              style={{ left: percent(f.firedAtMs), width: `calc(${percent((f.clearedAtMs ?? f.untilMs) - f.firedAtMs)} + 2px)` }}
+              role="img"
+              aria-label={text}
+              title={text}
+            >
+              <span aria-hidden="true">
+                <BellGlyph sizePx={12} />
+              </span>
+            </span>
           );
         })}
         {faultLog.map((entry, index) => (

@@ -9,6 +9,7 @@ import { memo, useRef } from 'react';
 import type { CanvasEdge } from '../canvas-types.ts';
 import { linkShape } from './link-geometry.ts';
 import { useLiveLink } from './use-live-link.ts';
+import { BELL_PATH } from '../BellGlyph.tsx';
 
 function parallelTag(link: CanvasEdge['data'] & object): string {
   const l = link.link;
@@ -32,6 +33,10 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
       <path className="fl-link__flow" d={path} data-live="flow" />
       <text className="fl-link__stats" x={labelX} y={labelY} dy="-0.67em" textAnchor="middle" data-live="stats" />
       <text className="fl-link__condition" x={labelX} y={labelY} dy="1.42em" textAnchor="middle" data-live="condition" />
+      <g className="fl-link__bell" transform={`translate(${labelX - 30} ${labelY - 10})`} data-live="alert-bell" role="img">
+        <circle cx="10" cy="10" r="11" />
+        <path d={BELL_PATH} transform="translate(-2 -2)" />
+      </g>
       {count > 1 && data && (
         <text className="fl-link__tag" x={labelX} y={labelY} dx="1.45em" dy="0.36em" textAnchor="start">{parallelTag(data)}</text>
       )}

@@ -6,6 +6,7 @@
 import type { DomWriter } from './dom-writer.ts';
 import { formatCount, formatRate, formatShare } from './format-live.ts';
 import type { LinkField, LiveRecord } from './live-reader.ts';
+import { paintBell } from './alert-bell.ts';
 
 type LinkRecord = LiveRecord<LinkField>;
 export type LinkReadout = (write: DomWriter, index: number, record: LinkRecord | null) => void;
@@ -64,8 +65,10 @@ export const LINK_READOUTS: Record<string, LinkReadout> = {
     const loss = record.get('loss');
     write.text(i, loss > 0 ? `loss ${formatShare(loss)}` : '');
   },
+  /** A bell while an alert on this link fires (issue 13). */
+  'alert-bell': (write, i, record) => paintBell(write, i, record ? record.get('alertsFiring') : 0),
   'sent-rate': (write, i, record) => write.text(i, record ? `${formatRate(record.get('sentPerSec'))}/s` : ''),
 };
 
 /** What stays painted when zoomed out: the state colours and the flow's width (no text). */
-export const OVERVIEW_LINK_READOUTS: ReadonlySet<string> = new Set(['state', 'flow']);
+export const OVERVIEW_LINK_READOUTS: ReadonlySet<string> = new Set(['state', 'flow', 'alert-bell']);

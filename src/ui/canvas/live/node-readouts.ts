@@ -10,6 +10,7 @@ import type { LiveRecord, NodeField } from './live-reader.ts';
 import { IDENTITY_READOUTS, identityTrouble, OVERVIEW_IDENTITY_READOUTS } from './identity-readouts.ts';
 import { OVERVIEW_TOKEN_READOUTS, TOKEN_READOUTS } from './token-readouts.ts';
 import { headline } from './headline-readout.ts';
+import { paintBell } from './alert-bell.ts';
 
 type NodeRecord = LiveRecord<NodeField>;
 export type Readout = (write: DomWriter, index: number, record: NodeRecord | null) => void;
@@ -107,6 +108,8 @@ export const NODE_READOUTS: Record<string, Readout> = {
     const generated = record ? record.get('arrivedPerSec') : 0;
     write.text(i, record && generated > 0 ? `${(record.get('attemptsPerSec') / generated).toFixed(2)}×` : '–');
   },
+  /** A bell while an alert on this node fires (issue 13); empty otherwise. */
+  'alert-bell': (write, i, record) => paintBell(write, i, record ? record.get('alertsFiring') : 0),
   /** Validators: the token badge (token-readouts.ts). */
   ...TOKEN_READOUTS,
   /** Key sets, identity providers, clients with auth: identity-readouts.ts. */
@@ -120,4 +123,4 @@ export const NODE_READOUTS: Record<string, Readout> = {
 };
 
 /** What stays painted when the canvas is zoomed out too far to read text: colour and the bar. */
-export const OVERVIEW_NODE_READOUTS: ReadonlySet<string> = new Set(['health', 'queue-fill', ...OVERVIEW_TOKEN_READOUTS, ...OVERVIEW_IDENTITY_READOUTS]);
+export const OVERVIEW_NODE_READOUTS: ReadonlySet<string> = new Set(['health', 'queue-fill', 'alert-bell', ...OVERVIEW_TOKEN_READOUTS, ...OVERVIEW_IDENTITY_READOUTS]);

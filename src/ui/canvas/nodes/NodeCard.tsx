@@ -14,6 +14,7 @@ import type { FieldIssue } from '../../../store/graph/validation-index.ts';
 import { layoutNodeHeightPx, LAYOUT_NODE_HEIGHT_PX } from '../../../store/graph/auto-layout.ts';
 import { cardLabel, distinctLabelsOf } from './distinct-labels.ts';
 import { IssueBadge } from './IssueBadge.tsx';
+import { BellGlyph } from '../BellGlyph.tsx';
 import { useLiveNode } from './use-live-node.ts';
 
 export interface NodeCardProps {
@@ -53,6 +54,9 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
           {shortLabel !== label && <span className="fl-node__short-name">{shortLabel}</span>}
         </span>
         <IssueBadge issues={issues} />
+        <span className="fl-node__bell" data-live="alert-bell" role="img">
+          <BellGlyph />
+        </span>
         <span className="fl-node__health" data-live="health-word" data-health="idle" />
         <span className="fl-node__headline" data-live="headline" />
       </div>
