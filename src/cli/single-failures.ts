@@ -29,7 +29,7 @@ export async function singleFailuresSweep(source: string, options: SingleFailure
   if (!checkOutputOptions(options.csv, options.json, 'sweep', io)) return 2;
   const builtin = findBuiltinWeakPoints(source);
   // a built-in analysis brings its times; --at/--for given on the command line win
-  const request: SingleFailureRequest = { ...(builtin ? { at: builtin.at, for: builtin.for } : {}), ...definedOnly(options.request) };
+  const request: SingleFailureRequest = { ...(builtin ? { at: builtin.at, for: builtin.for, only: builtin.only } : {}), ...definedOnly(options.request) };
   const ids = [...builtinWeakPoints.map((w) => w.id), ...builtinScenarios.map((s) => s.id)];
   const read = await readDocument(source, (id) => findBuiltin(builtin?.scenario ?? id)?.scenario, 'built-in scenario', ids);
   if (!read.ok) {

@@ -24,7 +24,8 @@ export interface SingleFailureRequest {
   only?: string[];
   /** Absent: the scenario's own seed. */
   seeds?: number[];
-  /** Keep the scenario's own faults in every run (default: removed, so each run has one failure). */
+  /** Keep the scenario's own failures in every run (default: removed, so each run has one failure;
+   * its workload — faults on clients, such as a rate that grows — always stays). */
   keepFaults?: boolean;
 }
 
@@ -108,11 +109,19 @@ export function planSingleFailures(doc: unknown, request: SingleFailureRequest =
   };
 }
 
+/** A fault that shapes the traffic rather than failing a part: its action targets clients
+ * (`setRate`), read from the one table of actions and targets. */
+function isWorkload(fault: unknown): boolean {
+  const action = (fault as { action?: unknown } | null)?.action;
+  return typeof action === 'string' && Object.hasOwn(FAULT_TARGET_KINDS, action) && (FAULT_TARGET_KINDS[action as FaultAction] as readonly string[]).includes('client');
+}
+
 /** The plain v1 document of one run: no experiment, the component's failure added (none for the baseline), the seed. */
 export function failureDocument(plan: SingleFailurePlan, valueIndex: number, seed: number): Record<string, unknown> {
   const { experiment: _experiment, ...scenario } = plan.doc;
   const run = structuredClone(scenario);
-  const own = plan.singleFailures.keepFaults === true && Array.isArray(run.faults) ? run.faults : [];
+  const faults: unknown[] = Array.isArray(run.faults) ? run.faults : [];
+  const own = plan.singleFailures.keepFaults === true ? faults : faults.filter(isWorkload);
   const component = plan.components[valueIndex - 1];
   run.faults = component === undefined ? own : [...own, { at: plan.atMs, for: plan.forMs, target: component.id, action: component.action }];
   run.seed = seed;

@@ -62,7 +62,7 @@ describe('faultline list', () => {
   it('lists the built-in weak-points analysis beside the experiments, and in --json under weakPoints', () => {
     expect(faultline('list').stdout).toMatch(/^checkout-weak-points\s+checkout\s+Checkout: every single failure, tried \(weak points\)$/m);
     const doc = JSON.parse(faultline('list', '--json').stdout) as { weakPoints: { id: string; scenario: string }[] };
-    expect(doc.weakPoints.map((w) => [w.id, w.scenario])).toEqual([['checkout-weak-points', 'checkout']]);
+    expect(doc.weakPoints.map((w) => [w.id, w.scenario])).toEqual([['checkout-weak-points', 'checkout'], ['redundant-links-weak-points', 'redundant-links']]);
   });
 });
 

@@ -6,6 +6,7 @@ import { parseScenario } from '../../src/scenario';
 import { failureDocument, failureOutcomes, planSingleFailures, rankWeakPoints, runFailureTask, type SingleFailurePlan, type SingleFailureRequest } from '../../src/experiments';
 import { runInThreads } from '../../src/experiments/node-pool';
 import { findBuiltin } from '../../src/scenarios';
+import { findBuiltinWeakPoints } from '../../src/scenarios/experiments';
 
 const TWO_BUILDINGS = JSON.parse(readFileSync(join(import.meta.dirname, 'two-buildings.json'), 'utf8')) as Record<string, unknown>;
 const CUT = { at: '40s', for: '20s' } as const;
@@ -111,6 +112,27 @@ describe('the analysis request', () => {
     expect(failureDocument(only, 0, 7).faults).toEqual([]);
     const kept = plan(doc, { only: ['db'], keepFaults: true });
     expect(failureDocument(kept, 1, 7).faults).toHaveLength(2);
+  });
+
+  it('keeps the scenario\'s workload (its rate changes on clients) while leaving its failures out', () => {
+    const doc = findBuiltin('redundant-links')?.scenario as { faults: { action: string }[] };
+    const growth = doc.faults.filter((f) => f.action === 'setRate');
+    expect(growth.length).toBeGreaterThan(0);
+    const p = plan(doc, { only: ['cable-2'] });
+    expect(failureDocument(p, 0, 13).faults).toEqual(growth); // the baseline: growth, no cut
+    expect(failureDocument(p, 1, 13).faults).toEqual([...growth, { at: p.atMs, for: p.forMs, target: 'cable-2', action: 'down' }]);
+  });
+
+  it('the redundant-links built-in: with calls grown to 80% per cable, the cable pair ranks first among the network\'s links', async () => {
+    const builtin = findBuiltinWeakPoints('redundant-links-weak-points')!;
+    const p = plan(findBuiltin(builtin.scenario)?.scenario, { at: builtin.at, for: builtin.for, only: builtin.only });
+    expect(p.components.length).toBe(6); // four building uplinks and the two cables
+    const outcome = await runInThreads(p, 2);
+    const ranked = rankWeakPoints(p, outcome.results).ranked;
+    expect(ranked.slice(0, 2).map((r) => r.id).sort()).toEqual(['cable-1', 'cable-2']);
+    // either cable costs both buildings over a third of their calls; a spare uplink next to nothing
+    expect(ranked[1].goodputLostShare).toBeGreaterThan(0.3);
+    expect(Math.max(...ranked.slice(2).map((r) => r.goodputLostShare))).toBeLessThan(0.01);
   });
 
   it('names what is wrong: an unknown component, a client, a failure after the end', () => {

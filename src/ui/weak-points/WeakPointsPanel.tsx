@@ -50,7 +50,7 @@ export function WeakPointsPanel({ onRunning }: { onRunning(running: boolean): vo
 
   async function run(): Promise<void> {
     const scenario = builtin ? findBuiltin(builtin.scenario)?.scenario : doc;
-    const request: SingleFailureRequest = { ...(at.trim() ? { at: at.trim() } : builtin?.at ? { at: builtin.at } : {}), ...(forText.trim() ? { for: forText.trim() } : builtin?.for ? { for: builtin.for } : {}) };
+    const request: SingleFailureRequest = { ...(at.trim() ? { at: at.trim() } : builtin?.at ? { at: builtin.at } : {}), ...(forText.trim() ? { for: forText.trim() } : builtin?.for ? { for: builtin.for } : {}), ...(builtin?.only ? { only: builtin.only } : {}) };
     const planned = planSingleFailures(structuredClone(scenario), request);
     if (!planned.ok) {
       analysis.reset(planned.errors.map((e) => `${Object.hasOwn(FORM_LABELS, e.path) ? FORM_LABELS[e.path as keyof typeof FORM_LABELS] : e.path}: ${e.message}`).join('\n'));
