@@ -9,7 +9,7 @@
  * target checked, and a node that did not parse still counts as existing: one mistake, one
  * message. Only references whose own syntax is valid are followed (a bad one was reported).
  */
-import { kindFacts } from '../engine/index.ts';
+import { kindFacts } from '../engine/kind-facts.ts';
 import { isPlainObject, type Path } from './errors.ts';
 import { ID_PATTERN } from './values.ts';
 import { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './faults.ts';

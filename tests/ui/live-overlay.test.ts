@@ -46,6 +46,26 @@ const scene = (zoom = 1): OverlayScene => ({ nodes: boxes, links: [{ id: 'users-
 const bars = (context: ReturnType<typeof fakeContext>) => context.calls.filter((c) => c.op === 'fillRect' && c.args[3] === QUEUE_BAR.heightPx);
 
 describe('live overlay', () => {
+  it('draws a bell, in the alert colour, above a node and on a link whose alert fires — and none while none fires', () => {
+    const quiet = values({ api: { queued: 1, queueCapacity: 100 } });
+    const firing = Float64Array.from(quiet);
+    firing[LIVE_HEADER + 1 * LIVE_NODE_FIELDS.length + LIVE_NODE_FIELDS.indexOf('alertsFiring')] = 1; // api
+    firing[LIVE_HEADER + 2 * LIVE_NODE_FIELDS.length + LIVE_LINK_FIELDS.indexOf('alertsFiring')] = 2; // users-api
+    const clappers = (context: ReturnType<typeof fakeContext>) => context.calls.filter((c) => c.op === 'arc' && c.args[3] === 0 && c.args[4] === 2 * Math.PI).map((c) => [c.args[0], c.args[1]]);
+    const quietContext = fakeContext();
+    createOverlayPainter(quietContext, source({ layout, values: quiet, version: 1 }), () => scene(), palette, { textMinZoom: 0.45, textPx: 11 }).draw();
+    expect(clappers(quietContext)).toEqual([]);
+    const context = fakeContext();
+    createOverlayPainter(context, source({ layout, values: firing, version: 1 }), () => scene(0.3), palette, { textMinZoom: 0.45, textPx: 11 }).draw();
+    const k = 11 / 0.3 / 12; // zoomed out past the text: the bell still grows to stay legible
+    // one on the link's middle (190→300 at y 50), one above api's left end (x 300)
+    expect(clappers(context)).toEqual([
+      [245, 50 - 7 + 13 * k],
+      [300 + 12, -16 + 13 * k],
+    ]);
+    expect(context.strokeStyle).toBe('strained');
+  });
+
   it('draws one queue bar per node, filled to its queue share in the level colour', () => {
     const live = source({ layout, values: values({ users: { queueCapacity: -1, workers: -1 }, api: { queued: 75, queueCapacity: 100, workers: 8 } }), version: 1 });
     const context = fakeContext();

@@ -626,6 +626,103 @@ describe('other guides say what their run shows', () => {
   });
 });
 
+describe('monitoring guides (issue 13) say what their alerts and probes show', () => {
+  const firstFired = (report: { alerts?: { name: string; firings: { firedAtMs: number; clearedAtMs: number | null }[] }[] }, name: string): number => {
+    const alert = report.alerts?.find((a) => a.name === name);
+    if (!alert?.firings.length) throw new Error(`alert "${name}" never fired`);
+    return alert.firings[0].firedAtMs;
+  };
+  const alertsOf = (id: string) => (findBuiltin(id)?.scenario as { alerts: Record<string, unknown>[] }).alerts;
+
+  const RL = 'redundant-links';
+  claims(RL, 'Two cables, each at 50%', '100 calls a second; two cables of 100 calls a second each; Every 10 minutes');
+  claims(RL, 'Two months later', '150 a second; ~75%; 150 on 100; 70% alert (22m40s); reach 80%');
+  claims(RL, 'A digger cuts', '160 a second on a cable that carries 100; pages fire at 46m40s — 90 s after; 14 minutes');
+  claims(RL, 'Cable-1 is repaired', 'at 80% each');
+  it('redundant-links: 100 → 150 → 160 calls on two 100-call cables; the 70% ticket at 22m40s, the pages at 46m40s, 90 s after impact and 14 min after the ticket', () => {
+    const { report } = runBuiltin(RL);
+    const s = report.series;
+    const tl = timeline(s);
+    const rateAt = (ms: number) => tl.perSec(s.clients['building-a'].generated, ms - 5 * MIN, ms) + tl.perSec(s.clients['building-b'].generated, ms - 5 * MIN, ms);
+    expect(rateAt(stepAt(RL, 'Two cables') + 10 * MIN)).toBeCloseTo(100, -1);
+    const growth = (findBuiltin(RL)?.scenario as { faults: { at: string; action: string }[] }).faults.filter((f) => f.action === 'setRate').map((f) => f.at);
+    expect(growth).toEqual(['10m', '20m', '30m']); // a step of growth every 10 minutes
+    for (const cable of ['cable-1', 'cable-2']) expect((findBuiltin(RL)?.scenario as { links: { id: string; capacity?: number }[] }).links.find((l) => l.id === cable)?.capacity).toBe(100);
+    const twoMonths = stepAt(RL, 'Two months later');
+    expect(rateAt(twoMonths + 10 * MIN)).toBeCloseTo(150, -1);
+    for (const cable of ['cable-1', 'cable-2']) {
+      expect(tl.mean(s.links[cable].utilization, twoMonths + 2 * MIN, twoMonths + 10 * MIN)).toBeCloseTo(0.75, 1);
+      expect(tl.mean(s.links[cable].utilization, 35 * MIN, 45 * MIN)).toBeCloseTo(0.8, 1); // "once they reach 80%"
+    }
+    expect(alertsOf(RL).filter((a) => a.metric === 'utilization').map((a) => a.above)).toEqual([0.7, 0.7]);
+    expect(firstFired(report, 'cable-2 above 70%')).toBe(22 * MIN + 40 * SEC);
+    const cut = stepAt(RL, 'A digger cuts');
+    expect(rateAt(cut)).toBeCloseTo(160, -1);
+    const detection = report.detection?.find((d) => d.label.startsWith('cable-1 down'));
+    expect(firstFired(report, 'building A calls failing')).toBe(46 * MIN + 40 * SEC);
+    expect(firstFired(report, 'building B calls failing')).toBe(46 * MIN + 40 * SEC);
+    expect(firstFired(report, 'building A calls failing') - (detection?.impactStartMs ?? NaN)).toBe(90 * SEC);
+    expect(detection?.detectMs).toBe(-14 * MIN);
+    for (const building of ['building-a', 'building-b']) {
+      const c = s.clients[building];
+      expect(tl.sum(c.failed, cut, cut + 10 * MIN) / tl.sum(c.generated, cut, cut + 10 * MIN), building).toBeGreaterThan(1 / 3); // "more than a third"
+    }
+    // repaired: both tickets are still open at the end, with each cable back at ~80%
+    const repaired = stepAt(RL, 'Cable-1 is repaired');
+    for (const cable of ['cable-1', 'cable-2']) {
+      expect(tl.mean(s.links[cable].utilization, repaired + 2 * MIN, report.simulatedMs)).toBeCloseTo(0.8, 1);
+      expect(report.alerts?.find((a) => a.name === `${cable} above 70%`)?.firings.at(-1)?.clearedAtMs).toBeNull();
+    }
+  });
+
+  const MM = 'mfa-outage-2019-monitoring';
+  claims(MM, '13:20 UTC', '20 sign-ins a second; every 10 minutes; 30 s timeout; more than 100 requests wait for 30 s; 99.9% within 60 s');
+  claims(MM, '13:30', '60% of pushes; 30 s; 13:30:40; 10 s after; 99.9%; 13:30:30; 13:31:10; 14:16; 46 minutes; 40% chance');
+  claims(MM, '14:20', 'every 10 minutes');
+  claims(MM, '16:30', 'below 100');
+  it('mfa-outage-2019-monitoring: the queue page 10 s after impact, the SLO page at 13:31:10, the probe only at 14:16; the queue alert clears below 100 after the route recovers', () => {
+    const r = mfaRun(MM);
+    const start = 13 * 60 + 20; // the run's 0 is 13:20 UTC, in minutes
+    const clock = (ms: number) => ms / SEC; // seconds after 13:20
+    expect(rawNode(MM, 'users').rate).toBe(20);
+    expect(rawNode(MM, 'users').deadline).toBe('60s'); // "within 60 s"
+    const probe = (findBuiltin(MM)?.scenario as { probes: { every: string; timeout: string }[] }).probes[0];
+    expect([probe.every, probe.timeout]).toEqual(['10m', '30s']);
+    const queueAlert = alertsOf(MM).find((a) => a.metric === 'queueDepth');
+    expect([queueAlert?.above, queueAlert?.for]).toEqual([100, '30s']);
+    expect((alertsOf(MM).find((a) => a.slo)?.slo as { objective: number }).objective).toBe(0.999);
+    const lossy = r.at('13:30');
+    expect(start + lossy / MIN).toBe(13 * 60 + 30);
+    const [detection] = r.report.detection ?? [];
+    expect(clock(detection.impactStartMs!)).toBe(10 * 60 + 30); // 13:30:30
+    expect(detection.firstAlert).toBe('MFA queue above 100');
+    expect(clock(detection.firstAlertAtMs!)).toBe(10 * 60 + 40); // 13:30:40
+    expect(detection.detectMs).toBe(10 * SEC);
+    expect(clock(firstFired(r.report, 'Sign-in SLO burn'))).toBe(11 * 60 + 10); // 13:31:10
+    const probeFirst = firstFired(r.report, 'APNs probe failing');
+    expect(start + probeFirst / MIN).toBe(14 * 60 + 16);
+    expect((probeFirst - lossy) / MIN).toBe(46);
+    const recovers = r.at('16:30');
+    const queue = r.report.alerts?.find((a) => a.name === 'MFA queue above 100');
+    const cleared = queue?.firings.at(-1)?.clearedAtMs;
+    expect(cleared).toBeGreaterThan(recovers);
+    expect(r.tl.at(r.mfa.queueDepth, cleared!)).toBeLessThanOrEqual(100);
+  });
+  claims(MM, '13:30', '60%; 40%');
+  it('mfa-outage-2019-monitoring: 60% of pushes over the lossy route never complete, 40% do (each way 36.75% lost)', () => {
+    const route = (findBuiltin(MM)?.scenario as { faults: { target: string; action: string; loss?: number }[] }).faults.find((f) => f.action === 'degrade');
+    const loss = route?.loss ?? NaN;
+    expect((1 - loss) ** 2).toBeCloseTo(0.4, 2);
+    const r = mfaRun(MM);
+    const lossy = r.at('13:30');
+    const apns = r.s.links[route!.target];
+    const sent = r.tl.sum(apns.sent, lossy + 20 * MIN, lossy + 60 * MIN);
+    const back = r.tl.sum(apns.backDelivered, lossy + 20 * MIN, lossy + 60 * MIN);
+    expect(back / sent).toBeGreaterThan(0.36);
+    expect(back / sent).toBeLessThan(0.44);
+  });
+});
+
 describe('every number a guide states is covered by a check above', () => {
   it.each(builtinScenarios.filter((b) => parsedBuiltin(b.id).guide.length > 0).map((b) => [b.id] as const))('%s', (id) => {
     const unclaimed: string[] = [];

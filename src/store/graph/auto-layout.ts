@@ -8,7 +8,8 @@
  * the iterative layered layout (layered-layout.ts) and a note saying so.
  */
 import dagre from '@dagrejs/dagre';
-import { kindFacts } from '../../engine/index.ts';
+// the plain-data door, not the index: the embed's first frame lays out without the engine
+import { kindFacts } from '../../engine/kind-facts.ts';
 import type { ScenarioDocument } from './document.ts';
 import { layeredLayout, longestPathRanks } from './layered-layout.ts';
 import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX } from './layout-size.ts';

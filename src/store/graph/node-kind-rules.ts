@@ -4,7 +4,7 @@
  * it refers to (so renames and deletes keep the file consistent). A new kind adds one entry here,
  * one canvas node file and one inspector section (STYLE.md).
  */
-import { kindFacts } from '../../engine/index.ts';
+import { kindFacts } from '../../engine/kind-facts.ts';
 import type { DocumentNode } from './document.ts';
 
 /** Maps a referenced node id to its new id, or null when the reference must go. */

@@ -1,7 +1,7 @@
 /**
  * The live overlay of big graphs (DESIGN.md §5): one `<canvas>` over React Flow's viewport on
  * which the live state is drawn — health border, queue bar and drops/s of each node, state colour
- * and flow width of each link. On big graphs any repaint inside the node DOM makes Chromium
+ * and flow width of each link, and a bell on each node or link whose alert fires. On big graphs any repaint inside the node DOM makes Chromium
  * re-layerize the whole canvas (62 ms at 300 nodes, 166 ms at 1,000: docs/performance.md); a
  * canvas repaint costs its own pixels only.
  *
@@ -49,6 +49,20 @@ function drawKeyIcon(context: OverlayContext, x: number, y: number, k: number): 
   context.lineTo(x + 5.5 * k, y + 2.5 * k);
   context.moveTo(x - 7 * k, y - 7 * k);
   context.lineTo(x + 7 * k, y + 7 * k);
+  context.stroke();
+}
+
+/** A bell 14 × `k` flow px tall, its top at (x, y) — an alert firing (issue 13), as the DOM card's. */
+function drawBell(context: OverlayContext, x: number, y: number, k: number): void {
+  context.lineWidth = 2 * k;
+  context.beginPath();
+  context.arc(x, y + 5 * k, 4 * k, Math.PI, 2 * Math.PI); // the dome
+  context.moveTo(x - 4 * k, y + 5 * k);
+  context.lineTo(x - 6 * k, y + 11 * k); // the flaring sides and the rim
+  context.lineTo(x + 6 * k, y + 11 * k);
+  context.lineTo(x + 4 * k, y + 5 * k);
+  context.moveTo(x + 1.5 * k, y + 13 * k);
+  context.arc(x, y + 13 * k, 1.5 * k, 0, 2 * Math.PI); // the clapper
   context.stroke();
 }
 
@@ -105,6 +119,7 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
 
     // Links sharing a colour, width and dash are stroked as one path: one raster pass, not 1,000.
     const strokes = new Map<string, { colour: string; widthPx: number; dashed: boolean; segments: number[] }>();
+    const bells: number[] = []; // x, y of each bell's top: links' at their middle, nodes' above the card's left end
     for (const link of scene.links) {
       const from = boxes.get(link.source);
       const to = boxes.get(link.target);
@@ -115,6 +130,7 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
       const x2 = to.x;
       const y2 = to.y + to.heightPx / 2;
       if (Math.max(x1, x2) < view.left || Math.min(x1, x2) > view.right || Math.max(y1, y2) < view.top || Math.min(y1, y2) > view.bottom) continue;
+      if (linkView.get('alertsFiring') > 0) bells.push((x1 + x2) / 2, (y1 + y2) / 2 - 7);
       const up = linkView.get('up') > 0;
       const load = linkLoad(linkView.get('utilization'));
       const colour = !up || load === 'high' ? palette.failing : load === 'mid' ? palette.strained : palette.flow;
@@ -165,6 +181,7 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
       context.fillStyle = share >= 0.9 ? palette.failing : share >= 0.5 ? palette.strained : palette.ok;
       context.fillRect(box.x + QUEUE_BAR.insetPx, barY, trackPx * share, QUEUE_BAR.heightPx);
 
+      if (nodeView.get('alertsFiring') > 0) bells.push(box.x + 12, box.y - 16);
       if (!withText) continue;
       // Above the card: overload drops in the failing colour, identity trouble in its own words.
       const overloadPerSec = nodeView.get('droppedPerSec') - Math.max(0, nodeView.get('authRejectedPerSec') || 0);
@@ -179,6 +196,9 @@ export function createOverlayPainter(context: OverlayContext, source: LiveSource
       }
     }
     context.setLineDash([]);
+    // Bells last, over cards and links; as large on screen as the text, whether or not text shows.
+    context.strokeStyle = palette.strained;
+    for (let i = 0; i < bells.length; i += 2) drawBell(context, bells[i], bells[i + 1], k);
     return true;
   }
 
