@@ -106,7 +106,6 @@ export default defineConfig(
     // One import style: a relative import names its file with the extension (.ts, .tsx), as
     // Node's own TypeScript support and the browser build both read it.
     files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
-    ignores: ['src/engine/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -1,4 +1,4 @@
-import { OK } from './reasons';
+import { OK } from './reasons.ts';
 
 /** Where a call is in its life. */
 export const PHASE_FREE = 0;

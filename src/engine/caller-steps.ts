@@ -1,10 +1,10 @@
-import { isWorking, PHASE_BACKOFF, PHASE_WAITING, type Call } from './call';
-import { PASS, REFUSE } from './circuit-breaker';
-import { EV_RETRY, EV_TIMEOUT } from './events';
-import type { NodeRuntime } from './kinds/node-runtime';
-import { OK, R_CANCELLED, R_CIRCUIT_OPEN, R_LINK_DOWN, R_NODE_DOWN } from './reasons';
-import { backoffDelayMs, type StepPlan } from './steps';
-import { CallTransport } from './transport';
+import { isWorking, PHASE_BACKOFF, PHASE_WAITING, type Call } from './call.ts';
+import { PASS, REFUSE } from './circuit-breaker.ts';
+import { EV_RETRY, EV_TIMEOUT } from './events.ts';
+import type { NodeRuntime } from './kinds/node-runtime.ts';
+import { OK, R_CANCELLED, R_CIRCUIT_OPEN, R_LINK_DOWN, R_NODE_DOWN } from './reasons.ts';
+import { backoffDelayMs, type StepPlan } from './steps.ts';
+import { CallTransport } from './transport.ts';
 
 /** The attempt went to the breaker's fallback target: its outcome says nothing about the primary. */
 const FALLBACK = 3;

@@ -1,5 +1,5 @@
-import { SlidingCounts } from './sliding-counts';
-import type { CircuitBreakerSpec } from './spec';
+import { SlidingCounts } from './sliding-counts.ts';
+import type { CircuitBreakerSpec } from './spec.ts';
 
 export const CIRCUIT_CLOSED = 0;
 export const CIRCUIT_OPEN = 1;

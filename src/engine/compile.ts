@@ -1,8 +1,8 @@
-import type { NodeRuntime, PlanContext } from './kinds/node-runtime';
-import { ProbeRuntime } from './kinds/probe';
-import { createNodeRuntime } from './kinds/registry';
-import { LinkRuntime, Route } from './link';
-import type { ScenarioSpec } from './spec';
+import type { NodeRuntime, PlanContext } from './kinds/node-runtime.ts';
+import { ProbeRuntime } from './kinds/probe.ts';
+import { createNodeRuntime } from './kinds/registry.ts';
+import { LinkRuntime, Route } from './link.ts';
+import type { ScenarioSpec } from './spec.ts';
 
 export interface CompiledGraph {
   /** Every key id the scenario names (key sets, signing keys, faults), by index. */

@@ -1,5 +1,5 @@
-import type { DistributionSpec } from './spec';
-import type { RandomStream } from './random';
+import type { DistributionSpec } from './spec.ts';
+import type { RandomStream } from './random.ts';
 
 const CONSTANT = 0;
 const EXPONENTIAL = 1;

@@ -1,10 +1,10 @@
-import type { AlertBoard } from './alerts/board';
-import type { NodeRuntime } from './kinds/node-runtime';
-import type { KindContext } from './kind-context';
-import type { LinkRuntime } from './link';
-import type { LinkColumns } from './link-sampler';
-import type { SeriesRecorder } from './series';
-import type { ScenarioSpec } from './spec';
+import type { AlertBoard } from './alerts/board.ts';
+import type { NodeRuntime } from './kinds/node-runtime.ts';
+import type { KindContext } from './kind-context.ts';
+import type { LinkRuntime } from './link.ts';
+import type { LinkColumns } from './link-sampler.ts';
+import type { SeriesRecorder } from './series.ts';
+import type { ScenarioSpec } from './spec.ts';
 
 /**
  * The simulation as the modules around its loop read it — faults, live state, patches, the

@@ -5,9 +5,8 @@
  * inject buttons read their targets from it (src/scenario/fault-targets.ts re-exports it, zod-free,
  * for light readers such as src/embed). Plain data; its one import is the kinds' facts.
  */
-// with its extension: the embed's build script reaches this file through Node's own TypeScript loading
 import { VALIDATOR_KINDS } from './kind-facts.ts';
-import type { FaultAction, NodeSpec } from './spec';
+import type { FaultAction, NodeSpec } from './spec.ts';
 
 /** What each action may target: "link", or a node kind. */
 export const FAULT_TARGET_KINDS = {

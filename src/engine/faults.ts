@@ -1,10 +1,10 @@
-import type { LinkRuntime } from './link';
-import type { EngineState } from './engine-state';
-import type { FaultApply, KindContext, Revert } from './kind-context';
-import type { NodeRuntime } from './kinds/node-runtime';
-import { EV_FAULT } from './events';
-import { faultTargets } from './fault-targets';
-import type { FaultSpec, LinkDirectionSpec } from './spec';
+import type { LinkRuntime } from './link.ts';
+import type { EngineState } from './engine-state.ts';
+import type { FaultApply, KindContext, Revert } from './kind-context.ts';
+import type { NodeRuntime } from './kinds/node-runtime.ts';
+import { EV_FAULT } from './events.ts';
+import { faultTargets } from './fault-targets.ts';
+import type { FaultSpec, LinkDirectionSpec } from './spec.ts';
 
 
 /**

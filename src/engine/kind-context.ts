@@ -1,6 +1,6 @@
-import type { Call, CallPool } from './call';
-import type { EventQueue } from './event-queue';
-import type { TimerLanes } from './timer-lanes';
+import type { Call, CallPool } from './call.ts';
+import type { EventQueue } from './event-queue.ts';
+import type { TimerLanes } from './timer-lanes.ts';
 
 /**
  * What a kind (and the validator it may hold) sees of the running simulation: the clock, the

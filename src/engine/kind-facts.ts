@@ -5,7 +5,7 @@
  * here (src/engine/README.md lists the rest). Plain data with no imports but types, so the
  * zod-free fault table (and the embed behind it) stays light.
  */
-import type { NodeSpec } from './spec';
+import type { NodeSpec } from './spec.ts';
 
 type Kind = NodeSpec['kind'];
 

@@ -1,5 +1,5 @@
-import type { LinkRuntime } from './link';
-import type { SeriesRecorder } from './series';
+import type { LinkRuntime } from './link.ts';
+import type { SeriesRecorder } from './series.ts';
 
 export interface LinkColumns {
   link: LinkRuntime;

@@ -1,7 +1,7 @@
-import { Sampler } from './distributions';
-import { streamFor, type RandomStream } from './random';
-import { REASON_COUNT } from './reasons';
-import type { LinkDirectionSpec, LinkSpec } from './spec';
+import { Sampler } from './distributions.ts';
+import { streamFor, type RandomStream } from './random.ts';
+import { REASON_COUNT } from './reasons.ts';
+import type { LinkDirectionSpec, LinkSpec } from './spec.ts';
 
 /**
  * One direction of a link. With a capacity it is a single transmitter with a drop-tail buffer;

@@ -1,5 +1,5 @@
-import type { KindContext } from './kind-context';
-import type { DistributionSpec, LinkDirectionSpec } from './spec';
+import type { KindContext } from './kind-context.ts';
+import type { DistributionSpec, LinkDirectionSpec } from './spec.ts';
 
 /**
  * Parameters that can change while a run goes on (the editor's "edit while running"). Anything

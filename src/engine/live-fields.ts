@@ -1,4 +1,4 @@
-import type { SeriesRecorder } from './series';
+import type { SeriesRecorder } from './series.ts';
 
 /**
  * The names of the live numbers hosts stream to the canvas, declared once. The writer and every

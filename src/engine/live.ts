@@ -1,8 +1,8 @@
-import { CIRCUIT_HALF_OPEN, CIRCUIT_OPEN, type CircuitBreaker } from './circuit-breaker';
-import type { EngineState } from './engine-state';
-import type { NodeRuntime } from './kinds/node-runtime';
-import { LINK_FIELD, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, NODE_FIELD, type LiveLinkField, type LiveNodeField, type LiveNodeRow } from './live-fields';
-import type { SeriesRecorder } from './series';
+import { CIRCUIT_HALF_OPEN, CIRCUIT_OPEN, type CircuitBreaker } from './circuit-breaker.ts';
+import type { EngineState } from './engine-state.ts';
+import type { NodeRuntime } from './kinds/node-runtime.ts';
+import { LINK_FIELD, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, NODE_FIELD, type LiveLinkField, type LiveNodeField, type LiveNodeRow } from './live-fields.ts';
+import type { SeriesRecorder } from './series.ts';
 
 export { LINK_FIELD, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, NODE_FIELD, type LiveLinkField, type LiveNodeField };
 

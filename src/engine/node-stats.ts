@@ -1,5 +1,5 @@
-import { IntervalLatency, LogHistogram } from './histogram';
-import { REASON_COUNT } from './reasons';
+import { IntervalLatency, LogHistogram } from './histogram.ts';
+import { REASON_COUNT } from './reasons.ts';
 
 /**
  * A node's counters. All-time counts (arrived, completed, dropped) balance at every instant:

@@ -1,7 +1,7 @@
-import type { EngineState } from './engine-state';
-import { liveEditsOf, NODE_KINDS } from './kinds/registry';
-import { PATCHABLE_LINK_FIELDS, type LinkPatch, type NodePatch, type NodePatchField } from './live-edits';
-import type { LinkDirectionSpec } from './spec';
+import type { EngineState } from './engine-state.ts';
+import { liveEditsOf, NODE_KINDS } from './kinds/registry.ts';
+import { PATCHABLE_LINK_FIELDS, type LinkPatch, type NodePatch, type NodePatchField } from './live-edits.ts';
+import type { LinkDirectionSpec } from './spec.ts';
 
 export { PATCHABLE_LINK_FIELDS, type LinkPatch, type NodePatch };
 

@@ -1,7 +1,7 @@
-import type { LinkDirection } from './link';
-import { reasonCounts, REASON_COUNT } from './reasons';
-import type { ClientReport, LinkDirectionReport, NodeReport, ProbeReport, RunReport } from './report-types';
-import type { EngineState } from './engine-state';
+import type { LinkDirection } from './link.ts';
+import { reasonCounts, REASON_COUNT } from './reasons.ts';
+import type { ClientReport, LinkDirectionReport, NodeReport, ProbeReport, RunReport } from './report-types.ts';
+import type { EngineState } from './engine-state.ts';
 
 /** The run's results in the public shape of `faultline run --json` (DESIGN.md §4). */
 export function buildReport(sim: EngineState, wallMs: number): RunReport {

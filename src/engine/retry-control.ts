@@ -1,6 +1,6 @@
-import { ExpiringTokens } from './expiring-tokens';
-import { SlidingCounts } from './sliding-counts';
-import type { RetrySpec } from './spec';
+import { ExpiringTokens } from './expiring-tokens.ts';
+import { SlidingCounts } from './sliding-counts.ts';
+import type { RetrySpec } from './spec.ts';
 
 const scratch = new Float64Array(2);
 

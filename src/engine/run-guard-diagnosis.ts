@@ -2,9 +2,9 @@
  * When the run guard stops a run: which node or link holds what grew, and what to change there.
  * Runs once per stopped run, so it may look at every node and link.
  */
-import type { LinkRuntime } from './link';
-import { REASONS } from './reasons';
-import type { EngineState } from './engine-state';
+import type { LinkRuntime } from './link.ts';
+import { REASONS } from './reasons.ts';
+import type { EngineState } from './engine-state.ts';
 
 export interface Culprit {
   type: 'node' | 'link';

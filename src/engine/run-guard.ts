@@ -10,8 +10,8 @@
  * pass a heap probe, read every `heapEveryChecks` checks. The numbers are explained in
  * docs/security.md ("The run guard").
  */
-import { diagnose, type Culprit } from './run-guard-diagnosis';
-import type { EngineState } from './engine-state';
+import { diagnose, type Culprit } from './run-guard-diagnosis.ts';
+import type { EngineState } from './engine-state.ts';
 
 export const RUN_GUARD_LIMITS = {
   /** Events between checks: ~1 ms of work, so a runaway is seen within a slice. */

@@ -1,4 +1,4 @@
-import type { SeriesReport } from './report-types';
+import type { SeriesReport } from './report-types.ts';
 
 /** `probes` and `alerts` exist only in scenarios that have them (older reports are unchanged). */
 export type SeriesGroup = 'nodes' | 'clients' | 'links' | 'probes' | 'alerts';

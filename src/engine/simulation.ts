@@ -1,20 +1,20 @@
-import { isWorking, PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING } from './call';
-import { CallerSteps } from './caller-steps';
-import { compile } from './compile';
-import { EV_ARRIVAL, EV_DEADLINE, EV_DELIVER, EV_FAULT, EV_NODE_TIMER, EV_REPLICA_TIMER, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_TIMER_LANE } from './events';
-import { FaultRunner } from './faults';
-import type { ClientRuntime } from './kinds/client';
-import type { StationRuntime } from './kinds/station';
-import { LinkSampler, type LinkColumns } from './link-sampler';
-import { liveLayout, writeLive, type LiveLayout } from './live';
-import { patchLink, patchNode, type LinkPatch, type NodePatch } from './patch';
-import { R_DEADLINE, R_TIMEOUT } from './reasons';
-import { AlertBoard } from './alerts/board';
-import { buildReport } from './report';
-import { RunGuard, type RunGuardOptions } from './run-guard';
-import type { RunReport } from './report-types';
-import { SeriesRecorder } from './series';
-import type { FaultSpec, ScenarioSpec } from './spec';
+import { isWorking, PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING } from './call.ts';
+import { CallerSteps } from './caller-steps.ts';
+import { compile } from './compile.ts';
+import { EV_ARRIVAL, EV_DEADLINE, EV_DELIVER, EV_FAULT, EV_NODE_TIMER, EV_REPLICA_TIMER, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_TIMER_LANE } from './events.ts';
+import { FaultRunner } from './faults.ts';
+import type { ClientRuntime } from './kinds/client.ts';
+import type { StationRuntime } from './kinds/station.ts';
+import { LinkSampler, type LinkColumns } from './link-sampler.ts';
+import { liveLayout, writeLive, type LiveLayout } from './live.ts';
+import { patchLink, patchNode, type LinkPatch, type NodePatch } from './patch.ts';
+import { R_DEADLINE, R_TIMEOUT } from './reasons.ts';
+import { AlertBoard } from './alerts/board.ts';
+import { buildReport } from './report.ts';
+import { RunGuard, type RunGuardOptions } from './run-guard.ts';
+import type { RunReport } from './report-types.ts';
+import { SeriesRecorder } from './series.ts';
+import type { FaultSpec, ScenarioSpec } from './spec.ts';
 
 /** Most numbers the time series may hold in all (8 bytes each): keeps memory flat in run length. */
 const SERIES_CELLS = 4_000_000;

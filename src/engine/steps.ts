@@ -1,9 +1,9 @@
-import type { Call } from './call';
-import { CircuitBreaker } from './circuit-breaker';
-import type { Route } from './link';
-import type { RandomStream } from './random';
-import { RetryControl } from './retry-control';
-import type { CircuitBreakerSpec, RetrySpec } from './spec';
+import type { Call } from './call.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
+import type { Route } from './link.ts';
+import type { RandomStream } from './random.ts';
+import { RetryControl } from './retry-control.ts';
+import type { CircuitBreakerSpec, RetrySpec } from './spec.ts';
 
 /** One downstream step of a job: where it goes, how long to wait, how to retry. */
 export interface StepPlan {

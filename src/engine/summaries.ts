@@ -1,8 +1,8 @@
-import { CIRCUIT_STATES } from './circuit-breaker';
-import type { LogHistogram } from './histogram';
-import type { CircuitReport, LatencySummary } from './report-types';
-import type { KindContext } from './kind-context';
-import type { StepPlan } from './steps';
+import { CIRCUIT_STATES } from './circuit-breaker.ts';
+import type { LogHistogram } from './histogram.ts';
+import type { CircuitReport, LatencySummary } from './report-types.ts';
+import type { KindContext } from './kind-context.ts';
+import type { StepPlan } from './steps.ts';
 
 export function latencySummary(h: LogHistogram): LatencySummary {
   return { mean: h.meanMs, p50: h.quantileMs(0.5), p95: h.quantileMs(0.95), p99: h.quantileMs(0.99) };

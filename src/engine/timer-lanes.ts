@@ -1,4 +1,4 @@
-import type { EventQueue } from './event-queue';
+import type { EventQueue } from './event-queue.ts';
 
 /**
  * Timers whose delay is the same every time (one call step's timeout, one client's deadline) fire

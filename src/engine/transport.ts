@@ -1,13 +1,13 @@
-import { CallPool, PHASE_FREE, PHASE_TO_CALLER, PHASE_TO_NODE, PHASE_WAITING, type Call } from './call';
-import type { CompiledGraph } from './compile';
-import { EventQueue } from './event-queue';
-import { EV_DELIVER, EV_TIMEOUT, EV_TIMER_LANE } from './events';
-import type { KindContext } from './kind-context';
-import type { NodeRuntime } from './kinds/node-runtime';
-import type { LinkRuntime } from './link';
-import { R_BUFFER_FULL, R_LINK_DOWN, R_LINK_LOSS } from './reasons';
-import type { ScenarioSpec } from './spec';
-import { TimerLanes } from './timer-lanes';
+import { CallPool, PHASE_FREE, PHASE_TO_CALLER, PHASE_TO_NODE, PHASE_WAITING, type Call } from './call.ts';
+import type { CompiledGraph } from './compile.ts';
+import { EventQueue } from './event-queue.ts';
+import { EV_DELIVER, EV_TIMEOUT, EV_TIMER_LANE } from './events.ts';
+import type { KindContext } from './kind-context.ts';
+import type { NodeRuntime } from './kinds/node-runtime.ts';
+import type { LinkRuntime } from './link.ts';
+import { R_BUFFER_FULL, R_LINK_DOWN, R_LINK_LOSS } from './reasons.ts';
+import type { ScenarioSpec } from './spec.ts';
+import { TimerLanes } from './timer-lanes.ts';
 
 /**
  * The bottom layer of the simulation: the graph, the clock, the event queue and call pool, and

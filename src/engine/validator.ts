@@ -1,9 +1,9 @@
-import type { Call } from './call';
-import { streamFor } from './random';
-import { OK } from './reasons';
-import { EV_REPLICA_TIMER } from './events';
-import type { KindContext } from './kind-context';
-import type { ValidatorSpec } from './spec';
+import type { Call } from './call.ts';
+import { streamFor } from './random.ts';
+import { OK } from './reasons.ts';
+import { EV_REPLICA_TIMER } from './events.ts';
+import type { KindContext } from './kind-context.ts';
+import type { ValidatorSpec } from './spec.ts';
 
 export const ACCEPT = 0;
 export const REJECT = 1;

@@ -1,4 +1,4 @@
-import type { RandomStream } from './random';
+import type { RandomStream } from './random.ts';
 
 /**
  * Key popularity: key k (0 = the most popular) is drawn with probability ∝ 1 / (k + 1)^exponent;

@@ -13,9 +13,19 @@ export const nodeIdsOf = (b: BuiltinScenario): string[] => (b.scenario as { node
 
 export const libraryDialog = (page: Page) => page.getByRole('dialog', { name: 'Scenario library' });
 
+/** Opens the library unless it is open. `?library` opens it by itself once the editor (loaded after
+ * the page) has started, so it may open between the check and the click: then the dialog covers
+ * the button, the click gives way, and the next round sees the dialog. */
 export async function openLibrary(page: Page): Promise<void> {
   const dialog = libraryDialog(page);
-  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Library', exact: true }).click();
+  const button = page.getByRole('button', { name: 'Library', exact: true });
+  await expect
+    .poll(async () => {
+      if (await dialog.isVisible()) return true;
+      await button.click({ timeout: 2_000 }).catch(() => {});
+      return dialog.isVisible();
+    }, { timeout: 30_000 })
+    .toBe(true);
   await dialog.locator('.fl-library-card').first().waitFor();
 }
 

@@ -1,8 +1,8 @@
-import type { AlertReport, DetectionReport } from '../report-types';
-import type { SeriesRecorder } from '../series';
-import type { AlertSpec, ScenarioSpec } from '../spec';
-import { AlertEvaluator } from './evaluator';
-import { UserImpact } from './user-impact';
+import type { AlertReport, DetectionReport } from '../report-types.ts';
+import type { SeriesRecorder } from '../series.ts';
+import type { AlertSpec, ScenarioSpec } from '../spec.ts';
+import { AlertEvaluator } from './evaluator.ts';
+import { UserImpact } from './user-impact.ts';
 
 /** Where users count as hurt when no burn-rate alert names an objective: 99 % good. */
 export const DEFAULT_IMPACT_OBJECTIVE = 0.99;

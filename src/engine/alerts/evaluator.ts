@@ -1,5 +1,5 @@
-import type { AlertSeverity, AlertSpec } from '../spec';
-import { ruleState, type RuleState } from './rules';
+import type { AlertSeverity, AlertSpec } from '../spec.ts';
+import { ruleState, type RuleState } from './rules.ts';
 
 export interface Firing {
   firedAtMs: number;

@@ -1,4 +1,4 @@
-import type { AlertRuleSpec, BurnRateRuleSpec, ThresholdRuleSpec } from '../spec';
+import type { AlertRuleSpec, BurnRateRuleSpec, ThresholdRuleSpec } from '../spec.ts';
 
 /**
  * One alert rule's condition, fed one sample interval at a time: `inputs` are the numbers the rule

@@ -1,7 +1,7 @@
-import { compile } from '../compile';
-import { LinkSampler } from '../link-sampler';
-import { SeriesRecorder } from '../series';
-import type { ScenarioSpec } from '../spec';
+import { compile } from '../compile.ts';
+import { LinkSampler } from '../link-sampler.ts';
+import { SeriesRecorder } from '../series.ts';
+import type { ScenarioSpec } from '../spec.ts';
 
 /**
  * Every series metric of every node, client, link and probe of a scenario, keyed

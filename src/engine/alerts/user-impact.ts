@@ -1,5 +1,5 @@
-import type { SeriesRecorder } from '../series';
-import type { FaultSpec } from '../spec';
+import type { SeriesRecorder } from '../series.ts';
+import type { FaultSpec } from '../spec.ts';
 
 /**
  * User impact per fault: the end of the first sample interval after the fault's start in which

@@ -1,12 +1,12 @@
-import type { Call } from '../call';
-import type { Route } from '../link';
-import { streamFor, type RandomStream } from '../random';
-import { R_NODE_DOWN } from '../reasons';
-import type { KindContext } from '../kind-context';
-import type { BalancerSpec } from '../spec';
-import type { NodeRuntime, PlanContext } from './node-runtime';
-import { ServerRuntime } from './server-runtime';
-import { stepPlan } from '../steps';
+import type { Call } from '../call.ts';
+import type { Route } from '../link.ts';
+import { streamFor, type RandomStream } from '../random.ts';
+import { R_NODE_DOWN } from '../reasons.ts';
+import type { KindContext } from '../kind-context.ts';
+import type { BalancerSpec } from '../spec.ts';
+import type { NodeRuntime, PlanContext } from './node-runtime.ts';
+import { ServerRuntime } from './server-runtime.ts';
+import { stepPlan } from '../steps.ts';
 
 /**
  * A load balancer: forwards each request to one target by its policy, skipping targets it believes

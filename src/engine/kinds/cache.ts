@@ -1,18 +1,18 @@
-import { PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
-import { LruIndex } from '../lru';
-import { streamFor, type RandomStream } from '../random';
-import { OK, R_ERROR, R_NODE_DOWN } from '../reasons';
-import type { CacheReport, NodeReport } from '../report-types';
-import type { SeriesRecorder } from '../series';
-import { EV_NODE_TIMER } from '../events';
-import type { FaultApply, KindContext } from '../kind-context';
-import type { LiveNodeRow } from '../live-fields';
-import type { CacheSpec, FaultSpec } from '../spec';
-import { stepPlan } from '../steps';
-import { ZipfSampler } from '../zipf';
-import { CacheJobs, ROLE_FETCH, ROLE_HIT, ROLE_NEGATIVE_HIT, ROLE_NONE, ROLE_WAITER } from './cache-jobs';
-import type { PlanContext } from './node-runtime';
-import { ServerRuntime } from './server-runtime';
+import { PHASE_SERVICE, PHASE_WAITING, type Call } from '../call.ts';
+import { LruIndex } from '../lru.ts';
+import { streamFor, type RandomStream } from '../random.ts';
+import { OK, R_ERROR, R_NODE_DOWN } from '../reasons.ts';
+import type { CacheReport, NodeReport } from '../report-types.ts';
+import type { SeriesRecorder } from '../series.ts';
+import { EV_NODE_TIMER } from '../events.ts';
+import type { FaultApply, KindContext } from '../kind-context.ts';
+import type { LiveNodeRow } from '../live-fields.ts';
+import type { CacheSpec, FaultSpec } from '../spec.ts';
+import { stepPlan } from '../steps.ts';
+import { ZipfSampler } from '../zipf.ts';
+import { CacheJobs, ROLE_FETCH, ROLE_HIT, ROLE_NEGATIVE_HIT, ROLE_NONE, ROLE_WAITER } from './cache-jobs.ts';
+import type { PlanContext } from './node-runtime.ts';
+import { ServerRuntime } from './server-runtime.ts';
 
 /** The cache's counters, in report and series order (indices below). */
 export const CACHE_COUNTERS = ['hits', 'misses', 'stale', 'coalesced', 'negativeHits', 'evictions', 'fetches', 'refreshes'] as const;

@@ -1,19 +1,19 @@
-import { PHASE_WAITING, type Call } from '../call';
-import { Sampler } from '../distributions';
-import { IntervalLatency, LogHistogram } from '../histogram';
-import { streamFor, type RandomStream } from '../random';
-import { OK, R_AUTH_REJECTED, REASON_COUNT, reasonCounts } from '../reasons';
-import { TokenHolders } from '../token-holders';
-import type { ClientReport } from '../report-types';
-import type { ColumnTable, SeriesRecorder } from '../series';
-import { EV_ARRIVAL, EV_DEADLINE } from '../events';
-import type { FaultApply, KindContext } from '../kind-context';
-import type { AnyLiveEdit, LiveEdit } from '../live-edits';
-import type { LiveNodeRow } from '../live-fields';
-import type { ClientAuthSpec, ClientSpec, FaultSpec } from '../spec';
-import { retryRefusals, stepPlan } from '../steps';
-import { latencySummary } from '../summaries';
-import { NodeRuntime, type HeadlineColumns, type Holding, type PlanContext, type ReportGroup } from './node-runtime';
+import { PHASE_WAITING, type Call } from '../call.ts';
+import { Sampler } from '../distributions.ts';
+import { IntervalLatency, LogHistogram } from '../histogram.ts';
+import { streamFor, type RandomStream } from '../random.ts';
+import { OK, R_AUTH_REJECTED, REASON_COUNT, reasonCounts } from '../reasons.ts';
+import { TokenHolders } from '../token-holders.ts';
+import type { ClientReport } from '../report-types.ts';
+import type { ColumnTable, SeriesRecorder } from '../series.ts';
+import { EV_ARRIVAL, EV_DEADLINE } from '../events.ts';
+import type { FaultApply, KindContext } from '../kind-context.ts';
+import type { AnyLiveEdit, LiveEdit } from '../live-edits.ts';
+import type { LiveNodeRow } from '../live-fields.ts';
+import type { ClientAuthSpec, ClientSpec, FaultSpec } from '../spec.ts';
+import { retryRefusals, stepPlan } from '../steps.ts';
+import { latencySummary } from '../summaries.ts';
+import { NodeRuntime, type HeadlineColumns, type Holding, type PlanContext, type ReportGroup } from './node-runtime.ts';
 
 /** What a running client takes live: an open loop's rate, and the timeout of every attempt. */
 export const CLIENT_LIVE_EDITS: readonly LiveEdit<ClientSpec, ClientRuntime>[] = [

@@ -1,11 +1,11 @@
-import type { Call } from '../call';
-import { Sampler } from '../distributions';
-import { streamFor, type RandomStream } from '../random';
-import type { FaultApply, KindContext } from '../kind-context';
-import type { LiveNodeRow } from '../live-fields';
-import type { FaultSpec, IdentitySpec, ServiceSpec } from '../spec';
-import type { PlanContext } from './node-runtime';
-import { StationRuntime } from './station';
+import type { Call } from '../call.ts';
+import { Sampler } from '../distributions.ts';
+import { streamFor, type RandomStream } from '../random.ts';
+import type { FaultApply, KindContext } from '../kind-context.ts';
+import type { LiveNodeRow } from '../live-fields.ts';
+import type { FaultSpec, IdentitySpec, ServiceSpec } from '../spec.ts';
+import type { PlanContext } from './node-runtime.ts';
+import { StationRuntime } from './station.ts';
 
 /**
  * An identity provider: a service whose successful answer is a token signed with its current key,

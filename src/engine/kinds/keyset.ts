@@ -1,9 +1,9 @@
-import type { Call } from '../call';
-import type { FaultApply, KindContext } from '../kind-context';
-import type { LiveNodeRow } from '../live-fields';
-import type { FaultSpec, KeysetSpec, ServiceSpec } from '../spec';
-import type { PlanContext } from './node-runtime';
-import { StationRuntime } from './station';
+import type { Call } from '../call.ts';
+import type { FaultApply, KindContext } from '../kind-context.ts';
+import type { LiveNodeRow } from '../live-fields.ts';
+import type { FaultSpec, KeysetSpec, ServiceSpec } from '../spec.ts';
+import type { PlanContext } from './node-runtime.ts';
+import { StationRuntime } from './station.ts';
 
 /**
  * The published signing-key metadata (a JWKS / discovery endpoint): a service whose successful

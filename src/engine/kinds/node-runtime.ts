@@ -1,13 +1,13 @@
-import type { Call } from '../call';
-import { NodeStats } from '../node-stats';
-import { streamFor, type RandomStream } from '../random';
-import type { ClientReport, NodeReport, ProbeReport } from '../report-types';
-import type { SeriesRecorder } from '../series';
-import type { FaultApply, KindContext } from '../kind-context';
-import type { AnyLiveEdit, NodePatch, NodePatchField } from '../live-edits';
-import type { LiveNodeRow } from '../live-fields';
-import type { FaultSpec, NodeSpec } from '../spec';
-import type { StepPlan } from '../steps';
+import type { Call } from '../call.ts';
+import { NodeStats } from '../node-stats.ts';
+import { streamFor, type RandomStream } from '../random.ts';
+import type { ClientReport, NodeReport, ProbeReport } from '../report-types.ts';
+import type { SeriesRecorder } from '../series.ts';
+import type { FaultApply, KindContext } from '../kind-context.ts';
+import type { AnyLiveEdit, NodePatch, NodePatchField } from '../live-edits.ts';
+import type { LiveNodeRow } from '../live-fields.ts';
+import type { FaultSpec, NodeSpec } from '../spec.ts';
+import type { StepPlan } from '../steps.ts';
 
 /** Where a node's headline series live (column indices); -1 where a kind has no such series. */
 export interface HeadlineColumns {
@@ -23,7 +23,7 @@ export interface HeadlineColumns {
 /** What a kind needs from the compiler to build its step plans. */
 export interface PlanContext {
   nodeIndex(id: string): number;
-  routeBetween(fromId: string, toId: string): import('../link').Route | null;
+  routeBetween(fromId: string, toId: string): import('../link.ts').Route | null;
   classIndex(name: string): number;
   readonly classCount: number;
   /** The class of background jobs (key-set fetches); counted in classCount. */
@@ -130,7 +130,7 @@ export abstract class NodeRuntime {
   pickTarget(_sim: KindContext, _job: Call): number {
     return -1;
   }
-  routeTo(_target: number): import('../link').Route | null {
+  routeTo(_target: number): import('../link.ts').Route | null {
     return null;
   }
   /** A downstream attempt sent by `job` to `target` has ended (any outcome). */

@@ -1,15 +1,15 @@
-import { PHASE_WAITING, type Call } from '../call';
-import { EV_ARRIVAL } from '../events';
-import { LogHistogram } from '../histogram';
-import type { KindContext } from '../kind-context';
-import { streamFor } from '../random';
-import { OK, REASON_COUNT, reasonCounts } from '../reasons';
-import type { ProbeReport } from '../report-types';
-import type { SeriesRecorder } from '../series';
-import type { ProbeSpec } from '../spec';
-import { NO_RETRY, stepPlan } from '../steps';
-import { latencySummary } from '../summaries';
-import { NodeRuntime, type HeadlineColumns, type Holding, type PlanContext, type ReportGroup } from './node-runtime';
+import { PHASE_WAITING, type Call } from '../call.ts';
+import { EV_ARRIVAL } from '../events.ts';
+import { LogHistogram } from '../histogram.ts';
+import type { KindContext } from '../kind-context.ts';
+import { streamFor } from '../random.ts';
+import { OK, REASON_COUNT, reasonCounts } from '../reasons.ts';
+import type { ProbeReport } from '../report-types.ts';
+import type { SeriesRecorder } from '../series.ts';
+import type { ProbeSpec } from '../spec.ts';
+import { NO_RETRY, stepPlan } from '../steps.ts';
+import { latencySummary } from '../summaries.ts';
+import { NodeRuntime, type HeadlineColumns, type Holding, type PlanContext, type ReportGroup } from './node-runtime.ts';
 
 /**
  * A synthetic check (the format's top-level `probes`): one request every `everyMs` to its target,

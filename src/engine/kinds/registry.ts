@@ -1,12 +1,12 @@
-import type { AnyLiveEdit } from '../live-edits';
-import type { NodeSpec } from '../spec';
-import { BalancerRuntime } from './balancer';
-import { CacheRuntime } from './cache';
-import { CLIENT_LIVE_EDITS, ClientRuntime } from './client';
-import { IdentityRuntime } from './identity';
-import { KeysetRuntime } from './keyset';
-import type { NodeRuntime } from './node-runtime';
-import { STATION_LIVE_EDITS, StationRuntime } from './station';
+import type { AnyLiveEdit } from '../live-edits.ts';
+import type { NodeSpec } from '../spec.ts';
+import { BalancerRuntime } from './balancer.ts';
+import { CacheRuntime } from './cache.ts';
+import { CLIENT_LIVE_EDITS, ClientRuntime } from './client.ts';
+import { IdentityRuntime } from './identity.ts';
+import { KeysetRuntime } from './keyset.ts';
+import type { NodeRuntime } from './node-runtime.ts';
+import { STATION_LIVE_EDITS, StationRuntime } from './station.ts';
 
 type NodeKind = NodeSpec['kind'];
 

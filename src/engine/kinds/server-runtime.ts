@@ -1,12 +1,12 @@
-import { PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
-import { OK, R_AUTH_REJECTED, R_NODE_DOWN, reasonCounts } from '../reasons';
-import type { NodeReport } from '../report-types';
-import type { ColumnTable, SeriesRecorder } from '../series';
-import type { FaultSpec } from '../spec';
-import type { FaultApply, KindContext } from '../kind-context';
-import { retryRefusals } from '../steps';
-import { circuitReports, latencySummary } from '../summaries';
-import { NodeRuntime, type HeadlineColumns } from './node-runtime';
+import { PHASE_BACKOFF, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call.ts';
+import { OK, R_AUTH_REJECTED, R_NODE_DOWN, reasonCounts } from '../reasons.ts';
+import type { NodeReport } from '../report-types.ts';
+import type { ColumnTable, SeriesRecorder } from '../series.ts';
+import type { FaultSpec } from '../spec.ts';
+import type { FaultApply, KindContext } from '../kind-context.ts';
+import { retryRefusals } from '../steps.ts';
+import { circuitReports, latencySummary } from '../summaries.ts';
+import { NodeRuntime, type HeadlineColumns } from './node-runtime.ts';
 
 type ServerColumn = 'arrived' | 'completed' | 'dropped' | 'queueDepth' | 'inService' | 'p50' | 'p99' | 'authRejected' | 'rejectingShare';
 

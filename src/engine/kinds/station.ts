@@ -1,19 +1,19 @@
-import { gaveUpAtMs, PHASE_QUEUED, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call';
-import { Sampler } from '../distributions';
-import { streamFor, type RandomStream } from '../random';
-import { OK, R_AUTH_REJECTED, R_CANCELLED, R_ERROR, R_NODE_DOWN, R_QUEUE_FULL, R_SHED } from '../reasons';
-import { ACCEPT, PARKED, REJECT, Validator } from '../validator';
-import type { NodeReport } from '../report-types';
-import type { SeriesRecorder } from '../series';
-import { EV_DEADLINE, EV_SERVICE_DONE } from '../events';
-import type { FaultApply, KindContext } from '../kind-context';
-import type { AnyLiveEdit, LiveEdit } from '../live-edits';
-import type { LiveNodeRow } from '../live-fields';
-import type { FaultSpec, ServiceSpec } from '../spec';
-import { NO_RETRY, stepPlan } from '../steps';
-import type { PlanContext } from './node-runtime';
-import { ServerRuntime } from './server-runtime';
-import { WorkerPool } from './worker-pool';
+import { gaveUpAtMs, PHASE_QUEUED, PHASE_SERVICE, PHASE_WAITING, type Call } from '../call.ts';
+import { Sampler } from '../distributions.ts';
+import { streamFor, type RandomStream } from '../random.ts';
+import { OK, R_AUTH_REJECTED, R_CANCELLED, R_ERROR, R_NODE_DOWN, R_QUEUE_FULL, R_SHED } from '../reasons.ts';
+import { ACCEPT, PARKED, REJECT, Validator } from '../validator.ts';
+import type { NodeReport } from '../report-types.ts';
+import type { SeriesRecorder } from '../series.ts';
+import { EV_DEADLINE, EV_SERVICE_DONE } from '../events.ts';
+import type { FaultApply, KindContext } from '../kind-context.ts';
+import type { AnyLiveEdit, LiveEdit } from '../live-edits.ts';
+import type { LiveNodeRow } from '../live-fields.ts';
+import type { FaultSpec, ServiceSpec } from '../spec.ts';
+import { NO_RETRY, stepPlan } from '../steps.ts';
+import type { PlanContext } from './node-runtime.ts';
+import { ServerRuntime } from './server-runtime.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 const finiteOr = (value: number, fallback: number): number => (value === Infinity ? fallback : value);
 

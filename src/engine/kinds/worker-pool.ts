@@ -1,6 +1,6 @@
-import { CallDeque } from '../call';
-import { REASON_COUNT } from '../reasons';
-import type { QueueSpec } from '../spec';
+import { CallDeque } from '../call.ts';
+import { REASON_COUNT } from '../reasons.ts';
+import type { QueueSpec } from '../spec.ts';
 
 /** Workers and the queue in front of them: a service's own pool, or one of its bulkheads. */
 export class WorkerPool {
