@@ -26,6 +26,12 @@ describe('distinct labels for small cards', () => {
     expect(distinctLabels([{ id: 'a', label: 'A x' }, { id: 'b', label: 'A y' }]).get('a')).toBe('A x');
   });
 
+  it('a name short enough to show whole is never cut: "Building A" and "Building B" stay as written', () => {
+    const labels = distinctLabels([{ id: 'a', label: 'Building A' }, { id: 'b', label: 'Building B' }, { id: 'x', label: 'Users of the portal, 1 h refresh' }, { id: 'y', label: 'Users of the portal, 24 h refresh' }]);
+    expect([labels.get('a'), labels.get('b')]).toEqual(['Building A', 'Building B']);
+    expect(shown(labels.get('x')!)).toBe('1 h refresh'); // a long one still drops the shared words
+  });
+
   it('names written the same twice fall back to their ids', () => {
     const labels = distinctLabels([{ id: 'api-1', label: 'API' }, { id: 'api-2', label: 'API' }, { id: 'db', label: 'Database' }]);
     expect([labels.get('api-1'), labels.get('api-2'), labels.get('db')]).toEqual(['api-1', 'api-2', 'Database']);

@@ -3,11 +3,14 @@
  * refresh, keep the last known good keys" and "1 h refresh, remember an unknown key for 1 h"
  * look the same. A name that shares a leading run of words with another node's name drops that
  * run ("…keep the last known good keys"), so the part that tells them apart comes first and
- * survives the cut. The full name stays one hover (title) or tap (the inspector) away.
+ * survives the cut; a name short enough to show whole is never cut. The full name stays one hover
+ * (title) or tap (the inspector) away.
  */
 
 /** Shared leading text shorter than this is kept: cutting "A" off "Apple" helps no one. */
 const MIN_SHARED_CHARS = 4;
+/** A name this short fits a small card's first line whole ("Building A"): cutting it only loses words. */
+const WHOLE_NAME_MAX_CHARS = 14;
 /** An ellipsis joined to the word after it (U+2060), so a line never breaks after it alone. */
 const ELLIPSIS = '…\u2060';
 
@@ -26,7 +29,7 @@ export function distinctLabels(nodes: readonly { id: string; label: string }[]):
   const shortOf = new Map<string, string>();
   names.forEach((name, i) => {
     const cut = Math.max(i > 0 ? sharedWordsLength(name, names[i - 1]) : 0, i + 1 < names.length ? sharedWordsLength(name, names[i + 1]) : 0);
-    shortOf.set(name, cut >= MIN_SHARED_CHARS && cut < name.length ? ELLIPSIS + name.slice(cut) : name);
+    shortOf.set(name, name.length > WHOLE_NAME_MAX_CHARS && cut >= MIN_SHARED_CHARS && cut < name.length ? ELLIPSIS + name.slice(cut) : name);
   });
   const out = new Map<string, string>();
   const uses = new Map<string, number>();
