@@ -14,7 +14,7 @@ import { builtinExperiments } from '../../scenarios/experiments/index.ts';
 import { ExperimentFigure } from './ExperimentFigure.tsx';
 import { OwnSweep } from './OwnSweep.tsx';
 import { SweepStatusLine } from './SweepStatusLine.tsx';
-import { subscribeSweepRequests, takeSweepRequest } from './sweep-request.ts';
+import { peekSweepRequest, subscribeSweepRequests, takeSweepRequest } from './sweep-request.ts';
 import { useSweepRun } from './use-sweep-run.ts';
 import { WeakPointsPanel } from '../weak-points/WeakPointsPanel.tsx';
 import './experiments.css';
@@ -24,7 +24,8 @@ type Mode = 'builtin' | 'own' | 'weak-points';
 export function ExperimentsPanel(): JSX.Element {
   const headingId = useId();
   // a "Sweep this…" waiting for the panel, or a document that carries an experiment, open "this scenario"
-  const [request, setRequest] = useState(() => ({ path: takeSweepRequest(), n: 0 }));
+  // (peeked while rendering, taken once mounted: a first render that suspends is run again)
+  const [request, setRequest] = useState(() => ({ path: peekSweepRequest(), n: 0 }));
   const [mode, setMode] = useState<Mode>(() => (request.path !== null || useGraphStore.getState().document.experiment !== undefined ? 'own' : 'builtin'));
   const [running, setRunningState] = useState(false);
   const runningNow = useRef(false);
@@ -33,6 +34,11 @@ export function ExperimentsPanel(): JSX.Element {
     setRunningState(value);
   };
 
+  const takeOnMount = useEffectEvent(() => {
+    const path = takeSweepRequest();
+    if (path !== null && path !== request.path) setRequest((r) => ({ path, n: r.n + 1 }));
+  });
+  useEffect(() => takeOnMount(), []);
   useEffect(
     () =>
       subscribeSweepRequests(() => {

@@ -12,6 +12,12 @@ export function requestSweep(path: string): void {
   for (const listener of [...listeners]) listener();
 }
 
+/** The path last asked for and not yet taken, left in place: a render may read it (React can throw
+ * away a render that suspended and run it again, so only a committed panel takes it). */
+export function peekSweepRequest(): string | null {
+  return pendingPath;
+}
+
 /** The path last asked for and not yet taken, once: the panel takes it. */
 export function takeSweepRequest(): string | null {
   const path = pendingPath;
