@@ -4,14 +4,13 @@
 // no payload runs. The CSP is bypassed here so that the rendering alone is under test.
 // And a valid scenario that runs away (a zero-delay loop) is stopped with a message; a worker
 // that never starts is replaced by the page's watchdog.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZERO_DELAY_STORM } from '../support/zero-delay-storm.ts';
 import { useChromium } from './browser.ts';
-import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
+import { useSiteAndFolder } from './static-server.ts';
 import { chooseFromMenu, setSpeed } from './toolbar-support.ts';
 
 const SCRIPT_LABEL = '<script>window.__pwned=1</script>';
@@ -56,23 +55,14 @@ const activeContent = (page: Page) =>
 
 describe('hostile text in a scenario file', () => {
   const chromium = useChromium();
-  let site: StaticSite;
-  let fileDir: string;
-  beforeAll(async () => {
-    site = await serveStatic(E2E_BUILD_DIR, '/');
-    fileDir = mkdtempSync(join(tmpdir(), 'faultline-hostile-'));
-  });
-  afterAll(async () => {
-    await site.close();
-    rmSync(fileDir, { recursive: true, force: true });
-  });
+  const served = useSiteAndFolder('faultline-hostile-');
 
   it('shows labels as literal text and sanitizes markdown; no payload runs', async () => {
     const { page, pageErrors } = await chromium.newPage({ bypassCSP: true });
     page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-    const file = join(fileDir, 'hostile.json');
+    const file = join(served.folder, 'hostile.json');
     writeFileSync(file, JSON.stringify(hostileScenario, null, 2));
     await page.getByLabel('Scenario file').setInputFiles(file);
 
@@ -102,9 +92,9 @@ describe('hostile text in a scenario file', () => {
 
   it('stops a zero-delay event storm in the browser with a message, and the page stays usable', async () => {
     const { page, pageErrors } = await chromium.newPage();
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-    const file = join(fileDir, 'storm.json');
+    const file = join(served.folder, 'storm.json');
     writeFileSync(file, JSON.stringify(ZERO_DELAY_STORM));
     await page.getByLabel('Scenario file').setInputFiles(file);
     await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(2);
@@ -129,7 +119,7 @@ describe('hostile text in a scenario file', () => {
     const { page } = await chromium.newPage();
     let workerFetches = 0;
     await page.context().route(/\/assets\/simulation\.worker-[^/]*\.js$/, (route) => (workerFetches++ === 0 ? route.abort() : route.continue()));
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     await page.getByRole('heading', { name: 'Faultline' }).waitFor();
     await expect.poll(() => page.locator('.fl-notice').allInnerTexts(), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^The simulation worker did not start \(.*\) and was started again\./));
     // the notice is shown as the new worker starts; its script's request may reach the route a moment later

@@ -1,35 +1,25 @@
 // The engine's run guard in Chromium (issue 17, finding 4): a million requests a second into one
 // worker with no queue limit used to grow the tab to 5 GB until it crashed. Now the run stops with
 // status failed and a notice naming `api` and what to change, and the page answers throughout.
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
-import { E2E_BUILD_DIR, serveStatic, type StaticSite } from './static-server.ts';
+import { useSiteAndFolder } from './static-server.ts';
 import { setSpeed } from './toolbar-support.ts';
 
 const SHOTS = process.env.FAULTLINE_SHOTS_DIR;
 
 describe('the run guard in the browser', () => {
   const chromium = useChromium();
-  let site: StaticSite;
-  let fileDir: string;
-  beforeAll(async () => {
-    site = await serveStatic(E2E_BUILD_DIR, '/');
-    fileDir = mkdtempSync(join(tmpdir(), 'faultline-run-guard-'));
-  });
-  afterAll(async () => {
-    await site.close();
-    rmSync(fileDir, { recursive: true, force: true });
-  });
+  const served = useSiteAndFolder('faultline-run-guard-');
 
   it('stops runaway-queue-1e6 with the node named, and the tab stays responsive', async () => {
     const { page, pageErrors } = await chromium.newPage();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     await page.getByRole('heading', { name: 'Faultline' }).waitFor();
-    const file = join(fileDir, 'runaway-queue-1e6.json');
+    const file = join(served.folder, 'runaway-queue-1e6.json');
     writeFileSync(file, readFileSync(new URL('../hostile/corpus/runaway-queue-1e6.json', import.meta.url)));
     await page.getByLabel('Scenario file').setInputFiles(file);
     await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(2);

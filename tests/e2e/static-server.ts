@@ -1,9 +1,10 @@
 // A tiny static file server (node:http) for a built app under a sub-path, as a plain static host
 // would serve it: no SPA fallback, no headers beyond the content type. It logs every request.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,6 +30,28 @@ export interface StaticSite {
 
 /** The e2e global setup's production build (tests/e2e/global-setup.ts), one folder per run. */
 export const E2E_BUILD_DIR = inject('appBuildDir');
+
+export interface SiteAndFolder {
+  /** The e2e build served at `/`. */
+  site: StaticSite;
+  /** A scratch folder for files the test opens in the app. */
+  folder: string;
+}
+
+/** For a describe block: the e2e build on a server of its own (its requests logged) and a scratch
+ * folder, both made before the first test and gone after the last. */
+export function useSiteAndFolder(folderPrefix: string): SiteAndFolder {
+  const held = {} as SiteAndFolder;
+  beforeAll(async () => {
+    held.site = await serveStatic(E2E_BUILD_DIR, '/');
+    held.folder = mkdtempSync(join(tmpdir(), folderPrefix));
+  });
+  afterAll(async () => {
+    await held.site?.close();
+    if (held.folder) rmSync(held.folder, { recursive: true, force: true });
+  });
+  return held;
+}
 
 /** Serves `dir` (a built app) at `basePath` (with leading and trailing slash) on 127.0.0.1. */
 export async function serveStatic(dir: string, basePath: string): Promise<StaticSite> {

@@ -6,26 +6,8 @@ import { LIVE_HEADER, LIVE_LINK_FIELDS, LIVE_NODE_FIELDS, type LiveLayout } from
 import { identityTrouble, keysIn } from '../../src/ui/canvas/live/identity-readouts.ts';
 import { createLivePainter } from '../../src/ui/canvas/live/live-painter.ts';
 import type { LiveSnapshot } from '../../src/ui/canvas/live/live-source.ts';
+import { FakeElement } from '../support/fake-live-element.ts';
 
-class FakeElement {
-  attrs = new Map<string, string>();
-  textContent = '';
-  style = { setProperty: () => {} };
-  children: FakeElement[] = [];
-  constructor(live?: string) {
-    if (live) this.attrs.set('data-live', live);
-  }
-  hasAttribute(name: string) { return this.attrs.has(name); }
-  getAttribute(name: string) { return this.attrs.get(name) ?? null; }
-  setAttribute(name: string, value: string) { this.attrs.set(name, value); }
-  removeAttribute(name: string) { this.attrs.delete(name); }
-  querySelectorAll() {
-    const all: FakeElement[] = [];
-    const walk = (el: FakeElement) => el.children.forEach((c) => { if (c.attrs.has('data-live')) all.push(c); walk(c); });
-    walk(this);
-    return all;
-  }
-}
 
 const layout: LiveLayout = {
   keyNames: ['K1', 'K2'],

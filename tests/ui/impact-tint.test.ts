@@ -3,17 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFlowElementsBuilder, HIGHLIGHT_CLASS } from '../../src/ui/canvas/flow-elements.ts';
 import { impactActions, useImpactStore } from '../../src/store/impact-store.ts';
-import type { ScenarioDocument } from '../../src/store/graph-store.ts';
+import { twoNodeDocument as document } from '../support/two-node-document.ts';
 import { EMPTY_VALIDATION as validation } from '../../src/store/graph/validation-index.ts';
 import type { ImpactBand } from '../../src/experiments';
-
-const document = {
-  format: 'faultline.scenario/v1',
-  name: 'Two',
-  duration: '1m',
-  nodes: [{ id: 'users', kind: 'client', rate: 1, target: 'api' }, { id: 'api', kind: 'service' }],
-  links: [{ id: 'users-api', from: 'users', to: 'api' }],
-} as unknown as ScenarioDocument;
 
 describe('the impact tint', () => {
   const impacts = new Map<string, ImpactBand>([['api', 'high'], ['users-api', 'medium']]);

@@ -7,6 +7,7 @@ import { createLivePainter } from '../../src/ui/canvas/live/live-painter.ts';
 import type { LiveSnapshot } from '../../src/ui/canvas/live/live-source.ts';
 import { healthWord } from '../../src/ui/canvas/live/node-readouts.ts';
 import { describeKeyTrust, describeRejecting, formatRefreshIn, formatRejecting, keyTrust, tokenState } from '../../src/ui/canvas/live/token-readouts.ts';
+import { FakeElement } from '../support/fake-live-element.ts';
 
 describe('token badge text', () => {
   it('says which keys every replica trusts, marking the others', () => {
@@ -63,25 +64,6 @@ describe('token badge text', () => {
   });
 });
 
-class FakeElement {
-  attrs = new Map<string, string>();
-  textContent = '';
-  style = { setProperty: () => {} };
-  children: FakeElement[] = [];
-  constructor(live?: string) {
-    if (live) this.attrs.set('data-live', live);
-  }
-  hasAttribute(name: string) { return this.attrs.has(name); }
-  getAttribute(name: string) { return this.attrs.get(name) ?? null; }
-  setAttribute(name: string, value: string) { this.attrs.set(name, value); }
-  removeAttribute(name: string) { this.attrs.delete(name); }
-  querySelectorAll() {
-    const all: FakeElement[] = [];
-    const walk = (el: FakeElement) => el.children.forEach((c) => { if (c.attrs.has('data-live')) all.push(c); walk(c); });
-    walk(this);
-    return all;
-  }
-}
 
 const layout: LiveLayout = {
   keyNames: ['K1', 'K2'],

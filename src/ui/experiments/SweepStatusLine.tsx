@@ -1,6 +1,6 @@
 /** The sweep's progress (runs done, %, workers), its end, a cancel, or what went wrong. */
 import type { JSX } from 'react';
-import type { SweepStatus } from './use-sweep-run.ts';
+import type { SweepStatus } from './use-pool-run.ts';
 
 /** `kept`: what a cancel keeps, in the caller's words (a sweep's plot, the weak points' table). */
 export function SweepStatusLine({ status, workers, kept = 'the plot shows the runs that finished' }: { status: SweepStatus; workers: number; kept?: string }): JSX.Element {
