@@ -100,7 +100,12 @@ function dagreCentres(keys: Map<string, string>, edges: [string, string][], heig
   graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const key of keys.values()) graph.setNode(key, { width: LAYOUT_NODE_WIDTH_PX, height: heightOfKey.get(key)! });
-  edges.forEach(([from, to], i) => graph.setEdge(from, to, {}, `e${i}`));
+  // Parallel links bow apart and each carries its numbers: their two ranks sit two gaps apart,
+  // so the labels fit between the cards instead of under them.
+  const pairKey = ([from, to]: [string, string]) => (from < to ? `${from} ${to}` : `${to} ${from}`);
+  const linksPerPair = new Map<string, number>();
+  for (const edge of edges) linksPerPair.set(pairKey(edge), (linksPerPair.get(pairKey(edge)) ?? 0) + 1);
+  edges.forEach((edge, i) => graph.setEdge(edge[0], edge[1], linksPerPair.get(pairKey(edge))! > 1 ? { minlen: 2 } : {}, `e${i}`));
   dagre.layout(graph);
   return new Map([...keys.values()].map((key) => {
     const { x, y } = graph.node(key);

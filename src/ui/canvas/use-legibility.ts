@@ -21,6 +21,13 @@ export function useTextTargetPx(): number {
   return usePresenterStore((s) => (s.presenting ? PRESENT_TEXT_PX : MIN_TEXT_PX));
 }
 
+/** The canvas's text scale now (`--fl-text-scale`), for geometry that must make room for the text. */
+export function useTextScale(): number {
+  const targetPx = useTextTargetPx();
+  const step = useStore((s) => zoomStep(s.transform[2]));
+  return legibilityAt(step, targetPx).scale;
+}
+
 export function useLegibility(): LegibilityProps {
   const targetPx = useTextTargetPx();
   const step = useStore((s) => zoomStep(s.transform[2]));

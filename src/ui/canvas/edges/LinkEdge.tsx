@@ -10,6 +10,11 @@ import type { CanvasEdge } from '../canvas-types.ts';
 import { linkShape } from './link-geometry.ts';
 import { useLiveLink } from './use-live-link.ts';
 import { BELL_PATH } from '../BellGlyph.tsx';
+import { useTextScale } from '../use-legibility.ts';
+
+/** The bell's drawing is 20 px across; on a link it is set at 15 px × the text scale. */
+const BELL_SCALE = 0.75;
+const BELL_SIZE_PX = 20 * BELL_SCALE;
 
 function parallelTag(link: CanvasEdge['data'] & object): string {
   const l = link.link;
@@ -25,7 +30,8 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
   const count = data?.parallelCount ?? 1;
   // Offsets are taken in the pair's canonical direction (lower id first) so a→b and b→a part.
   const flip = data ? data.link.from > data.link.to : false;
-  const { path, labelX, labelY } = linkShape(props, index, count, flip);
+  const textScale = useTextScale();
+  const { path, labelX, labelY } = linkShape(props, index, count, flip, textScale);
   const invalid = data?.issues?.some((i) => i.severity === 'error');
   return (
     <g ref={group} className="fl-link" data-live="state" data-health="idle" data-selected={selected || undefined} data-invalid={invalid || undefined}>
@@ -33,7 +39,8 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
       <path className="fl-link__flow" d={path} data-live="flow" />
       <text className="fl-link__stats" x={labelX} y={labelY} dy="-0.67em" textAnchor="middle" data-live="stats" />
       <text className="fl-link__condition" x={labelX} y={labelY} dy="1.42em" textAnchor="middle" data-live="condition" />
-      <g className="fl-link__bell" transform={`translate(${labelX - 30} ${labelY - 10})`} data-live="alert-bell" role="img">
+      {/* on the link's midpoint, between its numbers above and its condition below, as much larger as their text */}
+      <g className="fl-link__bell" transform={`translate(${labelX - BELL_SIZE_PX * textScale / 2} ${labelY - BELL_SIZE_PX * textScale / 2}) scale(${BELL_SCALE * textScale})`} data-live="alert-bell" role="img">
         <circle cx="10" cy="10" r="11" />
         <path d={BELL_PATH} transform="translate(-2 -2)" />
       </g>

@@ -4,6 +4,7 @@
  */
 import { getBezierPath, type Position } from '@xyflow/react';
 
+/** Between neighbouring parallel links' midpoints at text scale 1: room for a label's two lines. */
 export const PARALLEL_SPACING_PX = 30;
 
 export interface LinkEnds {
@@ -24,15 +25,17 @@ export interface LinkShape {
 
 /**
  * `flip`: the link runs the other way from the pair's first link, so its perpendicular points
- * the other way too — without it, a→b and b→a at the same index would overlap.
+ * the other way too — without it, a→b and b→a at the same index would overlap. `textScale` (the
+ * canvas's `--fl-text-scale`): parallel links part further as their labels grow, so two labels
+ * never overlap when a small view or present mode enlarges the text.
  */
-export function linkShape(ends: LinkEnds, parallelIndex: number, parallelCount: number, flip: boolean): LinkShape {
+export function linkShape(ends: LinkEnds, parallelIndex: number, parallelCount: number, flip: boolean, textScale = 1): LinkShape {
   if (parallelCount <= 1) {
     const [path, labelX, labelY] = getBezierPath(ends);
     return { path, labelX, labelY };
   }
   const { sourceX: x0, sourceY: y0, targetX: x1, targetY: y1 } = ends;
-  const offset = (parallelIndex - (parallelCount - 1) / 2) * PARALLEL_SPACING_PX * (flip ? -1 : 1);
+  const offset = (parallelIndex - (parallelCount - 1) / 2) * PARALLEL_SPACING_PX * Math.max(1, textScale) * (flip ? -1 : 1);
   const dx = x1 - x0;
   const dy = y1 - y0;
   const length = Math.hypot(dx, dy) || 1;
