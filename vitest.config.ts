@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './tests/support/slow-first-sequencer.ts';
 
 // Unit, validation, scenario and contract tests, in Node. Browser tests: vitest.e2e.config.ts.
 //
@@ -9,7 +10,6 @@ const TIMED = [
   'tests/contract/simulation-worker.test.ts',
   'tests/contract/story-speed.test.ts',
   'tests/contract/runaway-run.test.ts',
-  'tests/cli/run-guard.test.ts',
   'tests/cli/hostile-files.test.ts',
   'tests/hostile/corpus.test.ts',
   'tests/hostile/autosave-honesty.test.ts',
@@ -23,6 +23,8 @@ export default defineConfig({
     environment: 'node',
     // fast-check from a fixed seed everywhere (a failure prints the seed and path to replay it)
     setupFiles: ['tests/support/fast-check-seed.ts'],
+    // the slowest files first, so the two lanes end together (tests/support/slow-first-sequencer.ts)
+    sequence: { sequencer: SlowestFirstSequencer },
     // the CLI tests start the bundled CLI, built once per run from the working tree
     globalSetup: ['tests/support/cli-bundle-setup.ts'],
     // Validation runs simulate hundreds of thousands of requests; ~30 s each on a slow machine.

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './tests/support/slow-first-sequencer.ts';
 
 // Browser tests: headless Debian chromium driven by playwright-core against a production build
 // served by `vite preview` (tests/e2e/global-setup.ts builds once and serves it to both groups).
@@ -23,6 +24,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
+    // the slowest files first, so the two lanes end together (tests/support/slow-first-sequencer.ts)
+    sequence: { sequencer: SlowestFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
