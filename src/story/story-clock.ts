@@ -35,3 +35,29 @@ export function storyClock(simMs: number, startsAtMin?: number): string {
   const s = totalSec % 60;
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
+
+/** The story's time of day at t = 0: minutes after midnight and a zone word ("UTC") if it named one. */
+export interface StoryStartOfDay {
+  minutes: number;
+  zone: string;
+}
+
+/**
+ * When the run's t = 0 is in the story's day: `story.startsAt`, else the time a guide step at
+ * t = 0 opens its title with ("18:30 UTC — healthy", as both outage stories do); else null.
+ */
+export function storyStartOfDay(startsAtMin: number | undefined, guide: readonly { atMs: number; title: string }[]): StoryStartOfDay | null {
+  if (startsAtMin !== undefined) return { minutes: startsAtMin, zone: '' };
+  const opening = guide.find((step) => step.atMs === 0);
+  const dash = opening === undefined ? -1 : opening.title.indexOf(' — ');
+  const match = dash > 0 ? /^(\d{1,2}):(\d{2})(?:\s+([A-Z]{2,5}))?$/.exec(opening!.title.slice(0, dash)) : null;
+  if (match === null || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
+  return { minutes: Number(match[1]) * 60 + Number(match[2]), zone: match[3] ?? '' };
+}
+
+/** The story's time of day at a simulated time, to the second: "19:05:22 UTC" (wrapping past midnight). */
+export function timeOfDay(simMs: number, start: StoryStartOfDay): string {
+  const totalSec = Math.floor(start.minutes * 60 + Math.max(0, simMs) / 1000) % (24 * 3600);
+  const clock = `${pad(Math.floor(totalSec / 3600))}:${pad(Math.floor((totalSec % 3600) / 60))}:${pad(totalSec % 60)}`;
+  return start.zone === '' ? clock : `${clock} ${start.zone}`;
+}

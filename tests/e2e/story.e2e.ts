@@ -1,6 +1,7 @@
 // The story plays itself (issue 11) in Chromium: an embed of key-removal-2021 at 700×450 reaches
 // K1's removal at story pace with its caption showing, within the 8 s target; a mark on the caption
-// timeline jumps there; caption=off hides the bar; present mode shows the caption large.
+// timeline jumps there; caption=off hides the bar; present mode shows the caption large. The
+// embed's clock reads the incident's time of day, as the captions do.
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { runState, timeToClock } from './story-support.ts';
@@ -27,6 +28,8 @@ describe('the story in the embed', () => {
     await expect.poll(() => caption.textContent(), POLL).toBe('19:00 — K1 disappears from the published keys');
     await expect.poll(() => page.locator('.fl-story__rate-text').textContent(), POLL).toBe('×60 — K1 is removed from Published keys');
     expect(await caption.isVisible()).toBe(true);
+    // the clock tells the caption's time of day (the guide's opening step: "18:30 UTC — healthy")
+    expect(await page.getByRole('timer', { name: 'Time of day in the story' }).textContent()).toMatch(/^19:0\d:\d\d UTC$/);
     // one line at 700 px
     const box = (await caption.boundingBox())!;
     expect(box.height).toBeLessThan(30);

@@ -1,4 +1,9 @@
-/** One line: simulated time of duration, and what the run is doing, in words. */
+/**
+ * One line: simulated time of duration, and what the run is doing, in words. A story told in
+ * the incident's time of day ("19:05 — the 5-minute group is fully broken") shows that clock
+ * first, so the caption and the clock agree; the run's own clock follows, muted.
+ */
+import { timeOfDay } from '../../story/index.ts';
 import { useRunStore, type RunStatus } from '../../store/run-store.ts';
 import { formatClock, RUN_STATUS_TEXT } from '../run/format-run.ts';
 
@@ -10,9 +15,15 @@ export function EmbedStatus() {
   const simulatedMs = useRunStore((s) => s.simulatedMs);
   const durationMs = useRunStore((s) => s.durationMs);
   const failure = useRunStore((s) => s.failure);
+  const startOfDay = useRunStore((s) => s.story?.startOfDay ?? null);
   return (
     <p className="fl-embed-status">
-      <span className="fl-embed-clock" role="timer" aria-label="Simulated time">
+      {startOfDay !== null && (
+        <span className="fl-embed-time-of-day" role="timer" aria-label="Time of day in the story">
+          {timeOfDay(simulatedMs, startOfDay)}
+        </span>
+      )}
+      <span className="fl-embed-clock" role="timer" aria-label="Simulated time" data-secondary={startOfDay !== null || undefined}>
         {formatClock(simulatedMs)} <span className="fl-embed-muted">/ {formatClock(durationMs)}</span>
       </span>
       <span role="status" data-status={status} title={failure ?? undefined}>
