@@ -66,6 +66,11 @@ describe('alerts on the canvas and the timeline', () => {
     await openBuiltin(page, 'mfa-outage-2019-monitoring');
     const bell = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] [data-live="alert-bell"]`);
     expect(await bell('users').getAttribute('data-firing')).toBeNull();
+    // the probe is drawn where it looks: a mark on Apple push's card, named; no other card has one
+    const probeMarks = page.locator('.react-flow__node .fl-node__probe');
+    expect(await probeMarks.count()).toBe(1);
+    expect(await page.locator('.react-flow__node[data-id="apns"] .fl-node__probe').getAttribute('aria-label')).toBe('Probed every 10m by apns-probe, via mfa-service');
+    expect(await probeMarks.isVisible()).toBe(true);
     await setSpeed(page, 'Max');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => bell('users').getAttribute('data-firing'), { timeout: 240_000, interval: 250 }).toBe('1');

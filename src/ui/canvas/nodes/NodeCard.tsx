@@ -14,7 +14,8 @@ import type { FieldIssue } from '../../../store/graph/validation-index.ts';
 import { layoutNodeHeightPx, LAYOUT_NODE_HEIGHT_PX } from '../../../store/graph/auto-layout.ts';
 import { cardLabel, distinctLabelsOf } from './distinct-labels.ts';
 import { IssueBadge } from './IssueBadge.tsx';
-import { BellGlyph } from '../BellGlyph.tsx';
+import { BellGlyph, PulseGlyph } from '../BellGlyph.tsx';
+import { probeSentence, probesChecking } from './probe-marks.ts';
 import { useLiveNode } from './use-live-node.ts';
 
 export interface NodeCardProps {
@@ -35,6 +36,8 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
   const label = cardLabel({ id, label: node.label });
   const shortLabel = useGraphStore((s) => distinctLabelsOf(s.document.nodes).get(id)) ?? label;
   const hasError = issues?.some((i) => i.severity === 'error') ?? false;
+  // a sentence, so the selector's result compares equal while the probes stay the same
+  const probed = useGraphStore((s) => probeSentence(probesChecking(s.document.probes, id)));
   return (
     <div
       ref={root}
@@ -54,6 +57,11 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
           {shortLabel !== label && <span className="fl-node__short-name">{shortLabel}</span>}
         </span>
         <IssueBadge issues={issues} />
+        {probed !== '' && (
+          <span className="fl-node__probe" role="img" aria-label={probed} title={probed}>
+            <PulseGlyph />
+          </span>
+        )}
         <span className="fl-node__bell" data-live="alert-bell" role="img">
           <BellGlyph />
         </span>
