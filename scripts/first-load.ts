@@ -26,7 +26,7 @@ export interface ModeBudget {
 
 /**
  * Issue 16: the embed's first JavaScript ≤ 120 KB gzipped; the editor's ≤ 300 KB (issue 6). The
- * embed's live stage: 232 KB measured once zod left it (275.6 KB with zod and the parser,
+ * embed's live stage: 226 KB measured once zod left it (276 KB with zod and the parser,
  * 2026-12-06), budget 250 KB — room for small growth, not for the validator to come back.
  */
 export const FIRST_LOAD_BUDGETS: readonly ModeBudget[] = [

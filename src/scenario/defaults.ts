@@ -1,12 +1,13 @@
 /**
  * Every default of the format, read from the one place that declares it: the zod schemas
- * (`.prefault(...)`), through the JSON Schema generated from them — the committed
- * docs/scenario.schema.json, which tests/scenario/json-schema.test.ts keeps equal to the
- * schemas' output. Read from the file rather than built at run time, so this stays zod-free: the
- * canvas's card summaries in the embed's live stage ask here without carrying the parser (issue 16).
- * The inspector's placeholders and the canvas summaries ask here instead of retyping "10s" or "unbounded".
+ * (`.prefault(...)`), through the JSON Schema generated from them — committed as
+ * defaults-schema.json (that schema cut to the keywords read here, by scripts/write-schema.ts;
+ * tests/scenario/json-schema.test.ts fails while it is out of date). Read from the file rather
+ * than built at run time, so this stays zod-free: the canvas's card summaries in the embed's live
+ * stage ask here without carrying the parser (issue 16). The inspector's placeholders and the
+ * canvas summaries ask here instead of retyping "10s" or "unbounded".
  */
-import generatedSchema from '../../docs/scenario.schema.json';
+import generatedSchema from './defaults-schema.json';
 import type { NodeKind } from './node-kinds.ts';
 import { CLOSED_LOOP_DEFAULTS } from './default-values.ts';
 
