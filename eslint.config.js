@@ -8,7 +8,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 /*
  * Doors, not holes (issue 15, ../shared/STYLE.md): another folder enters these modules through
  * their index.ts only (src/scenario also has fault-targets.ts, its zod-free list for light
- * readers such as src/embed, and light.ts, its zod-free door for the embed's first frame; src/engine also has kind-facts.ts,
+ * readers such as src/embed, light.ts, its zod-free door for the embed's first frame, and facts.ts, its zod-free facts for the
+ * embed's live stage and the editor's stores (issue 16: the page carries no parser the worker runs); src/engine also has kind-facts.ts,
  * plain data, so the layout the embed's first frame draws with does not carry the engine; src/embed also has protocol.ts, import-free, for the <faultline-embed>
  * element's 2 kB script). Nothing below src/ui imports it; outside workers/, worker types come
  * from workers/protocol.ts only. Tests and scripts may reach inside (they test and measure parts).
@@ -20,7 +21,7 @@ const up = (levels) => `^(\\.\\./){${levels}}`;
 function boundaries(levels, { from, ui = false }) {
   const doors = DOORS.filter((d) => d !== from).join('|');
   const patterns = [
-    { regex: `${up(levels)}(src/)?(${doors})/(?!index\\.ts$|fault-targets\\.ts$|light\\.ts$|protocol\\.ts$|kind-facts\\.ts$).+`, message: 'Import this module through its index.ts (eslint.config.js: doors, not holes).' },
+    { regex: `${up(levels)}(src/)?(${doors})/(?!index\\.ts$|fault-targets\\.ts$|light\\.ts$|facts\\.ts$|protocol\\.ts$|kind-facts\\.ts$).+`, message: 'Import this module through its index.ts (eslint.config.js: doors, not holes).' },
     { regex: `${up(levels + 1)}workers/(?!protocol\\.ts$).+`, message: 'Outside workers/, worker types come from workers/protocol.ts only (workers start by URL).' },
   ];
   if (!ui) patterns.push({ regex: `${up(levels)}ui(/|$)`, message: 'src/ui sits on top: nothing below it imports it.' });

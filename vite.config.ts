@@ -10,7 +10,7 @@ const canOpenBrowser =
   (process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
 
 export default defineConfig({
-  // firstLoadBudget: the build fails when the embed's or the editor's first JavaScript is over budget
+  // firstLoadBudget: the build fails when the embed's (either stage's) or the editor's first JavaScript is over budget, or the embed's live stage bundles zod
   plugins: [react(), contentSecurityPolicy(), embedElementScript(), firstLoadBudget()], // + dist/faultline-embed.js
   base: './', // relative asset URLs: the build works from any sub-path (blog embeds, GitHub Pages)
   worker: { format: 'es' },

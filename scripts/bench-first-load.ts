@@ -6,7 +6,8 @@
  * on the local network and on a throttled phone-like one. For each load: the gzipped JavaScript
  * fetched before the first node was on screen, the time from navigation to the first node, and
  * to the first live frame (a card painted with a state other than idle: the embed plays by
- * itself; the editor is told to play as soon as its worker is ready). Prints a Markdown table
+ * itself; the editor is told to play as soon as its worker is ready), and the page's JavaScript
+ * fetched before that frame (workers excluded: the embed's live stage shows here). Prints a Markdown table
  * for docs/performance.md ("First load").
  *
  * `-- --baseline <dist>` measures a second build (e.g. an older commit's `npm run build`) in the
@@ -62,6 +63,8 @@ interface Load {
   firstNodeMs: number;
   liveFrameMs: number;
   jsBeforeFirstNodeBytes: number;
+  /** The page's scripts (workers excluded) requested before the first live frame: the embed's live stage included. */
+  jsBeforeLiveFrameBytes: number;
 }
 
 /**
@@ -106,7 +109,9 @@ async function measure(browser: Browser, site: { url: string; gzipBytes: (path: 
     }
     await page.waitForFunction(() => (window as unknown as { __firstLoad: { liveFrameMs: number | null } }).__firstLoad.liveFrameMs !== null, null, { timeout: 120_000 });
     const liveFrameMs = await page.evaluate(() => (window as unknown as { __firstLoad: { liveFrameMs: number } }).__firstLoad.liveFrameMs);
-    return { firstNodeMs, liveFrameMs, jsBeforeFirstNodeBytes: beforeFirstNode.filter((p) => !p.includes('.worker-')).reduce((sum, p) => sum + site.gzipBytes(p), 0) };
+    const pageBytes = (paths: string[]) => paths.filter((p) => !p.includes('.worker-')).reduce((sum, p) => sum + site.gzipBytes(p), 0);
+    const beforeLiveFrame = [...new Set(scripts.filter((s) => s.atMs <= liveFrameMs).map((s) => s.path))];
+    return { firstNodeMs, liveFrameMs, jsBeforeFirstNodeBytes: pageBytes(beforeFirstNode), jsBeforeLiveFrameBytes: pageBytes(beforeLiveFrame) };
   } finally {
     await context.close();
   }
@@ -140,7 +145,7 @@ try {
           const key = `${builds[i].name}|${mode}|${condition.name}`;
           const load = await measure(browser, site, mode, condition.network);
           results.set(key, [...(results.get(key) ?? []), load]);
-          console.error(`run ${run + 1}/${RUNS} ${key}: first node ${Math.round(load.firstNodeMs)} ms, live ${Math.round(load.liveFrameMs)} ms, ${kb(load.jsBeforeFirstNodeBytes)}`);
+          console.error(`run ${run + 1}/${RUNS} ${key}: first node ${Math.round(load.firstNodeMs)} ms, live ${Math.round(load.liveFrameMs)} ms, ${kb(load.jsBeforeFirstNodeBytes)} / ${kb(load.jsBeforeLiveFrameBytes)}`);
         }
       }
     }
@@ -152,9 +157,9 @@ try {
 
 console.log(`First load, ${SCENARIO}, median of ${RUNS} runs (min–max), ms from navigation (${new Date().toISOString().slice(0, 10)}; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB; load ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)})`);
 console.log('');
-console.log('| build | mode | network | JS before first node (gzip) | first node, ms | first live frame, ms |');
-console.log('|---|---|---|---:|---:|---:|');
+console.log('| build | mode | network | JS before first node (gzip) | page JS before first live frame (gzip) | first node, ms | first live frame, ms |');
+console.log('|---|---|---|---:|---:|---:|---:|');
 for (const [key, loads] of results) {
   const [name, mode, network] = key.split('|');
-  console.log(`| ${name} | ${mode} | ${network} | ${kb(median(loads.map((l) => l.jsBeforeFirstNodeBytes)))} | ${ms(loads.map((l) => l.firstNodeMs))} | ${ms(loads.map((l) => l.liveFrameMs))} |`);
+  console.log(`| ${name} | ${mode} | ${network} | ${kb(median(loads.map((l) => l.jsBeforeFirstNodeBytes)))} | ${kb(median(loads.map((l) => l.jsBeforeLiveFrameBytes)))} | ${ms(loads.map((l) => l.firstNodeMs))} | ${ms(loads.map((l) => l.liveFrameMs))} |`);
 }

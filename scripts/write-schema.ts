@@ -1,7 +1,9 @@
 /**
  * Writes the JSON Schemas in docs/ from their zod sources:
  * - docs/scenario.schema.json from src/scenario (the format's parser),
- * - docs/report.schema.json from src/cli/report-schema.ts (what `run`/`sweep --json` print).
+ * - docs/report.schema.json from src/cli/report-schema.ts (what `run`/`sweep --json` print),
+ * - src/scenario/defaults-schema.json: the scenario schema cut to what `defaultOf` reads (the
+ *   format's defaults without zod, for the canvas and the inspector).
  * Run after changing either: npx tsx scripts/write-schema.ts
  * (tests/scenario/json-schema.test.ts and tests/cli/report-schema.test.ts fail while a committed
  * file is out of date).
@@ -9,13 +11,14 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reportJsonSchemaText } from '../src/cli/report-schema';
-import { scenarioJsonSchemaText } from '../src/scenario/json-schema';
+import { defaultsSchemaText, scenarioJsonSchemaText } from '../src/scenario/json-schema';
 
 for (const [file, text] of [
-  ['scenario.schema.json', scenarioJsonSchemaText()],
-  ['report.schema.json', reportJsonSchemaText()],
+  ['../docs/scenario.schema.json', scenarioJsonSchemaText()],
+  ['../docs/report.schema.json', reportJsonSchemaText()],
+  ['../src/scenario/defaults-schema.json', defaultsSchemaText()],
 ] as const) {
-  const target = fileURLToPath(new URL(`../docs/${file}`, import.meta.url));
+  const target = fileURLToPath(new URL(file, import.meta.url));
   writeFileSync(target, text);
   console.log(`wrote ${target}`);
 }

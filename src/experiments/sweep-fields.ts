@@ -5,7 +5,7 @@
  * Host-free: the Experiments panel lists them; the parser (src/scenario/experiment.ts) still has
  * the last word on each path and value.
  */
-import { parseDuration, parseVaryPath } from '../scenario/index.ts';
+import { parseDuration, parseVaryPath } from '../scenario/facts.ts';
 
 export type SweepFieldGroup = 'node' | 'link' | 'fault' | 'scenario';
 

@@ -7,10 +7,10 @@ import { fields } from './fields.ts';
 import { durationField } from './durations.ts';
 import { booleanField, nodeRefField, wholeNumberField } from './values.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
+import { CLIENT_AUTH_DEFAULTS, VALIDATOR_DEFAULTS } from './default-values.ts';
 
 /** Defaults in the file's own notation (docs/format.md lists them). */
-export const CLIENT_AUTH_DEFAULTS = { openLoopSessions: 1000, refreshBefore: '5m' } as const;
-export const VALIDATOR_DEFAULTS = { minRefreshInterval: 0, negativeTtl: 0, fetchTimeout: '10s' } as const;
+export { CLIENT_AUTH_DEFAULTS, VALIDATOR_DEFAULTS } from './default-values.ts';
 
 /**
  * A client's `auth`, as read; the client turns it into a ClientAuthSpec, since the default of

@@ -13,9 +13,10 @@ import { nodeBaseShape } from './node-base.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { clientAuthSchema, readClientAuth } from './auth.ts';
 import { quote } from './errors.ts';
+import { CLOSED_LOOP_DEFAULTS } from './default-values.ts';
 
 /** Defaults the parser applies itself (no prefault: they depend on the loop); src/scenario/defaults.ts reads them. */
-export const CLOSED_LOOP_DEFAULTS = { think: 0 } as const;
+export { CLOSED_LOOP_DEFAULTS } from './default-values.ts';
 
 const requestClassSchema = fields({
   name: textField({ maxLength: SCENARIO_LIMITS.maxClassNameLength, what: 'a class name', nonEmpty: true }),

@@ -1,11 +1,15 @@
 /**
  * Every default of the format, read from the one place that declares it: the zod schemas
- * (`.prefault(...)`), through the JSON Schema generated from them. The inspector's placeholders
- * and the canvas summaries ask here instead of retyping "10s" or "unbounded".
+ * (`.prefault(...)`), through the JSON Schema generated from them — committed as
+ * defaults-schema.json (that schema cut to the keywords read here, by scripts/write-schema.ts;
+ * tests/scenario/json-schema.test.ts fails while it is out of date). Read from the file rather
+ * than built at run time, so this stays zod-free: the canvas's card summaries in the embed's live
+ * stage ask here without carrying the parser (issue 16). The inspector's placeholders and the
+ * canvas summaries ask here instead of retyping "10s" or "unbounded".
  */
-import { buildScenarioJsonSchema } from './json-schema.ts';
-import type { NodeKind } from './nodes.ts';
-import { CLOSED_LOOP_DEFAULTS } from './client.ts';
+import generatedSchema from './defaults-schema.json';
+import type { NodeKind } from './node-kinds.ts';
+import { CLOSED_LOOP_DEFAULTS } from './default-values.ts';
 
 /** Whose field: a node of a kind, a link, or the scenario itself. */
 export type DefaultsOwner = NodeKind | 'link' | 'scenario';
@@ -13,8 +17,7 @@ export type DefaultsPath = readonly (string | number)[];
 
 type JsonSchema = Record<string, unknown>;
 
-let built: JsonSchema | undefined;
-const schemaOf = (): JsonSchema => (built ??= buildScenarioJsonSchema());
+const schemaOf = (): JsonSchema => generatedSchema as JsonSchema;
 
 function resolve(schema: JsonSchema): JsonSchema {
   const ref = schema.$ref;

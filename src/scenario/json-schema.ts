@@ -89,3 +89,27 @@ export function buildScenarioJsonSchema(): Record<string, unknown> {
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(buildScenarioJsonSchema(), null, 2)}\n`;
 }
+
+/** The keywords `defaultOf` (defaults.ts) walks; `default` and `const` values are kept whole. */
+const DEFAULTS_KEYWORDS = new Set(['properties', 'definitions', 'items', 'allOf', 'anyOf', 'oneOf', '$ref', 'default', 'const']);
+
+/** The schema with only what `defaultOf` reads (no descriptions, patterns, bounds): ~1.8 KB gzipped instead of ~8. */
+export function defaultsSchema(schema: unknown, isMap = false): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => defaultsSchema(item));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (isMap) kept[key] = defaultsSchema(value); // a field or definition name: its schema follows
+    else if (key === 'default' || key === 'const' || key === '$ref') kept[key] = value;
+    else if (DEFAULTS_KEYWORDS.has(key)) kept[key] = defaultsSchema(value, key === 'properties' || key === 'definitions');
+  }
+  return kept;
+}
+
+/**
+ * src/scenario/defaults-schema.json's exact text: the generated schema cut to what `defaultOf`
+ * reads, so the format's defaults reach the canvas and the inspector without zod (issue 16).
+ */
+export function defaultsSchemaText(): string {
+  return `${JSON.stringify(defaultsSchema(buildScenarioJsonSchema()))}\n`;
+}

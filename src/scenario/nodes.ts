@@ -12,6 +12,7 @@ import { cacheSchema } from './cache.ts';
 import { identitySchema } from './identity.ts';
 import { keysetSchema } from './keyset.ts';
 import { didYouMean } from './suggest.ts';
+import { NODE_KINDS, type NodeKind } from './node-kinds.ts';
 
 export const NODE_SCHEMAS = {
   client: clientSchema,
@@ -24,8 +25,7 @@ export const NODE_SCHEMAS = {
   keyset: keysetSchema,
 } as const satisfies Record<NodeSpec['kind'], z.ZodType<NodeSpec>>;
 
-export type NodeKind = keyof typeof NODE_SCHEMAS;
-export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
+export { NODE_KINDS, type NodeKind } from './node-kinds.ts';
 
 const KINDS_TEXT = NODE_KINDS.join(', ');
 

@@ -3,6 +3,7 @@ import { leaf, reject, type JsonSchemaFragment, type Rejection } from './fields.
 import { describeValue, quote } from './errors.ts';
 import { didYouMean } from './suggest.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
+import { ID_PATTERN } from './id-pattern.ts';
 
 const LIMIT_NOTE = '(a Faultline limit)';
 
@@ -116,11 +117,7 @@ export function textField({ maxLength, what, nonEmpty = false, description }: Te
   });
 }
 
-/**
- * "__proto__" is the one id JavaScript cannot keep as a plain object's key (assigning it sets the
- * prototype), and reports and series are plain objects keyed by id; so it is not an id.
- */
-export const ID_PATTERN = /^(?!__proto__$)[A-Za-z0-9_.:-]{1,64}$/;
+export { ID_PATTERN } from './id-pattern.ts';
 const ID_RULE = '1–64 letters, digits, "_", ".", ":" or "-"';
 const RESERVED_ID = '__proto__';
 

@@ -3,7 +3,7 @@
  * here; walked by the experiments (experiment.ts, in place) and by Compare (src/compare/doc-path.ts,
  * on a copy), which word their messages differently but find list items the same way.
  */
-import { isPlainObject, quote } from './errors.ts';
+import { isPlainObject, quote } from './issue-text.ts';
 import { isUnsafeKey, unsafeKeyMessage } from './own-keys.ts';
 
 export type PathStep = { field: string } | { item: string };

@@ -8,13 +8,13 @@
  * validation, no sync notification; the drop commits one undo step for the whole drag.
  */
 import { create } from 'zustand';
-import { admissionProblem } from '../scenario/index.ts';
+import { admissionProblem } from '../scenario/facts.ts';
 import { readEditableDocument, emptyDocument, type CanvasPosition, type DocumentFault, type ScenarioDocument } from './graph/document.ts';
 import * as edits from './graph/graph-edits.ts';
 import { copyGraph, pasteGraph, type GraphClip } from './graph/clipboard.ts';
 import { emptyHistory, recordEdit, redoStep, undoStep, type History } from './graph/history.ts';
 import { layoutDocumentWithNote } from './graph/auto-layout.ts';
-import { EMPTY_VALIDATION, validateDocument, type ValidationIndex } from './graph/validation-index.ts';
+import { EMPTY_VALIDATION, indexIssues, type ParseOutcome, type ValidationIndex } from './graph/validation-index.ts';
 import { AUTOSAVE_KEY, readAutosave, setAsideAutosave, writeAutosave, type DocumentStorage } from './graph/autosave.ts';
 import type { FieldPath } from './graph/field-path.ts';
 import { selectionActions, useSelectionStore } from './selection-store.ts';
@@ -95,6 +95,12 @@ function afterChange(document: ScenarioDocument): void {
   scheduleValidation();
 }
 
+/**
+ * The per-field validation, registered by whoever carries the parser: the editor registers
+ * src/store/graph/validate-document.ts at start. Without one (the embed) validation stays as
+ * filed — the embed files its worker's warnings (`fileIssues`) — and this store carries no zod.
+ */
+let validator: ((document: ScenarioDocument) => ValidationIndex) | null = null;
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleValidation(): void {
   clearTimeout(validateTimer);
@@ -233,7 +239,18 @@ export const graphActions = {
 
   validateNow(): void {
     clearTimeout(validateTimer);
-    useGraphStore.setState({ validation: validateDocument(state().document) });
+    if (validator) useGraphStore.setState({ validation: validator(state().document) });
+  },
+
+  /** Validates every edit from now on with `validate` (the editor's parser), and the current document at once. */
+  setValidator(validate: (document: ScenarioDocument) => ValidationIndex): void {
+    validator = validate;
+    graphActions.validateNow();
+  },
+
+  /** Shows problems parsed elsewhere (the embed's worker) for the current document. */
+  fileIssues(outcome: ParseOutcome): void {
+    useGraphStore.setState({ validation: indexIssues(state().document, outcome) });
   },
 
   dismissNotice(): void {

@@ -6,7 +6,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findBuiltin } from '../scenarios/index.ts';
-import { getDocument, restoreDocument, startAutosave, subscribeDocument } from '../store/graph-store.ts';
+import { getDocument, graphActions, restoreDocument, startAutosave, subscribeDocument } from '../store/graph-store.ts';
+import { validateDocument } from '../store/graph/validate-document.ts';
 import type { DocumentStorage } from '../store/graph/autosave.ts';
 import { startDocumentSync } from '../store/sync.ts';
 import { downloadText } from './files/download.ts';
@@ -26,6 +27,8 @@ function browserStorage(): DocumentStorage | null {
 
 export function startEditor(root: HTMLElement): void {
   startTheme();
+  // per-field messages as people type: the editor carries the parser for them (the embed does not)
+  graphActions.setValidator(validateDocument);
   const storage = browserStorage();
   restoreDocument(storage, () => findBuiltin('checkout')!.scenario, (text) => downloadText('faultline-unreadable-autosave.json', text, 'application/json'));
   if (storage) startAutosave(storage, window);

@@ -1,4 +1,5 @@
 // The embed's first load stays light (issue 16): what src/ui/embed/start-embed.ts pulls in
+// (and its live stage, start-live-embed.tsx, with no zod either: the worker validates)
 // statically — everything before the still picture — reaches no React, React Flow, zustand,
 // comlink or zod, and src/scenario/light.ts stays zod-free; and the build's budget check
 // (scripts/first-load.ts) fails a build whose mode is over budget and names it.
@@ -35,6 +36,17 @@ function staticClosure(start: string): { files: Set<string>; packages: Set<strin
   return { files, packages };
 }
 
+describe("the embed's live stage", () => {
+  it('reaches the scenario format only through its zod-free doors: no zod, no parser (the worker validates)', () => {
+    const { files, packages } = staticClosure('src/ui/embed/start-live-embed.tsx');
+    expect([...packages]).not.toContain('zod');
+    expect([...packages]).toContain('@xyflow/react'); // it is the live canvas: the walk reached it
+    const scenario = [...files].map((f) => relative(root, f)).filter((n) => n.startsWith('src/scenario/'));
+    expect(scenario).toContain('src/scenario/facts.ts');
+    expect(scenario.filter((n) => /\/(index|zod|parse|nodes|errors)\.ts$/.test(n))).toEqual([]);
+  });
+});
+
 describe("the embed's first stage", () => {
   it('reaches none of React, React Flow, zustand, comlink or zod', () => {
     const { files, packages } = staticClosure('src/ui/embed/start-embed.ts');
@@ -68,17 +80,29 @@ function noise(bytes: number, seed = 7): string {
   return text;
 }
 
-type Chunk = { type: 'chunk'; fileName: string; code: string; imports: string[]; facadeModuleId: string | null; isEntry: boolean };
-const chunk = (fileName: string, code: string, imports: string[] = [], facade: string | null = null, isEntry = false): Chunk => ({ type: 'chunk', fileName, code, imports, facadeModuleId: facade, isEntry });
+type Chunk = { type: 'chunk'; fileName: string; code: string; imports: string[]; facadeModuleId: string | null; isEntry: boolean; modules: Record<string, object> };
+const chunk = (fileName: string, code: string, imports: string[] = [], facade: string | null = null, isEntry = false, modules: string[] = []): Chunk => ({
+  type: 'chunk',
+  fileName,
+  code,
+  imports,
+  facadeModuleId: facade,
+  isEntry,
+  modules: Object.fromEntries(modules.map((id) => [id, {}])),
+});
 
-/** A built app: the entry, each mode's start chunk, one chunk the embed's start imports and one it loads later. */
-function bundle(embedSharedBytes: number): Record<string, Chunk> {
+/**
+ * A built app: the entry, each mode's start chunk, one chunk the embed's start imports, its live
+ * stage (after the first node: not in the embed's first load, in the live stage's) with `liveModules`.
+ */
+function bundle(embedSharedBytes: number, { liveBytes = 60_000, liveModules = ['/app/src/ui/embed/EmbedApp.tsx'] } = {}): Record<string, Chunk> {
   const chunks = [
     chunk('assets/index.js', 'import("./start-embed.js");import("./start-editor.js")', [], '/app/index.html', true),
-    chunk('assets/start-embed.js', 'import"./shared.js";import("./live.js")', ['assets/shared.js'], '/app/src/ui/embed/start-embed.ts'),
+    chunk('assets/start-embed.js', 'import"./shared.js";import("./start-live-embed.js")', ['assets/shared.js'], '/app/src/ui/embed/start-embed.ts'),
     chunk('assets/shared.js', noise(embedSharedBytes)),
-    chunk('assets/live.js', noise(400_000, 3)), // the live stage: after the first node, not counted
-    chunk('assets/start-editor.js', noise(10_000, 5), [], '/app/src/ui/start-editor.tsx'),
+    chunk('assets/start-live-embed.js', 'import"./live.js"', ['assets/live.js'], '/app/src/ui/embed/start-live-embed.tsx'),
+    chunk('assets/live.js', noise(liveBytes, 3), [], null, false, liveModules),
+    chunk('assets/start-editor.js', noise(10_000, 5), [], '/app/src/ui/start-editor.tsx', false, ['/app/node_modules/zod/v4/classic/schemas.js']),
   ];
   return Object.fromEntries(chunks.map((c) => [c.fileName, c]));
 }
@@ -103,14 +127,36 @@ function runBudget(chunks: Record<string, Chunk>): { infos: string[]; error: str
 describe('the build-time budget check', () => {
   const embedBudget = FIRST_LOAD_BUDGETS.find((b) => b.mode === 'embed')!.budgetGzipBytes;
 
-  it("passes a build whose embed first load is under 120 KB and reports both modes' figures", () => {
+  it("passes a build whose embed first load is under 120 KB and reports each mode's figures, the live stage's included", () => {
     const chunks = bundle(60_000);
-    const expected = ['assets/index.js', 'assets/start-embed.js', 'assets/shared.js'].reduce((sum, f) => sum + gzipSize(chunks[f].code), 0);
-    expect(expected).toBeLessThan(embedBudget);
+    const gz = (files: string[]) => files.reduce((sum, f) => sum + gzipSize(chunks[f].code), 0);
+    const first = gz(['assets/index.js', 'assets/start-embed.js', 'assets/shared.js']);
+    expect(first).toBeLessThan(embedBudget);
     const { infos, error } = runBudget(chunks);
     expect(error).toBeNull();
-    expect(infos[0]).toBe(`embed: ${(expected / 1024).toFixed(1)} KB gzipped before its first node (within its 120.0 KB budget; 3 files)`);
-    expect(infos[1]).toMatch(/^editor: .* \(within its 300\.0 KB budget; 2 files\)$/);
+    expect(infos[0]).toBe(`embed: ${(first / 1024).toFixed(1)} KB gzipped before its first node (within its 120.0 KB budget; 3 files)`);
+    const live = first + gz(['assets/start-live-embed.js', 'assets/live.js']);
+    expect(infos[1]).toBe(`embed-live: ${(live / 1024).toFixed(1)} KB gzipped before its first live frame (within its 250.0 KB budget; 5 files)`);
+    expect(infos[2]).toMatch(/^editor: .* \(within its 300\.0 KB budget; 2 files\)$/);
+  });
+
+  it("fails a build whose embed live stage carries zod, naming the mode, the chunk and the module (the worker validates)", () => {
+    const chunks = bundle(20_000, { liveModules: ['/app/src/ui/embed/EmbedApp.tsx', '/app/node_modules/zod/v4/core/core.js'] });
+    const { error } = runBudget(chunks);
+    expect(error).toMatch(/^A mode ships modules it must not/);
+    expect(error).toMatch(/embed-live: 1 forbidden modules — the simulation worker validates/);
+    expect(error).toContain('assets/live.js: /app/node_modules/zod/v4/core/core.js');
+    expect(error).not.toMatch(/editor:/); // the editor still validates in the page (docs/performance.md)
+  });
+
+  it("fails a build whose embed live stage is over its 250 KB budget", () => {
+    const liveBudget = FIRST_LOAD_BUDGETS.find((b) => b.mode === 'embed-live')!.budgetGzipBytes;
+    const chunks = bundle(20_000, { liveBytes: 360_000 });
+    expect(gzipSize(chunks['assets/live.js'].code)).toBeGreaterThan(liveBudget);
+    const { error } = runBudget(chunks);
+    expect(error).toMatch(/embed-live: \d+\.\d KB gzipped before its first live frame \(OVER its 250\.0 KB budget/);
+    expect(error).toMatch(/assets\/live\.js/);
+    expect(error).not.toMatch(/embed: /);
   });
 
   it('fails a build whose embed first load is over 120 KB, naming the mode and its biggest chunk', () => {
@@ -126,9 +172,12 @@ describe('the build-time budget check', () => {
     const chunks = bundle(1000);
     chunks['assets/start-embed.js'].facadeModuleId = '/app/src/ui/embed/renamed.ts';
     expect(runBudget(chunks).error).toMatch(/no chunk for src\/ui\/embed\/start-embed\.ts/);
+    const live = bundle(1000);
+    live['assets/start-live-embed.js'].facadeModuleId = '/app/src/ui/embed/renamed.tsx';
+    expect(runBudget(live).error).toMatch(/no chunk for src\/ui\/embed\/start-live-embed\.tsx \(the embed-live's start\)/);
   });
 
   it('names start modules that exist', () => {
-    for (const budget of FIRST_LOAD_BUDGETS) expect(existsSync(join(root, budget.startModule))).toBe(true);
+    for (const budget of FIRST_LOAD_BUDGETS) for (const module of budget.startModules) expect(existsSync(join(root, module))).toBe(true);
   });
 });

@@ -24,7 +24,10 @@ import {
 import { EXPERIMENT_LIMITS, parseScenario, runDocument } from '../../src/scenario';
 import { builtinScenarios, findBuiltin } from '../../src/scenarios';
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
+import { validateDocument } from '../../src/store/graph/validate-document.ts';
 import { emptyDocument } from '../../src/store/graph/document.ts';
+
+graphActions.setValidator(validateDocument); // as the editor does at start (src/ui/start-editor.tsx)
 
 const checkout = (): Record<string, unknown> => structuredClone(findBuiltin('checkout')!.scenario) as Record<string, unknown>;
 const nodeOf = (doc: Record<string, unknown>, id: string) => (doc.nodes as { id: string; [k: string]: unknown }[]).find((n) => n.id === id)!;

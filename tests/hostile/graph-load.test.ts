@@ -4,8 +4,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
+import { validateDocument } from '../../src/store/graph/validate-document.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
 import { builtinDocuments, deeplyNestedValue, hostileValue, mutate, mutation, prototypesUntouched } from './hostile-values.ts';
+
+graphActions.setValidator(validateDocument); // as the editor does at start (src/ui/start-editor.tsx)
 
 const current = () => useGraphStore.getState().document;
 

@@ -10,9 +10,12 @@ import { pathEditVariant } from '../../src/compare/path-edit.ts';
 import { getIn, setIn } from '../../src/store/graph/field-path.ts';
 import { openScenarioFile } from '../../src/ui/files/open-scenario-file.ts';
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
+import { validateDocument } from '../../src/store/graph/validate-document.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
 import { Simulation } from '../../src/engine/simulation.ts';
 import { POLLUTING_PATHS, prototypesUntouched, tiny } from './hostile-values.ts';
+
+graphActions.setValidator(validateDocument); // as the editor does at start (src/ui/start-editor.tsx)
 
 const probe = () => ({}) as Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchemaText } from '../../src/scenario/json-schema';
+import { defaultsSchema, defaultsSchemaText, scenarioJsonSchemaText } from '../../src/scenario/json-schema';
 import { parseScenario } from '../../src/scenario';
 import { scenario, threeTier, withCache, withTokens } from './fixtures';
 
@@ -12,6 +12,17 @@ const SCHEMA_FILE = fileURLToPath(new URL('../../docs/scenario.schema.json', imp
 describe('docs/scenario.schema.json', () => {
   it('is up to date (else run: npx tsx scripts/write-schema.ts)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(scenarioJsonSchemaText());
+  });
+});
+
+describe('src/scenario/defaults-schema.json (what defaultOf reads, zod-free)', () => {
+  it('is up to date (else run: npx tsx scripts/write-schema.ts)', () => {
+    expect(readFileSync(new URL('../../src/scenario/defaults-schema.json', import.meta.url), 'utf8')).toBe(defaultsSchemaText());
+  });
+
+  it('keeps every default whole and drops the words: a default object keeps its own keys', () => {
+    const cut = defaultsSchema({ properties: { think: { description: 'pause', default: { dist: 'exponential', mean: '10ms' }, anyOf: [{ $ref: '#/definitions/duration', minimum: 0 }] } }, definitions: { duration: { pattern: 'x', type: 'string' } } });
+    expect(cut).toEqual({ properties: { think: { default: { dist: 'exponential', mean: '10ms' }, anyOf: [{ $ref: '#/definitions/duration' }] } }, definitions: { duration: {} } });
   });
 });
 

@@ -2,11 +2,14 @@
 // corrupt autosave is reported and never fatal), inline validation filed under node and field.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { graphActions, restoreDocument, startAutosave, useGraphStore, AUTOSAVE_DELAY_MS } from '../../src/store/graph-store.ts';
+import { validateDocument } from '../../src/store/graph/validate-document.ts';
 import { useSelectionStore } from '../../src/store/selection-store.ts';
 import { AUTOSAVE_KEY, CORRUPT_AUTOSAVE_KEY, type DocumentStorage } from '../../src/store/graph/autosave.ts';
 import { emptyDocument } from '../../src/store/graph/document.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
 import { layeredGraph } from '../../src/scenarios/generated.ts';
+
+graphActions.setValidator(validateDocument); // as the editor does at start (src/ui/start-editor.tsx)
 
 class MemoryStorage implements DocumentStorage {
   items = new Map<string, string>();

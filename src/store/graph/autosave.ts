@@ -3,7 +3,7 @@
  * value that cannot be read is reported, kept aside under its own key (the person may want it
  * back) and otherwise ignored: the editor always opens.
  */
-import { admissionProblem, textSizeProblem } from '../../scenario/index.ts';
+import { admissionProblem, textSizeProblem } from '../../scenario/facts.ts';
 import { readEditableDocument, type ScenarioDocument } from './document.ts';
 
 /** localStorage, or a stand-in in tests. */

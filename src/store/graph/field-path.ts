@@ -3,7 +3,7 @@
  * ["calls", 0, "timeout"]. Writing `undefined` removes the field, which in the format means "use
  * the default" — the inspector's way to clear a field.
  */
-import { ownValue, setOwnValue } from '../../scenario/index.ts';
+import { ownValue, setOwnValue } from '../../scenario/facts.ts';
 
 export type FieldPath = readonly (string | number)[];
 

@@ -5,7 +5,7 @@
  * reference behind.
  */
 import { forgetInExperiment, renameInExperiment } from '../../experiments/experiment-refs.ts';
-import { ID_PATTERN } from '../../scenario/index.ts';
+import { ID_PATTERN } from '../../scenario/facts.ts';
 import { freshId, usedIds, type CanvasPosition, type DocumentLink, type DocumentNode, type ScenarioDocument } from './document.ts';
 import { setIn, type FieldPath } from './field-path.ts';
 import { rulesFor, type ReferenceMap } from './node-kind-rules.ts';

@@ -3,8 +3,10 @@
  * scenario settings, each with the field inside it ("nodes[2].queue.capacity" → node
  * `document.nodes[2].id`, field "queue.capacity"). The inspector shows each message next to its
  * field; the canvas marks the node or link.
+ *
+ * Zod-free: the parse itself is validate-document.ts (the editor's), or the worker's (the embed
+ * files the warnings its worker returned) — so the embed's live stage carries no parser (issue 16).
  */
-import { parseScenario } from '../../scenario/index.ts';
 import type { ScenarioDocument } from './document.ts';
 import { formatFieldPath, parseIssuePath } from './field-path.ts';
 
@@ -46,9 +48,11 @@ function splitLine(line: string): { path: string; message: string } {
   return at < 0 ? { path: '', message: line } : { path: line.slice(0, at), message: line.slice(at + 2) };
 }
 
-export function validateDocument(document: ScenarioDocument): ValidationIndex {
-  // an experiment's values are checked by the Experiments panel and the CLI, not on every edit
-  const result = parseScenario(document, { experimentValues: 'none' });
+/** What a parse of the document said: its warnings (formatted lines) or its errors. */
+export type ParseOutcome = { ok: true; warnings: readonly string[] } | { ok: false; errors: readonly { path: string; message: string }[] };
+
+/** Files a parse's problems under the parts of `document` (the same document that was parsed). */
+export function indexIssues(document: ScenarioDocument, result: ParseOutcome): ValidationIndex {
   const issues = result.ok
     ? result.warnings.map((line) => ({ ...splitLine(line), severity: 'warning' as const }))
     : result.errors.map((e) => ({ path: e.path, message: e.message, severity: 'error' as const }));

@@ -77,6 +77,8 @@ export const embedActions = {
     }
     const shown = graphActions.load(laidOut ?? document, { resetHistory: true });
     if (!shown.ok) return { ok: false, problem: `the scenario cannot be drawn — ${shown.reason}` };
+    // the worker's warnings mark the cards, as the editor's validation would (the page has no parser)
+    graphActions.fileIssues({ ok: true, warnings: run.warnings });
     await runActions.setSpeed(get().params.speed);
     const name = scenarioName(document, 'Untitled scenario');
     set({ phase: 'ready', problems: [], title: title ?? name, source });

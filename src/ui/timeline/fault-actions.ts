@@ -4,7 +4,7 @@
  * (FAULT_TARGET_KINDS in src/scenario/faults.ts), read from there; a new action in the format is a
  * type error here until it has a row.
  */
-import { FAULT_ACTIONS as FORMAT_ACTIONS, FAULT_TARGET_KINDS, type FaultAction } from '../../scenario/index.ts';
+import { FAULT_ACTIONS as FORMAT_ACTIONS, FAULT_TARGET_KINDS, type FaultAction } from '../../scenario/facts.ts';
 
 export type FaultArgument =
   | { name: string; label: string; type: 'number'; defaultValue: number; min: number; max?: number; step: number }

@@ -1,6 +1,6 @@
 /** One-line summaries of a node's settings for its card, read from the document as written. */
 import type { DocumentNode } from '../../../store/graph-store.ts';
-import { defaultOf, NODE_KINDS, type NodeKind } from '../../../scenario/index.ts';
+import { defaultOf, NODE_KINDS, type NodeKind } from '../../../scenario/facts.ts';
 
 const text = (value: unknown): string => (typeof value === 'number' ? `${value}ms` : String(value));
 

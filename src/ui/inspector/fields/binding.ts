@@ -3,7 +3,7 @@
  * take a binding rather than an id so the same retry or distribution editor serves clients,
  * calls, balancers and links.
  */
-import { defaultOf, NODE_KINDS, type DefaultsOwner, type NodeKind } from '../../../scenario/index.ts';
+import { defaultOf, NODE_KINDS, type DefaultsOwner, type NodeKind } from '../../../scenario/facts.ts';
 import { graphActions, type DocumentLink, type DocumentNode } from '../../../store/graph-store.ts';
 import { getIn, formatFieldPath, type FieldPath } from '../../../store/graph/field-path.ts';
 import { issuesAt, issuesUnder, type FieldIssue } from '../../../store/graph/validation-index.ts';

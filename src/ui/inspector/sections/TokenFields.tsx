@@ -10,7 +10,7 @@ import { CheckField } from '../fields/CheckField.tsx';
 import { TextField } from '../fields/TextField.tsx';
 import { LinkedNodeField } from './LinkedNodeField.tsx';
 import { OptionalGroup } from './OptionalGroup.tsx';
-import { CLIENT_AUTH_DEFAULTS } from '../../../scenario/index.ts';
+import { CLIENT_AUTH_DEFAULTS } from '../../../scenario/facts.ts';
 
 interface Props {
   node: DocumentNode;

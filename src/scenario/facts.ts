@@ -1,0 +1,18 @@
+/**
+ * src/scenario's zod-free facts: what the graph store, the canvas's card summaries, the inspector's
+ * fields and the fault list read of the format without validating anything — ids, durations,
+ * kinds, defaults, fault actions. The embed's live stage reads the format only through here and
+ * light.ts, so it carries no parser (its worker validates; issue 16); the editor validates with
+ * src/store/graph/validate-document.ts. Whatever is exported here must stay zod-free —
+ * tests/embed/first-load.test.ts follows its imports and fails if zod comes along.
+ */
+export { admissionProblem, textSizeProblem } from './admit.ts';
+export { ID_PATTERN } from './id-pattern.ts';
+export { ownValue, setOwnValue } from './own-keys.ts';
+export { parseDuration, formatDuration } from './duration-text.ts';
+export { listItemIds, listItemIndex, parseVaryPath, type PathStep } from './vary-path.ts';
+export { NODE_KINDS, type NodeKind } from './node-kinds.ts';
+export { defaultOf, type DefaultsOwner, type DefaultsPath } from './defaults.ts';
+export { CLIENT_AUTH_DEFAULTS } from './default-values.ts';
+export { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets.ts';
+export type { FaultAction } from '../engine/index.ts';
