@@ -2,13 +2,17 @@
  * The future event list: a binary min-heap on (time, insertion sequence), so events at the same
  * simulated time run in the order they were scheduled (FIFO ties).
  *
- * Entries live in two interleaved typed arrays — keys (time, seq) and payload (code, a, b) — and
- * are moved with a "hole" sift (one write per level instead of a swap): no object per event,
- * nothing allocated in steady state, and a node's fields share a cache line.
+ * The heap holds keys (time, seq) interleaved in a typed array and, per entry, the slot of its
+ * payload (code, a, b); a sift moves an entry with a "hole" (one write per level instead of a
+ * swap) and moves three numbers, not five: the payload stays in its slot from push to pop. No
+ * object per event, nothing allocated in steady state.
  */
 export class EventQueue {
-  private keys: Float64Array; // [time, seq] per entry
-  private payload: Int32Array; // [code, a, b] per entry
+  private keys: Float64Array; // [time, seq] per heap entry
+  private slots: Int32Array; // per heap entry: where its payload is
+  private payload: Int32Array; // [code, a, b] per slot
+  private freeSlots: Int32Array; // a stack of the slots not in use
+  private freeCount: number;
   private nextSeq = 0;
   size = 0;
 
@@ -21,7 +25,11 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     this.keys = new Float64Array(initialCapacity * 2);
+    this.slots = new Int32Array(initialCapacity);
     this.payload = new Int32Array(initialCapacity * 3);
+    this.freeSlots = new Int32Array(initialCapacity);
+    for (let i = 0; i < initialCapacity; i++) this.freeSlots[i] = initialCapacity - 1 - i;
+    this.freeCount = initialCapacity;
   }
 
   peekTimeMs(): number {
@@ -38,33 +46,41 @@ export class EventQueue {
   }
 
   pushWithSeq(timeMs: number, seq: number, code: number, a: number, b: number): void {
-    if (this.size * 2 === this.keys.length) this.grow();
+    if (this.freeCount === 0) this.grow();
+    const slot = this.freeSlots[--this.freeCount];
+    const p = this.payload;
+    p[slot * 3] = code;
+    p[slot * 3 + 1] = a;
+    p[slot * 3 + 2] = b;
     const keys = this.keys;
+    const slots = this.slots;
     let hole = this.size++;
     while (hole > 0) {
       const parent = (hole - 1) >> 1;
       const pt = keys[parent * 2];
       if (pt < timeMs || (pt === timeMs && keys[parent * 2 + 1] < seq)) break;
-      this.move(parent, hole);
+      keys[hole * 2] = pt;
+      keys[hole * 2 + 1] = keys[parent * 2 + 1];
+      slots[hole] = slots[parent];
       hole = parent;
     }
     keys[hole * 2] = timeMs;
     keys[hole * 2 + 1] = seq;
-    const p = this.payload;
-    p[hole * 3] = code;
-    p[hole * 3 + 1] = a;
-    p[hole * 3 + 2] = b;
+    slots[hole] = slot;
   }
 
   /** Removes the earliest event into the `popped*` fields. Call only when size > 0. */
   pop(): void {
     const keys = this.keys;
+    const slots = this.slots;
     const p = this.payload;
+    const top = slots[0];
     this.poppedTimeMs = keys[0];
     this.poppedSeq = keys[1];
-    this.poppedCode = p[0];
-    this.poppedA = p[1];
-    this.poppedB = p[2];
+    this.poppedCode = p[top * 3];
+    this.poppedA = p[top * 3 + 1];
+    this.poppedB = p[top * 3 + 2];
+    this.freeSlots[this.freeCount++] = top;
     const last = --this.size;
     if (last === 0) return;
     const lt = keys[last * 2];
@@ -81,32 +97,38 @@ export class EventQueue {
       }
       const ct = keys[child * 2];
       if (lt < ct || (lt === ct && ls < keys[child * 2 + 1])) break;
-      this.move(child, hole);
+      keys[hole * 2] = ct;
+      keys[hole * 2 + 1] = keys[child * 2 + 1];
+      slots[hole] = slots[child];
       hole = child;
     }
-    this.move(last, hole);
+    keys[hole * 2] = lt;
+    keys[hole * 2 + 1] = ls;
+    slots[hole] = slots[last];
   }
 
   clear(): void {
     this.size = 0;
+    const capacity = this.slots.length;
+    for (let i = 0; i < capacity; i++) this.freeSlots[i] = capacity - 1 - i;
+    this.freeCount = capacity;
   }
 
-  private move(from: number, to: number): void {
-    const keys = this.keys;
-    const p = this.payload;
-    keys[to * 2] = keys[from * 2];
-    keys[to * 2 + 1] = keys[from * 2 + 1];
-    p[to * 3] = p[from * 3];
-    p[to * 3 + 1] = p[from * 3 + 1];
-    p[to * 3 + 2] = p[from * 3 + 2];
-  }
-
+  /** Only when every slot is in use (size = capacity): twice the room, the new slots free. */
   private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
+    const capacity = this.slots.length;
+    const keys = new Float64Array(capacity * 4);
     keys.set(this.keys);
-    const payload = new Int32Array(this.payload.length * 2);
+    const slots = new Int32Array(capacity * 2);
+    slots.set(this.slots);
+    const payload = new Int32Array(capacity * 6);
     payload.set(this.payload);
+    const freeSlots = new Int32Array(capacity * 2);
+    for (let i = 0; i < capacity; i++) freeSlots[i] = 2 * capacity - 1 - i;
     this.keys = keys;
+    this.slots = slots;
     this.payload = payload;
+    this.freeSlots = freeSlots;
+    this.freeCount = capacity;
   }
 }

@@ -89,6 +89,12 @@ const KEPT_LIMIT = 4096;
  * selecting the value at the percentile's rank (its bucket is the histogram's: the bucket of a
  * value grows with the value), which costs far less than filling and scanning a histogram; past
  * 4,096 the values spill into a real histogram. Same numbers either way (tests/unit/histogram).
+ *
+ * With a `run` histogram (the whole measured window's), values recorded as measured reach it in
+ * one pass at the interval's end (or when `flush` is called) instead of one record per departure:
+ * the same values in the same order, so the same counts and the same sum, and a node's histogram
+ * is touched once an interval. Measured values are always the interval's last ones (time only
+ * moves forward, and warm-up ends once), so a count of them is enough to find them.
  */
 export class IntervalLatency {
   private values = new Float64Array(EXACT_LIMIT);
@@ -96,29 +102,53 @@ export class IntervalLatency {
   /** Made on the first spill: most nodes never hold 4,096 values in an interval (25 KB saved each). */
   private spill: LogHistogram | null = null;
   private count = 0;
+  /** The last `pending` kept values are measured and not yet in `run`. */
+  private pending = 0;
 
-  record(valueMs: number): void {
-    if (this.count < this.values.length) this.values[this.count++] = valueMs;
-    else this.recordPastEnd(valueMs);
+  constructor(private readonly run: LogHistogram | null = null) {}
+
+  /** `measured`: after warm-up, so it belongs in the run's histogram too. */
+  record(valueMs: number, measured: boolean): void {
+    if (this.count < this.values.length) {
+      this.values[this.count++] = valueMs;
+      if (measured) this.pending++;
+    } else this.recordPastEnd(valueMs, measured);
   }
 
-  private recordPastEnd(valueMs: number): void {
+  /** Brings the measured values recorded so far into the run's histogram (before it is read). */
+  flush(): void {
+    const run = this.run;
+    if (run === null || this.pending === 0) return;
+    const v = this.values;
+    const end = this.count < KEPT_LIMIT ? this.count : KEPT_LIMIT;
+    for (let i = end - this.pending; i < end; i++) run.record(v[i]);
+    this.pending = 0;
+  }
+
+  private recordPastEnd(valueMs: number, measured: boolean): void {
     const n = this.count;
     if (n < KEPT_LIMIT) {
       const grown = new Float64Array(Math.min(KEPT_LIMIT, n * 2));
       grown.set(this.values);
       this.values = grown;
       this.values[n] = valueMs;
+      if (measured) this.pending++;
     } else {
       const spill = (this.spill ??= new LogHistogram());
-      if (n === KEPT_LIMIT) for (let i = 0; i < KEPT_LIMIT; i++) spill.record(this.values[i]);
+      if (n === KEPT_LIMIT) {
+        // Past the kept values, measured ones go straight to the run's histogram: those kept first.
+        this.flush();
+        for (let i = 0; i < KEPT_LIMIT; i++) spill.record(this.values[i]);
+      }
       spill.record(valueMs);
+      if (measured && this.run !== null) this.run.record(valueMs);
     }
     this.count = n + 1;
   }
 
   /** The interval's p50 and p99 into `out[0]`, `out[1]` (0 when empty); then the interval restarts. */
   takeQuantiles(out: Float64Array): void {
+    this.flush(); // before selection reorders the values
     const n = this.count;
     if (n === 0) {
       out[0] = 0;

@@ -16,8 +16,9 @@ export class NodeStats {
   /** Workers available now (Infinity when unbounded); integrated for utilisation. */
   workers = Infinity;
 
-  readonly latency = new LogHistogram();
-  readonly intervalLatency = new IntervalLatency();
+  /** The measured window's latencies: read through `runLatency()`, which brings in the interval's. */
+  private readonly latency = new LogHistogram();
+  readonly intervalLatency = new IntervalLatency(this.latency);
   completedMeasured = 0;
   /** Arrivals (after warm-up) that found every worker busy and had to queue. */
   arrivedMeasured = 0;
@@ -53,14 +54,19 @@ export class NodeStats {
       this.dropped[reason]++;
       this.droppedTotal++;
     }
-    if (nowMs >= warmupMs) {
+    const measured = nowMs >= warmupMs;
+    if (measured) {
       this.departedMeasured++;
       this.sojournMeasuredMs += sojournMs;
-      if (ok) {
-        this.completedMeasured++;
-        this.latency.record(sojournMs);
-      }
+      if (ok) this.completedMeasured++;
     }
-    if (ok) this.intervalLatency.record(sojournMs);
+    // measured latencies reach `latency` from the interval's values (IntervalLatency)
+    if (ok) this.intervalLatency.record(sojournMs, measured);
+  }
+
+  /** The measured window's latency histogram, up to date. */
+  runLatency(): LogHistogram {
+    this.intervalLatency.flush();
+    return this.latency;
   }
 }

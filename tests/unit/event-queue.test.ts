@@ -39,4 +39,29 @@ describe('EventQueue', () => {
     expect(q.size).toBe(0);
     expect(q.peekTimeMs()).toBe(Infinity);
   });
+
+  it('pushes and pops interleaved give what a sorted list gives, payloads included, as the heap grows and its slots are reused', () => {
+    const q = new EventQueue(2);
+    const rng = new RandomStream(16, 'heap-interleaved');
+    const pending: { t: number; seq: number; code: number; a: number; b: number }[] = [];
+    let seq = 0;
+    let nowMs = 0;
+    for (let step = 0; step < 60_000; step++) {
+      // phases of growth and drain, so slots are freed and taken again at every size
+      const pushShare = Math.floor(step / 5000) % 2 === 0 ? 0.6 : 0.4;
+      if (pending.length === 0 || rng.next() < pushShare) {
+        const t = nowMs + Math.floor(rng.next() * 20); // ties at equal times
+        const e = { t, seq: seq++, code: step % 9, a: step, b: 1_000_000 - step };
+        pending.push(e);
+        q.push(e.t, e.code, e.a, e.b);
+      } else {
+        pending.sort((x, y) => x.t - y.t || x.seq - y.seq);
+        const e = pending.shift()!;
+        q.pop();
+        expect([q.poppedTimeMs, q.poppedSeq, q.poppedCode, q.poppedA, q.poppedB]).toEqual([e.t, e.seq, e.code, e.a, e.b]);
+        nowMs = e.t;
+      }
+      expect(q.size).toBe(pending.length);
+    }
+  });
 });

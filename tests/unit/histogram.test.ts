@@ -48,18 +48,18 @@ describe('IntervalLatency', () => {
   it('is exact for a few values and within 1% when it spills into a histogram', () => {
     const out = new Float64Array(2);
     const few = new IntervalLatency();
-    for (const v of [9, 1, 5, 3, 7]) few.record(v);
+    for (const v of [9, 1, 5, 3, 7]) few.record(v, false);
     few.takeQuantiles(out);
     expect([out[0], out[1]]).toEqual([5, 9]);
     few.takeQuantiles(out);
     expect([out[0], out[1]]).toEqual([0, 0]);
 
     const many = new IntervalLatency();
-    for (let v = 1; v <= 1000; v++) many.record(v);
+    for (let v = 1; v <= 1000; v++) many.record(v, false);
     many.takeQuantiles(out);
     expect(Math.abs(out[0] / 500 - 1)).toBeLessThan(0.01);
     expect(Math.abs(out[1] / 990 - 1)).toBeLessThan(0.01);
-    for (const v of [4, 2]) many.record(v);
+    for (const v of [4, 2]) many.record(v, false);
     many.takeQuantiles(out);
     expect([out[0], out[1]]).toEqual([2, 4]);
   });
@@ -93,7 +93,7 @@ describe('IntervalLatency by selection equals the histogram it replaces', () => 
         const interval = new IntervalLatency();
         const out = new Float64Array(2);
         for (const values of intervals) {
-          for (const v of values) interval.record(v);
+          for (const v of values) interval.record(v, false);
           interval.takeQuantiles(out);
           expect([out[0], out[1]]).toEqual(referenceQuantiles(values));
         }
@@ -108,9 +108,46 @@ describe('IntervalLatency by selection equals the histogram it replaces', () => 
     const out = new Float64Array(2);
     for (const n of [32, 33, 4096, 4097, 33, 10_000, 40]) {
       const values = Array.from({ length: n }, () => -100 * Math.log(1 - rng.next()));
-      for (const v of values) interval.record(v);
+      for (const v of values) interval.record(v, false);
       interval.takeQuantiles(out);
       expect([out[0], out[1]]).toEqual(referenceQuantiles(values));
     }
+  });
+});
+
+describe("IntervalLatency fills the run's histogram at the interval's end as recording each value did", () => {
+  const latency = fc.oneof(fc.constant(0), fc.constantFrom(1, 5, 100), fc.double({ min: 1e-4, max: 1e7, noNaN: true }));
+  /** One interval: values before warm-up ends (a prefix), then measured ones; maybe a report midway. */
+  const interval = fc.record({
+    unmeasured: fc.array(latency, { maxLength: 300 }),
+    // 'max': lengths spread up to 5,000, so intervals spill past the 4,096 kept values too
+    measured: fc.array(latency, { maxLength: 5000, size: 'max' }),
+    flushAfter: fc.option(fc.nat({ max: 5000 })),
+  });
+
+  it('same counts, percentiles, sum and maximum, interval after interval (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(interval, { minLength: 1, maxLength: 4 }), (intervals) => {
+        const direct = new LogHistogram();
+        const run = new LogHistogram();
+        const deferred = new IntervalLatency(run);
+        const out = new Float64Array(2);
+        for (const { unmeasured, measured, flushAfter } of intervals) {
+          for (const v of unmeasured) deferred.record(v, false);
+          measured.forEach((v, i) => {
+            direct.record(v);
+            deferred.record(v, true);
+            if (i === flushAfter) {
+              deferred.flush(); // a report read mid-interval sees every value so far
+              expect([run.count, run.sumMs]).toEqual([direct.count, direct.sumMs]);
+            }
+          });
+          deferred.takeQuantiles(out);
+          expect([run.count, run.sumMs, run.maxMs]).toEqual([direct.count, direct.sumMs, direct.maxMs]);
+          for (const q of [0.01, 0.5, 0.9, 0.99, 0.999, 1]) expect(run.quantileMs(q)).toBe(direct.quantileMs(q));
+        }
+      }),
+      { seed: 16, numRuns: 60, endOnFailure: true }, // shrinking 5,000-value intervals takes minutes
+    );
   });
 });

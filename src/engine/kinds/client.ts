@@ -83,8 +83,9 @@ export class ClientRuntime extends NodeRuntime {
   failedTotal = 0;
   inFlight = 0;
   attempts = 0;
+  /** The measured window's latencies, filled from the interval's values (IntervalLatency). */
   private readonly latency = new LogHistogram();
-  private readonly intervalLatency = new IntervalLatency();
+  private readonly intervalLatency = new IntervalLatency(this.latency);
   private readonly quantiles = new Float64Array(2);
   private readonly atSample = { generated: 0, succeeded: 0, failed: 0, attempts: 0, goodput: 0 };
   private columns: Record<ClientColumn, number> = { generated: 0, succeeded: 0, goodput: 0, failed: 0, attempts: 0, inFlight: 0, p50: 0, p99: 0, signIns: -1, rejectedTokenShare: -1 };
@@ -249,8 +250,7 @@ export class ClientRuntime extends NodeRuntime {
       this.succeeded++;
       this.succeededByClass[this.classIndices.length === 1 ? 0 : this.classIndices.indexOf(root.classIndex)]++;
       if (latencyMs <= this.spec.deadlineMs) this.goodput++;
-      if (sim.nowMs >= sim.warmupMs) this.latency.record(latencyMs);
-      this.intervalLatency.record(latencyMs);
+      this.intervalLatency.record(latencyMs, sim.nowMs >= sim.warmupMs);
     } else {
       this.failed[result]++;
       this.failedTotal++;
@@ -336,8 +336,14 @@ export class ClientRuntime extends NodeRuntime {
       attempts: this.attempts,
       retryAmplification: this.generated > 0 ? this.attempts / this.generated : 0,
       retries: { sent: this.retriesSent, ...retryRefusals(this.plansByClass) },
-      latencyMs: latencySummary(this.latency),
+      latencyMs: latencySummary(this.runLatency()),
     };
+  }
+
+  /** The measured window's latency histogram, up to date. */
+  private runLatency(): LogHistogram {
+    this.intervalLatency.flush();
+    return this.latency;
   }
 
   private scheduleNextArrival(sim: KindContext): void {

@@ -134,7 +134,7 @@ export abstract class ServerRuntime extends NodeRuntime {
       dropped: reasonCounts(s.dropped),
       queued: s.queued,
       inService: s.inService,
-      latencyMs: latencySummary(s.latency),
+      latencyMs: latencySummary(s.runLatency()),
       meanQueueLength,
       meanInSystem,
       utilization: s.workerIntegral > 0 ? (s.systemIntegral - s.queueIntegral) / s.workerIntegral : null,
