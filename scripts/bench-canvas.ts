@@ -11,7 +11,7 @@
  * - the live painter's output: frames in which it wrote to the canvas, and DOM writes, per second
  *   (0 from 200 nodes on: those graphs draw their live state on one canvas overlay, src/ui/canvas/overlay/);
  * - the run's clock: simulated seconds per wall second over the window (1.00 = keeps real time at
- *   1×), read from the run controls' progress bar (the clock in ms), and the worker's events/s.
+ *   1×), read from the run controls' clock (tenths of a second), and the worker's events/s.
  *
  * Usage: node --import tsx scripts/bench-canvas.ts [--sizes 0,300,1000] [--seconds 10] [--rounds 1]
  *   [--before <dir>] [--reduced-motion] [--paused] [--screenshot] [--trace]
@@ -139,9 +139,13 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
       let paints = 0;
       let writes = 0;
       const clock = document.querySelector('[aria-label="Simulated time"]');
-      // The run's clock in ms: the progress bar's value (the text shows whole seconds).
-      const progress = document.querySelector<HTMLProgressElement>('progress[aria-label="Run progress"]');
-      const simulatedStartMs = progress?.value ?? NaN;
+      // The run's clock in ms, from its text ("1:02.3": tenths; the progress bar moves in steps of
+      // 1/1000 of the run, too coarse over a 10 s window).
+      const clockMs = (): number => {
+        const match = /(\d+):(\d+(?:\.\d)?)/.exec(clock?.textContent ?? '');
+        return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : NaN;
+      };
+      const simulatedStartMs = clockMs();
       const mutations = new MutationObserver((records) => {
         paints++;
         writes += records.length;
@@ -163,7 +167,7 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
       mutations.disconnect();
       const simulatedText = clock?.textContent ?? '';
       const wallMs = performance.now() - startedAt;
-      const clockRate = ((progress?.value ?? NaN) - simulatedStartMs) / wallMs;
+      const clockRate = (clockMs() - simulatedStartMs) / wallMs;
       const eventsText = document.querySelector('[aria-label="Events per second"]')?.textContent ?? '';
       return { frames: frames.slice(1), longest, longTasks, paints, writes, wallMs, simulatedText, clockRate, eventsText };
     }, seconds * 1000);
