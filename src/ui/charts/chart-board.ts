@@ -19,6 +19,7 @@ import { chartsFor, type ChartLine, type ChartSpec } from './chart-specs.ts';
 import { chartWindow, historyNeededMs, type ChartWindow, type ChartWindowMode, type StoryWindow } from './chart-window.ts';
 import { legendSwatch, markerIsFilled, SERIES_COLOUR_COUNT, seriesColourVar, traceMarker } from './series-style.ts';
 import { pollSeries } from './series-poller.ts';
+import { sameColumns } from './same-columns.ts';
 
 export interface FaultMarker {
   atMs: number;
@@ -70,6 +71,8 @@ interface MountedChart {
   figure: HTMLElement;
   summary: HTMLElement;
   plot: uPlot;
+  /** The columns last handed to uPlot (the slice's own arrays): an identical poll is not drawn again. */
+  drawnColumns: ArrayLike<number>[] | null;
   /** The "now" line over the plot: a canvas, so that moving it does not re-layerize the page. */
   playhead: PlayheadPainter & { destroy(): void };
 }
@@ -177,7 +180,11 @@ export class ChartBoard {
       }
       chart ??= this.mount(spec, key);
       chart.latest.spec = spec;
-      chart.plot.setData([seconds, ...spec.lines.map((l) => toColumn(l.values))]);
+      const columns = [slice.t, ...spec.lines.map((l) => l.values)];
+      if (!sameColumns(columns, chart.drawnColumns)) {
+        chart.drawnColumns = columns;
+        chart.plot.setData([seconds, ...spec.lines.map((l) => toColumn(l.values))]);
+      }
       // Written only when different: every DOM change is a repaint of the page, and a figure
       // taken out and put back (even in its own place) a re-layout and re-layerize of all of it.
       writeText(chart.summary, describe(spec, slice, this.shownWindow));
@@ -250,7 +257,7 @@ export class ChartBoard {
     const playheadCanvas = document.createElement('canvas');
     playheadCanvas.className = 'fl-chart-playhead';
     plot.over.append(playheadCanvas);
-    const chart: MountedChart = { key, latest, figure, summary, plot, playhead: mountPlayhead(playheadCanvas) };
+    const chart: MountedChart = { key, latest, figure, summary, plot, drawnColumns: null, playhead: mountPlayhead(playheadCanvas) };
     this.charts.set(spec.id, chart);
     return chart;
   }
