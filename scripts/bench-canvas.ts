@@ -11,10 +11,12 @@
  * - the live painter's output: frames in which it wrote to the canvas, and DOM writes, per second
  *   (0 from 200 nodes on: those graphs draw their live state on one canvas overlay, src/ui/canvas/overlay/);
  * - the run's clock: simulated seconds per wall second over the window (1.00 = keeps real time at
- *   1×), read from the run controls' progress bar (the clock in ms), and the worker's events/s.
+ *   1×), read from the run controls' clock (tenths of a second), and the worker's events/s.
  *
  * Usage: node --import tsx scripts/bench-canvas.ts [--sizes 0,300,1000] [--seconds 10] [--rounds 1]
- *   [--before <dir>] [--reduced-motion] [--paused] [--screenshot]
+ *   [--before <dir>] [--reduced-motion] [--paused] [--screenshot] [--trace]
+ * `--trace`: also records a Chromium trace of the window and prints where the main thread's time
+ * went (scripts/trace-breakdown.ts); tracing costs time itself, so its fps are not comparable.
  * (size 0 = the built-in checkout scenario, 5 nodes: the baseline for this machine and browser)
  * `--before <dir>`: another checkout of the app (e.g. `git archive <commit> | tar -x -C <dir>`, with a
  * node_modules link) built and measured too, interleaved with this tree (before, after, before, …),
@@ -24,8 +26,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import react from '@vitejs/plugin-react';
 import { build, preview } from 'vite';
 import { layeredGraph } from '../src/scenarios/generated.ts';
+import { traceBreakdown } from './trace-breakdown.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argument = (name: string, fallback: string): string => {
@@ -117,6 +121,8 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
     if (process.argv.includes('--screenshot')) await page.screenshot({ path: join(root, '.tmp', `bench-canvas-${nodeCount}.png`) }); // .tmp/ is git-ignored
 
     const metrics = await metricsReader(page);
+    const tracing = process.argv.includes('--trace');
+    if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink.user_timing'] });
     const before = await metrics();
     const recorded = await page.evaluate(async (durationMs) => {
       const frames: number[] = [];
@@ -133,9 +139,13 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
       let paints = 0;
       let writes = 0;
       const clock = document.querySelector('[aria-label="Simulated time"]');
-      // The run's clock in ms: the progress bar's value (the text shows whole seconds).
-      const progress = document.querySelector<HTMLProgressElement>('progress[aria-label="Run progress"]');
-      const simulatedStartMs = progress?.value ?? NaN;
+      // The run's clock in ms, from its text ("1:02.3": tenths; the progress bar moves in steps of
+      // 1/1000 of the run, too coarse over a 10 s window).
+      const clockMs = (): number => {
+        const match = /(\d+):(\d+(?:\.\d)?)/.exec(clock?.textContent ?? '');
+        return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : NaN;
+      };
+      const simulatedStartMs = clockMs();
       const mutations = new MutationObserver((records) => {
         paints++;
         writes += records.length;
@@ -157,11 +167,12 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
       mutations.disconnect();
       const simulatedText = clock?.textContent ?? '';
       const wallMs = performance.now() - startedAt;
-      const clockRate = ((progress?.value ?? NaN) - simulatedStartMs) / wallMs;
+      const clockRate = (clockMs() - simulatedStartMs) / wallMs;
       const eventsText = document.querySelector('[aria-label="Events per second"]')?.textContent ?? '';
       return { frames: frames.slice(1), longest, longTasks, paints, writes, wallMs, simulatedText, clockRate, eventsText };
     }, seconds * 1000);
     const after = await metrics();
+    if (tracing) printBreakdown(nodeCount, JSON.parse((await browser.stopTracing()).toString()).traceEvents);
     const sorted = [...recorded.frames].sort((a, b) => a - b);
     const wallSec = recorded.wallMs / 1000;
     const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000 / wallSec;
@@ -189,10 +200,28 @@ async function measure(url: string, nodeCount: number): Promise<CanvasFigures> {
   }
 }
 
+function printBreakdown(nodeCount: number, events: Parameters<typeof traceBreakdown>[0]): void {
+  const b = traceBreakdown(events);
+  const perSec = (ms: number) => `${(ms / (b.windowMs / 1000)).toFixed(1)} ms/s`;
+  console.error(`\ntrace, ${nodeCount} nodes, ${(b.windowMs / 1000).toFixed(1)} s`);
+  console.error('threads:', b.threadsMs.slice(0, 6).map(([n, ms]) => `${n} ${perSec(ms)}`).join('; '));
+  console.error('main thread, self time:\n' + b.selfMs.slice(0, 25).map(([n, ms]) => `  ${n}: ${perSec(ms)}`).join('\n'));
+  console.error('script entered:\n' + b.scriptMs.slice(0, 15).map(([n, ms]) => `  ${n}: ${perSec(ms)}`).join('\n'));
+  console.error(`tasks > 50 ms: ${b.longTasks.length}\n` + b.longTasks.slice(0, 12).map((t) => `  ${t.durationMs.toFixed(1)} ms: ${t.inside}`).join('\n'));
+}
+
 /** Builds the app in `tree` and serves it; the URL and a way to stop the server. */
 async function serve(tree: string, name: string): Promise<{ url: string; close: () => void }> {
   const outDir = join(root, 'node_modules', '.cache', `faultline-bench-canvas-${name}`);
-  await build({ root: tree, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // A traced build keeps its names, so the breakdown can say which function the script time went
+  // to: unminified, it is over the first-load budget, so it is built without the config's plugins.
+  const traced = process.argv.includes('--trace');
+  await build({
+    root: tree,
+    logLevel: 'warn',
+    ...(traced ? { configFile: false, plugins: [react()], base: './', worker: { format: 'es' as const } } : {}),
+    build: { outDir, emptyOutDir: true, ...(traced ? { minify: false } : {}) },
+  });
   const server = await preview({ root: tree, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('vite preview did not bind a TCP port');

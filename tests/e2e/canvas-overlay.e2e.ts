@@ -81,6 +81,54 @@ describe('canvas overlay', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('while a big graph runs, nothing on the page is moved, re-inserted or restyled — the playheads are drawn on canvases at the clock', async () => {
+    // In Chromium each moved or re-inserted element re-layerizes the whole page (20–60 ms with
+    // 1,000 nodes: docs/performance.md); text and canvases do not.
+    const { page, pageErrors } = await openWithGraph(chromium, layeredGraph(250));
+    await chooseFromMenu(page, 'View', 'Fit view');
+    await play(page);
+    await expect.poll(() => page.locator('.fl-chart').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1000); // past the charts' first data
+    const changes = await page.evaluate(async () => {
+      const counts = { childList: 0, style: 0, text: 0, where: [] as string[] };
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'characterData') counts.text++;
+          else if (r.type === 'childList' || r.attributeName === 'style') {
+            if (r.type === 'childList') counts.childList++;
+            else counts.style++;
+            const element = r.target instanceof Element ? r.target : r.target.parentElement;
+            counts.where.push(`${r.type} ${r.attributeName ?? ''} ${element?.className ?? ''}`);
+          }
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      await new Promise((done) => setTimeout(done, 2500));
+      observer.disconnect();
+      return counts;
+    });
+    expect(changes.where).toEqual([]);
+    expect(changes.text).toBeGreaterThan(5); // the clock and the readouts did change meanwhile
+
+    // Where each playhead's line is drawn: the column of its canvas with paint in it, as a share of the width.
+    const lineAt = (selector: string) =>
+      page.locator(selector).first().evaluate((canvas: HTMLCanvasElement) => {
+        const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        const row = Math.floor(height / 2);
+        for (let x = 0; x < width; x++) if (data[(row * width + x) * 4 + 3] > 0) return (x + 1) / width; // the line's centre is 1 px to its right (2 px wide)
+        return NaN;
+      });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const progress = page.getByRole('progressbar', { name: 'Run progress' });
+    await expect.poll(async () => page.locator('.fl-track-playhead').evaluate((e) => e.tagName)).toBe('CANVAS');
+    const share = await progress.evaluate((p: HTMLProgressElement) => p.value / p.max);
+    const trackWidthPx = await page.locator('.fl-track-playhead').evaluate((c: HTMLCanvasElement) => c.width);
+    await expect.poll(() => lineAt('.fl-track-playhead')).toBeCloseTo(share, 1);
+    expect(Math.abs((await lineAt('.fl-track-playhead')) - share) * trackWidthPx).toBeLessThan(3); // within 3 device px (the bar's step included)
+    expect(await lineAt('.fl-chart-playhead')).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('the 5-node checkout keeps its DOM readouts and has no overlay', async () => {
     const { page, pageErrors } = await openWithGraph(chromium, null);
     await play(page);

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { SeriesSlice } from '../../../workers/protocol.ts';
 import { formatRate } from '../run/format-run.ts';
 import { pollSeries } from './series-poller.ts';
+import { writeData, writeText } from '../write-text.ts';
 import './charts.css';
 
 const WINDOW_MS = 10_000;
@@ -51,19 +52,20 @@ export function SummaryStrip() {
       pollSeries(
         () => NO_IDS,
         (slice) => {
+          // Only what changed is written: each write repaints the page (../write-text.ts).
           if (slice === null) {
-            for (const field of [goodput, errorRate, amplification]) if (field.current) field.current.textContent = '–';
+            for (const field of [goodput, errorRate, amplification]) if (field.current) writeText(field.current, '–');
             return;
           }
           const s = summarise(slice);
-          if (goodput.current) goodput.current.textContent = `${formatRate(s.goodputPerSec)}/s`;
+          if (goodput.current) writeText(goodput.current, `${formatRate(s.goodputPerSec)}/s`);
           if (errorRate.current) {
-            errorRate.current.textContent = Number.isNaN(s.errorRate) ? '–' : `${(s.errorRate * 100).toFixed(1)}%`;
-            errorRate.current.dataset.level = s.errorRate > 0.01 ? 'bad' : 'ok';
+            writeText(errorRate.current, Number.isNaN(s.errorRate) ? '–' : `${(s.errorRate * 100).toFixed(1)}%`);
+            writeData(errorRate.current, 'level', s.errorRate > 0.01 ? 'bad' : 'ok');
           }
           if (amplification.current) {
-            amplification.current.textContent = Number.isNaN(s.retryAmplification) ? '–' : `${s.retryAmplification.toFixed(2)}×`;
-            amplification.current.dataset.level = s.retryAmplification > 1.5 ? 'bad' : 'ok';
+            writeText(amplification.current, Number.isNaN(s.retryAmplification) ? '–' : `${s.retryAmplification.toFixed(2)}×`);
+            writeData(amplification.current, 'level', s.retryAmplification > 1.5 ? 'bad' : 'ok');
           }
         },
         () => ({ tailMs: WINDOW_MS }),

@@ -11,12 +11,15 @@ import type { SeriesSlice } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
 import { cssVarReader } from '../css-vars.ts';
 import { frameScheduler } from '../frame-scheduler.ts';
+import { mountPlayhead, type PlayheadPainter } from '../playhead-canvas.ts';
+import { writeData, writeText } from '../write-text.ts';
 import { formatAxisNumber, formatSimTime } from '../run/format-run.ts';
 import { timeAxisOptions } from '../time-ticks.ts';
 import { chartsFor, type ChartLine, type ChartSpec } from './chart-specs.ts';
 import { chartWindow, historyNeededMs, type ChartWindow, type ChartWindowMode, type StoryWindow } from './chart-window.ts';
 import { legendSwatch, markerIsFilled, SERIES_COLOUR_COUNT, seriesColourVar, traceMarker } from './series-style.ts';
 import { pollSeries } from './series-poller.ts';
+import { sameColumns } from './same-columns.ts';
 
 export interface FaultMarker {
   atMs: number;
@@ -68,8 +71,10 @@ interface MountedChart {
   figure: HTMLElement;
   summary: HTMLElement;
   plot: uPlot;
-  playhead: HTMLDivElement;
-  playheadX: number;
+  /** The columns last handed to uPlot (the slice's own arrays): an identical poll is not drawn again. */
+  drawnColumns: ArrayLike<number>[] | null;
+  /** The "now" line over the plot: a canvas, so that moving it does not re-layerize the page. */
+  playhead: PlayheadPainter & { destroy(): void };
 }
 
 export class ChartBoard {
@@ -129,7 +134,7 @@ export class ChartBoard {
     this.resize.disconnect();
     this.themeWatch.disconnect();
     this.darkQuery.removeEventListener('change', this.onScheme);
-    for (const chart of this.charts.values()) chart.plot.destroy();
+    for (const chart of this.charts.values()) unmount(chart);
     this.charts.clear();
     this.root.replaceChildren();
   }
@@ -137,10 +142,7 @@ export class ChartBoard {
   /** No run: no charts (not the last run's, drawn under a new, empty scenario). */
   private clear(): void {
     this.lastSlice = null;
-    for (const chart of this.charts.values()) {
-      chart.plot.destroy();
-      chart.figure.remove();
-    }
+    for (const chart of this.charts.values()) unmount(chart);
     this.charts.clear();
   }
 
@@ -168,27 +170,32 @@ export class ChartBoard {
     const specs = chartsFor(slice, this.primaryIds);
     const seconds = Array.from(slice.t, (ms) => ms / 1000);
     const seen = new Set<string>();
-    for (const spec of specs) {
+    specs.forEach((spec, position) => {
       seen.add(spec.id);
       const key = spec.lines.map((l) => `${l.label}|${l.colourSlot}|${l.marker}|${l.dash.join(',')}`).join(';');
       let chart = this.charts.get(spec.id);
       if (chart && chart.key !== key) {
-        chart.plot.destroy();
-        chart.figure.remove();
+        unmount(chart);
         chart = undefined;
       }
       chart ??= this.mount(spec, key);
       chart.latest.spec = spec;
-      chart.plot.setData([seconds, ...spec.lines.map((l) => toColumn(l.values))]);
-      chart.summary.textContent = describe(spec, slice, this.shownWindow);
+      const columns = [slice.t, ...spec.lines.map((l) => l.values)];
+      if (!sameColumns(columns, chart.drawnColumns)) {
+        chart.drawnColumns = columns;
+        chart.plot.setData([seconds, ...spec.lines.map((l) => toColumn(l.values))]);
+      }
+      // Written only when different: every DOM change is a repaint of the page, and a figure
+      // taken out and put back (even in its own place) a re-layout and re-layerize of all of it.
+      writeText(chart.summary, describe(spec, slice, this.shownWindow));
       // what the chart marks, for tests and for whoever reads the page's structure
-      chart.figure.dataset.alertFirings = String(alertFirings(slice).length);
-      this.root.append(chart.figure); // keeps the order of `specs`
-    }
+      writeData(chart.figure, 'alertFirings', String(alertFirings(slice).length));
+      const there = this.root.children[position] ?? null;
+      if (there !== chart.figure) this.root.insertBefore(chart.figure, there); // keeps the order of `specs`
+    });
     for (const [id, chart] of this.charts) {
       if (seen.has(id)) continue;
-      chart.plot.destroy();
-      chart.figure.remove();
+      unmount(chart);
       this.charts.delete(id);
     }
   }
@@ -247,10 +254,10 @@ export class ChartBoard {
       const line = spec.lines[index - 1]; // row 0 is the x value
       if (line) row.querySelector('.u-marker')?.replaceChildren(legendSwatch(line, colourOf(line)));
     });
-    const playhead = document.createElement('div');
-    playhead.className = 'fl-chart-playhead';
-    plot.over.append(playhead);
-    const chart: MountedChart = { key, latest, figure, summary, plot, playhead, playheadX: NaN };
+    const playheadCanvas = document.createElement('canvas');
+    playheadCanvas.className = 'fl-chart-playhead';
+    plot.over.append(playheadCanvas);
+    const chart: MountedChart = { key, latest, figure, summary, plot, drawnColumns: null, playhead: mountPlayhead(playheadCanvas) };
     this.charts.set(spec.id, chart);
     return chart;
   }
@@ -339,17 +346,12 @@ export class ChartBoard {
     ctx.restore();
   }
 
-  /** Per frame: the window follows the clock (a redraw only when it moved a visible amount); the playhead is a transform. */
+  /** Per frame: the window follows the clock (a redraw only when it moved a visible amount); the playhead redraws when it moved a pixel. */
   private onFrame(timeMs: number): void {
     if (this.charts.size === 0) return;
     if (timeMs - this.windowMovedAtMs >= WINDOW_REDRAW_MS && this.updateWindow(false)) this.windowMovedAtMs = timeMs;
     const seconds = this.nowMs() / 1000;
-    for (const chart of this.charts.values()) {
-      const x = Math.round(chart.plot.valToPos(seconds, 'x'));
-      if (x === chart.playheadX || !Number.isFinite(x)) continue; // paused: no style writes at all
-      chart.playheadX = x;
-      chart.playhead.style.transform = `translateX(${x}px)`;
-    }
+    for (const chart of this.charts.values()) chart.playhead.moveTo(chart.plot.valToPos(seconds, 'x'));
   }
 
   private fitWidth(): void {
@@ -361,13 +363,16 @@ export class ChartBoard {
     const next = readTheme(this.root);
     if (JSON.stringify(next) === JSON.stringify(this.theme)) return;
     this.theme = next;
-    for (const chart of this.charts.values()) {
-      chart.plot.destroy();
-      chart.figure.remove();
-    }
+    for (const chart of this.charts.values()) unmount(chart);
     this.charts.clear();
     if (this.lastSlice) this.render(this.lastSlice); // rebuilt with the new colours
   }
+}
+
+function unmount(chart: MountedChart): void {
+  chart.playhead.destroy();
+  chart.plot.destroy();
+  chart.figure.remove();
 }
 
 /** Every alert's firings in the slice, flattened (empty without alerts). */

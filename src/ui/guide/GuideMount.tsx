@@ -15,8 +15,17 @@ const GuidePanel = lazy(() => import('./GuidePanel.tsx').then((m) => ({ default:
 export function useAppModeClass(): string {
   const guide = useGuideStore((s) => s.open);
   const presenting = usePresenterStore((s) => s.presenting);
+  // The root's large type (app.css) follows a class on <html>, not `html:has(.fl-app--present)`:
+  // with :has() every node added anywhere made Chromium restyle the root (5 ms a frame at 1,000 nodes).
+  useEffect(() => {
+    document.documentElement.classList.toggle(PRESENT_ROOT_CLASS, presenting);
+    return () => document.documentElement.classList.remove(PRESENT_ROOT_CLASS);
+  }, [presenting]);
   return `${guide ? ' fl-app--guide' : ''}${presenting ? ' fl-app--present' : ''}`;
 }
+
+/** On <html> in presenter mode (app.css sets the root's font size by it). */
+export const PRESENT_ROOT_CLASS = 'fl-root--present';
 
 export function GuideMount() {
   const open = useGuideStore((s) => s.open);

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { RUN_SPEEDS, type RunSpeed } from '../../../workers/protocol.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';
-import { formatClock, formatRate, RUN_STATUS_TEXT, speedLabel, speedTitle } from './format-run.ts';
+import { formatClock, formatRate, progressValue, RUN_STATUS_TEXT, speedLabel, speedTitle } from './format-run.ts';
 import './run.css';
 
 /** The select's value back to a speed: one of RUN_SPEEDS, compared as text. */
@@ -69,7 +69,7 @@ export function RunControls() {
         <span className="fl-run-clock" aria-label="Simulated time" role="timer" aria-live="off">
           {formatClock(simulatedMs)} <span className="fl-run-muted">/ {formatClock(durationMs)}</span>
         </span>
-        <progress className="fl-run-progress" max={Math.max(1, durationMs)} value={simulatedMs} aria-label="Run progress" />
+        <progress className="fl-run-progress" max={Math.max(1, durationMs)} value={progressValue(simulatedMs, durationMs)} aria-label="Run progress" />
         <span className="fl-run-rate" aria-label="Events per second">
           {formatRate(eventsPerSec)} <span className="fl-run-muted">events/s</span>
         </span>

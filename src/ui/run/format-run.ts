@@ -32,6 +32,21 @@ export function formatClock(ms: number): string {
   return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
 }
 
+/**
+ * The progress bar moves in steps of 1/PROGRESS_STEPS of the run: finer than a pixel at any width
+ * it is drawn at (8rem), so it looks the same, but a bar that did not move a step is not written —
+ * each write repaints the page, milliseconds with a 1,000-node graph (docs/performance.md).
+ */
+export const PROGRESS_STEPS = 1000;
+
+/** The progress bar's value for the clock: `simulatedMs` rounded down to a step (the end is the end). */
+export function progressValue(simulatedMs: number, durationMs: number): number {
+  const spanMs = Math.max(1, durationMs);
+  if (simulatedMs >= spanMs) return spanMs;
+  const stepMs = spanMs / PROGRESS_STEPS;
+  return Math.max(0, Math.floor(simulatedMs / stepMs)) * stepMs;
+}
+
 // Rates and axis numbers are src/format's: one style for canvas, panels and charts.
 export { formatAxisNumber, formatRate } from '../../format/numbers.ts';
 

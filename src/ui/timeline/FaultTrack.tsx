@@ -8,6 +8,7 @@ import { formatDuration, parseDuration } from '../../scenario/index.ts';
 import type { FaultLogEntry } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
 import { frameScheduler } from '../frame-scheduler.ts';
+import { mountPlayhead, type PlayheadPainter } from '../playhead-canvas.ts';
 import { formatSimTime } from '../run/format-run.ts';
 import { formatTimeTick, maxTicksForWidth, timeTicks } from '../time-ticks.ts';
 import type { AlertFiring } from './use-alert-firings.ts';
@@ -37,7 +38,7 @@ const percentOf = (ms: number, spanMs: number) => `${(Math.min(spanMs, Math.max(
 
 export function FaultTrack({ faults, durationMs, faultLog, alertFirings = [], onMove, onDelete }: FaultTrackProps) {
   const track = useRef<HTMLDivElement>(null);
-  const playhead = useRef<HTMLDivElement>(null);
+  const playhead = useRef<HTMLCanvasElement>(null);
   const [drag, setDrag] = useState<{ index: number; atMs: number } | null>(null);
   const laneWidthPx = useWidth(track);
   const span = Math.max(1, durationMs);
@@ -46,11 +47,24 @@ export function FaultTrack({ faults, durationMs, faultLog, alertFirings = [], on
   const snap = (ms: number) => Math.min(span, Math.max(0, Math.round(ms / grainMs) * grainMs));
   const percent = (ms: number) => percentOf(ms, span);
 
+  // Drawn on a canvas across the lane: moving an element re-layerizes the page (../playhead-canvas.ts).
+  const playheadPainter = useRef<PlayheadPainter | null>(null);
   const paintPlayhead = useEffectEvent(() => {
     const values = liveMetrics.get().values;
-    if (playhead.current) playhead.current.style.left = percent(values ? values[0] : 0);
+    const painter = playheadPainter.current;
+    painter?.moveTo((Math.min(span, Math.max(0, values ? values[0] : 0)) / span) * painter.widthPx());
   });
-  useEffect(() => frameScheduler.onFrame(() => paintPlayhead()), []);
+  useEffect(() => {
+    if (!playhead.current) return;
+    const mounted = mountPlayhead(playhead.current);
+    playheadPainter.current = mounted;
+    const stopFrames = frameScheduler.onFrame(() => paintPlayhead());
+    return () => {
+      stopFrames();
+      mounted.destroy();
+      playheadPainter.current = null;
+    };
+  }, []);
 
   // The charts' tick rule (time-ticks.ts): nice steps, as many as the lane's width labels clearly.
   const ticks = timeTicks(0, span, maxTicksForWidth(laneWidthPx));
@@ -136,7 +150,7 @@ export function FaultTrack({ faults, durationMs, faultLog, alertFirings = [], on
         {faultLog.map((entry, index) => (
           <span key={`live-${index}`} className="fl-track-injected" style={{ left: percent(entry.atMs) }} title={`${entry.action} ${entry.target} (injected live at ${formatSimTime(entry.atMs)})`} />
         ))}
-        <div className="fl-track-playhead" ref={playhead} aria-hidden="true" />
+        <canvas className="fl-track-playhead" ref={playhead} aria-hidden="true" />
       </div>
     </div>
   );
