@@ -1,7 +1,7 @@
 // The story plays itself (issue 11) in Chromium: an embed of key-removal-2021 at 700×450 reaches
 // K1's removal at story pace with its caption showing, within the 8 s target; a mark on the caption
 // timeline jumps there; caption=off hides the bar; present mode shows the caption large. The
-// embed's clock reads the incident's time of day, as the captions do.
+// embed's clock, and present mode's, read the incident's time of day, as the captions do.
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { runState, timeToClock } from './story-support.ts';
@@ -78,6 +78,9 @@ describe('the story in the embed', () => {
     await expect.poll(() => caption.textContent(), POLL).toBe('18:30 UTC — healthy');
     const fontPx = await caption.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(28);
+    // the toolbar's clock reads the caption's time of day too (18:30 at t = 0), beside the run's
+    await expect.poll(() => page.getByRole('timer', { name: 'Time of day in the story' }).textContent(), POLL).toMatch(/^18:3\d:\d\d UTC$/);
+    expect(await page.getByRole('timer', { name: 'Simulated time' }).isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

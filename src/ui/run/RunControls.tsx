@@ -5,6 +5,8 @@
  */
 import { useEffect } from 'react';
 import { RUN_SPEEDS, type RunSpeed } from '../../../workers/protocol.ts';
+import { timeOfDay } from '../../story/index.ts';
+import { usePresenterStore } from '../guide/presenter-store.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { runActions, useRunStore, type RunStatus } from '../../store/run-store.ts';
 import { formatClock, formatRate, progressValue, RUN_STATUS_TEXT, speedLabel, speedTitle } from './format-run.ts';
@@ -32,6 +34,9 @@ export function RunControls() {
   const durationMs = useRunStore((s) => s.durationMs);
   const eventsPerSec = useRunStore((s) => s.eventsPerSec);
   const failure = useRunStore((s) => s.failure);
+  // a room follows the story's captions ("19:05 — …"): present mode reads the clock in their time of day too
+  const startOfDay = useRunStore((s) => s.story?.startOfDay ?? null);
+  const presenting = usePresenterStore((s) => s.presenting);
   // an empty canvas has nothing to run, which is not an error
   const empty = useGraphStore((s) => s.document.nodes.length === 0);
   const running = status === 'running';
@@ -66,6 +71,11 @@ export function RunControls() {
         Reset
       </button>
       <div className="fl-run-readouts">
+        {presenting && startOfDay !== null && (
+          <span className="fl-run-time-of-day" aria-label="Time of day in the story" role="timer" aria-live="off">
+            {timeOfDay(simulatedMs, startOfDay)}
+          </span>
+        )}
         <span className="fl-run-clock" aria-label="Simulated time" role="timer" aria-live="off">
           {formatClock(simulatedMs)} <span className="fl-run-muted">/ {formatClock(durationMs)}</span>
         </span>
