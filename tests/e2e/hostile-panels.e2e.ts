@@ -4,33 +4,21 @@
 // answering, the text shows as plain text with the reason, and a reload is not blank.
 // Every panel's error boundary: panel-boundaries.e2e.ts.
 // FAULTLINE_SHOTS=<dir> saves screenshots of the plain-text fallback.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY } from '../../src/store/graph/autosave.ts';
 import { useChromium } from './browser.ts';
+import { shootDesktopAndPhone } from './shots-support.ts';
 import { chooseFromMenu } from './toolbar-support.ts';
 
 const chromium = useChromium();
 const corpus = (name: string): unknown => JSON.parse(readFileSync(new URL(`../hostile/corpus/${name}`, import.meta.url), 'utf8'));
 const EMPHASIS_BOMB = corpus('markdown-emphasis-bomb.json') as { guide: { text: string }[] };
 const DEEP_QUOTE = corpus('description-deep-blockquote.json') as { description: string };
-const SHOTS = process.env.FAULTLINE_SHOTS;
 
 const guide = (page: Page) => page.getByRole('complementary', { name: 'Guide' });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 /** Records the longest gap between 20 ms timer ticks from now on: a frozen main thread shows as a long gap. */
 async function startGapProbe(page: Page): Promise<void> {
@@ -77,7 +65,7 @@ describe('markdown that used to hang or blank the page', () => {
     await expectPlainText(page, '.fl-guide__current', EMPHASIS_BOMB.guide[0]!.text, 'the text is 99,000 characters long; markdown is formatted up to 50,000');
     expect(await longestGapMs(page)).toBeLessThan(1_000); // it froze for 63 s
     expect(await roundTripMs(page)).toBeLessThan(500);
-    await shoot(page, 'markdown-plain-fallback');
+    await shootDesktopAndPhone(page, 'markdown-plain-fallback');
     // the app still works: an edit lands on the canvas
     await page.locator('.react-flow__node[data-id="api"]').click();
     await page.getByLabel('Label', { exact: true }).fill('still here');
@@ -107,7 +95,7 @@ describe('markdown that used to hang or blank the page', () => {
     await guide(page).getByText('About this scenario').click();
     await expectPlainText(page, '.fl-guide__about', DEEP_QUOTE.description, reason);
     expect(await longestGapMs(page)).toBeLessThan(1_000);
-    await shoot(page, 'markdown-deep-quote');
+    await shootDesktopAndPhone(page, 'markdown-deep-quote');
     // ?present opens the guide at start: this is where every reload used to be blank
     for (let reload = 0; reload < 2; reload++) {
       await page.goto(page.url().split('?')[0] + '?present');
@@ -132,7 +120,7 @@ describe('a valid 2,000-node call chain', () => {
     expect(await note.innerText()).toContain('This graph (2,000 nodes, a chain of 2,000) was laid out in simple columns: the full layout is used up to 1000 nodes and chains of 250.');
     await page.locator('.react-flow__node').first().waitFor({ state: 'attached', timeout: 30_000 });
     expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(100);
-    await shoot(page, 'chain-2000');
+    await shootDesktopAndPhone(page, 'chain-2000');
     await note.getByRole('button', { name: 'Dismiss' }).click();
     expect(await note.count()).toBe(0);
     expect(pageErrors).toEqual([]);

@@ -3,27 +3,14 @@
 // dialog and the embed. Apart from hostile-panels.e2e.ts, whose checks bound the page's answer
 // time and run alone: these run beside other files.
 // FAULTLINE_SHOTS=<dir> saves screenshots of a panel's error state.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
+import { shootDesktopAndPhone } from './shots-support.ts';
 import { chooseFromMenu } from './toolbar-support.ts';
 
 const chromium = useChromium();
-const SHOTS = process.env.FAULTLINE_SHOTS;
 const guide = (page: Page) => page.getByRole('complementary', { name: 'Guide' });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}x${height}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 const breakPanel = (page: Page, id: string) => page.evaluate((name) => (window as unknown as { __faultlineBreakPanel(n: string): void }).__faultlineBreakPanel(name), id);
 const panelError = (page: Page, id: string) => page.locator(`[role="alert"][data-panel="${id}"]`);
@@ -55,7 +42,7 @@ describe('an error boundary around every panel', () => {
       for (const [otherId, , otherHealthy] of editorPanels) {
         if (otherId !== id) expect(await page.locator(otherHealthy).count(), `${otherId} while ${id} is broken`).toBeGreaterThan(0);
       }
-      if (id === 'inspector') await shoot(page, 'panel-error-inspector');
+      if (id === 'inspector') await shootDesktopAndPhone(page, 'panel-error-inspector');
       await alert.getByRole('button', { name: 'Try again' }).click();
       await page.locator(healthy).first().waitFor({ state: 'attached' }); // the notices bar is empty, so hidden
       expect(await panelError(page, id).count()).toBe(0);
@@ -74,7 +61,7 @@ describe('an error boundary around every panel', () => {
     await breakPanel(page, 'guide');
     await panelError(page, 'guide').waitFor();
     expect(await guide(page).count()).toBe(0);
-    await shoot(page, 'panel-error-guide');
+    await shootDesktopAndPhone(page, 'panel-error-guide');
     await panelError(page, 'guide').getByRole('button', { name: 'Close guide' }).click();
     expect(await panelError(page, 'guide').count()).toBe(0);
     await chooseFromMenu(page, 'View', 'Guide');
