@@ -4,6 +4,7 @@
  * anything, and `parseScenario` (not the editor) says what is wrong with it.
  */
 import { FORMAT_V1 } from '../../scenario/light.ts'; // zod-free: the embed's first frame reads documents
+import { probeIds } from './monitoring-references.ts';
 
 export interface CanvasPosition {
   x: number;
@@ -76,11 +77,12 @@ export function readEditableDocument(value: unknown): { ok: true; document: Scen
   };
 }
 
-/** Every id in use: nodes and links share one namespace (docs/format.md). */
+/** Every id in use: nodes, links and probes share one namespace (docs/format.md). */
 export function usedIds(document: ScenarioDocument): Set<string> {
   const ids = new Set<string>();
   for (const node of document.nodes) ids.add(node.id);
   for (const link of document.links) ids.add(link.id);
+  for (const id of probeIds(document)) ids.add(id); // one namespace with probes (docs/format.md)
   return ids;
 }
 

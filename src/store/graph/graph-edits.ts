@@ -1,8 +1,8 @@
 /**
  * Pure edits of a scenario document: each takes a document and returns a new one (or the same
  * object when nothing changed), keeping references consistent — a renamed node is renamed in
- * links, targets, calls, faults and guide steps' `watch` lists; a removed one leaves no dangling
- * reference behind.
+ * links, targets, calls, faults, probes, alerts and guide steps' `watch` lists; a removed one
+ * leaves no dangling reference behind.
  */
 import { forgetInExperiment, renameInExperiment } from '../../experiments/experiment-refs.ts';
 import { ID_PATTERN } from '../../scenario/facts.ts';
@@ -10,6 +10,7 @@ import { freshId, usedIds, type CanvasPosition, type DocumentLink, type Document
 import { setIn, type FieldPath } from './field-path.ts';
 import { rulesFor, type ReferenceMap } from './node-kind-rules.ts';
 import { withExpectPaths } from './expect-references.ts';
+import { withMonitoringMapped } from './monitoring-references.ts';
 
 export type EditResult<T = object> = ({ ok: true; document: ScenarioDocument } & T) | { ok: false; reason: string };
 
@@ -81,7 +82,8 @@ export function renameNode(document: ScenarioDocument, oldId: string, newId: str
   });
   const renamedDoc = withExperimentRenamed({ ...document, nodes, links, faults }, 'nodes', oldId, newId);
   const linksRenamed = [...linkRenames].reduce((doc, [from, to]) => withExperimentRenamed(doc, 'links', from, to), renamedDoc);
-  return { ok: true, document: withExpectPaths(withGuideWatch(linksRenamed, renamed), usedIds(document), renamed) };
+  const monitored = withMonitoringMapped(linksRenamed, renamed);
+  return { ok: true, document: withExpectPaths(withGuideWatch(monitored, renamed), usedIds(document), renamed) };
 }
 
 export function renameLink(document: ScenarioDocument, oldId: string, newId: string): EditResult {
@@ -91,7 +93,7 @@ export function renameLink(document: ScenarioDocument, oldId: string, newId: str
   const links = document.links.map((link) => (link.id === oldId ? { ...link, id: newId } : link));
   const faults = document.faults.map((fault) => (fault.target === oldId ? { ...fault, target: newId } : fault));
   const renamed = (id: string) => (id === oldId ? newId : id);
-  const withExperiment = withExperimentRenamed({ ...document, links, faults }, 'links', oldId, newId);
+  const withExperiment = withMonitoringMapped(withExperimentRenamed({ ...document, links, faults }, 'links', oldId, newId), renamed);
   return { ok: true, document: withExpectPaths(withGuideWatch(withExperiment, renamed), usedIds(document), renamed) };
 }
 
@@ -138,7 +140,9 @@ export function removeLinks(document: ScenarioDocument, ids: Iterable<string>): 
     return lost ? rulesFor(node.kind).mapReferences(node, (id) => (lost.has(id) ? null : id)) : node;
   });
   const faults = document.faults.filter((f) => !doomed.has(f.target));
-  return withGuideWatch(withExperimentForgetting({ ...document, nodes, links, faults }, 'links', doomed), (id) => (doomed.has(id) ? null : id));
+  const forget = (id: string) => (doomed.has(id) ? null : id);
+  const monitored = withMonitoringMapped({ ...document, nodes, links, faults }, forget, (via, target) => cut.get(via)?.has(target) === true);
+  return withGuideWatch(withExperimentForgetting(monitored, 'links', doomed), forget);
 }
 
 export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): ScenarioDocument {
@@ -149,7 +153,8 @@ export function removeNodes(document: ScenarioDocument, ids: Iterable<string>): 
   const forget: ReferenceMap = (id) => (doomed.has(id) ? null : id);
   const nodes = unlinked.nodes.filter((n) => !doomed.has(n.id)).map((n) => rulesFor(n.kind).mapReferences(n, forget));
   const faults = unlinked.faults.filter((f) => !doomed.has(f.target));
-  return withGuideWatch(withExperimentForgetting({ ...unlinked, nodes, faults }, 'nodes', doomed), forget);
+  const monitored = withMonitoringMapped({ ...unlinked, nodes, faults }, forget);
+  return withGuideWatch(withExperimentForgetting(monitored, 'nodes', doomed), forget);
 }
 
 /** A sweep's paths and metrics follow a rename (src/experiments/experiment-refs.ts). */
