@@ -11,6 +11,7 @@ import { create } from 'zustand';
 import { admissionProblem } from '../scenario/facts.ts';
 import { readEditableDocument, emptyDocument, type CanvasPosition, type DocumentFault, type ScenarioDocument } from './graph/document.ts';
 import * as edits from './graph/graph-edits.ts';
+import * as monitoring from './graph/monitoring-edits.ts';
 import { copyGraph, pasteGraph, type GraphClip } from './graph/clipboard.ts';
 import { emptyHistory, recordEdit, redoStep, undoStep, type History } from './graph/history.ts';
 import { layoutDocumentWithNote } from './graph/auto-layout.ts';
@@ -69,7 +70,6 @@ let clipboard: GraphClip | null = null;
 const loadedDocuments = new WeakSet<ScenarioDocument>();
 let pasteCount = 0;
 
-/** Replaces the document with an undo step; the one place edits land. */
 /** A rename that every reference followed, or the reason it could not be done. */
 function applyRename(result: ReturnType<typeof edits.renameNode>, oldId: string, newId: string): boolean {
   if (!result.ok) {
@@ -81,6 +81,7 @@ function applyRename(result: ReturnType<typeof edits.renameNode>, oldId: string,
   return true;
 }
 
+/** Replaces the document with an undo step; the one place edits land. */
 function commit(next: ScenarioDocument): void {
   const { document, history } = state();
   if (next === document && dragBase === null) return;
@@ -157,6 +158,37 @@ export const graphActions = {
 
   renameLink(oldId: string, newId: string): boolean {
     return applyRename(edits.renameLink(state().document, oldId, newId), oldId, newId);
+  },
+
+  /** Probes and alerts (src/ui/inspector/monitoring): each an undo step; references follow. */
+  addProbe(target: string): boolean {
+    const result = monitoring.addProbe(state().document, target);
+    if (!result.ok) notify(`No probe added: ${result.reason}.`);
+    else commit(result.document);
+    return result.ok;
+  },
+
+  addAlert(subject: monitoring.AlertSubject, target: string): void {
+    commit(monitoring.addAlert(state().document, subject, target));
+  },
+
+  setMonitoringField(list: monitoring.MonitoringList, index: number, path: FieldPath, value: unknown): void {
+    commit(monitoring.setMonitoringField(state().document, list, index, path, value));
+  },
+
+  renameProbe(index: number, newId: string): boolean {
+    const result = monitoring.renameProbe(state().document, index, newId);
+    if (!result.ok) notify(`Cannot rename the probe: ${result.reason}.`);
+    else commit(result.document);
+    return result.ok;
+  },
+
+  removeProbe(index: number): void {
+    commit(monitoring.removeProbe(state().document, index));
+  },
+
+  removeAlert(index: number): void {
+    commit(monitoring.removeAlert(state().document, index));
   },
 
   /** `transient`: a drag in progress (no undo step until the drop). */

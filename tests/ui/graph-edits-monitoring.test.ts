@@ -18,7 +18,7 @@ function monitoringStory(): ScenarioDocument {
 
 function parses(document: ScenarioDocument): void {
   const result = parseScenario(document);
-  expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([]);
+  expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual([]);
 }
 
 const ok = (result: ReturnType<typeof renameNode>): ScenarioDocument => {

@@ -54,7 +54,8 @@ function mapProbes(probes: unknown[], map: IdMap, routeCut: RouteCut): { probes:
 /** Experiment metrics whose first argument is a removed alert's name. */
 const DETECTION_METRIC = /^\s*(?:detectSeconds|detected)\s*\(\s*([^,()]*?)\s*(?:,[^()]*)?\)\s*$/;
 
-function withoutAlertMetrics(document: ScenarioDocument, removedNames: ReadonlySet<string>): ScenarioDocument {
+/** The document without the experiment metrics that name one of `removedNames`' alerts. */
+export function withoutAlertMetrics(document: ScenarioDocument, removedNames: ReadonlySet<string>): ScenarioDocument {
   const experiment = document.experiment;
   if (removedNames.size === 0 || !isRecord(experiment) || !Array.isArray(experiment.collect)) return document;
   const collect = experiment.collect.filter((metric: unknown) => {

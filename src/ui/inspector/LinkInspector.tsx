@@ -8,6 +8,7 @@ import { DistributionField } from './fields/DistributionField.tsx';
 import { FieldMessages } from './fields/FieldMessages.tsx';
 import { TextField } from './fields/TextField.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
+import { MonitoringSection, monitoringSubject } from './monitoring/MonitoringSection.tsx';
 import { InjectNow } from '../timeline/InjectNow.tsx';
 
 export function LinkInspector({ link, issues, parallel }: { link: DocumentLink; issues: readonly FieldIssue[] | undefined; parallel: number }) {
@@ -41,6 +42,7 @@ export function LinkInspector({ link, issues, parallel }: { link: DocumentLink; 
         <TextField binding={binding} path={['back', 'buffer']} label="Buffer back (messages)" kind="countOrNull" absent="same as forward" />
         <TextField binding={binding} path={['back', 'loss']} label="Loss back (0–1 or %)" kind="probability" absent="same as forward" />
       </details>
+      <MonitoringSection id={link.id} {...monitoringSubject({ kind: 'link' })} />
       <JsonEditor id={`fl-json-${binding.key}`} label="Edit as JSON" value={link} hiddenKeys={['id', 'from', 'to']} onCommit={(next) => graphActions.setLinkField(link.id, [], next)} />
       <div className="fl-actions">
         <button type="button" className="fl-button fl-button--danger" onClick={() => graphActions.removeLinks([link.id])}>Delete link</button>

@@ -8,6 +8,7 @@ import { nodeBinding } from './fields/binding.ts';
 import { FieldMessages } from './fields/FieldMessages.tsx';
 import { TextField } from './fields/TextField.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
+import { MonitoringSection, monitoringSubject } from './monitoring/MonitoringSection.tsx';
 
 export function NodeInspector({ node, document, issues }: { node: DocumentNode; document: ScenarioDocument; issues: readonly FieldIssue[] | undefined }) {
   const entry = kindEntry(node.kind);
@@ -26,6 +27,7 @@ export function NodeInspector({ node, document, issues }: { node: DocumentNode; 
       <TextField binding={binding} path={['id']} label="Id" kind="id" onCommit={(text) => graphActions.renameNode(node.id, text.trim())} hint="Unique; links, calls and faults follow a rename." />
       <TextField binding={binding} path={['label']} label="Label" kind="text" absent={node.id} />
       {Section ? <Section node={node} document={document} binding={binding} /> : <p>This editor does not know kind “{node.kind}”; edit it as JSON.</p>}
+      <MonitoringSection id={node.id} {...monitoringSubject({ kind: 'node', nodeKind: node.kind })} />
       <ConnectControl node={node} document={document} />
       <JsonEditor
         id={`fl-json-${binding.key}`}
