@@ -1,7 +1,8 @@
 /**
  * What the overlaid charts draw: a few series of A and B on one simulated-time axis — the first
  * client's successes per second, the busiest node's backlog, auth rejections where there are
- * validators — and the scenario's faults as markers. Plain numbers, so tests can check them.
+ * validators — and the scenario's faults as markers, each run's alert firings as spans. Plain
+ * numbers, so tests can check them.
  */
 import type { FaultSpec, RunReport } from '../engine/index.ts';
 import { busiestNode, inSystemSeries } from './compare-table.ts';
@@ -59,6 +60,21 @@ export function overlaidCharts(a: RunReport, b: RunReport): OverlaidChart[] {
     charts.push({ id: 'auth-rejected', title: validators.length === 1 ? `${validators[0]}: tokens rejected per second` : 'Tokens rejected per second (all validators)', unit: 'per s', tSec, a: total(a), b: total(b) });
   }
   return charts;
+}
+
+/** One firing of an alert as a span of simulated time; `toSec` null: still firing at the run's end. */
+export interface AlertSpan {
+  name: string;
+  fromSec: number;
+  toSec: number | null;
+}
+
+/** A run's alert firings (issue 13), in the order they began: the charts band them along the top. */
+export function alertSpans(report: RunReport): AlertSpan[] {
+  const spans = (report.alerts ?? []).flatMap((alert) =>
+    alert.firings.map((f) => ({ name: alert.name, fromSec: f.firedAtMs / 1000, toSec: f.clearedAtMs === null ? null : f.clearedAtMs / 1000 })),
+  );
+  return spans.sort((x, y) => x.fromSec - y.fromSec);
 }
 
 export function faultMarkers(faults: readonly FaultSpec[], durationMs: number): FaultMarker[] {

@@ -5,7 +5,7 @@
  */
 import type { FaultSpec, RunReport } from '../engine/index.ts';
 import { compareRows, type CompareRow } from './compare-table.ts';
-import { faultMarkers, faultSpan, overlaidCharts, type FaultMarker, type OverlaidChart } from './chart-data.ts';
+import { alertSpans, faultMarkers, faultSpan, overlaidCharts, type AlertSpan, type FaultMarker, type OverlaidChart } from './chart-data.ts';
 import { readComparison } from './reading.ts';
 
 export { builtinOf, builtinVariants, BUILTIN_FIXES } from './builtin-fixes.ts';
@@ -17,13 +17,15 @@ export { sameTraffic, type TrafficVerdict } from './traffic.ts';
 export { buildVariant, type Variant, type VariantResult } from './variant.ts';
 export { capDuration, runSide, type SideResult } from './run-side.ts';
 export { formatDifference, formatValue, improvement } from './format.ts';
-export type { CompareRow, FaultMarker, OverlaidChart };
+export type { AlertSpan, CompareRow, FaultMarker, OverlaidChart };
 
 export interface Comparison {
   rows: CompareRow[];
   reading: string;
   charts: OverlaidChart[];
   markers: FaultMarker[];
+  /** Each run's alert firings; null when the scenario has no alerts. */
+  alerts: { a: AlertSpan[]; b: AlertSpan[] } | null;
 }
 
 /** Everything the panel shows for two finished runs of the same scenario (A's faults). */
@@ -34,5 +36,6 @@ export function compareReports(a: RunReport, b: RunReport, faults: readonly Faul
     reading: readComparison(a, b, context),
     charts: overlaidCharts(a, b),
     markers: faultMarkers(faults, a.simulatedMs),
+    alerts: a.alerts === undefined && b.alerts === undefined ? null : { a: alertSpans(a), b: alertSpans(b) },
   };
 }

@@ -48,3 +48,22 @@ describe('compare: time to detect, A beside B', () => {
     expect(compareReports(report, report, plain.faults).rows.some((r) => r.label.includes('time to detect'))).toBe(false);
   });
 });
+
+describe('compare: alert firings for the charts', () => {
+  it("each run's firings as spans in order, the same instants the report gives; none for a scenario without alerts", () => {
+    const a = runToEnd(spec('2m'));
+    const b = runToEnd(spec('5s'));
+    const { alerts } = compareReports(a, b, spec('2m').faults);
+    const asSpans = (r: typeof a) => (r.alerts ?? []).flatMap((al) => al.firings.map((f) => ({ name: al.name, fromSec: f.firedAtMs / 1000, toSec: f.clearedAtMs === null ? null : f.clearedAtMs / 1000 })));
+    expect(alerts).not.toBeNull();
+    expect(alerts!.a).toEqual(asSpans(a));
+    expect(alerts!.b).toEqual(asSpans(b));
+    // the fault is 2m–5m: B's 5 s probe fires within seconds of it and clears after it
+    expect(alerts!.b[0].fromSec).toBeGreaterThanOrEqual(120);
+    expect(alerts!.b[0].fromSec).toBeLessThanOrEqual(126);
+    expect(alerts!.b[0].toSec).toBeGreaterThan(300);
+    const plain = { ...spec('1m'), alerts: undefined, probes: undefined };
+    const report = runToEnd(plain);
+    expect(compareReports(report, report, plain.faults).alerts).toBeNull();
+  });
+});

@@ -1,10 +1,12 @@
 // Probes and alerts in the inspector (issue 13: they were editable in the file only). In the
 // monitoring story a person selects Apple push, changes its probe's interval, renames the probe,
 // adds an alert, removes the probe and undoes it — the card's probe mark, the alert groups and the
-// toolbar's validity follow each step. A rename on the canvas follows into the probe too.
+// toolbar's validity follow each step. A rename on the canvas follows into the probe too. Compare
+// bands each run's alert firings along its charts' top and says which alert fired first.
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser.ts';
+import type { Locator } from 'playwright-core';
 import { nodeOnCanvas, setField } from './editor-support.ts';
 import { openBuiltin } from './toolbar-support.ts';
 
@@ -64,4 +66,65 @@ describe('probes and alerts in the inspector', () => {
     await expect.poll(() => validity.getAttribute('data-state')).toBe('ok');
     expect(pageErrors).toEqual([]);
   });
+
+  it('compare: each run\'s alert firings banded along the charts\' top, and the first alert of each in words', { timeout: 180_000 }, async () => {
+    const { page, pageErrors } = await chromium.open();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('.react-flow__node').first().waitFor();
+    await openBuiltin(page, 'mfa-outage-2019-monitoring');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare' });
+    await dialog.getByLabel('Change', { exact: true }).selectOption({ label: 'mfa-service: timeout 30 s → 3 s on calls to apns' });
+    await dialog.getByRole('button', { name: 'Run A and B' }).click();
+    await dialog.getByRole('table').waitFor({ timeout: 120_000 });
+    // the same instants as the table's "first fired at" rows: 640 s in A, 620 s in B
+    expect(await dialog.locator('.fl-compare-alerts').innerText()).toMatch(/^First alert: A 10m 40s \(MFA queue above 100\); B 10m 20s \(Sign-in SLO burn\)\. Firings: \d+ in A, \d+ in B\.$/);
+    const chart = dialog.locator('.fl-compare-chart[data-chart="succeeded"]');
+    await expect.poll(() => chart.locator('canvas').count(), { timeout: 10_000 }).toBe(1);
+    // near the run's end the SLO alert still fires in both: from the top, A's solid band, then B's
+    // below it (further down, A's own line may cross the columns read)
+    await expect.poll(async () => (await bandColours(chart.locator('canvas'))).slice(0, 2), { timeout: 10_000 }).toEqual(['a', 'b']);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/compare-alert-bands-1440.png` });
+    expect(pageErrors).toEqual([]);
+  });
 });
+
+/**
+ * Down the canvas's right end, from its top: which run's colour each thick band has (A #0072b2,
+ * B #e69f00). A row counts as a colour when any of 24 columns across 92–98 % of the width has it,
+ * so B's dashes cannot fall between the columns read.
+ */
+function bandColours(canvas: Locator): Promise<string[]> {
+  return canvas.evaluate((element: HTMLCanvasElement) => {
+    const context = element.getContext('2d')!;
+    const from = Math.round(element.width * 0.92);
+    const width = Math.round(element.width * 0.06);
+    const height = Math.round(element.height / 3);
+    const pixels = context.getImageData(from, 0, width, height).data;
+    const near = (i: number, rgb: number[]) => rgb.every((c, k) => Math.abs(pixels[i + k] - c) < 40) && pixels[i + 3] > 200;
+    const rowColour = (y: number): string => {
+      let seen = '';
+      for (let c = 0; c < 24; c++) {
+        const i = (y * width + Math.floor((c * width) / 24)) * 4;
+        if (near(i, [0x00, 0x72, 0xb2])) return 'a';
+        if (near(i, [0xe6, 0x9f, 0x00])) seen = 'b';
+      }
+      return seen;
+    };
+    const bands: string[] = [];
+    let run = '';
+    let length = 0;
+    for (let y = 0; y <= height; y++) {
+      const here = y < height ? rowColour(y) : '';
+      if (here === run) length++;
+      else {
+        // a band is at least 3 device pixels thick; a chart line is thinner
+        if (run !== '' && length >= 3) bands.push(run);
+        run = here;
+        length = 1;
+      }
+    }
+    return bands;
+  });
+}

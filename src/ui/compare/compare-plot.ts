@@ -1,14 +1,18 @@
 /**
  * The overlaid charts with uPlot, outside React and loaded lazily (uPlot becomes its own chunk,
  * fetched with the first comparison). A is a solid line, B a dashed one in a second Okabe–Ito
- * colour, so the two read apart without colour too; the scenario's faults are dashed markers.
+ * colour, so the two read apart without colour too; the scenario's faults are dashed markers, and
+ * with alerts each run's firings are a band along the top (A solid, B dashed below it).
  */
-import type { FaultMarker, OverlaidChart } from '../../compare/index.ts';
+import type { AlertSpan, Comparison, FaultMarker, OverlaidChart } from '../../compare/index.ts';
 import { cssVarReader } from '../css-vars.ts';
 import { formatAxisNumber, formatSimTime } from '../run/format-run.ts';
 import { timeAxisOptions } from '../time-ticks.ts';
 
 const HEIGHT_PX = 180;
+/** The alert bands: thick enough to see on a projector, thin enough to leave the lines readable. */
+const ALERT_BAND_PX = 4;
+const ALERT_BAND_GAP_PX = 3;
 
 export interface PlotColours {
   a: string;
@@ -26,7 +30,7 @@ export function readColours(element: HTMLElement): PlotColours {
 /** uPlot draws gaps for null; NaN would poison its scales. */
 const column = (values: readonly number[]): (number | null)[] => values.map((v) => (Number.isFinite(v) ? v : null));
 
-export async function drawOverlaidChart(target: HTMLElement, chart: OverlaidChart, markers: readonly FaultMarker[]): Promise<() => void> {
+export async function drawOverlaidChart(target: HTMLElement, chart: OverlaidChart, markers: readonly FaultMarker[], alerts: Comparison['alerts'] = null): Promise<() => void> {
   const [{ default: uPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
   const colours = readColours(target);
   const axis = { stroke: colours.muted, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
@@ -43,6 +47,32 @@ export async function drawOverlaidChart(target: HTMLElement, chart: OverlaidChar
       ctx.beginPath();
       ctx.moveTo(x, top);
       ctx.lineTo(x, top + height);
+      ctx.stroke();
+    }
+    ctx.restore();
+    if (alerts !== null) {
+      drawAlertBand(u, alerts.a, colours.a, 0, []);
+      drawAlertBand(u, alerts.b, colours.b, 1, [6, 4]);
+    }
+  };
+  /** Row 0 at the plot's top edge, row 1 below it; each firing a thick line from start to clear (or the end). */
+  const drawAlertBand = (u: InstanceType<typeof uPlot>, spans: readonly AlertSpan[], colour: string, row: number, dash: number[]): void => {
+    const { ctx } = u;
+    const { top, left, width } = u.bbox;
+    const band = ALERT_BAND_PX * devicePixelRatio;
+    const y = top + band / 2 + row * (band + ALERT_BAND_GAP_PX * devicePixelRatio);
+    ctx.save();
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = band;
+    ctx.setLineDash(dash.map((d) => d * devicePixelRatio));
+    for (const span of spans) {
+      const from = Math.max(left, u.valToPos(span.fromSec, 'x', true));
+      const to = Math.min(left + width, span.toSec === null ? left + width : u.valToPos(span.toSec, 'x', true));
+      // a firing shorter than a pixel still shows
+      if (to < left || from > left + width) continue;
+      ctx.beginPath();
+      ctx.moveTo(from, y);
+      ctx.lineTo(Math.max(to, from + band), y);
       ctx.stroke();
     }
     ctx.restore();
