@@ -8,8 +8,6 @@ export const PHASE_SERVICE = 3; // holding a worker for its own service time
 export const PHASE_WAITING = 4; // waiting for a downstream attempt (still holding its worker)
 export const PHASE_BACKOFF = 5; // waiting to retry a downstream step
 export const PHASE_TO_CALLER = 6; // response message in transit back to the caller
-/** An id held for an attempt its root carries itself (transport.ts, "carried visits"): `parent` is the root. */
-export const PHASE_HELD = 7;
 
 /** A job is working at its node: holding a worker or waiting on a downstream attempt. */
 export function isWorking(phase: number): boolean {
@@ -72,11 +70,6 @@ export class Call {
   /** Client roots: the token holder it belongs to, and whether it already signed in again. */
   session = 0;
   reauthenticated = false;
-  /**
-   * While a client root carries its one-hop attempt itself (it is the callee's job meanwhile):
-   * the id held for that attempt, whose call stays unused; -1 otherwise.
-   */
-  heldId = -1;
 
   constructor(id: number) {
     this.id = id;
@@ -118,15 +111,6 @@ export class CallPool {
     call.tokenKey = -1;
     call.reauthenticated = false;
     this.freeIds.push(call.id);
-    this.live--;
-  }
-
-  /** Frees an id held for a carried attempt: only its phase and parent were written. */
-  releaseHeld(held: Call): void {
-    held.gen++;
-    held.phase = PHASE_FREE;
-    held.parent = null;
-    this.freeIds.push(held.id);
     this.live--;
   }
 

@@ -51,10 +51,6 @@ export abstract class CallerSteps extends CallTransport {
       return;
     }
     node.attemptStarted(job, target);
-    if (this.carriesVisits && this.mayCarry(job, plan, node, target)) {
-      this.carryVisit(job, target, link);
-      return;
-    }
     const child = this.pool.acquire();
     child.node = target;
     child.parent = job;
@@ -74,22 +70,6 @@ export abstract class CallerSteps extends CallTransport {
       this.timers.set(plan.timeoutLane, this.nowMs + plan.timeoutMs, EV_TIMEOUT, job.id, job.token);
     }
     this.transmit(child, link, false);
-  }
-
-  /**
-   * Whether `job` may carry this attempt itself (transport.ts, "carried visits") — every
-   * condition, and why it is needed:
-   * - a root of a node that lends its roots (clients without step hooks): a root's own fields are
-   *   idle while it waits, and no hook reads them between steps;
-   * - no timeout on the step and no deadline on the root: either would fire on the root while it
-   *   is the callee's job (the child's deadline is then Infinity too, as it would have been);
-   * - a callee that hosts carried jobs (a station without token checks and without downstream
-   *   steps for the class): such a job never reads the step fields the root keeps.
-   * Read at every attempt, so a live edit or a fault takes effect at the next one; a carried
-   * visit under way finishes through the general code (a crash, a lost message, a retry).
-   */
-  private mayCarry(job: Call, plan: StepPlan, node: NodeRuntime, target: number): boolean {
-    return job.parent === null && node.lendsRoots && plan.timeoutMs === Infinity && job.deadlineMs === Infinity && this.nodes[target].hostsCarried(job.classIndex);
   }
 
   /**

@@ -39,12 +39,8 @@ export class Simulation extends CallerSteps {
   /** Stops a runaway run from inside `advance` (run-guard.ts); hosts may pass limits and a heap probe. */
   readonly guard: RunGuard;
 
-  /**
-   * `carryVisits: false` sends every attempt as a child call (the general path): only tests use
-   * it, to show that carried visits change no number of any report.
-   */
-  constructor(spec: ScenarioSpec, options: { guard?: RunGuardOptions; carryVisits?: boolean } = {}) {
-    super(spec, compile(spec), options.carryVisits ?? true);
+  constructor(spec: ScenarioSpec, options: { guard?: RunGuardOptions } = {}) {
+    super(spec, compile(spec));
     this.guard = new RunGuard(options.guard);
     this.series = new SeriesRecorder(spec.sampleEveryMs, Math.ceil(spec.durationMs / spec.sampleEveryMs), SERIES_CELLS);
     for (const node of this.nodes) node.registerSeries(this.series);

@@ -1,4 +1,4 @@
-import { CallPool, PHASE_FREE, PHASE_HELD, PHASE_TO_CALLER, PHASE_TO_NODE, PHASE_WAITING, type Call } from './call.ts';
+import { CallPool, PHASE_FREE, PHASE_TO_CALLER, PHASE_TO_NODE, PHASE_WAITING, type Call } from './call.ts';
 import type { CompiledGraph } from './compile.ts';
 import { EventQueue } from './event-queue.ts';
 import { EV_DELIVER, EV_TIMEOUT, EV_TIMER_LANE } from './events.ts';
@@ -29,12 +29,9 @@ export abstract class CallTransport implements KindContext {
   /** Key ids by index (bit positions in key-set masks). */
   readonly keyNames: string[];
   private tokenCounter = 0;
-  /** Client roots carry their one-hop attempts themselves where they may (off only in tests that compare). */
-  protected readonly carriesVisits: boolean;
 
-  constructor(spec: ScenarioSpec, graph: CompiledGraph, carriesVisits: boolean) {
+  constructor(spec: ScenarioSpec, graph: CompiledGraph) {
     this.spec = spec;
-    this.carriesVisits = carriesVisits;
     this.endMs = spec.durationMs;
     this.warmupMs = spec.warmupMs;
     this.timers = new TimerLanes(this.queue, EV_TIMER_LANE, (code, a, b) => this.isStaleTimer(code, a, b));
@@ -133,10 +130,6 @@ export abstract class CallTransport implements KindContext {
       this.nodes[call.node].receive(this, call);
       return;
     }
-    if (call.heldId >= 0) {
-      this.endCarriedVisit(call, call.result);
-      return;
-    }
     const parent = call.parent;
     const result = call.result;
     const stale = call.parentGaveUp || parent === null;
@@ -156,10 +149,6 @@ export abstract class CallTransport implements KindContext {
    * out by its timeout — or waits forever, as a caller without a timeout does.
    */
   private lose(call: Call): void {
-    if (call.heldId >= 0) {
-      this.dropCarriedVisit(call);
-      return;
-    }
     const parent = call.parent;
     if (!call.parentGaveUp && parent !== null && parent.child === call) parent.child = null;
     this.releaseCall(call);
@@ -185,59 +174,10 @@ export abstract class CallTransport implements KindContext {
     this.pool.release(call);
   }
 
-  /**
-   * Carried visits. A client root whose attempt goes one hop to a station that calls nothing
-   * further (conditions: `CallerSteps.mayCarry`) travels and is served as that attempt itself,
-   * instead of a child call: while it is away its `node` and `phase` are the callee's, `child`
-   * null and `childTarget` -1 as for any callee's job, and the step fields it keeps are ones such
-   * a job never reads. The id the child would have taken is held (`PHASE_HELD`, `parent` the
-   * root, `node` the client) and freed where the child would have been: so every later call gets
-   * the id it would have had, the pool counts the same live calls, and a crash meets the root
-   * where the child would have been in the pool (`jobsAt`) — the same order, so the same report.
-   */
-  protected carryVisit(root: Call, target: number, link: LinkRuntime): void {
-    const held = this.pool.acquire();
-    held.phase = PHASE_HELD;
-    held.parent = root;
-    held.node = root.node;
-    root.heldId = held.id;
-    root.node = target;
-    root.link = link.index;
-    this.invalidate(root);
-    this.transmit(root, link, false);
-  }
-
-  /** The answer of a carried visit reached the client: the root is its own again and hears the result. */
-  private endCarriedVisit(root: Call, result: number): void {
-    const held = this.pool.calls[root.heldId];
-    const target = root.node;
-    root.node = held.node;
-    root.phase = PHASE_WAITING;
-    root.heldId = -1;
-    root.answer = root.payload;
-    root.answer2 = root.payload2;
-    this.nodes[root.node].attemptEnded(root, target);
-    this.pool.releaseHeld(held);
-    this.onAttemptResult(root, result);
-  }
-
-  /** A carried visit's message vanished: the root waits, as it waits for a lost child. */
-  private dropCarriedVisit(root: Call): void {
-    const held = this.pool.calls[root.heldId];
-    root.childTarget = root.node;
-    root.node = held.node;
-    root.phase = PHASE_WAITING;
-    root.heldId = -1;
-    this.pool.releaseHeld(held);
-  }
-
   /** Live jobs at a node whose phase passes `keep` (crash handling; rare, so a scan is fine). */
   jobsAt(node: number, keep: (phase: number) => boolean): Call[] {
     const out: Call[] = [];
-    for (const slot of this.pool.calls) {
-      // A carried visit is met at its held id, where its child call would have been.
-      if (slot.heldId >= 0) continue;
-      const call = slot.phase === PHASE_HELD ? (slot.parent as Call) : slot;
+    for (const call of this.pool.calls) {
       if (call.node === node && call.phase !== PHASE_FREE && keep(call.phase)) out.push(call);
     }
     for (const call of out) this.invalidate(call);

@@ -119,7 +119,6 @@ export class ClientRuntime extends NodeRuntime {
       this.targetStep = 1;
       this.hasStepHooks = true;
     }
-    this.lendsRoots = !this.hasStepHooks;
     let total = 0;
     for (const c of this.spec.classes) {
       this.classIndices.push(ctx.classIndex(c.name));

@@ -111,14 +111,6 @@ export abstract class NodeRuntime {
    */
   hasStepHooks = false;
 
-  /** Its roots may carry a one-hop attempt themselves (clients without step hooks; see CallerSteps.mayCarry). */
-  lendsRoots = false;
-
-  /** A root's carried attempt of this class may be served here as this node's job (stations that call nothing further). */
-  hostsCarried(_classIndex: number): boolean {
-    return false;
-  }
-
   /** Before a step runs: true to skip it (a client that already holds a valid token skips sign-in). */
   skipsStep(_sim: KindContext, _job: Call): boolean {
     return false;

@@ -125,11 +125,6 @@ export class StationRuntime extends ServerRuntime {
     }
   }
 
-  /** Without token checks (their fetches are jobs without a parent) and without downstream steps (the carried root keeps its own). */
-  override hostsCarried(classIndex: number): boolean {
-    return this.validator === null && this.plansByClass[classIndex].length === 0;
-  }
-
   override start(sim: KindContext): void {
     this.validator?.start(sim, this.seed, this.id);
   }
