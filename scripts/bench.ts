@@ -96,6 +96,21 @@ if (want('graph')) {
   measure('warm-up', spec(layeredGraph(200, 300, '1m')));
   results.push(measure('200-node layered graph', spec(layeredGraph(200, 300, '5m'))));
 }
+/** Cost per event at 200 and 1,000 nodes, alternating in this process (issue 16: it should not grow beyond cache effects). */
+const sizePairs: { small: Measurement; large: Measurement }[] = [];
+if (want('size')) {
+  const small = () => spec(layeredGraph(200, 300, '2m'));
+  const large = () => spec(layeredGraph(1000, 300, '30s'));
+  measure('warm-up', small());
+  measure('warm-up', large());
+  for (let i = 0; i < 3; i++) {
+    const first = i % 2 === 0;
+    const a = measure(first ? '200-node layered graph, 2 min' : '1,000-node layered graph, 30 s', first ? small() : large());
+    const b = measure(first ? '1,000-node layered graph, 30 s' : '200-node layered graph, 2 min', first ? large() : small());
+    sizePairs.push(first ? { small: a, large: b } : { small: b, large: a });
+  }
+  results.push(...sizePairs.flatMap((p) => [p.small, p.large]));
+}
 if (want('memory')) {
   const fastMM1 = (duration: string) =>
     builtin('mm1', (d) => {
@@ -120,6 +135,13 @@ for (const r of results) {
   console.log(
     `| ${r.name} | ${fmt(r.events / 1e6, 2)} M | ${fmt(r.requests / 1e6, 2)} M | ${fmt(r.wallMs / 1000, 2)} s | ${fmt(r.events / r.wallMs / 1000, 2)} M (${fmt(r.events / r.cpuMs / 1000, 2)} M) | ${fmt(r.requests / r.wallMs / 1000, 2)} M | ${fmt(r.simulatedMs / r.wallMs, 0)}× | ${heap} |`,
   );
+}
+if (sizePairs.length > 0) {
+  const nsPerEvent = (m: Measurement): number => (m.cpuMs * 1e6) / m.events;
+  console.log('');
+  console.log('Cost per event by graph size, alternating pairs (ns per event of CPU time: 200 nodes / 1,000 nodes / ratio):');
+  for (const p of sizePairs) console.log(`  ${fmt(nsPerEvent(p.small), 0)} / ${fmt(nsPerEvent(p.large), 0)} / ${(nsPerEvent(p.large) / nsPerEvent(p.small)).toFixed(2)}×`);
+  console.log(`**1,000 nodes cost ${median(sizePairs.map((p) => nsPerEvent(p.large) / nsPerEvent(p.small))).toFixed(2)}× per event what 200 do** (median of the pairs)`);
 }
 if (ceilingPairs.length > 0) {
   const ratios = ceilingPairs.map((p) => p.s1 / p.ceiling);
