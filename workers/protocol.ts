@@ -55,6 +55,18 @@ export type UpdateResult =
   | ({ kind: 'reloaded'; revision: number } & LoadedScenario)
   | { kind: 'invalid'; revision: number; errors: ValidationError[] };
 
+/**
+ * What the parser says of a document or a file's text, without loading it (`check`): its warnings
+ * (formatted lines) or every problem with its path. The editor's page asks instead of carrying the
+ * parser (issue 16).
+ */
+export type CheckResult = { ok: true; warnings: string[] } | { ok: false; errors: ValidationError[] };
+
+/** `check`'s options: `experimentValues: 'none'` for per-field messages as people type (an experiment's values are the panel's to check). */
+export interface CheckOptions {
+  experimentValues?: 'every' | 'none';
+}
+
 export type InjectResult = { ok: true; revision: number; entry: FaultLogEntry } | { ok: false; revision: number; errors: ValidationError[] };
 
 export interface PatchResult {
@@ -119,6 +131,11 @@ export interface SeriesSlice {
 export interface SimulationHost {
   /** Validates a scenario (v1 JSON text or object) and loads it paused at t = 0. A bad one leaves the current run alone. */
   load(input: unknown): LoadResult;
+  /**
+   * Validates a scenario (an object, or v1 JSON text: a syntax error names its line and column)
+   * and says what the parser says, word for word; the run is left alone. Not a command: no revision.
+   */
+  check(input: unknown, options?: CheckOptions): CheckResult;
   /** An edited document: patched live where the engine can, else reloaded from t = 0 keeping play/pause. */
   update(input: unknown): UpdateResult;
   play(): RunProgress;
