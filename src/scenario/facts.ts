@@ -25,3 +25,4 @@ export { MAX_NESTING_DEPTH, nestingProblem } from './json-depth.ts';
 export { FORMAT_V1, SCENARIO_SCHEMA_ID, withSchemaReference } from './header-facts.ts';
 export { SCENARIO_LIMITS } from './limits.ts';
 export { didYouMean } from './suggest.ts';
+export { readGuideStep } from './guide-step-reader.ts';

@@ -7,6 +7,9 @@ import { SCENARIO_LIMITS } from './limits.ts';
 
 export const FORMAT_V1 = 'faultline.scenario/v1';
 
+/** Ids a guide step may point at: a screenful of highlights, not a second copy of the graph. */
+export const MAX_WATCHED_IDS = 50;
+
 /** Bounds of the four lists, shared by the parser and the editor schema. */
 export const LIST_BOUNDS = {
   nodes: { min: 1, max: SCENARIO_LIMITS.maxNodes, noun: ['node', 'nodes'], isLimit: true },

@@ -11,11 +11,11 @@ import { durationField, formatDuration } from './durations.ts';
 import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { storySchema } from './story.ts';
-import { FORMAT_V1, LIST_BOUNDS, SCENARIO_SCHEMA_ID } from './header-facts.ts';
+import { FORMAT_V1, LIST_BOUNDS, MAX_WATCHED_IDS, SCENARIO_SCHEMA_ID } from './header-facts.ts';
 
 export { SCENARIO_SCHEMA_ID, withSchemaReference } from './header-facts.ts';
 
-export { FORMAT_V1, LIST_BOUNDS };
+export { FORMAT_V1, LIST_BOUNDS, MAX_WATCHED_IDS };
 
 const formatField = leaf({
   expected: quote(FORMAT_V1),
@@ -28,9 +28,6 @@ const formatField = leaf({
     return reject(`expected ${quote(FORMAT_V1)}, got ${describeValue(value)}`);
   },
 });
-
-/** Ids a step may point at: a screenful of highlights, not a second copy of the graph. */
-export const MAX_WATCHED_IDS = 50;
 
 /** A node or link id in a step's `watch` (whether it exists is checked with the whole file: guide-checks.ts). */
 const watchedIdField = leaf({

@@ -8,7 +8,7 @@
 import { useEffect, useEffectEvent, useId, useState, type JSX } from 'react';
 import { planSingleFailures, SINGLE_FAILURE_DEFAULTS, type SingleFailureRequest, type WeakPointsResults } from '../../experiments/index.ts';
 import { browserWorkerCount } from '../../experiments/browser-pool.ts';
-import { formatDuration, parseDuration } from '../../scenario/index.ts';
+import { formatDuration, parseDuration } from '../../scenario/facts.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { builtinWeakPoints } from '../../scenarios/experiments/index.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
