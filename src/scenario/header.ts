@@ -11,7 +11,7 @@ import { durationField, formatDuration } from './durations.ts';
 import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { storySchema } from './story.ts';
-import { FORMAT_V1, LIST_BOUNDS, MAX_WATCHED_IDS, SCENARIO_SCHEMA_ID } from './header-facts.ts';
+import { FORMAT_V1, LIST_BOUNDS, MAX_WATCHED_IDS } from './header-facts.ts';
 
 export { SCENARIO_SCHEMA_ID, withSchemaReference } from './header-facts.ts';
 
