@@ -10,6 +10,7 @@ import type { AlertReport, FaultSpec, LinkPatch, LiveLayout, NodePatch, RunRepor
 import type { RunResult } from '../src/experiments/plan.ts';
 import type { SingleFailureRequest } from '../src/experiments/single-failures.ts';
 import type { StoryView } from '../src/story/index.ts';
+import type { Variant, VariantResult } from '../src/compare/variant.ts';
 import type { SeriesOptions } from './series-reader.ts';
 
 export type { SeriesOptions };
@@ -180,14 +181,30 @@ export interface ExperimentHost {
   run(index: number): RunResult;
 }
 
-/** One side of a comparison, run to its end: the report, the document's problems, or what broke. */
-export type CompareRunResult = { kind: 'done'; report: RunReport } | { kind: 'invalid'; errors: string[] } | { kind: 'failed'; message: string };
+/** One side of a comparison, run to its end: the report (and the faults of the document as run, for the charts' markers), the document's problems, or what broke. */
+export type CompareRunResult = { kind: 'done'; report: RunReport; faults: FaultSpec[] } | { kind: 'invalid'; errors: string[] } | { kind: 'failed'; message: string };
+
+/**
+ * What the Compare dialog offers for a document A, worked out where the parser is (the page has
+ * none, issue 16): A's problems — or its length and faults — and the B's to choose from, each
+ * checked by the parser (variants that do not parse are left out).
+ */
+export interface CompareChoices {
+  a: { ok: true; durationMs: number; faults: FaultSpec[] } | { ok: false; errors: string[] };
+  fixes: Variant[];
+  suggestions: Variant[];
+}
 
 /** A compare worker's API (workers/compare-host.ts implements it). */
 export interface CompareHost {
   /**
-   * Runs the document to its end in one call. `onProgress` (a comlink proxy from the page) is
-   * called at most every 100 ms; cancel is terminating the worker.
+   * Runs the document to its end in one call, its duration cut to `capMs` when it is longer (the
+   * same cap for A and B). `onProgress` (a comlink proxy from the page) is called at most every
+   * 100 ms; cancel is terminating the worker.
    */
-  run(doc: Record<string, unknown>, onProgress?: (simulatedMs: number, totalMs: number) => void): CompareRunResult;
+  run(doc: Record<string, unknown>, onProgress?: (simulatedMs: number, totalMs: number) => void, capMs?: number | null): CompareRunResult;
+  /** A's problems or facts, and the built-in's fixes and suggested changes as checked variants. */
+  choices(doc: Record<string, unknown>): CompareChoices;
+  /** B from a typed field path and JSON value: the variant, or the parser's messages word for word. */
+  pathEdit(doc: Record<string, unknown>, pathText: string, valueText: string): VariantResult;
 }
