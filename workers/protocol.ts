@@ -10,7 +10,7 @@ import type { AlertReport, FaultSpec, LinkPatch, LiveLayout, NodePatch, RunRepor
 import type { RunResult } from '../src/experiments/plan.ts';
 import type { SingleFailureRequest } from '../src/experiments/single-failures.ts';
 import type { StoryView } from '../src/story/index.ts';
-import type { Variant, VariantResult } from '../src/compare/variant.ts';
+import type { Variant, VariantResult } from '../src/compare/index.ts';
 import type { SeriesOptions } from './series-reader.ts';
 
 export type { SeriesOptions };
