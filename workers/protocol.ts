@@ -7,8 +7,8 @@
  * Outside workers/, worker types are imported from here only (eslint.config.js).
  */
 import type { AlertReport, FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
-import type { RunResult } from '../src/experiments/plan.ts';
-import type { SingleFailureRequest } from '../src/experiments/single-failures.ts';
+import type { PlanResult, RunResult } from '../src/experiments/plan.ts';
+import type { SingleFailurePlanResult, SingleFailureRequest } from '../src/experiments/single-failures.ts';
 import type { StoryView } from '../src/story/index.ts';
 import type { Variant, VariantResult } from '../src/compare/index.ts';
 import type { SeriesOptions } from './series-reader.ts';
@@ -179,6 +179,10 @@ export interface ExperimentHost {
   load(doc: unknown, singleFailures?: SingleFailureRequest): { ok: true; runs: number } | { ok: false; errors: string[] };
   /** One whole (value, seed) run; a run the run guard stops throws its message. */
   run(index: number): RunResult;
+  /** The sweep's plan (what the panel summarises and plots by), or every problem with its path: the page carries no parser (issue 16). */
+  planSweep(doc: unknown): PlanResult;
+  /** The single-failures analysis' plan, or every problem with its path (the form's fields by their request names). */
+  planSingleFailures(doc: unknown, request: SingleFailureRequest): SingleFailurePlanResult;
 }
 
 /** One side of a comparison, run to its end: the report (and the faults of the document as run, for the charts' markers), the document's problems, or what broke. */

@@ -26,3 +26,4 @@ export { FORMAT_V1, SCENARIO_SCHEMA_ID, withSchemaReference } from './header-fac
 export { SCENARIO_LIMITS } from './limits.ts';
 export { didYouMean } from './suggest.ts';
 export { readGuideStep } from './guide-step-reader.ts';
+export { EXPERIMENT_LIMITS, METRICS, metricFits, metricTargets, type MetricName, type MetricSpec, type MetricTarget } from './metric-facts.ts';

@@ -5,7 +5,7 @@
  * variants and the path edit's check come from the dialog's compare worker (chooser.ts).
  */
 import { useEffect, useId, useMemo, useState, type JSX } from 'react';
-import type { Variant, VariantResult } from '../../compare/index.ts';
+import type { Variant, VariantResult } from '../../compare/facts.ts';
 
 const CUSTOM = 'custom';
 

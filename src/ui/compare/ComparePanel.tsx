@@ -5,7 +5,7 @@
  * compare worker (chooser.ts): the page carries no parser (issue 16).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type JSX } from 'react';
-import { compareReports, diffDocuments, sameTraffic, type Comparison, type Variant } from '../../compare/index.ts';
+import { compareReports, diffDocuments, sameTraffic, type Comparison, type Variant } from '../../compare/facts.ts';
 import type { CompareChoices } from '../../../workers/protocol.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { formatSimTime } from '../run/format-run.ts';

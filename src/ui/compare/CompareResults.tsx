@@ -3,7 +3,7 @@
  * difference), and the overlaid charts drawn by compare-plot.ts.
  */
 import { useEffect, useId, useRef, type JSX } from 'react';
-import { formatDifference, formatValue, improvement, type Comparison, type FaultMarker, type OverlaidChart } from '../../compare/index.ts';
+import { formatDifference, formatValue, improvement, type Comparison, type FaultMarker, type OverlaidChart } from '../../compare/facts.ts';
 import { drawOverlaidChart } from './compare-plot.ts';
 
 export function CompareResults({ comparison, changeLabel }: { comparison: Comparison; changeLabel: string }): JSX.Element {

@@ -7,7 +7,7 @@
  */
 import { wrap } from 'comlink';
 import type { CompareChoices, CompareHost } from '../../../workers/protocol.ts';
-import type { VariantResult } from '../../compare/index.ts';
+import type { VariantResult } from '../../compare/facts.ts';
 import type { WorkerThread } from '../../experiments/worker-pool.ts';
 
 export interface CompareChooser {

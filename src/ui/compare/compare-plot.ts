@@ -3,7 +3,7 @@
  * fetched with the first comparison). A is a solid line, B a dashed one in a second Okabe–Ito
  * colour, so the two read apart without colour too; the scenario's faults are dashed markers.
  */
-import type { FaultMarker, OverlaidChart } from '../../compare/index.ts';
+import type { FaultMarker, OverlaidChart } from '../../compare/facts.ts';
 import { cssVarReader } from '../css-vars.ts';
 import { formatAxisNumber, formatSimTime } from '../run/format-run.ts';
 import { timeAxisOptions } from '../time-ticks.ts';

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState, type JSX } from 'react';
 import { parseDuration } from '../../scenario/facts.ts';
-import type { ExperimentResults, Stats } from '../../experiments/index.ts';
+import type { ExperimentResults, Stats } from '../../experiments/panel.ts';
 import type { ExperimentPlot } from '../../scenarios/experiments/index.ts';
 import { ExperimentFigure } from './ExperimentFigure.tsx';
 import { formatOutcome } from './SweepStatusLine.tsx';

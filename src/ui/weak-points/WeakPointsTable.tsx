@@ -1,6 +1,6 @@
 /** The ranking as an accessible table: worst first, one row per component failed. */
 import type { JSX } from 'react';
-import type { WeakPointsResults } from '../../experiments/index.ts';
+import type { WeakPointsResults } from '../../experiments/panel.ts';
 import { formatDuration } from '../../scenario/facts.ts';
 
 function percent(share: number): string {
