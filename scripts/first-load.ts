@@ -152,7 +152,9 @@ export function firstLoadBudget(): Plugin {
       const loads = FIRST_LOAD_BUDGETS.map((budget) => firstLoad(graph, budget, budget.startModules.map(chunkOf)));
       for (const load of loads) this.info(formatFirstLoad(load));
       const shipped = FIRST_LOAD_BUDGETS.flatMap((budget, i) => {
-        const hits = forbiddenIn(graph, budget, loads[i]).map((hit) => hit.replace(`${process.cwd().replaceAll('\\', '/')}/`, ''));
+        const hits = forbiddenIn(graph, budget, loads[i]).map((hit) => hit.replace(`${process.cwd().replaceAll('\\', '/')}/`, ''))
+          // the project's own modules first: they say which import brought the validator in
+          .sort((a, b) => Number(a.includes('node_modules/')) - Number(b.includes('node_modules/')));
         return hits.length === 0 ? [] : [`${budget.mode}: ${hits.length} forbidden modules — ${budget.forbiddenModules?.why}; ${hits.length > 6 ? 'e.g. ' : ''}${hits.slice(0, 6).join(', ')}`];
       });
       if (shipped.length > 0) this.error(`A mode ships modules it must not (scripts/first-load.ts):\n  ${shipped.join('\n  ')}`);
