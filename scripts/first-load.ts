@@ -4,7 +4,9 @@
  * pull in — gzipped, against the mode's budget (issue 16; docs/performance.md, "First load").
  * The embed's live stage (start-embed.ts's dynamic import of start-live-embed.tsx) has a budget of
  * its own: all the page's JavaScript before the embed's first live frame, which must not carry
- * zod (the worker validates). The editor's later dynamic imports (its panels) are not counted.
+ * zod (the worker validates). The editor's later dynamic imports (its panels) are not counted in
+ * its figure, but no chunk the editor's page ever loads (statically or dynamically) may carry zod
+ * or the parser: its workers validate (docs/performance.md, "Validation shipped twice").
  * Used by the build (firstLoadBudget: a build over a budget fails) and by build-report.ts on a
  * built folder.
  */
@@ -21,8 +23,18 @@ export interface ModeBudget {
   chunkNames: readonly string[];
   budgetGzipBytes: number;
   /** Modules (rollup's ids) the load must not contain; the build fails naming the chunk that has one. */
-  forbiddenModules?: { pattern: RegExp; why: string };
+  forbiddenModules?: ForbiddenModules;
 }
+
+export interface ForbiddenModules {
+  pattern: RegExp;
+  why: string;
+  /** 'page': in no chunk the page loads at all — the load's chunks and every chunk they import dynamically, later (default: the load only). */
+  scope?: 'load' | 'page';
+}
+
+/** zod and the scenario parser's own modules: what the workers validate with, which a page must not ship again. */
+const VALIDATOR_MODULES = /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]scenario[\\/](?:parse|nodes|zod|header|semantic)\.ts$/;
 
 /**
  * Issue 16: the embed's first JavaScript ≤ 120 KB gzipped; the editor's ≤ 300 KB (issue 6). The
@@ -37,9 +49,16 @@ export const FIRST_LOAD_BUDGETS: readonly ModeBudget[] = [
     startModules: ['src/ui/embed/start-embed.ts', 'src/ui/embed/start-live-embed.tsx'],
     chunkNames: ['start-embed', 'start-live-embed'],
     budgetGzipBytes: 250 * 1024,
-    forbiddenModules: { pattern: /[\\/]node_modules[\\/]zod[\\/]/, why: 'the simulation worker validates; the embed page must not ship zod again (docs/performance.md, "Validation shipped twice")' },
+    forbiddenModules: { pattern: VALIDATOR_MODULES, why: 'the simulation worker validates; the embed page must not ship zod or the parser again (docs/performance.md, "Validation shipped twice")' },
   },
-  { mode: 'editor', before: 'first node', startModules: ['src/ui/start-editor.tsx'], chunkNames: ['start-editor'], budgetGzipBytes: 300 * 1024 },
+  {
+    mode: 'editor',
+    before: 'first node',
+    startModules: ['src/ui/start-editor.tsx'],
+    chunkNames: ['start-editor'],
+    budgetGzipBytes: 300 * 1024,
+    forbiddenModules: { pattern: VALIDATOR_MODULES, scope: 'page', why: 'the editor\'s workers validate (per-field messages, files, Compare, experiments, the guide); its page must not ship zod or the parser again (docs/performance.md, "Validation shipped twice")' },
+  },
 ];
 
 /** A built app's JavaScript as a graph: each chunk's static imports, by file name. */
@@ -47,6 +66,8 @@ export interface ChunkGraph {
   /** The chunks index.html loads (its module scripts and modulepreloads). */
   entries: readonly string[];
   staticImports(file: string): readonly string[];
+  /** The chunks a chunk imports with `import()`, loaded later (where known). */
+  dynamicImports?(file: string): readonly string[];
   gzipBytes(file: string): number;
   /** The modules bundled into a chunk (rollup's ids), where known (the build knows; a built folder does not). */
   modules?(file: string): readonly string[];
@@ -60,16 +81,23 @@ export interface FirstLoad {
   budgetGzipBytes: number;
 }
 
-function withStaticImports(graph: ChunkGraph, roots: readonly string[]): string[] {
+function withImports(roots: readonly string[], importsOf: (file: string) => readonly string[]): string[] {
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length > 0) {
     const file = queue.shift() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    queue.push(...graph.staticImports(file));
+    queue.push(...importsOf(file));
   }
   return [...seen];
+}
+
+const withStaticImports = (graph: ChunkGraph, roots: readonly string[]): string[] => withImports(roots, (file) => graph.staticImports(file));
+
+/** Every chunk a page that starts with `load` can ever load: its own and, through static and dynamic imports, all later ones. */
+export function pageChunks(graph: ChunkGraph, load: FirstLoad): string[] {
+  return withImports(load.files, (file) => [...graph.staticImports(file), ...(graph.dynamicImports?.(file) ?? [])]);
 }
 
 /** The mode's first load; throws when a start chunk is missing (a renamed module must not pass unmeasured). */
@@ -85,7 +113,8 @@ export function firstLoad(graph: ChunkGraph, budget: ModeBudget, startChunks: re
 export function forbiddenIn(graph: ChunkGraph, budget: ModeBudget, load: FirstLoad): string[] {
   const forbidden = budget.forbiddenModules;
   if (!forbidden || !graph.modules) return [];
-  return load.files.flatMap((file) => (graph.modules?.(file) ?? []).filter((id) => forbidden.pattern.test(id)).map((id) => `${file}: ${id}`));
+  const files = forbidden.scope === 'page' ? pageChunks(graph, load) : load.files;
+  return files.flatMap((file) => (graph.modules?.(file) ?? []).filter((id) => forbidden.pattern.test(id)).map((id) => `${file}: ${id}`));
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -106,15 +135,16 @@ export function firstLoadBudget(): Plugin {
     name: 'faultline-first-load-budget',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const chunks = new Map<string, { code: string; imports: string[]; facade: string | null; isEntry: boolean; modules: string[] }>();
+      const chunks = new Map<string, { code: string; imports: string[]; dynamicImports: string[]; facade: string | null; isEntry: boolean; modules: string[] }>();
       for (const item of Object.values(bundle)) {
-        if (item.type === 'chunk') chunks.set(item.fileName, { code: item.code, imports: item.imports, facade: item.facadeModuleId, isEntry: item.isEntry, modules: Object.keys(item.modules ?? {}) });
+        if (item.type === 'chunk') chunks.set(item.fileName, { code: item.code, imports: item.imports, dynamicImports: item.dynamicImports, facade: item.facadeModuleId, isEntry: item.isEntry, modules: Object.keys(item.modules ?? {}) });
       }
       if (![...chunks.values()].some((c) => c.facade?.endsWith('/index.html') || c.isEntry)) return; // not the app (e.g. a library build)
       const sizes = new Map<string, number>();
       const graph: ChunkGraph = {
         entries: [...chunks.entries()].filter(([, c]) => c.isEntry).map(([file]) => file),
         staticImports: (file) => chunks.get(file)?.imports ?? [],
+        dynamicImports: (file) => chunks.get(file)?.dynamicImports ?? [],
         gzipBytes: (file) => sizes.get(file) ?? (sizes.set(file, gzipSize(chunks.get(file)?.code ?? '')), sizes.get(file)!),
         modules: (file) => chunks.get(file)?.modules ?? [],
       };
@@ -122,8 +152,10 @@ export function firstLoadBudget(): Plugin {
       const loads = FIRST_LOAD_BUDGETS.map((budget) => firstLoad(graph, budget, budget.startModules.map(chunkOf)));
       for (const load of loads) this.info(formatFirstLoad(load));
       const shipped = FIRST_LOAD_BUDGETS.flatMap((budget, i) => {
-        const hits = forbiddenIn(graph, budget, loads[i]).map((hit) => hit.replace(`${process.cwd().replaceAll('\\', '/')}/`, ''));
-        return hits.length === 0 ? [] : [`${budget.mode}: ${hits.length} forbidden modules — ${budget.forbiddenModules?.why}; e.g. ${hits.slice(0, 3).join(', ')}`];
+        const hits = forbiddenIn(graph, budget, loads[i]).map((hit) => hit.replace(`${process.cwd().replaceAll('\\', '/')}/`, ''))
+          // the project's own modules first: they say which import brought the validator in
+          .sort((a, b) => Number(a.includes('node_modules/')) - Number(b.includes('node_modules/')));
+        return hits.length === 0 ? [] : [`${budget.mode}: ${hits.length} forbidden modules — ${budget.forbiddenModules?.why}; ${hits.length > 6 ? 'e.g. ' : ''}${hits.slice(0, 6).join(', ')}`];
       });
       if (shipped.length > 0) this.error(`A mode ships modules it must not (scripts/first-load.ts):\n  ${shipped.join('\n  ')}`);
       const over = loads.filter((l) => l.gzipBytes > l.budgetGzipBytes);

@@ -7,9 +7,10 @@
  * Outside workers/, worker types are imported from here only (eslint.config.js).
  */
 import type { AlertReport, FaultSpec, LinkPatch, LiveLayout, NodePatch, RunReport } from '../src/engine/index.ts';
-import type { RunResult } from '../src/experiments/plan.ts';
-import type { SingleFailureRequest } from '../src/experiments/single-failures.ts';
+import type { PlanResult, RunResult } from '../src/experiments/plan.ts';
+import type { SingleFailurePlanResult, SingleFailureRequest } from '../src/experiments/single-failures.ts';
 import type { StoryView } from '../src/story/index.ts';
+import type { Variant, VariantResult } from '../src/compare/index.ts';
 import type { SeriesOptions } from './series-reader.ts';
 
 export type { SeriesOptions };
@@ -54,6 +55,18 @@ export type UpdateResult =
   | { kind: 'patched'; revision: number; patched: string[]; story: StoryView }
   | ({ kind: 'reloaded'; revision: number } & LoadedScenario)
   | { kind: 'invalid'; revision: number; errors: ValidationError[] };
+
+/**
+ * What the parser says of a document or a file's text, without loading it (`check`): its warnings
+ * (formatted lines) or every problem with its path. The editor's page asks instead of carrying the
+ * parser (issue 16).
+ */
+export type CheckResult = { ok: true; warnings: string[] } | { ok: false; errors: ValidationError[] };
+
+/** `check`'s options: `experimentValues: 'none'` for per-field messages as people type (an experiment's values are the panel's to check). */
+export interface CheckOptions {
+  experimentValues?: 'every' | 'none';
+}
 
 export type InjectResult = { ok: true; revision: number; entry: FaultLogEntry } | { ok: false; revision: number; errors: ValidationError[] };
 
@@ -119,6 +132,11 @@ export interface SeriesSlice {
 export interface SimulationHost {
   /** Validates a scenario (v1 JSON text or object) and loads it paused at t = 0. A bad one leaves the current run alone. */
   load(input: unknown): LoadResult;
+  /**
+   * Validates a scenario (an object, or v1 JSON text: a syntax error names its line and column)
+   * and says what the parser says, word for word; the run is left alone. Not a command: no revision.
+   */
+  check(input: unknown, options?: CheckOptions): CheckResult;
   /** An edited document: patched live where the engine can, else reloaded from t = 0 keeping play/pause. */
   update(input: unknown): UpdateResult;
   play(): RunProgress;
@@ -161,16 +179,36 @@ export interface ExperimentHost {
   load(doc: unknown, singleFailures?: SingleFailureRequest): { ok: true; runs: number } | { ok: false; errors: string[] };
   /** One whole (value, seed) run; a run the run guard stops throws its message. */
   run(index: number): RunResult;
+  /** The sweep's plan (what the panel summarises and plots by), or every problem with its path: the page carries no parser (issue 16). */
+  planSweep(doc: unknown): PlanResult;
+  /** The single-failures analysis' plan, or every problem with its path (the form's fields by their request names). */
+  planSingleFailures(doc: unknown, request: SingleFailureRequest): SingleFailurePlanResult;
 }
 
-/** One side of a comparison, run to its end: the report, the document's problems, or what broke. */
-export type CompareRunResult = { kind: 'done'; report: RunReport } | { kind: 'invalid'; errors: string[] } | { kind: 'failed'; message: string };
+/** One side of a comparison, run to its end: the report (and the faults of the document as run, for the charts' markers), the document's problems, or what broke. */
+export type CompareRunResult = { kind: 'done'; report: RunReport; faults: FaultSpec[] } | { kind: 'invalid'; errors: string[] } | { kind: 'failed'; message: string };
+
+/**
+ * What the Compare dialog offers for a document A, worked out where the parser is (the page has
+ * none, issue 16): A's problems — or its length and faults — and the B's to choose from, each
+ * checked by the parser (variants that do not parse are left out).
+ */
+export interface CompareChoices {
+  a: { ok: true; durationMs: number; faults: FaultSpec[] } | { ok: false; errors: string[] };
+  fixes: Variant[];
+  suggestions: Variant[];
+}
 
 /** A compare worker's API (workers/compare-host.ts implements it). */
 export interface CompareHost {
   /**
-   * Runs the document to its end in one call. `onProgress` (a comlink proxy from the page) is
-   * called at most every 100 ms; cancel is terminating the worker.
+   * Runs the document to its end in one call, its duration cut to `capMs` when it is longer (the
+   * same cap for A and B). `onProgress` (a comlink proxy from the page) is called at most every
+   * 100 ms; cancel is terminating the worker.
    */
-  run(doc: Record<string, unknown>, onProgress?: (simulatedMs: number, totalMs: number) => void): CompareRunResult;
+  run(doc: Record<string, unknown>, onProgress?: (simulatedMs: number, totalMs: number) => void, capMs?: number | null): CompareRunResult;
+  /** A's problems or facts, and the built-in's fixes and suggested changes as checked variants. */
+  choices(doc: Record<string, unknown>): CompareChoices;
+  /** B from a typed field path and JSON value: the variant, or the parser's messages word for word. */
+  pathEdit(doc: Record<string, unknown>, pathText: string, valueText: string): VariantResult;
 }

@@ -103,6 +103,11 @@ export function createSimulationHost(nowMs: () => number = () => performance.now
   }
 
   const host: SimulationHost = {
+    check(input, options = {}) {
+      const result = typeof input === 'string' ? parseScenarioText(input, options) : parseScenario(input, options);
+      return result.ok ? { ok: true, warnings: result.warnings } : { ok: false, errors: result.errors };
+    },
+
     load(input) {
       const parsed = parseInput(input);
       if (!parsed.ok) return { ok: false, revision: changed(), errors: parsed.errors };

@@ -6,7 +6,7 @@
  */
 import type { FaultSpec, RunReport } from '../engine/index.ts';
 import { busiestNode, inSystemSeries } from './compare-table.ts';
-import { ownValue } from '../scenario/index.ts';
+import { ownValue } from '../scenario/facts.ts';
 
 export interface OverlaidChart {
   id: string;

@@ -6,7 +6,7 @@
 import { kindFacts, type ClientReport, type NodeReport, type RunReport } from '../engine/index.ts';
 import { outcome } from '../experiments/outcomes.ts';
 import { intervalRange, lastOf, peakOf, ratePerSecIn, sumIn } from './windows.ts';
-import { ownValue } from '../scenario/index.ts';
+import { ownValue } from '../scenario/facts.ts';
 
 export type RowUnit = 'share' | 'perSec' | 'ms' | 'count' | 'ratio' | 'seconds';
 

@@ -4,7 +4,7 @@
  * other lists by position. Text and layout that do not change a run (name, description, guide,
  * canvas positions, labels) are left out.
  */
-import { formatDuration, parseDuration } from '../scenario/index.ts';
+import { formatDuration, parseDuration } from '../scenario/facts.ts';
 
 export interface FieldEdit {
   /** In the experiments' path notation, e.g. `nodes[api].calls[0].timeout`. */

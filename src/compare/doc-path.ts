@@ -3,9 +3,9 @@
  * `nodes[api].calls[0].timeout`), plus the dotted form people type (`nodes.users.retry.attempts`).
  * Reads never throw; writes return a new document and leave the given one untouched.
  */
-import { isPlainObject as isObject } from '../scenario/index.ts';
-import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from '../scenario/index.ts';
-import { ownValue, setOwnValue } from '../scenario/index.ts';
+import { isPlainObject as isObject } from '../scenario/facts.ts';
+import { listItemIds, listItemIndex, parseVaryPath, type PathStep } from '../scenario/facts.ts';
+import { ownValue, setOwnValue } from '../scenario/facts.ts';
 
 const ID_LISTS = new Set(['nodes', 'links', 'faults', 'guide']);
 

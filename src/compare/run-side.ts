@@ -3,7 +3,7 @@
  * (so a worker can report progress between them), report. Pure: the same code runs in the
  * compare worker and in tests.
  */
-import { Simulation, type RunReport } from '../engine/index.ts';
+import { Simulation, type FaultSpec, type RunReport } from '../engine/index.ts';
 import { formatIssue, parseScenario } from '../scenario/index.ts';
 
 /** Events per slice: a few tens of milliseconds of work, so progress moves and Cancel is prompt. */
@@ -17,7 +17,8 @@ export function capDuration(doc: Record<string, unknown>, capMs: number | null):
   return { ...doc, duration: capMs };
 }
 
-export type SideResult = { ok: true; report: RunReport } | { ok: false; errors: string[] };
+/** The report, with the faults of the document as run (the charts mark them). */
+export type SideResult = { ok: true; report: RunReport; faults: FaultSpec[] } | { ok: false; errors: string[] };
 
 export function runSide(doc: Record<string, unknown>, onProgress?: (simulatedMs: number, totalMs: number) => void): SideResult {
   const parsed = parseScenario(doc);
@@ -25,5 +26,5 @@ export function runSide(doc: Record<string, unknown>, onProgress?: (simulatedMs:
   const sim = new Simulation(parsed.spec);
   while (!sim.advance(SLICE_EVENTS)) onProgress?.(sim.nowMs, sim.endMs);
   onProgress?.(sim.endMs, sim.endMs);
-  return { ok: true, report: sim.report() };
+  return { ok: true, report: sim.report(), faults: parsed.spec.faults };
 }

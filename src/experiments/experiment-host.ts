@@ -3,12 +3,15 @@
  * once, then `run` whole runs by index. The page's Web Worker (workers/experiment.worker.ts) and
  * the CLI's worker thread (node-worker.ts) both expose it with comlink and run it through the
  * abortable pool (worker-pool.ts). Free of comlink and worker globals so either can host it; the
- * CLI's adds the Node heap probe to the run guard.
+ * CLI's adds the Node heap probe to the run guard. The page also asks one for a plan before it
+ * starts a pool (`planSweep`, `planSingleFailures`): its own bundle has no parser (issue 16).
  */
 import type { RunGuardOptions } from '../engine/index.ts';
 import type { ExperimentHost } from '../../workers/protocol.ts';
 // pool-job.ts, not the index: the worker chunk holds the planners and the engine, not the panel's helpers
 import { planPoolJob, type PlannedJob } from './pool-job.ts';
+import { planExperiment } from './plan.ts';
+import { planSingleFailures } from './single-failures.ts';
 
 export function createExperimentHost(guard?: RunGuardOptions): ExperimentHost {
   let job: PlannedJob | null = null;
@@ -21,5 +24,7 @@ export function createExperimentHost(guard?: RunGuardOptions): ExperimentHost {
       if (job === null || !job.ok) throw new Error('load an experiment first');
       return job.run(index, guard);
     },
+    planSweep: (doc) => planExperiment(doc),
+    planSingleFailures: (doc, request) => planSingleFailures(doc, request),
   };
 }

@@ -28,6 +28,7 @@ export {
   type FormProblem,
   type RawExperiment,
   type SweepCheck,
+  type SweepPlanner,
   type SweepForm,
   type ValuesMode,
 } from './sweep-form.ts';

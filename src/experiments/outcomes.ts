@@ -5,7 +5,7 @@
  */
 import type { RunReport } from '../engine/index.ts';
 import type { MetricSpec } from '../scenario/index.ts';
-import { ownValue } from '../scenario/index.ts';
+import { ownValue } from '../scenario/facts.ts';
 
 /** Goodput must hold this share of the demand over RECOVERY_WINDOW_MS to count as recovered. */
 export const RECOVERED_SHARE = 0.85;

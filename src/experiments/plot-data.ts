@@ -3,7 +3,7 @@
  * ms), the line through the seeds (mean or median), the 10th–90th percentile band and every seed
  * as a dot. Infinity ("never") and NaN are gaps (null), not points off the chart.
  */
-import { parseDuration } from '../scenario/index.ts';
+import { parseDuration } from '../scenario/facts.ts';
 import type { ExperimentResults } from './summary.ts';
 
 export interface PlotSpec {

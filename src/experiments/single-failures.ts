@@ -9,25 +9,13 @@ import { RunawayRunError, Simulation, type RunGuardOptions, type RunReport } fro
 import { didYouMean, FAULT_TARGET_KINDS, formatIssue, parseDuration, parseScenario, type FaultAction, type ScenarioIssue } from '../scenario/index.ts';
 import { outcome, RECOVERY_WINDOW_MS } from './outcomes.ts';
 import type { RunResult, RunTask } from './plan.ts';
+import { SINGLE_FAILURE_DEFAULTS, type SingleFailureRequest } from './single-failure-request.ts';
+
+export { SINGLE_FAILURE_DEFAULTS, type SingleFailureRequest };
 
 /** Which fault fails a component: one home for it; a kind the action's table refuses is not tried. */
 export const FAILURE_ACTION = { node: 'crash', link: 'down' } as const satisfies Record<'node' | 'link', FaultAction>;
 
-/** Defaults: the failure starts a third of the way into the run and lasts a sixth of it. */
-export const SINGLE_FAILURE_DEFAULTS = { atShare: 1 / 3, forShare: 1 / 6 } as const;
-
-/** What a caller asks for (durations as the format writes them: "5m", or ms). */
-export interface SingleFailureRequest {
-  at?: string | number;
-  for?: string | number;
-  /** Component ids to try; absent: every node a crash applies to and every link. */
-  only?: string[];
-  /** Absent: the scenario's own seed. */
-  seeds?: number[];
-  /** Keep the scenario's own failures in every run (default: removed, so each run has one failure;
-   * its workload — faults on clients, such as a rate that grows — always stays). */
-  keepFaults?: boolean;
-}
 
 export type FailureAction = (typeof FAILURE_ACTION)[keyof typeof FAILURE_ACTION];
 

@@ -5,8 +5,8 @@
  * parser the CLI uses, so a limit or a bad value is refused in the browser exactly as
  * `faultline sweep` would refuse it — with the form's own words for where.
  */
-import { EXPERIMENT_LIMITS, formatDuration, METRICS, metricFits, metricTargets, parseDuration, type MetricName, type ScenarioIssue } from '../scenario/index.ts';
-import { planExperiment, type ExperimentPlan } from './plan.ts';
+import { EXPERIMENT_LIMITS, formatDuration, METRICS, metricFits, metricTargets, parseDuration, type MetricName, type ScenarioIssue } from '../scenario/facts.ts';
+import type { ExperimentPlan, PlanResult } from './plan.ts';
 import type { SweepField } from './sweep-fields.ts';
 
 export type ValuesMode = 'list' | 'range';
@@ -127,15 +127,18 @@ function problemOf(issue: ScenarioIssue): FormProblem {
 
 export type SweepCheck = { ok: true; experiment: RawExperiment; plan: ExperimentPlan } | { ok: false; problems: FormProblem[] };
 
+/** Who plans the sweep: plan.ts's `planExperiment` — in the page, an experiment worker's (the page carries no parser, issue 16). */
+export type SweepPlanner = (doc: unknown) => PlanResult | Promise<PlanResult>;
+
 /**
  * The form against the scenario on the canvas: the experiment it makes and the plan of its runs,
  * or every problem, worded for the form. The scenario's own problems come first: a sweep of a
  * scenario that does not run would fail in every run.
  */
-export function checkSweep(doc: Record<string, unknown>, form: SweepForm): SweepCheck {
+export async function checkSweep(doc: Record<string, unknown>, form: SweepForm, plan: SweepPlanner): Promise<SweepCheck> {
   const read = experimentFromForm(form);
   if (!read.ok) return read;
-  const planned = planExperiment(withExperiment(doc, read.experiment));
+  const planned = await plan(withExperiment(doc, read.experiment));
   if (!planned.ok) return { ok: false, problems: planned.errors.map(problemOf) };
   return { ok: true, experiment: read.experiment, plan: planned.plan };
 }

@@ -16,3 +16,14 @@ export { defaultOf, type DefaultsOwner, type DefaultsPath } from './defaults.ts'
 export { CLIENT_AUTH_DEFAULTS } from './default-values.ts';
 export { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets.ts';
 export type { FaultAction } from '../engine/index.ts';
+// The editor's page reads these (issue 16: its page carries no parser either; the simulation
+// worker validates): how a problem reads, the JSON box's and a file's text checks, the saved
+// file's `$schema`, suggestions.
+export { FILE_PATH, formatIssue, formatPath, isPlainObject, quote, type ScenarioIssue } from './issue-text.ts';
+export { lineAndColumn, parseJsonText, type JsonTextResult } from './json-text.ts';
+export { MAX_NESTING_DEPTH, nestingProblem } from './json-depth.ts';
+export { FORMAT_V1, SCENARIO_SCHEMA_ID, withSchemaReference } from './header-facts.ts';
+export { SCENARIO_LIMITS } from './limits.ts';
+export { didYouMean } from './suggest.ts';
+export { readGuideStep } from './guide-step-reader.ts';
+export { EXPERIMENT_LIMITS, METRICS, metricFits, metricTargets, type MetricName, type MetricSpec, type MetricTarget } from './metric-facts.ts';

@@ -11,27 +11,11 @@ import { durationField, formatDuration } from './durations.ts';
 import { booleanField, ID_PATTERN, textField, wholeNumberField } from './values.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { storySchema } from './story.ts';
+import { FORMAT_V1, LIST_BOUNDS, MAX_WATCHED_IDS } from './header-facts.ts';
 
-import { FORMAT_V1, LIST_BOUNDS } from './header-facts.ts';
+export { SCENARIO_SCHEMA_ID, withSchemaReference } from './header-facts.ts';
 
-export { FORMAT_V1, LIST_BOUNDS };
-
-/**
- * The `$id` of docs/scenario.schema.json, and the `$schema` the app writes into the files it
- * saves, so an editor (VS Code, JetBrains) completes and checks them. Stable for v1: a v2 format
- * gets a v2.json. Where it is served: docs/format.md, "Editors".
- */
-export const SCENARIO_SCHEMA_ID = 'https://faultline.dev/schema/scenario/v1.json';
-
-/**
- * The document as the app saves it: `$schema` first, pointing at the schema — unless the file
- * already names one (a local copy, a pinned version), which is the author's choice and is kept.
- */
-export function withSchemaReference<T extends Record<string, unknown>>(document: T): T | ({ $schema: string } & T) {
-  if (typeof document.$schema === 'string') return document;
-  const { $schema: _dropped, ...rest } = document;
-  return { $schema: SCENARIO_SCHEMA_ID, ...(rest as T) };
-}
+export { FORMAT_V1, LIST_BOUNDS, MAX_WATCHED_IDS };
 
 const formatField = leaf({
   expected: quote(FORMAT_V1),
@@ -44,9 +28,6 @@ const formatField = leaf({
     return reject(`expected ${quote(FORMAT_V1)}, got ${describeValue(value)}`);
   },
 });
-
-/** Ids a step may point at: a screenful of highlights, not a second copy of the graph. */
-export const MAX_WATCHED_IDS = 50;
 
 /** A node or link id in a step's `watch` (whether it exists is checked with the whole file: guide-checks.ts). */
 const watchedIdField = leaf({

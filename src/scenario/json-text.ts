@@ -3,7 +3,7 @@
  * differ between engines (Safari gives no position at all), so on failure a small scanner finds
  * the first error itself. It is iterative: a file of a million "[" must not overflow the stack.
  */
-import { quote } from './errors.ts';
+import { quote } from './issue-text.ts';
 
 export type JsonTextResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 

@@ -1,5 +1,5 @@
 /** "Did you mean …?" for misspelt field names, kinds and ids. */
-import { quote } from './errors.ts';
+import { quote } from './issue-text.ts';
 
 /**
  * Edit distance counting an insertion, deletion, substitution or swap of two neighbours as one

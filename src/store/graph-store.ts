@@ -97,11 +97,16 @@ function afterChange(document: ScenarioDocument): void {
 }
 
 /**
- * The per-field validation, registered by whoever carries the parser: the editor registers
- * src/store/graph/validate-document.ts at start. Without one (the embed) validation stays as
- * filed — the embed files its worker's warnings (`fileIssues`) — and this store carries no zod.
+ * The per-field validation, registered by whoever can parse: the editor registers one that asks
+ * the simulation worker (src/store/validate-in-worker.ts: its page carries no parser, issue 16);
+ * tests may register the synchronous src/store/graph/validate-document.ts. Without one (the embed)
+ * validation stays as filed — the embed files its worker's warnings (`fileIssues`) — and this
+ * store carries no zod.
  */
-let validator: ((document: ScenarioDocument) => ValidationIndex) | null = null;
+export type DocumentValidator = (document: ScenarioDocument) => ValidationIndex | Promise<ValidationIndex>;
+let validator: DocumentValidator | null = null;
+/** Counts the questions asked: only the answer to the latest one is filed. */
+let validationsAsked = 0;
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleValidation(): void {
   clearTimeout(validateTimer);
@@ -269,13 +274,31 @@ export const graphActions = {
     afterChange(step.document);
   },
 
+  /**
+   * Validates the current document now. An answer that comes later (the worker's) is filed only if
+   * it is the latest question's and the document is still the one asked about: an answer that
+   * arrives after a newer edit never overwrites that edit's messages (a newer answer follows).
+   */
   validateNow(): void {
     clearTimeout(validateTimer);
-    if (validator) useGraphStore.setState({ validation: validator(state().document) });
+    if (!validator) return;
+    const document = state().document;
+    const asked = ++validationsAsked;
+    const answer = validator(document);
+    if (!(answer instanceof Promise)) {
+      useGraphStore.setState({ validation: answer });
+      return;
+    }
+    answer.then(
+      (validation) => {
+        if (asked === validationsAsked && state().document === document) useGraphStore.setState({ validation });
+      },
+      () => {}, // a worker that died mid-question: the messages stay as they were until the next edit's
+    );
   },
 
-  /** Validates every edit from now on with `validate` (the editor's parser), and the current document at once. */
-  setValidator(validate: (document: ScenarioDocument) => ValidationIndex): void {
+  /** Validates every edit from now on with `validate` (the editor's: the worker's parser), and the current document at once. */
+  setValidator(validate: DocumentValidator): void {
     validator = validate;
     graphActions.validateNow();
   },

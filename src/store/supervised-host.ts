@@ -125,7 +125,10 @@ export function superviseHost(options: SupervisorOptions): SupervisedHost {
       else if (command.method === 'update') resolve({ kind: 'invalid', revision: 0, errors });
       else if (command.method === 'inject') resolve({ ok: false, revision: 0, errors: [{ path: 'fault', message: 'the simulation was restarted before the fault applied' }] });
       else if (command.method === 'patchNode' || command.method === 'patchLink') resolve({ revision: 0, rejected: Object.keys(command.args[1] ?? {}) });
-      else if (command.method === 'getSeries' || command.method === 'getReport') resolve(null);
+      else if (command.method === 'check') {
+        // a question, not a command: its answer says why there is none (the editor asks again at the next edit)
+        resolve({ ok: false, errors: [{ path: '(file)', message: `the simulation stopped responding before it checked this scenario (${reason}) and was restarted; edit or open it again to check it` }] });
+      } else if (command.method === 'getSeries' || command.method === 'getReport') resolve(null);
       else if (command.method === 'connectLive') resolve(undefined);
       else resolve(send('getProgress', []));
     }

@@ -7,9 +7,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { findBuiltin } from '../scenarios/index.ts';
 import { getDocument, graphActions, restoreDocument, startAutosave, subscribeDocument } from '../store/graph-store.ts';
-import { validateDocument } from '../store/graph/validate-document.ts';
 import type { DocumentStorage } from '../store/graph/autosave.ts';
+import { simulationHost } from '../store/simulation-worker.ts';
 import { startDocumentSync } from '../store/sync.ts';
+import { workerValidator } from '../store/validate-in-worker.ts';
 import { downloadText } from './files/download.ts';
 import { App } from './App.tsx';
 import { AppBoundary } from './boundary/AppBoundary.tsx';
@@ -27,8 +28,8 @@ function browserStorage(): DocumentStorage | null {
 
 export function startEditor(root: HTMLElement): void {
   startTheme();
-  // per-field messages as people type: the editor carries the parser for them (the embed does not)
-  graphActions.setValidator(validateDocument);
+  // per-field messages as people type, 250 ms after an edit: the simulation worker parses (the page carries no parser)
+  graphActions.setValidator(workerValidator(simulationHost));
   const storage = browserStorage();
   restoreDocument(storage, () => findBuiltin('checkout')!.scenario, (text) => downloadText('faultline-unreadable-autosave.json', text, 'application/json'));
   if (storage) startAutosave(storage, window);

@@ -80,4 +80,13 @@ describe('the supervised host and the pause-at', () => {
     expect(h.workers).toHaveLength(3);
     expect(h.workers[2].calls.map((c) => c.method)).not.toContain('setPauseAt');
   });
+
+  it('answers a check the stuck worker never answered with a refusal naming why, not with a progress', async () => {
+    const h = harness();
+    let answer: unknown;
+    await h.hangAndRestart(async () => (answer = await h.host.handle.check({ name: 'a' })));
+    expect(h.workers).toHaveLength(2);
+    expect(answer).toMatchObject({ ok: false, errors: [{ path: '(file)' }] });
+    expect((answer as { errors: { message: string }[] }).errors[0].message).toMatch(/^the simulation stopped responding before it checked this scenario \(.+\) and was restarted; edit or open it again to check it$/);
+  });
 });

@@ -126,7 +126,7 @@ describe('the abortable worker pool', () => {
     docs.forEach((d, i) => {
       const inProcess = runSide(d);
       if (!inProcess.ok) throw new Error('the document is valid');
-      expect(outcome.results[i]).toEqual({ kind: 'done', report: inProcess.report });
+      expect(outcome.results[i]).toEqual({ kind: 'done', report: inProcess.report, faults: inProcess.faults });
     });
     // the callback's calls travel on their own port: they may land just after the answer
     await waitFor(() => (shares.every((s) => s.length > 0) ? true : undefined), 5000, 'progress from both sides');

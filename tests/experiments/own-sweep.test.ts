@@ -52,14 +52,14 @@ describe('the fields a sweep can vary', () => {
     expect(fields.some((f) => f.path.endsWith('.policy') || f.path.endsWith('.id'))).toBe(false);
   });
 
-  it('every field of every built-in is a path the parser accepts, and it reaches that very field', () => {
+  it('every field of every built-in is a path the parser accepts, and it reaches that very field', async () => {
     for (const b of builtinScenarios) {
       const doc = structuredClone(b.scenario) as Record<string, unknown>;
       const fields = sweepableFields(doc);
       expect(fields.length, b.id).toBeGreaterThan(0);
       for (const field of fields) {
         // its current value: the run document is the scenario as it is
-        const same = checkSweep(doc, form({ path: field.path, valuesText: String(field.value), metricsText: 'p99(' + (doc.nodes as { id: string }[])[0].id + ')' }));
+        const same = (await checkSweep(doc, form({ path: field.path, valuesText: String(field.value), metricsText: 'p99(' + (doc.nodes as { id: string }[])[0].id + ')' }), planExperiment));
         if (!same.ok) throw new Error(`${b.id} ${field.path}: ${JSON.stringify(same.problems)}`);
         const run = runDocument(same.plan.doc, same.plan.experiment, 0, (doc.seed as number | undefined) ?? 1);
         const { experiment: _e, ...plain } = same.plan.doc;
@@ -135,7 +135,7 @@ describe('the form\'s text', () => {
     expect(read.ok && read.experiment).toEqual({ vary: { path: 'nodes[shoppers].rate', range: { from: 100, to: 160, step: 20 } }, seeds: 4, collect: ['p99(shoppers)'] });
   });
 
-  it('suggests half, the value and double around the current value, and the metrics of the node swept', () => {
+  it('suggests half, the value and double around the current value, and the metrics of the node swept', async () => {
     expect(suggestedValues(8)).toBe('4, 8, 16');
     expect(suggestedValues(1)).toBe('1, 2');
     expect(suggestedValues(0.1)).toBe('0.05, 0.1, 0.2');
@@ -144,10 +144,10 @@ describe('the form\'s text', () => {
     const doc = checkout();
     const suggested = suggestedForm(doc, 'nodes[api-1].workers', sweepableFields(doc));
     expect(suggested).toMatchObject({ path: 'nodes[api-1].workers', valuesText: '4, 8, 16', metricsText: 'p99(api-1)\np99(shoppers)\ngoodput(shoppers)' });
-    expect(checkSweep(doc, suggested).ok).toBe(true);
+    expect((await checkSweep(doc, suggested, planExperiment)).ok).toBe(true);
   });
 
-  it('offers each metric only for the nodes it fits', () => {
+  it('offers each metric only for the nodes it fits', async () => {
     const choices = metricChoices(checkout());
     expect(choices).toContain('goodput(shoppers)');
     expect(choices).toContain('p99(api-1)');
@@ -157,36 +157,36 @@ describe('the form\'s text', () => {
     expect(choices.some((c) => c.startsWith('recoverySeconds'))).toBe(false); // needs a time: typed, not picked
     const s8 = findBuiltin('key-removal-2021')!.scenario as Record<string, unknown>;
     expect(metricChoices(s8).some((c) => c.startsWith('everRejectingShare('))).toBe(true);
-    for (const metric of choices) expect(checkSweep(checkout(), form({ path: 'nodes[api-1].workers', valuesText: '8', metricsText: metric })).ok, metric).toBe(true);
+    for (const metric of choices) expect((await checkSweep(checkout(), form({ path: 'nodes[api-1].workers', valuesText: '8', metricsText: metric }), planExperiment)).ok, metric).toBe(true);
   });
 });
 
 describe('the parser decides, in the form\'s words', () => {
   const base = { path: 'nodes[api-1].workers', valuesText: '1, 2, 8', metricsText: 'p99(api-1)' };
 
-  it('plans value × seed runs of a good form, with the experiment in the document it runs', () => {
-    const check = checkSweep(checkout(), form({ ...base, seedsText: '2' }));
+  it('plans value × seed runs of a good form, with the experiment in the document it runs', async () => {
+    const check = (await checkSweep(checkout(), form({ ...base, seedsText: '2' }), planExperiment));
     if (!check.ok) throw new Error(JSON.stringify(check.problems));
     // two seeds from the scenario's own (checkout's is 7)
     expect(check.plan.tasks.map((t) => [t.valueIndex, t.seed])).toEqual([[0, 7], [0, 8], [1, 7], [1, 8], [2, 7], [2, 8]]);
     expect(check.plan.doc.experiment).toEqual(check.experiment);
   });
 
-  it('refuses too many runs with the format\'s own limit', () => {
-    const check = checkSweep(checkout(), form({ ...base, valuesMode: 'range', range: { from: '1', to: '1000', step: '1' }, seedsText: '21' }));
+  it('refuses too many runs with the format\'s own limit', async () => {
+    const check = (await checkSweep(checkout(), form({ ...base, valuesMode: 'range', range: { from: '1', to: '1000', step: '1' }, seedsText: '21' }), planExperiment));
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.problems).toEqual([{ part: 'Experiment', message: `expected at most ${EXPERIMENT_LIMITS.maxRuns} runs (values × seeds, a Faultline limit), got 1000 × 21 = 21000` }]);
   });
 
-  it('names the value the scenario cannot take, the metric line that is wrong, and a bad range step', () => {
-    const value = checkSweep(checkout(), form({ ...base, valuesText: '2, -1' }));
+  it('names the value the scenario cannot take, the metric line that is wrong, and a bad range step', async () => {
+    const value = (await checkSweep(checkout(), form({ ...base, valuesText: '2, -1' }), planExperiment));
     expect(!value.ok && value.problems[0].part).toBe('Values');
     expect(!value.ok && value.problems[0].message).toMatch(/^with nodes\[api-1\]\.workers = -1 the scenario is invalid: /);
-    const metric = checkSweep(checkout(), form({ ...base, metricsText: 'p99(api-1)\ngoodput(api-1)' }));
+    const metric = (await checkSweep(checkout(), form({ ...base, metricsText: 'p99(api-1)\ngoodput(api-1)' }), planExperiment));
     expect(!metric.ok && metric.problems).toEqual([{ part: 'Metrics', message: 'line 2: "api-1" is a service; goodput needs a client' }]);
-    const step = checkSweep(checkout(), form({ ...base, valuesMode: 'range', range: { from: '1', to: '4', step: '0' } }));
+    const step = (await checkSweep(checkout(), form({ ...base, valuesMode: 'range', range: { from: '1', to: '4', step: '0' } }), planExperiment));
     expect(!step.ok && step.problems).toEqual([{ part: 'Values', message: 'expected a number > 0, got 0' }]);
-    const field = checkSweep(checkout(), form({ ...base, path: 'nodes[api-9].workers' }));
+    const field = (await checkSweep(checkout(), form({ ...base, path: 'nodes[api-9].workers' }), planExperiment));
     expect(!field.ok && field.problems[0].part).toBe('Field');
     expect(!field.ok && field.problems[0].message).toMatch(/^no node "api-9"/);
   });
@@ -197,10 +197,10 @@ describe('the experiment in the document', () => {
     graphActions.load(emptyDocument(), { resetHistory: true });
   });
 
-  it('is one undoable edit of the editor\'s document; the rest stays as it was; a download of it plans the same runs', () => {
+  it('is one undoable edit of the editor\'s document; the rest stays as it was; a download of it plans the same runs', async () => {
     graphActions.load(checkout(), { resetHistory: true });
     const before = useGraphStore.getState().document;
-    const check = checkSweep(before as unknown as Record<string, unknown>, form({ path: 'nodes[api-1].workers', valuesText: '1, 2, 8', metricsText: 'p99(api-1)' }));
+    const check = (await checkSweep(before as unknown as Record<string, unknown>, form({ path: 'nodes[api-1].workers', valuesText: '1, 2, 8', metricsText: 'p99(api-1)' }), planExperiment));
     if (!check.ok) throw new Error('refused');
     graphActions.setScenarioField('experiment', check.experiment);
     const after = useGraphStore.getState().document as unknown as Record<string, unknown>;
@@ -227,8 +227,8 @@ describe('the experiment in the document', () => {
     expect(first.experiment.vary.path).toBe('duration');
   });
 
-  it('more workers on the crashed server → a lower p99 there (the runs the panel starts, in this process)', () => {
-    const check = checkSweep({ ...checkout(), duration: '90s' }, form({ path: 'nodes[api-1].workers', valuesText: '1, 2, 8', metricsText: 'p99(api-1)' }));
+  it('more workers on the crashed server → a lower p99 there (the runs the panel starts, in this process)', async () => {
+    const check = (await checkSweep({ ...checkout(), duration: '90s' }, form({ path: 'nodes[api-1].workers', valuesText: '1, 2, 8', metricsText: 'p99(api-1)' }), planExperiment));
     if (!check.ok) throw new Error('refused');
     const results = summarise(check.plan, check.plan.tasks.map((_, i) => runTask(check.plan, i)));
     const p99 = results.summary.map((row) => row.outcomes['p99(api-1)'].median);
@@ -294,13 +294,13 @@ describe('a delete on the canvas follows into the experiment', () => {
 describe('what the editor and the run check of an experiment on every edit', () => {
   const badValue = () => withExperiment(checkout(), { vary: { path: 'nodes[api-1].workers', values: [2, -1] }, collect: ['p99(api-1)'] });
 
-  it('not each value (one parse per value per edit): the editor keeps a sweep with a bad value runnable, the panel and the CLI refuse it', () => {
+  it('not each value (one parse per value per edit): the editor keeps a sweep with a bad value runnable, the panel and the CLI refuse it', async () => {
     expect(parseScenario(badValue(), { experimentValues: 'none' }).ok).toBe(true);
     expect(parseScenario(badValue()).ok).toBe(false); // the CLI's default
     graphActions.load(badValue(), { resetHistory: true });
     graphActions.validateNow();
     expect(useGraphStore.getState().validation.runnable).toBe(true);
-    const check = checkSweep(useGraphStore.getState().document as unknown as Record<string, unknown>, formFromExperiment(badValue().experiment)!);
+    const check = (await checkSweep(useGraphStore.getState().document as unknown as Record<string, unknown>, formFromExperiment(badValue().experiment)!, planExperiment));
     expect(!check.ok && check.problems[0].message).toMatch(/^with nodes\[api-1\]\.workers = -1 the scenario is invalid/);
   });
 

@@ -6,6 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS, graphActions, restoreDocument, showAutosaveChoice, startAutosave, useGraphStore } from '../../src/store/graph-store.ts';
 import { AUTOSAVE_KEY, CORRUPT_AUTOSAVE_KEY, type DocumentStorage } from '../../src/store/graph/autosave.ts';
 import { openScenarioFile } from '../../src/ui/files/open-scenario-file.ts';
+import { createSimulationHost } from '../../workers/simulation-host.ts';
+
+/** The simulation worker's check, in this thread (the page asks the worker: issue 16). */
+const workerHost = createSimulationHost();
+const checkText = (text: string) => workerHost.check(text);
 import { findBuiltin } from '../../src/scenarios/index.ts';
 import { deeplyNestedValue } from './hostile-values.ts';
 
@@ -111,7 +116,7 @@ describe('the store refuses what breaks a limit, keeping the graph', () => {
       { format: 'faultline.scenario/v1', name: 'x', nodes: [{ id: 'a', kind: 'service', workers: deeplyNestedValue(70) }] },
     ]) {
       const text = JSON.stringify(value);
-      const outcome = await openScenarioFile({ name: 'x.json', size: text.length, text: async () => text });
+      const outcome = await openScenarioFile({ name: 'x.json', size: text.length, text: async () => text }, checkText);
       if (outcome.kind !== 'refused') throw new Error('opened');
       expect(outcome.refused.editable).toBeNull();
       expect(outcome.refused.problems[0].message).toMatch(/expected at most 2000 nodes \(a Faultline limit\), got 70000|nested more than 64 levels deep/);

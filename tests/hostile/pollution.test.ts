@@ -9,6 +9,11 @@ import { readAt, writeAt } from '../../src/compare/doc-path.ts';
 import { pathEditVariant } from '../../src/compare/path-edit.ts';
 import { getIn, setIn } from '../../src/store/graph/field-path.ts';
 import { openScenarioFile } from '../../src/ui/files/open-scenario-file.ts';
+import { createSimulationHost } from '../../workers/simulation-host.ts';
+
+/** The simulation worker's check, in this thread (the page asks the worker: issue 16). */
+const workerHost = createSimulationHost();
+const checkText = (text: string) => workerHost.check(text);
 import { graphActions, useGraphStore } from '../../src/store/graph-store.ts';
 import { validateDocument } from '../../src/store/graph/validate-document.ts';
 import { findBuiltin } from '../../src/scenarios/index.ts';
@@ -111,7 +116,7 @@ describe('the doors that polluted before', () => {
   it('a refused file pollutes nothing (it was parsed before the refusal)', async () => {
     graphActions.load(findBuiltin('checkout')!.scenario, { resetHistory: true });
     const text = JSON.stringify(withVary('__proto__.ref'));
-    const outcome = await openScenarioFile({ name: 'p.json', size: text.length, text: async () => text });
+    const outcome = await openScenarioFile({ name: 'p.json', size: text.length, text: async () => text }, checkText);
     expect(outcome.kind).toBe('refused');
     expect(probe().ref).toBeUndefined();
   });

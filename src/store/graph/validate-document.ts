@@ -1,8 +1,8 @@
 /**
- * The editor's per-field validation: the scenario parser run on the document being edited, its
- * problems filed by validation-index.ts. The one module of the graph store that carries the parser
- * (zod): the editor registers it at start (`graphActions.setValidator`); the embed does not — its
- * worker validates, and the embed files the worker's warnings instead (issue 16).
+ * Per-field validation in the same thread: the scenario parser run on the document, its problems
+ * filed by validation-index.ts. For Node (tests, tools) — the editor's page asks its simulation
+ * worker instead (../validate-in-worker.ts, the same parse and filing), so it carries no zod
+ * (issue 16); the embed files the warnings its worker returned.
  */
 import { parseScenario } from '../../scenario/index.ts';
 import type { ScenarioDocument } from './document.ts';

@@ -1,20 +1,28 @@
 /**
  * Choosing B: the built-in's fixes and the suggested changes in one list, or "your own edit" — a
  * field path and a JSON value, checked by the scenario parser as they are typed (its message is
- * shown as it is). Reports the chosen variant, or null while there is none that is valid.
+ * shown as it is). Reports the chosen variant, or null while there is none that is valid. The
+ * variants and the path edit's check come from the dialog's compare worker (chooser.ts).
  */
 import { useEffect, useId, useMemo, useState, type JSX } from 'react';
-import { builtinVariants, pathEditVariant, suggestChanges, type Variant } from '../../compare/index.ts';
+import type { Variant, VariantResult } from '../../compare/facts.ts';
 
 const CUSTOM = 'custom';
 
-export function ChangeChooser({ doc, disabled, onChange }: { doc: Record<string, unknown>; disabled: boolean; onChange: (variant: Variant | null) => void }): JSX.Element {
+interface ChangeChooserProps {
+  doc: Record<string, unknown>;
+  fixes: Variant[];
+  suggestions: Variant[];
+  pathEdit: (doc: Record<string, unknown>, pathText: string, valueText: string) => Promise<VariantResult>;
+  disabled: boolean;
+  onChange: (variant: Variant | null) => void;
+}
+
+export function ChangeChooser({ doc, fixes, suggestions, pathEdit, disabled, onChange }: ChangeChooserProps): JSX.Element {
   const selectId = useId();
   const pathId = useId();
   const valueId = useId();
   const errorId = useId();
-  const fixes = useMemo(() => builtinVariants(doc), [doc]);
-  const suggestions = useMemo(() => suggestChanges(doc), [doc]);
   const all = useMemo(() => [...fixes, ...suggestions], [fixes, suggestions]);
   const [chosenId, setChosenId] = useState<string>(() => all[0]?.id ?? CUSTOM);
   const [path, setPath] = useState('');
@@ -23,8 +31,10 @@ export function ChangeChooser({ doc, disabled, onChange }: { doc: Record<string,
   // a new document (an edit on the canvas, another scenario) may drop the chosen option
   const selected = all.find((v) => v.id === chosenId);
   const effectiveId = selected || chosenId === CUSTOM ? chosenId : (all[0]?.id ?? CUSTOM);
-  const custom = useMemo(() => (effectiveId === CUSTOM && path.trim() !== '' ? pathEditVariant(doc, path, value) : null), [effectiveId, doc, path, value]);
-  const variant = effectiveId === CUSTOM ? (custom?.ok ? custom.variant : null) : (all.find((v) => v.id === effectiveId) ?? null);
+  const typed = useCustomEdit(pathEdit, effectiveId === CUSTOM && path.trim() !== '' ? { doc, path, value } : null);
+  // the last answer's messages stay while the next is on its way (no flicker as people type); only the current edit's variant is chosen
+  const custom = typed.result;
+  const variant = effectiveId === CUSTOM ? (typed.current && custom?.ok ? custom.variant : null) : (all.find((v) => v.id === effectiveId) ?? null);
 
   useEffect(() => onChange(variant), [variant, onChange]);
 
@@ -68,4 +78,24 @@ export function ChangeChooser({ doc, disabled, onChange }: { doc: Record<string,
       )}
     </fieldset>
   );
+}
+
+/** The worker's check of a typed edit: the latest answer (`current` when it is for the edit as it is now); an older edit's answer arriving late is dropped. */
+function useCustomEdit(pathEdit: ChangeChooserProps['pathEdit'], edit: { doc: Record<string, unknown>; path: string; value: string } | null): { result: VariantResult | null; current: boolean } {
+  const [answer, setAnswer] = useState<{ key: unknown; result: VariantResult } | null>(null);
+  const { doc, path, value } = edit ?? {};
+  const key = useMemo(() => (doc === undefined ? null : { doc, path, value }), [doc, path, value]);
+  useEffect(() => {
+    if (key === null || key.doc === undefined) return;
+    let latest = true;
+    pathEdit(key.doc, key.path ?? '', key.value ?? '').then(
+      (result) => latest && setAnswer({ key, result }),
+      (error: unknown) => latest && setAnswer({ key, result: { ok: false, errors: [error instanceof Error ? error.message : String(error)] } }),
+    );
+    return () => {
+      latest = false;
+    };
+  }, [pathEdit, key]);
+  if (key === null) return { result: null, current: false };
+  return { result: answer?.result ?? null, current: answer?.key === key };
 }

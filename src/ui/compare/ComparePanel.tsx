@@ -1,16 +1,18 @@
 /**
  * Compare: the scenario on the canvas (A, "as is") against one change (B), both run to their
  * ends in Web Workers on the same seed — so on the same traffic (docs/compare.md) — then read
- * side by side. Mounted lazily by CompareButton.tsx.
+ * side by side. Mounted lazily by CompareButton.tsx. What A is and what B can be comes from a
+ * compare worker (chooser.ts): the page carries no parser (issue 16).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type JSX } from 'react';
-import { capDuration, compareReports, diffDocuments, sameTraffic, type Comparison, type Variant } from '../../compare/index.ts';
-import { formatIssue, parseScenario } from '../../scenario/index.ts';
+import { compareReports, diffDocuments, sameTraffic, type Comparison, type Variant } from '../../compare/facts.ts';
+import type { CompareChoices } from '../../../workers/protocol.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { formatSimTime } from '../run/format-run.ts';
 import { ChangeChooser } from './ChangeChooser.tsx';
 import { CompareResults } from './CompareResults.tsx';
-import { runPair, type PairProgress } from './run-pair.ts';
+import { createCompareChooser, type CompareChooser } from './chooser.ts';
+import { browserCompareThread, runPair, type PairProgress } from './run-pair.ts';
 import './compare.css';
 
 /** "Compare the first …" choices; only those shorter than the scenario are offered. */
@@ -38,29 +40,28 @@ export function ComparePanel({ active }: { active: boolean }): JSX.Element {
     // results of another document would read as this one's; a run in progress finishes and shows its own label
     setStatus((current) => (current.kind === 'running' ? current : { kind: 'idle' }));
   }, [active, liveDoc, doc]);
-  const parsedA = useMemo(() => parseScenario(doc), [doc]);
+  const chooser = useChooser();
+  const { choices, current } = useChoices(chooser, doc);
+  const parsedA = current ? (choices?.a ?? null) : null;
   const controller = useRef<AbortController | null>(null);
   const running = status.kind === 'running';
-  const durationMs = parsedA.ok ? parsedA.spec.durationMs : 0;
+  const durationMs = parsedA?.ok ? parsedA.durationMs : 0;
   const traffic = useMemo(() => (variant ? sameTraffic(doc, diffDocuments(doc, variant.doc)) : null), [doc, variant]);
 
   useEffect(() => () => controller.current?.abort(), []);
   const onVariant = useCallback((next: Variant | null) => setVariant(next), []);
 
   async function run(): Promise<void> {
-    if (!variant || !parsedA.ok) return;
+    if (!variant || !parsedA?.ok) return;
     const abort = new AbortController();
     controller.current = abort;
-    const docA = capDuration(doc, capMs);
-    const docB = capDuration(variant.doc, capMs);
-    const cappedA = parseScenario(docA);
-    const faults = cappedA.ok ? cappedA.spec.faults : parsedA.spec.faults;
     setStatus({ kind: 'running', progress: { a: 0, b: 0 } });
     try {
-      const outcome = await runPair(docA, docB, { signal: abort.signal, onProgress: (progress) => setStatus({ kind: 'running', progress }) });
+      // both cut to the same length in their workers (the page cannot parse A to see how long it is)
+      const outcome = await runPair(doc, variant.doc, { signal: abort.signal, capMs, onProgress: (progress) => setStatus({ kind: 'running', progress }) });
       if (outcome.kind === 'cancelled') setStatus({ kind: 'cancelled' });
       else if (outcome.kind === 'failed') setStatus({ kind: 'error', messages: outcome.errors.map((e) => `${outcome.side}: ${e}`) });
-      else setStatus({ kind: 'done', comparison: compareReports(outcome.a, outcome.b, faults), changeLabel: variant.label });
+      else setStatus({ kind: 'done', comparison: compareReports(outcome.a, outcome.b, outcome.faultsA), changeLabel: variant.label });
     } catch (error) {
       setStatus({ kind: 'error', messages: [error instanceof Error ? error.message : String(error)] });
     } finally {
@@ -75,13 +76,15 @@ export function ComparePanel({ active }: { active: boolean }): JSX.Element {
         A is the scenario on the canvas as it is; B is the same scenario with one change. Both run on the same seed, so they see the same
         arrivals, and every difference comes from the change.
       </p>
-      {!parsedA.ok ? (
+      {choices === null ? (
+        <p role="status" className="fl-compare-status">Reading the scenario…</p>
+      ) : !choices.a.ok ? (
         <ul role="alert" className="fl-compare-error">
-          {parsedA.errors.map((issue) => <li key={formatIssue(issue)}>{formatIssue(issue)}</li>)}
+          {choices.a.errors.map((line) => <li key={line}>{line}</li>)}
         </ul>
       ) : (
         <>
-          <ChangeChooser doc={doc} disabled={running} onChange={onVariant} />
+          <ChangeChooser doc={doc} fixes={choices.fixes} suggestions={choices.suggestions} pathEdit={chooser.pathEdit} disabled={running} onChange={onVariant} />
           {traffic && (
             <p className="fl-compare-traffic">
               {traffic.same ? 'Same traffic in A and B (common random numbers).' : `The traffic differs between A and B: ${traffic.reasons.join('; ')}.`}
@@ -96,7 +99,7 @@ export function ComparePanel({ active }: { active: boolean }): JSX.Element {
             {running ? (
               <button type="button" className="fl-button" onClick={() => controller.current?.abort()}>Cancel</button>
             ) : (
-              <button type="button" className="fl-button" disabled={!variant} onClick={() => void run()}>Run A and B</button>
+              <button type="button" className="fl-button" disabled={!variant || !parsedA?.ok} onClick={() => void run()}>Run A and B</button>
             )}
           </div>
         </>
@@ -105,6 +108,33 @@ export function ComparePanel({ active }: { active: boolean }): JSX.Element {
       {status.kind === 'done' && <CompareResults comparison={status.comparison} changeLabel={status.changeLabel} />}
     </section>
   );
+}
+
+/** The dialog's compare worker for choices: one while the panel is mounted. */
+function useChooser(): CompareChooser {
+  const [chooser] = useState(() => createCompareChooser(browserCompareThread));
+  useEffect(() => () => chooser.close(), [chooser]);
+  return chooser;
+}
+
+/**
+ * The worker's choices for `doc` (null until the first come). While a newer document's are on
+ * their way the last ones stay on screen (`current` false: nothing runs on them), so the chooser
+ * keeps what was typed; an answer for an older document never replaces a newer one's.
+ */
+function useChoices(chooser: CompareChooser, doc: Record<string, unknown>): { choices: CompareChoices | null; current: boolean } {
+  const [answer, setAnswer] = useState<{ doc: Record<string, unknown>; choices: CompareChoices } | null>(null);
+  useEffect(() => {
+    let current = true;
+    chooser.choices(doc).then(
+      (choices) => current && setAnswer({ doc, choices }),
+      (error: unknown) => current && setAnswer({ doc, choices: { a: { ok: false, errors: [error instanceof Error ? error.message : String(error)] }, fixes: [], suggestions: [] } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [chooser, doc]);
+  return { choices: answer?.choices ?? null, current: answer?.doc === doc };
 }
 
 function StatusLine({ status }: { status: Status }): JSX.Element | null {

@@ -3,7 +3,7 @@
  * difference), and the overlaid charts drawn by compare-plot.ts.
  */
 import { useEffect, useId, useRef, type JSX } from 'react';
-import { formatDifference, formatValue, improvement, type AlertSpan, type Comparison, type FaultMarker, type OverlaidChart } from '../../compare/index.ts';
+import { formatDifference, formatValue, improvement, type AlertSpan, type Comparison, type FaultMarker, type OverlaidChart } from '../../compare/facts.ts';
 import { formatSimTime } from '../run/format-run.ts';
 import { drawOverlaidChart } from './compare-plot.ts';
 

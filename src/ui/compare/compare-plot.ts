@@ -4,7 +4,7 @@
  * colour, so the two read apart without colour too; the scenario's faults are dashed markers, and
  * with alerts each run's firings are a band along the top (A solid, B dashed below it).
  */
-import type { AlertSpan, Comparison, FaultMarker, OverlaidChart } from '../../compare/index.ts';
+import type { AlertSpan, Comparison, FaultMarker, OverlaidChart } from '../../compare/facts.ts';
 import { cssVarReader } from '../css-vars.ts';
 import { formatAxisNumber, formatSimTime } from '../run/format-run.ts';
 import { timeAxisOptions } from '../time-ticks.ts';

@@ -9,7 +9,7 @@
  * cancelled, or they would put a cancelled or finished dialog back to "running".
  */
 import { proxy } from 'comlink';
-import type { RunReport } from '../../engine/index.ts';
+import type { FaultSpec, RunReport } from '../../engine/index.ts';
 import type { CompareHost, CompareRunResult } from '../../../workers/protocol.ts';
 import { browserThread, PoolTaskError, runPool, type WorkerThread } from '../../experiments/worker-pool.ts';
 
@@ -20,7 +20,7 @@ export interface PairProgress {
 }
 
 export type PairOutcome =
-  | { kind: 'done'; a: RunReport; b: RunReport }
+  | { kind: 'done'; a: RunReport; b: RunReport; faultsA: FaultSpec[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; side: 'A' | 'B'; errors: string[] };
 
@@ -33,11 +33,13 @@ function errorsOf(result: CompareRunResult | undefined): string[] {
 }
 
 /** A compare worker as the page starts it. */
-const browserCompareThread = (): WorkerThread =>
+export const browserCompareThread = (): WorkerThread =>
   browserThread(new Worker(new URL('../../../workers/compare.worker.ts', import.meta.url), { type: 'module' }), 'the compare worker');
 
 export interface PairOptions {
   signal: AbortSignal;
+  /** Both runs cut to this length when they are longer (null: whole runs). */
+  capMs?: number | null;
   /** Called only while the pair is running: never after the promise settles or the signal aborts. */
   onProgress: (progress: PairProgress) => void;
   /** Starts one compare worker: the page's Web Worker by default; a Node thread in tests/contract. */
@@ -62,6 +64,7 @@ export async function runPair(docA: Record<string, unknown>, docB: Record<string
             shares[index] = totalMs > 0 ? simulatedMs / totalMs : 0;
             options.onProgress({ a: shares[0], b: shares[1] });
           }),
+          options.capMs ?? null,
         ),
       signal: options.signal,
     });
@@ -75,5 +78,5 @@ export async function runPair(docA: Record<string, unknown>, docB: Record<string
   const [a, b] = outcome.results;
   if (a?.kind !== 'done') return { kind: 'failed', side: 'A', errors: errorsOf(a) };
   if (b?.kind !== 'done') return { kind: 'failed', side: 'B', errors: errorsOf(b) };
-  return { kind: 'done', a: a.report, b: b.report };
+  return { kind: 'done', a: a.report, b: b.report, faultsA: a.faults };
 }

@@ -3,7 +3,7 @@
  * name, caption and, for built-ins, the plotted numbers as a table in a disclosure.
  */
 import { useEffect, useMemo, useRef, type JSX } from 'react';
-import { plotData, type ExperimentResults, type PlotData } from '../../experiments/index.ts';
+import { plotData, type ExperimentResults, type PlotData } from '../../experiments/panel.ts';
 import type { ExperimentPlot } from '../../scenarios/experiments/index.ts';
 import { drawExperimentPlot } from './experiment-plot.ts';
 import { formatOutcome as fmt } from './SweepStatusLine.tsx';

@@ -7,8 +7,7 @@
  * also opens it for "Sweep this…" (sweep-request.ts). uPlot is loaded on the first plot.
  */
 import { useEffect, useEffectEvent, useId, useRef, useState, type JSX } from 'react';
-import { planExperiment } from '../../experiments/index.ts';
-import { browserWorkerCount } from '../../experiments/browser-pool.ts';
+import { browserWorkerCount, planSweepInWorker } from '../../experiments/browser-pool.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
 import { builtinExperiments } from '../../scenarios/experiments/index.ts';
 import { ExperimentFigure } from './ExperimentFigure.tsx';
@@ -74,10 +73,19 @@ function BuiltinSweep({ onRunning }: { onRunning(running: boolean): void }): JSX
   const tellRunning = useEffectEvent((now: boolean) => onRunning(now));
   useEffect(() => tellRunning(running), [running]);
 
-  function run(): void {
-    const planned = planExperiment(structuredClone(experiment.document));
-    if (!planned.ok) sweep.reset(planned.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-    else void sweep.run(planned.plan);
+  const [planning, setPlanning] = useState(false);
+  /** Planned in an experiment worker (the page carries no parser), then run in the pool. */
+  async function run(): Promise<void> {
+    setPlanning(true);
+    try {
+      const planned = await planSweepInWorker(structuredClone(experiment.document));
+      if (!planned.ok) sweep.reset(planned.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+      else void sweep.run(planned.plan);
+    } catch (error) {
+      sweep.reset(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPlanning(false);
+    }
   }
 
   return (
@@ -92,7 +100,7 @@ function BuiltinSweep({ onRunning }: { onRunning(running: boolean): void }): JSX
         {running ? (
           <button type="button" className="fl-button" onClick={sweep.cancel}>Cancel</button>
         ) : (
-          <button type="button" className="fl-button" onClick={run}>Run</button>
+          <button type="button" className="fl-button" disabled={planning} onClick={() => void run()}>Run</button>
         )}
       </div>
       <SweepStatusLine status={sweep.status} workers={browserWorkerCount()} />

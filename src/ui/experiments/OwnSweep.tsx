@@ -1,7 +1,8 @@
 /**
  * Sweep the scenario on the canvas: one numeric field (from sweep-fields.ts, or the one "Sweep
  * this…" asked for), its values (a list or a range), seeds and metrics — the CLI's `experiment`,
- * checked by the CLI's parser (sweep-form.ts) and written into the document before it runs, so a
+ * checked by the CLI's parser (sweep-form.ts; the parse and the plan in an experiment worker, as the
+ * page carries no parser) and written into the document before it runs, so a
  * download carries it and `npx faultline sweep <file>` runs the same thing. A document that
  * already has an `experiment` (an opened file) preloads the form.
  */
@@ -16,10 +17,11 @@ import {
   sweepableFields,
   type FormPart,
   type FormProblem,
+  type SweepCheck,
   type SweepField,
   type SweepForm,
-} from '../../experiments/index.ts';
-import { browserWorkerCount } from '../../experiments/browser-pool.ts';
+} from '../../experiments/panel.ts';
+import { browserWorkerCount, planSweepInWorker } from '../../experiments/browser-pool.ts';
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
 import { OwnSweepResults } from './OwnSweepResults.tsx';
 import { SweepStatusLine } from './SweepStatusLine.tsx';
@@ -87,9 +89,20 @@ export function OwnSweep({ request, onRunning }: { request: { path: string | nul
     setForm((f) => ({ ...suggested, seedsText: f.seedsText, metricsText: f.metricsText.trim() ? f.metricsText : suggested.metricsText }));
   };
 
+  /** While a worker plans (Run or Save pressed): the buttons wait, so one press plans once. */
+  const [planning, setPlanning] = useState(false);
+
   /** The form as the CLI's `experiment`, written into the document; undefined (and the problems shown) if refused. */
-  function save(): ReturnType<typeof checkSweep> | undefined {
-    const check = checkSweep(doc, form);
+  async function save(): Promise<SweepCheck | undefined> {
+    setPlanning(true);
+    let check: SweepCheck;
+    try {
+      check = await checkSweep(doc, form, planSweepInWorker);
+    } catch (error) {
+      check = { ok: false, problems: [{ part: 'Scenario', message: error instanceof Error ? error.message : String(error) }] };
+    } finally {
+      setPlanning(false);
+    }
     if (!check.ok) {
       setProblems(check.problems);
       setNote('');
@@ -101,16 +114,16 @@ export function OwnSweep({ request, onRunning }: { request: { path: string | nul
     return check;
   }
 
-  function run(): void {
-    const check = save();
+  async function run(): Promise<void> {
+    const check = await save();
     if (check?.ok) {
       setNote('');
       void sweep.run(check.plan);
     }
   }
 
-  function saveOnly(): void {
-    if (save()) setNote('Saved in the scenario: File › Download carries it, and npx faultline sweep <file> runs the same sweep.');
+  async function saveOnly(): Promise<void> {
+    if (await save()) setNote('Saved in the scenario: File › Download carries it, and npx faultline sweep <file> runs the same sweep.');
   }
 
   function remove(): void {
@@ -188,9 +201,9 @@ export function OwnSweep({ request, onRunning }: { request: { path: string | nul
         {running ? (
           <button type="button" className="fl-button" onClick={sweep.cancel}>Cancel</button>
         ) : (
-          <button type="button" className="fl-button" onClick={run}>Run</button>
+          <button type="button" className="fl-button" disabled={planning} onClick={() => void run()}>Run</button>
         )}
-        <button type="button" className="fl-button" disabled={running} onClick={saveOnly}>Save in scenario</button>
+        <button type="button" className="fl-button" disabled={running || planning} onClick={() => void saveOnly()}>Save in scenario</button>
         {doc.experiment !== undefined && (
           <button type="button" className="fl-button" disabled={running} onClick={remove}>Remove from scenario</button>
         )}

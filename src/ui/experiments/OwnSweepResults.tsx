@@ -4,8 +4,8 @@
  * row per value — the median across seeds, and the p10–p90 band when there is more than one.
  */
 import { useId, useMemo, useState, type JSX } from 'react';
-import { parseDuration } from '../../scenario/index.ts';
-import type { ExperimentResults, Stats } from '../../experiments/index.ts';
+import { parseDuration } from '../../scenario/facts.ts';
+import type { ExperimentResults, Stats } from '../../experiments/panel.ts';
 import type { ExperimentPlot } from '../../scenarios/experiments/index.ts';
 import { ExperimentFigure } from './ExperimentFigure.tsx';
 import { formatOutcome } from './SweepStatusLine.tsx';

@@ -4,7 +4,7 @@
  * between), the line through the seeds, every seed as dots, and the theory curve where there is one.
  */
 import type { ExperimentPlot } from '../../scenarios/experiments/index.ts';
-import type { ExperimentResults, PlotData } from '../../experiments/index.ts';
+import type { ExperimentResults, PlotData } from '../../experiments/panel.ts';
 import { cssVarReader } from '../css-vars.ts';
 
 const HEIGHT_PX = 280;

@@ -3,7 +3,7 @@
  * progress, cancel (finished runs are kept and collected), and what the runs add up to.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { PoolPlan, RunResult } from '../../experiments/index.ts';
+import type { PoolPlan, RunResult } from '../../experiments/panel.ts';
 import { runInBrowser } from '../../experiments/browser-pool.ts';
 
 export type SweepStatus =

@@ -1,5 +1,5 @@
 /** A sweep on the browser's pool (use-pool-run.ts): the built-in and "this scenario" halves of the panel. */
-import { summarise, type ExperimentPlan, type ExperimentResults } from '../../experiments/index.ts';
+import { summarise, type ExperimentPlan, type ExperimentResults } from '../../experiments/panel.ts';
 import { usePoolRun, type PoolRun } from './use-pool-run.ts';
 
 export type SweepRun = PoolRun<ExperimentPlan, ExperimentResults>;

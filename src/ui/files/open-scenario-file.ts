@@ -1,13 +1,15 @@
 /**
  * Opening a scenario file (from the file input or a drop): the size limit before reading, then
- * the parser's full check. A file the parser rejects is NOT opened: every problem is reported
+ * the parser's full check — the simulation worker's (the page carries no parser, issue 16; a
+ * syntax error still names its line and column). A file the parser rejects is NOT opened: every problem is reported
  * with its path and the current graph stays as it was (no history step). If the file is at
  * least editable, the person may still choose to open it and fix it in the editor.
  */
-import { admissionProblem, parseScenarioText, SCENARIO_LIMITS, type ScenarioIssue } from '../../scenario/index.ts';
-import { parseJsonText } from '../../scenario/index.ts';
+import { admissionProblem, parseJsonText, SCENARIO_LIMITS, type ScenarioIssue } from '../../scenario/facts.ts';
 import { readEditableDocument } from '../../store/graph/document.ts';
 import { graphActions } from '../../store/graph-store.ts';
+import { simulationHost } from '../../store/simulation-worker.ts';
+import type { CheckResult } from '../../../workers/protocol.ts';
 
 export interface RefusedFile {
   fileName: string;
@@ -21,7 +23,11 @@ export type FileOpenOutcome = { kind: 'opened'; fileName: string } | { kind: 're
 const FILE_PATH = '(file)';
 const MB = 1024 * 1024;
 
-export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<FileOpenOutcome> {
+/** Who checks the text: the page's simulation worker (Node tests pass the host itself). */
+export type CheckText = (text: string) => Promise<CheckResult> | CheckResult;
+const checkInWorker: CheckText = (text) => simulationHost().check(text);
+
+export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>, checkText: CheckText = checkInWorker): Promise<FileOpenOutcome> {
   const refuse = (problems: ScenarioIssue[], editable: unknown = null): FileOpenOutcome => ({ kind: 'refused', refused: { fileName: file.name, problems, editable } });
   // Checked before reading: a 2 GB file must not be loaded into memory to be refused.
   if (file.size > SCENARIO_LIMITS.maxTextBytes) {
@@ -33,7 +39,7 @@ export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'
   } catch (error) {
     return refuse([{ path: FILE_PATH, message: `the file could not be read (${String(error)})` }]);
   }
-  const checked = parseScenarioText(text);
+  const checked = await checkText(text);
   const json = parseJsonText(text);
   // "Open anyway" only for what the limits gate admits: a 70,000-node or 65-level file is refused outright
   const editable = json.ok && admissionProblem(json.value) === null && readEditableDocument(json.value).ok ? json.value : null;

@@ -1,17 +1,18 @@
 /**
  * The guide's steps against the simulated clock, pure: which step is current, where the run should
  * pause next (the worker's pause-at), and what a step asks to watch. The steps are read
- * from the editor's document (raw JSON), each on its own, so one bad step hides only itself.
+ * from the editor's document (raw JSON), each on its own, so one bad step hides only itself — by
+ * src/scenario's zod-free reader (the page carries no parser; the worker's messages say what is wrong).
  */
 import type { GuideStep } from '../../engine/index.ts';
-import { guideStepSchema } from '../../scenario/index.ts';
+import { readGuideStep } from '../../scenario/facts.ts';
 
 export function readGuideSteps(raw: unknown): GuideStep[] {
   if (!Array.isArray(raw)) return [];
   const steps: GuideStep[] = [];
   for (const item of raw) {
-    const read = guideStepSchema.safeParse(item);
-    if (read.success) steps.push(read.data);
+    const step = readGuideStep(item);
+    if (step !== null) steps.push(step);
   }
   // stable: steps at the same moment keep the author's order
   return steps.map((step, i) => ({ step, i })).sort((a, b) => a.step.atMs - b.step.atMs || a.i - b.i).map(({ step }) => step);

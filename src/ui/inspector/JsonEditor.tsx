@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useDraft } from './fields/use-draft.ts';
-import { MAX_NESTING_DEPTH, nestingProblem } from '../../scenario/index.ts';
+import { MAX_NESTING_DEPTH, nestingProblem } from '../../scenario/facts.ts';
 
 export interface JsonEditorProps {
   id: string;

@@ -7,7 +7,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { graphActions, useGraphStore } from '../../store/graph-store.ts';
 import { emptyDocument } from '../../store/graph/document.ts';
 import { runActions } from '../../store/run-store.ts';
-import { withSchemaReference } from '../../scenario/index.ts';
+import { withSchemaReference } from '../../scenario/facts.ts';
 import { downloadText, fileStem } from '../files/download.ts';
 import { FileDropTarget } from '../files/FileDropTarget.tsx';
 import { RefusedFileDialog } from '../files/RefusedFileDialog.tsx';

@@ -1,6 +1,6 @@
 /** Adds a fault to the document: target, action (those that fit the target), its argument, when, for how long. */
 import { useId, useState, type FormEvent } from 'react';
-import { parseDuration } from '../../scenario/index.ts';
+import { parseDuration } from '../../scenario/facts.ts';
 import { actionsFor } from './fault-actions.ts';
 import type { V1Fault } from './FaultTrack.tsx';
 import { kindOf, useLiveLayout } from './use-live-layout.ts';

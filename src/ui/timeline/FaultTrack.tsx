@@ -4,7 +4,7 @@
  * The playhead follows the live clock through the frame scheduler, outside React.
  */
 import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
-import { formatDuration, parseDuration } from '../../scenario/index.ts';
+import { formatDuration, parseDuration } from '../../scenario/facts.ts';
 import type { FaultLogEntry } from '../../../workers/protocol.ts';
 import { liveMetrics } from '../../store/live-metrics.ts';
 import { frameScheduler } from '../frame-scheduler.ts';

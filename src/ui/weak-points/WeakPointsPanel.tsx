@@ -6,9 +6,9 @@
  * lazily, and stays mounted once opened; the toolbar keeps its one row at 1280 px.
  */
 import { useEffect, useEffectEvent, useId, useState, type JSX } from 'react';
-import { planSingleFailures, SINGLE_FAILURE_DEFAULTS, type SingleFailureRequest, type WeakPointsResults } from '../../experiments/index.ts';
-import { browserWorkerCount } from '../../experiments/browser-pool.ts';
-import { formatDuration, parseDuration } from '../../scenario/index.ts';
+import { SINGLE_FAILURE_DEFAULTS, type SingleFailureRequest, type WeakPointsResults } from '../../experiments/panel.ts';
+import { browserWorkerCount, planSingleFailuresInWorker } from '../../experiments/browser-pool.ts';
+import { formatDuration, parseDuration } from '../../scenario/facts.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { builtinWeakPoints } from '../../scenarios/experiments/index.ts';
 import { useGraphStore } from '../../store/graph-store.ts';
@@ -48,10 +48,21 @@ export function WeakPointsPanel({ onRunning }: { onRunning(running: boolean): vo
   const atPlaceholder = builtin?.at ?? (durationMs > 0 ? formatDuration(Math.round(durationMs * SINGLE_FAILURE_DEFAULTS.atShare)) : 'a third of the run');
   const forPlaceholder = builtin?.for ?? (durationMs > 0 ? formatDuration(Math.round(durationMs * SINGLE_FAILURE_DEFAULTS.forShare)) : 'a sixth of the run');
 
+  const [planning, setPlanning] = useState(false);
   async function run(): Promise<void> {
     const scenario = builtin ? findBuiltin(builtin.scenario)?.scenario : doc;
     const request: SingleFailureRequest = { ...(at.trim() ? { at: at.trim() } : builtin?.at ? { at: builtin.at } : {}), ...(forText.trim() ? { for: forText.trim() } : builtin?.for ? { for: builtin.for } : {}), ...(builtin?.only ? { only: builtin.only } : {}) };
-    const planned = planSingleFailures(structuredClone(scenario), request);
+    setPlanning(true);
+    let planned;
+    try {
+      // planned in an experiment worker: the page carries no parser (issue 16)
+      planned = await planSingleFailuresInWorker(structuredClone(scenario), request);
+    } catch (error) {
+      analysis.reset(error instanceof Error ? error.message : String(error));
+      return;
+    } finally {
+      setPlanning(false);
+    }
     if (!planned.ok) {
       analysis.reset(planned.errors.map((e) => `${Object.hasOwn(FORM_LABELS, e.path) ? FORM_LABELS[e.path as keyof typeof FORM_LABELS] : e.path}: ${e.message}`).join('\n'));
       return;
@@ -91,7 +102,7 @@ export function WeakPointsPanel({ onRunning }: { onRunning(running: boolean): vo
         {running ? (
           <button type="button" className="fl-button" onClick={analysis.cancel}>Cancel</button>
         ) : (
-          <button type="button" className="fl-button" onClick={() => void run()}>Run</button>
+          <button type="button" className="fl-button" disabled={planning} onClick={() => void run()}>Run</button>
         )}
         {builtin && analysis.results && !running && (
           <button type="button" className="fl-button" onClick={() => void showOnCanvas()}>{`Open ${builtin.scenario} on the canvas, tinted`}</button>

@@ -1,7 +1,7 @@
 /** The ranking as an accessible table: worst first, one row per component failed. */
 import type { JSX } from 'react';
-import type { WeakPointsResults } from '../../experiments/index.ts';
-import { formatDuration } from '../../scenario/index.ts';
+import type { WeakPointsResults } from '../../experiments/panel.ts';
+import { formatDuration } from '../../scenario/facts.ts';
 
 function percent(share: number): string {
   return Number.isFinite(share) ? `${Number((share * 100).toFixed(1))}%` : '–';
