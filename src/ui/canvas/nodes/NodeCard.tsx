@@ -10,6 +10,7 @@
 import { Handle, Position } from '@xyflow/react';
 import { useRef, type ReactNode } from 'react';
 import { FittedName } from './FittedName.tsx';
+import { openBelowOf } from './room-below.ts';
 import { useGraphStore, type DocumentNode } from '../../../store/graph-store.ts';
 import type { FieldIssue } from '../../../store/graph/validation-index.ts';
 import { cardFootprint } from '../../../store/graph/auto-layout.ts';
@@ -37,6 +38,7 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
   const label = cardLabel({ id, label: node.label });
   const shortLabel = useGraphStore((s) => distinctLabelsOf(s.document.nodes).get(id)) ?? label;
   const roomy = cardFootprint(node);
+  const open = useGraphStore((s) => openBelowOf(s.document.nodes).has(id));
   const hasError = issues?.some((i) => i.severity === 'error') ?? false;
   // a sentence, so the selector's result compares equal while the probes stay the same
   const probed = useGraphStore((s) => probeSentence(probesChecking(s.document.probes, id)));
@@ -50,6 +52,7 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
       data-invalid={hasError || undefined}
       // a layout leaves a taller card's footprint (key line, token badge): room for a line more on a small card
       data-roomy={roomy === 'plain' ? undefined : roomy}
+      data-open-below={open || undefined}
     >
       {acceptsIncoming && <Handle type="target" position={Position.Left} className="fl-handle" />}
       <div className="fl-node__head">
