@@ -54,6 +54,10 @@ describe('fit-label', () => {
     // what fits is left as it is
     expect(fitLabel('SMS gateway', 5.4, mono, 2)).toBe('SMS gateway');
     expect(fitLabel('Code check', 5.4, mono, 1)).toBe('Code…');
+    // a line broken after a hyphen runs on without a space: the text is the name's, the browser breaks it there
+    expect(fitLabel('Users of dynamics-like', 5.4, mono, 3)).toBe('Users of dynamics-like');
+    expect(fitLabel('Users of dynamics-like', 5.4, mono, 2)).toBe('Users of dynamics…');
+    expect(fitLabel('teams-like', 3.6, mono, 2)).toBe('teams-like');
     // every line the browser would set fits, the "…" included
     fc.assert(fc.property(fc.array(fc.stringMatching(/^[a-z]{1,14}$/), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 3 }), (words, maxLines) => {
       const shown = fitLabel(words.join(' '), 5.4, mono, maxLines);

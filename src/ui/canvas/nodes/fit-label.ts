@@ -98,12 +98,13 @@ export function fitLabel(text: string, lineEm: number, widthEm: WidthEm, maxLine
       const first = line[0];
       while (line.length > 0 && widthEm(join(line) + ELLIPSIS) > lineEm) line.pop();
       // a line left empty keeps what fits of its first word, rather than wasting the line
-      if (line.length === 0) return [...lines.slice(0, -1).map(join), cutToFit(first.piece, lineEm, widthEm)].join(' ');
-      return [...lines.slice(0, -1), line].map(join).filter((l) => l !== '').join(' ') + ELLIPSIS;
+      if (line.length === 0) return join([...lines.slice(0, -1).flat(), { ...first, piece: cutToFit(first.piece, lineEm, widthEm) }]);
+      return join([...lines.slice(0, -1).flat(), ...line]) + ELLIPSIS;
     }
     lines.push([unit]);
   }
-  return lines.map(join).join(' ');
+  // the lines run on as the text they came from: a space where the name had one, none after a hyphen
+  return join(lines.flat());
 }
 
 const widths = new Map<string, number>();
