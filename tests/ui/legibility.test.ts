@@ -29,7 +29,7 @@ describe('semantic zoom: text scale and tiers', () => {
     expect(legibilityAt(0.52, 11).scale).toBe(legibilityAt(0.53, 11).scale);
   });
 
-  it('tiers: full at 1×, medium in a 700×450 embed of mfa (zoom 0.57), compact for key-removal (0.5), tiny on a phone (0.27), none past 4×', () => {
+  it('tiers: full at 1×, medium in a 700×450 embed of mfa (zoom 0.57), compact for key-removal (0.5), tiny on a phone (0.27), none past 4.5×', () => {
     expect(legibilityAt(1, MIN_TEXT_PX).tier).toBe('full');
     expect(legibilityAt(0.57, MIN_TEXT_PX).tier).toBe('medium');
     expect(legibilityAt(0.5, MIN_TEXT_PX).tier).toBe('compact');
@@ -38,8 +38,8 @@ describe('semantic zoom: text scale and tiers', () => {
     // presenting asks for 16 px: the same zoom shows less
     expect(legibilityAt(1, PRESENT_TEXT_PX).tier).toBe('medium');
     expect(legibilityAt(0.62, PRESENT_TEXT_PX).tier).toBe('compact');
-    expect(detailTier(4)).toBe('tiny');
-    expect(detailTier(4.01)).toBe('overview');
+    expect(detailTier(4.5)).toBe('tiny');
+    expect(detailTier(4.51)).toBe('overview');
   });
 
   it('text above cards (the big-graph overlay) starts where cards show more than their name', () => {

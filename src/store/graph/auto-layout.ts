@@ -155,10 +155,12 @@ export function wrapTallRanks(
     let y = 0;
     ids.forEach((id, i) => {
       if (i % perColumn === 0) y = 0;
-      placed.set(id, { x: x + Math.floor(i / perColumn) * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX), y });
+      // folded columns stand as far apart as ranks do: a small card's words use the gap beside it
+      // (semantic zoom's tiny tier), and 36 px left two columns' words on top of each other
+      placed.set(id, { x: x + Math.floor(i / perColumn) * (LAYOUT_NODE_WIDTH_PX + RANK_GAP_PX), y });
       y += heightOf(id) + ROW_GAP_PX;
     });
-    x += columns * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX) + RANK_GAP_PX;
+    x += columns * (LAYOUT_NODE_WIDTH_PX + RANK_GAP_PX);
   }
   return placed;
 }

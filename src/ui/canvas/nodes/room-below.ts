@@ -6,7 +6,7 @@
  */
 import { layoutNodeHeightPx, LAYOUT_NODE_WIDTH_PX, ROW_GAP_PX } from '../../../store/graph/auto-layout.ts';
 
-/** Room for one more line of the largest small-tier text (13 designed px × text scale 4) and a margin, flow px. */
+/** Room for one more line at the largest small-tier scale (13 designed px × 4.5, legibility.ts) and a margin, flow px. */
 export const EXTRA_LINE_ROOM_PX = 60;
 
 interface Placed {
