@@ -51,6 +51,9 @@ describe('fit-label', () => {
     expect(fitLabel('People signing in to Azure', 5.4, mono, 2)).toBe('People signing…');
     // "(identity" fills line 2 and "(identity…" would not fit it: rather than leave the line empty, it keeps what fits
     expect(fitLabel('Sign-in (identity provider)', 5.4, mono, 2)).toBe('Sign-in (identit…');
+    // never "re-…": a cut ends at a whole word ("5-min refresh, re-fetch on every unknown key" in the editor)
+    // (7 characters a line: "ab re-…" would fit)
+    expect(fitLabel('ab re-fetch', 4.2, mono, 1)).toBe('ab…');
     // what fits is left as it is
     expect(fitLabel('SMS gateway', 5.4, mono, 2)).toBe('SMS gateway');
     expect(fitLabel('Code check', 5.4, mono, 1)).toBe('Code…');

@@ -96,7 +96,8 @@ export function fitLabel(text: string, lineEm: number, widthEm: WidthEm, maxLine
     if (lines.length === maxLines) {
       // the name goes on past the last line: end it at a whole piece and "…"
       const first = line[0];
-      while (line.length > 0 && widthEm(join(line) + ELLIPSIS) > lineEm) line.pop();
+      // ...and not at a word's first half ("re-…"): its hyphen said the word goes on
+      while (line.length > 0 && (widthEm(join(line) + ELLIPSIS) > lineEm || line[line.length - 1].piece.endsWith('-'))) line.pop();
       // a line left empty keeps what fits of its first word, rather than wasting the line
       if (line.length === 0) return join([...lines.slice(0, -1).flat(), { ...first, piece: cutToFit(first.piece, lineEm, widthEm) }]);
       return join([...lines.slice(0, -1).flat(), ...line]) + ELLIPSIS;
