@@ -149,6 +149,17 @@ describe('legibility at fit view (semantic zoom)', () => {
     });
   }
 
+  it('present mode lets a small graph fill the room\'s screen: two cards are zoomed past the editor\'s 1.25 cap', { timeout: 60_000 }, async () => {
+    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${inject('appUrl')}?present&scenario=retry-storm`);
+    await page.locator('.react-flow__node[data-id="server"]').waitFor({ timeout: 30_000 });
+    await settled(page);
+    const m = await measure(page);
+    expect(m.zoom).toBeGreaterThan(1.3);
+    for (const node of m.nodes) expect(node.inside, `${node.id} inside the canvas at zoom ${m.zoom}`).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
   // The key-removal story's cards change as it plays (clients "rejected again 0.3/s", validators
   // "rejecting K1 · 100%"): a card whose state line wrapped grew over the one below it. At
   // moments before, at and after K1's removal (30:00), in the blog's embed and on a phone.
