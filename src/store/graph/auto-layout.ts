@@ -28,8 +28,11 @@ export interface LaidOut {
   /** Why the simple layered layout was used instead of dagre; null when dagre placed it (or nothing moved). */
   note: string | null;
 }
-/** Taller cards: an identity's or key set's key line and extra row; a validator's token badge. */
-const KEY_LINE_EXTRA_PX = 40;
+/**
+ * Taller cards: an identity's or key set's key line and extra row (60: room for the key line under
+ * a phone's two lines of name and word, semantic zoom's tiny tier); a validator's token badge.
+ */
+const KEY_LINE_EXTRA_PX = 60;
 const TOKEN_BADGE_EXTRA_PX = 84;
 
 /** Which footprint a card has: plain, taller for a key line (identity, key set), tallest for a validator's token badge. */

@@ -48,7 +48,7 @@ const TIER_MAX_SCALE: readonly [DetailTier, number][] = [
  * and borders, top and bottom) of `framePx` flow px; at least `minGapPx` flow px kept between two
  * cards. Per tier and card, its lines of text at most: compact — two of name, the state line, a
  * validator's number, a key set's or identity's keys; tiny — one of name, the state line, a
- * validator's number (a key set's keys are left out: its state word says "key missing").
+ * validator's number, the keys.
  */
 export const CARD_LINES = {
   linePx: 13,
@@ -58,7 +58,7 @@ export const CARD_LINES = {
   tokenBarPx: 14,
   lines: {
     compact: { plain: 3, keys: 4, validator: 4 },
-    tiny: { plain: 2, keys: 2, validator: 3 },
+    tiny: { plain: 2, keys: 3, validator: 3 },
   },
 } as const;
 
