@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { builtin } from './library-support.ts';
+import { cardOverlaps, splitWords } from './canvas-text-support.ts';
+import { runState } from './story-support.ts';
 
 const SCENARIOS = ['mfa-outage-2019', 'key-removal-2021', 'checkout'] as const;
 
@@ -86,6 +88,13 @@ function measure(page: Page): Promise<Measured> {
   });
 }
 
+/** A pattern matching the name a card's shown name was cut from: leading "…" dropped, a word ending in "…" cut there. */
+function partOf(shownName: string): RegExp {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const words = shownName.replace(/^…\u2060?/, '').trim().split(/\s+/);
+  return new RegExp(words.map((w) => (w.endsWith('…') ? `${escape(w.slice(0, -1))}\\S*` : escape(w))).join('\\s+'));
+}
+
 /** Waits until every card has a state word and the fit has settled (same zoom on two reads 300 ms apart). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -124,16 +133,54 @@ describe('legibility at fit view (semantic zoom)', () => {
           expect(node.inside, `${where}: ${node.id} is inside the fitted canvas`).toBe(true);
           expect(node.under, `${where}: ${node.id} is clear of the zoom buttons and the minimap`).toEqual([]);
           expect(node.word, `${where}: ${node.id} shows a state word`).not.toBe('');
-          // the shown name is the name, or the part of it that tells it apart ("…keep the last known good keys")
-          const shown = node.shownName.replace(/[…\u2060]/g, '').trim();
-          expect(shown, `${where}: ${node.id} shows its name`).not.toBe('');
-          expect(node.name, `${where}: ${node.id}'s shown name is part of its name`).toContain(shown);
+          // the shown name is the name, or the part of it that tells it apart ("…keep the last known good keys"),
+          // its words whole or cut at their end with "…" ("Publish…")
+          expect(node.shownName.replace(/[…\u2060]/g, '').trim(), `${where}: ${node.id} shows its name`).not.toBe('');
+          expect(node.name, `${where}: ${node.id}'s shown name "${node.shownName}" is part of its name`).toMatch(partOf(node.shownName));
         }
+        expect(await splitWords(page), `${where}: words broken across lines`).toEqual([]);
+        expect(await cardOverlaps(page), `${where}: cards covering one another`).toEqual([]);
         // names that would look the same when cut differ in what is shown
         const shownNames = m.nodes.map((n) => n.shownName);
         expect(new Set(shownNames).size, `${where}: shown names differ`).toBe(shownNames.length);
         console.log(`legibility: ${where}: smallest ${m.texts[0].px.toFixed(1)} px ("${m.texts[0].text}", ${m.texts[0].where}); ${m.texts.length} texts`);
       }
+      expect(pageErrors).toEqual([]);
+    });
+  }
+
+  it('present mode lets a small graph fill the room\'s screen: two cards are zoomed past the editor\'s 1.25 cap', { timeout: 60_000 }, async () => {
+    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${inject('appUrl')}?present&scenario=retry-storm`);
+    await page.locator('.react-flow__node[data-id="server"]').waitFor({ timeout: 30_000 });
+    await settled(page);
+    const m = await measure(page);
+    expect(m.zoom).toBeGreaterThan(1.3);
+    for (const node of m.nodes) expect(node.inside, `${node.id} inside the canvas at zoom ${m.zoom}`).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  // The key-removal story's cards change as it plays (clients "rejected again 0.3/s", validators
+  // "rejecting K1 · 100%"): a card whose state line wrapped grew over the one below it. At
+  // moments before, at and after K1's removal (30:00), in the blog's embed and on a phone.
+  for (const viewport of [{ width: 700, height: 450 }, { width: 390, height: 844 }]) {
+    it(`key-removal-2021 playing in a ${viewport.width}×${viewport.height} embed: no card covers another, no word is broken, at any of five moments`, { timeout: 90_000 }, async () => {
+      const { page, pageErrors } = await chromium.newPage({ viewport });
+      await page.goto(`${inject('appUrl')}?embed&scenario=key-removal-2021`);
+      await page.waitForFunction(() => (window as unknown as { __faultline?: unknown }).__faultline !== undefined, undefined, { timeout: 30_000 });
+      await settled(page);
+      for (const minutes of [10, 31, 35, 40, 60]) {
+        await page.waitForFunction(
+          (ms) => (window as unknown as { __faultline: { useRunStore: { getState(): { simulatedMs: number } } } }).__faultline.useRunStore.getState().simulatedMs >= ms,
+          minutes * 60_000,
+          { timeout: 60_000, polling: 100 },
+        );
+        const at = `${viewport.width}×${viewport.height} at ${((await runState(page)).simulatedMs / 60_000).toFixed(1)} min`;
+        expect(await cardOverlaps(page), `${at}: cards covering one another`).toEqual([]);
+        expect(await splitWords(page), `${at}: words broken across lines`).toEqual([]);
+      }
+      // the story did play into the trouble these moments are about: a client's users sign in again
+      expect(await page.locator('.react-flow__node[data-id="users-teams-like"] [data-live="health-word"]').textContent()).not.toBe('ok');
       expect(pageErrors).toEqual([]);
     });
   }

@@ -83,4 +83,17 @@ describe('the story in the embed', () => {
     expect(await page.getByRole('timer', { name: 'Simulated time' }).isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
+
+  it("present mode at 1280×720 shows a long caption whole, on two lines, beside the guide", async () => {
+    const { page, pageErrors } = await chromium.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${appUrl()}?present&scenario=mfa-outage-2019`);
+    const caption = page.locator('.fl-story[data-variant="present"] .fl-story__caption');
+    await expect.poll(() => caption.textContent(), POLL).toBe('13:20 UTC — a normal Friday morning in North America');
+    // neither cut at its end (one line with "…") nor clamped (a third line hidden)
+    const box = await caption.evaluate((el) => ({ overflowX: el.scrollWidth - el.clientWidth, overflowY: el.scrollHeight - el.clientHeight, lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)) }));
+    expect(box.overflowX).toBeLessThanOrEqual(1);
+    expect(box.overflowY).toBeLessThanOrEqual(1);
+    expect(box.lines).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -8,9 +8,9 @@ const node = (kind: string, extra: Record<string, unknown> = {}) => ({ id: 'n', 
 
 describe('describeStation', () => {
   it('reads each kind’s default workers from the format', () => {
-    expect(describeStation(node('service'))).toBe('1 workers');
+    expect(describeStation(node('service'))).toBe('1 worker');
     expect(describeStation(node('database'))).toBe('10 workers');
-    expect(describeStation(node('identity'))).toBe('1 workers');
+    expect(describeStation(node('identity'))).toBe('1 worker');
     expect(describeStation(node('external'))).toBe('∞ workers');
     expect(describeStation(node('keyset'))).toBe('∞ workers');
   });

@@ -12,9 +12,9 @@ import dagre from '@dagrejs/dagre';
 import { kindFacts } from '../../engine/kind-facts.ts';
 import type { ScenarioDocument } from './document.ts';
 import { layeredLayout, longestPathRanks } from './layered-layout.ts';
-import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX } from './layout-size.ts';
+import { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX, ROW_GAP_PX } from './layout-size.ts';
 
-export { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX };
+export { LAYOUT_NODE_HEIGHT_PX, LAYOUT_NODE_WIDTH_PX, ROW_GAP_PX };
 
 /** Past either, dagre is not used: its recursion and its running time grow with them. */
 export const DAGRE_LIMITS = {
@@ -28,16 +28,27 @@ export interface LaidOut {
   /** Why the simple layered layout was used instead of dagre; null when dagre placed it (or nothing moved). */
   note: string | null;
 }
-/** Taller cards: an identity's or key set's key line and extra row; a validator's token badge. */
-const KEY_LINE_EXTRA_PX = 40;
+/**
+ * Taller cards: an identity's or key set's key line and extra row (60: room for the key line under
+ * a phone's two lines of name and word, semantic zoom's tiny tier); a validator's token badge.
+ */
+const KEY_LINE_EXTRA_PX = 60;
 const TOKEN_BADGE_EXTRA_PX = 84;
+
+/** Which footprint a card has: plain, taller for a key line (identity, key set), tallest for a validator's token badge. */
+export type CardFootprint = 'plain' | 'keys' | 'token';
+
+export function cardFootprint(node: { kind: string; auth?: unknown }): CardFootprint {
+  const facts = kindFacts(node.kind);
+  if (facts?.role === 'keys') return 'keys';
+  if (facts?.validatesTokens && typeof node.auth === 'object' && node.auth !== null) return 'token';
+  return 'plain';
+}
 
 /** A node's footprint height on the canvas, as the cards in src/ui/canvas/nodes draw it. */
 export function layoutNodeHeightPx(node: { kind: string; auth?: unknown }): number {
-  const facts = kindFacts(node.kind);
-  if (facts?.role === 'keys') return LAYOUT_NODE_HEIGHT_PX + KEY_LINE_EXTRA_PX;
-  if (facts?.validatesTokens && typeof node.auth === 'object' && node.auth !== null) return LAYOUT_NODE_HEIGHT_PX + TOKEN_BADGE_EXTRA_PX;
-  return LAYOUT_NODE_HEIGHT_PX;
+  const footprint = cardFootprint(node);
+  return LAYOUT_NODE_HEIGHT_PX + (footprint === 'keys' ? KEY_LINE_EXTRA_PX : footprint === 'token' ? TOKEN_BADGE_EXTRA_PX : 0);
 }
 
 export function needsLayout(document: ScenarioDocument): boolean {
@@ -97,7 +108,7 @@ export function layoutDocumentWithNote(document: ScenarioDocument): LaidOut {
 
 function dagreCentres(keys: Map<string, string>, edges: [string, string][], heightOfKey: Map<string, number>): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
+  graph.setGraph({ rankdir: 'LR', nodesep: ROW_GAP_PX, ranksep: 90, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const key of keys.values()) graph.setNode(key, { width: LAYOUT_NODE_WIDTH_PX, height: heightOfKey.get(key)! });
   // Parallel links bow apart and each carries its numbers: their two ranks sit two gaps apart,
@@ -114,7 +125,6 @@ function dagreCentres(keys: Map<string, string>, edges: [string, string][], heig
 }
 
 const RANK_GAP_PX = 90;
-const ROW_GAP_PX = 36;
 /** Width over height that fits a screen; a layout much taller than this gets its ranks wrapped. */
 const SCREEN_ASPECT = 1.6;
 
@@ -148,10 +158,12 @@ export function wrapTallRanks(
     let y = 0;
     ids.forEach((id, i) => {
       if (i % perColumn === 0) y = 0;
-      placed.set(id, { x: x + Math.floor(i / perColumn) * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX), y });
+      // folded columns stand as far apart as ranks do: a small card's words use the gap beside it
+      // (semantic zoom's tiny tier), and 36 px left two columns' words on top of each other
+      placed.set(id, { x: x + Math.floor(i / perColumn) * (LAYOUT_NODE_WIDTH_PX + RANK_GAP_PX), y });
       y += heightOf(id) + ROW_GAP_PX;
     });
-    x += columns * (LAYOUT_NODE_WIDTH_PX + ROW_GAP_PX) + RANK_GAP_PX;
+    x += columns * (LAYOUT_NODE_WIDTH_PX + RANK_GAP_PX);
   }
   return placed;
 }

@@ -6,7 +6,7 @@
  * first node in document order), nodes in document order within a rank, and a row of ranks
  * folded into bands so a long chain reads like lines of text, not a line miles wide.
  */
-import { LAYOUT_NODE_WIDTH_PX } from './layout-size.ts';
+import { LAYOUT_NODE_WIDTH_PX, ROW_GAP_PX } from './layout-size.ts';
 
 export interface LayeredInput {
   /** Node keys in document order. */
@@ -17,7 +17,6 @@ export interface LayeredInput {
 }
 
 const RANK_GAP_PX = 90;
-const ROW_GAP_PX = 36;
 const BAND_GAP_PX = 120;
 /** Width over height that fits a screen. */
 const SCREEN_ASPECT = 1.6;

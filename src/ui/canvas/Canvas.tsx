@@ -67,6 +67,12 @@ const isValidConnection: IsValidConnection<CanvasEdge> = (connection) => {
   return target !== undefined && rulesFor(target.kind).acceptsIncoming;
 };
 
+/**
+ * How far a fit may zoom in: a graph of a few nodes is not blown up in the editor, but a room
+ * watching present mode gets it as large as the screen allows (two cards filled a third of it).
+ */
+const fitMaxZoom = (presenting: boolean): number => (presenting ? 2 : 1.25);
+
 function CanvasFlow() {
   const { nodes, edges, setMeasured, measuredSizes } = useFlowElements();
   const loadCount = useGraphStore((s) => s.loadCount);
@@ -79,7 +85,7 @@ function CanvasFlow() {
   // Until the person pans or zooms, the view follows the fit (see the resize observer below).
   const following = useRef(true);
   const fitted = () => {
-    if (following.current && useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
+    if (following.current && useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: fitMaxZoom(presenting) });
   };
   const fitStarted = useFitFollowsTier(legibility['data-detail'], fitted, { sizes: measuredSizes, count: nodes.length });
 
@@ -101,7 +107,7 @@ function CanvasFlow() {
   const fitOpened = useEffectEvent(() => {
     following.current = true;
     fitStarted();
-    if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
+    if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: fitMaxZoom(presenting) });
     else void flow.setViewport({ x: 0, y: 0, zoom: 1 });
   });
   useEffect(() => fitOpened(), [loadCount]);
@@ -111,7 +117,7 @@ function CanvasFlow() {
   const refitToSize = useEffectEvent(() => {
     if (!following.current) return;
     fitStarted();
-    if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: 1.25 });
+    if (useGraphStore.getState().document.nodes.length > 0) void flow.fitView({ padding: fitPadding(minimapShown), maxZoom: fitMaxZoom(presenting) });
   });
   useEffect(() => {
     const element = wrapper.current;

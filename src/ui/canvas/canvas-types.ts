@@ -17,6 +17,12 @@ export type CanvasEdgeData = {
   /** Position among links joining the same two nodes (either way) and their number. */
   parallelIndex: number;
   parallelCount: number;
+  /**
+   * Where a steep link's numbers go (flow-elements.ts labelAnchorOf): 'end' beside its target when
+   * its source fans out to several (the targets' column is full of cards, the source's side is
+   * clear), 'start' beside its source when its target gathers several in, else 'middle'.
+   */
+  labelAnchor?: 'start' | 'middle' | 'end';
 };
 
 export type CanvasEdge = Edge<CanvasEdgeData>;

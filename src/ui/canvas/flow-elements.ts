@@ -7,7 +7,7 @@
 import { MarkerType } from '@xyflow/react';
 import type { DocumentLink, DocumentNode, ScenarioDocument } from '../../store/graph-store.ts';
 import type { FieldIssue, ValidationIndex } from '../../store/graph/validation-index.ts';
-import type { CanvasEdge, CanvasNode } from './canvas-types.ts';
+import type { CanvasEdge, CanvasEdgeData, CanvasNode } from './canvas-types.ts';
 import type { ImpactBand } from '../../experiments/weak-points.ts';
 
 interface Cached<E> {
@@ -72,8 +72,8 @@ export function createFlowElementsBuilder(nodeType: (kind: string) => string): F
     return element;
   }
 
-  function edge(doc: DocumentLink, selected: boolean, highlighted: boolean, issues: readonly FieldIssue[] | undefined, parallelIndex: number, parallelCount: number, impact: ImpactBand | undefined): CanvasEdge {
-    const extra = `${parallelIndex}/${parallelCount}`;
+  function edge(doc: DocumentLink, selected: boolean, highlighted: boolean, issues: readonly FieldIssue[] | undefined, parallelIndex: number, parallelCount: number, impact: ImpactBand | undefined, labelAnchor: LabelAnchor): CanvasEdge {
+    const extra = `${parallelIndex}/${parallelCount}/${labelAnchor}`;
     const hit = edgeCache.get(doc);
     if (hit && hit.selected === selected && hit.highlighted === highlighted && hit.issues === issues && hit.extra === extra && hit.impact === impact) return hit.element;
     const element: CanvasEdge = {
@@ -84,7 +84,7 @@ export function createFlowElementsBuilder(nodeType: (kind: string) => string): F
       selected,
       ...elementClass(highlighted, impact),
       markerEnd: ARROW,
-      data: { link: doc, issues, parallelIndex, parallelCount },
+      data: { link: doc, issues, parallelIndex, parallelCount, labelAnchor },
       ariaLabel: `link ${doc.id} from ${doc.from} to ${doc.to}${highlighted ? ', highlighted by the guide' : ''}${impactWords(impact)}`,
     };
     edgeCache.set(doc, { selected, highlighted, issues, impact, extra, element });
@@ -101,6 +101,8 @@ export function createFlowElementsBuilder(nodeType: (kind: string) => string): F
       const pairKey = (l: DocumentLink) => (l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`);
       for (const l of document.links) pairCounts.set(pairKey(l), (pairCounts.get(pairKey(l)) ?? 0) + 1);
       const seen = new Map<string, number>();
+      const drawn = document.links.filter((l) => known.has(l.from) && known.has(l.to));
+      const anchorOf = labelAnchors(drawn);
       const edges: CanvasEdge[] = [];
       for (const l of document.links) {
         // A link to a node that does not exist cannot be drawn; the inspector lists the problem.
@@ -108,9 +110,33 @@ export function createFlowElementsBuilder(nodeType: (kind: string) => string): F
         const key = pairKey(l);
         const index = seen.get(key) ?? 0;
         seen.set(key, index + 1);
-        edges.push(edge(l, selected.has(l.id), highlighted.has(l.id), validation.links.get(l.id), index, pairCounts.get(key)!, impacts.get(l.id)));
+        edges.push(edge(l, selected.has(l.id), highlighted.has(l.id), validation.links.get(l.id), index, pairCounts.get(key)!, impacts.get(l.id), anchorOf(l)));
       }
       return edges;
     },
+  };
+}
+
+type LabelAnchor = NonNullable<CanvasEdgeData['labelAnchor']>;
+
+/**
+ * Where each link's numbers go (CanvasEdgeData.labelAnchor). A label wider than the gap between
+ * two columns, set at a steep link's middle, covers the cards beside it ("loss 37%" over the card
+ * under Apple push in the mfa story): of a source fanning out, the label goes beside the target
+ * (the source's column is clear at that height); into a target gathering links in, beside the source.
+ */
+export function labelAnchors(links: readonly DocumentLink[]): (link: DocumentLink) => LabelAnchor {
+  const out = new Map<string, number>();
+  const into = new Map<string, number>();
+  for (const l of links) {
+    out.set(l.from, (out.get(l.from) ?? 0) + 1);
+    into.set(l.to, (into.get(l.to) ?? 0) + 1);
+  }
+  return (l) => {
+    const fanOut = out.get(l.from) ?? 0;
+    const fanIn = into.get(l.to) ?? 0;
+    if (fanOut > 1 && fanOut > fanIn) return 'end';
+    if (fanIn > 1 && fanIn > fanOut) return 'start';
+    return 'middle';
   };
 }

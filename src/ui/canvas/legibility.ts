@@ -22,19 +22,45 @@ export const SMALLEST_DESIGN_PX = 11;
  *   which key on what share of replicas, the keys a key set publishes, the signing key;
  * - compact: name (two lines at most, cut so that names differ), state word and the one number
  *   (or the struck key);
- * - tiny: the same with one line of name (a phone's fit of a wide graph: rows of cards are close);
+ * - tiny: the same with one line of name (a phone's fit of a wide graph: rows of cards are close),
+ *   the number only on a taller card;
  * - overview: no text at all (colours, bars and widths), where even the compact card's few
  *   words could not be set large enough to fit it.
  */
 export type DetailTier = 'full' | 'medium' | 'compact' | 'tiny' | 'overview';
 
-/** The largest text scale at which each tier's rows still fit a 190 px card (measured on the built-ins' cards). */
+/**
+ * The largest text scale at which each tier's rows still fit a card. full and medium: across a
+ * 190 px card (measured on the built-ins' cards). compact and tiny: also down it — a small card's
+ * lines (CARD_LINES) must fit the layout's row pitch, the card's footprint and the gap under it
+ * (tests/ui/legibility.test.ts checks these against auto-layout's footprints), or a card would
+ * cover the one below it.
+ */
 const TIER_MAX_SCALE: readonly [DetailTier, number][] = [
   ['full', 1.15],
   ['medium', 1.9],
   ['compact', 3],
-  ['tiny', 6],
+  ['tiny', 4.5],
 ];
+
+/**
+ * How a small card is set (semantic-zoom.css): lines of `linePx` designed px, a frame (padding
+ * and borders, top and bottom) of `framePx` flow px; at least `minGapPx` flow px kept between two
+ * cards. Per tier and card, its lines of text at most: compact — two of name, the state line, a
+ * validator's number, a key set's or identity's keys; tiny — one of name, the state line, a
+ * validator's number, the keys.
+ */
+export const CARD_LINES = {
+  linePx: 13,
+  framePx: 11,
+  minGapPx: 4,
+  /** A validator's token badge, a bar of fixed height at these tiers (and its margin), flow px. */
+  tokenBarPx: 14,
+  lines: {
+    compact: { plain: 3, keys: 4, validator: 4 },
+    tiny: { plain: 2, keys: 3, validator: 3 },
+  },
+} as const;
 
 /** Zoom steps per doubling: the scale changes (and the cards re-lay-out) only when a step is crossed. */
 const STEPS_PER_OCTAVE = 8;

@@ -12,19 +12,27 @@ import type { CanvasEdge, CanvasNode } from '../canvas/canvas-types.ts';
 import { LinkEdge } from '../canvas/edges/LinkEdge.tsx';
 import { useFitFollowsTier } from '../canvas/use-fit-follows-tier.ts';
 import { useLegibility } from '../canvas/use-legibility.ts';
+import type { DetailTier } from '../canvas/legibility.ts';
 import { useFlowElements } from '../canvas/use-flow-elements.ts';
 import { NODE_TYPES } from '../kinds/kind-registry.ts';
 
 const EDGE_TYPES = { link: LinkEdge };
-/** Fit view's margins; on the left, room for the zoom buttons (bottom left) so no node sits under them. */
-const fitOptions = (showZoomButtons: boolean): FitViewOptions<CanvasNode> => ({ padding: { top: '14px', right: '14px', bottom: '14px', left: showZoomButtons ? '54px' : '14px' }, maxZoom: 1.1 });
+/**
+ * Fit view's margins; on the left, room for the zoom buttons (bottom left) so no node sits under
+ * them. In the tiny tier a card's state word is wider than the card ("key missing" on a phone's
+ * key set): room on the right for it, or the last column's word is cut at the frame's edge.
+ */
+const fitOptions = (showZoomButtons: boolean, tier: DetailTier): FitViewOptions<CanvasNode> => ({
+  padding: { top: '14px', right: tier === 'tiny' ? '34px' : '14px', bottom: '14px', left: showZoomButtons ? '54px' : tier === 'tiny' ? '34px' : '14px' },
+  maxZoom: 1.1,
+});
 
 function EmbedFlow({ showZoomButtons }: { showZoomButtons: boolean }) {
   const { nodes, edges, setMeasured } = useFlowElements();
   const loadCount = useGraphStore((s) => s.loadCount);
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const legibility = useLegibility();
-  const FIT = fitOptions(showZoomButtons);
+  const FIT = fitOptions(showZoomButtons, legibility['data-detail']);
 
   // The cards' sizes follow the zoom's tier: a fit that changes the tier is fitted again.
   const fitStarted = useFitFollowsTier(legibility['data-detail'], () => void flow.fitView(FIT));

@@ -22,6 +22,26 @@ function parallelTag(link: CanvasEdge['data'] & object): string {
   return `p${typeof l.priority === 'number' ? l.priority : 0}`;
 }
 
+/** The links' text size at text scale 1 (canvas.css .fl-link__stats), flow px. */
+const LINK_TEXT_PX = 12;
+/** Between a label moved to a link's end and the card's edge, in the text's size. */
+const END_GAP_EM = 0.5;
+
+/**
+ * Where a link's numbers are written: at its middle, or — for a steep single link whose source
+ * fans out or whose target gathers in (flow-elements.ts labelAnchors) — ending just before the
+ * target's edge or starting just after the source's, at the middle's height, so a label wider
+ * than the gap between columns stays clear of the cards stacked in the crowded column. A link
+ * that is not steep (rising less than three lines of its text) keeps its middle: moved along it,
+ * the label would sit beside the card at its end.
+ */
+function textAt(ends: { sourceX: number; sourceY: number; targetX: number; targetY: number }, anchor: 'start' | 'middle' | 'end', parallelCount: number, labelX: number, textScale: number): { x: number; anchor: 'start' | 'middle' | 'end' } {
+  const fontPx = LINK_TEXT_PX * Math.max(1, textScale);
+  const steep = Math.abs(ends.targetY - ends.sourceY) >= 3 * fontPx && ends.targetX > ends.sourceX;
+  if (anchor === 'middle' || parallelCount > 1 || !steep) return { x: labelX, anchor: 'middle' };
+  return anchor === 'end' ? { x: ends.targetX - END_GAP_EM * fontPx, anchor: 'end' } : { x: ends.sourceX + END_GAP_EM * fontPx, anchor: 'start' };
+}
+
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
   const { id, data, selected, markerEnd } = props;
   const group = useRef<SVGGElement>(null);
@@ -32,13 +52,14 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
   const flip = data ? data.link.from > data.link.to : false;
   const textScale = useTextScale();
   const { path, labelX, labelY } = linkShape(props, index, count, flip, textScale);
+  const text = textAt(props, data?.labelAnchor ?? 'middle', count, labelX, textScale);
   const invalid = data?.issues?.some((i) => i.severity === 'error');
   return (
     <g ref={group} className="fl-link" data-live="state" data-health="idle" data-selected={selected || undefined} data-invalid={invalid || undefined}>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className="fl-link__base" interactionWidth={18} />
       <path className="fl-link__flow" d={path} data-live="flow" />
-      <text className="fl-link__stats" x={labelX} y={labelY} dy="-0.67em" textAnchor="middle" data-live="stats" />
-      <text className="fl-link__condition" x={labelX} y={labelY} dy="1.42em" textAnchor="middle" data-live="condition" />
+      <text className="fl-link__stats" x={text.x} y={labelY} dy="-0.67em" textAnchor={text.anchor} data-live="stats" />
+      <text className="fl-link__condition" x={text.x} y={labelY} dy="1.42em" textAnchor={text.anchor} data-live="condition" />
       {/* on the link's midpoint, between its numbers above and its condition below, as much larger as their text */}
       <g className="fl-link__bell" transform={`translate(${labelX - BELL_SIZE_PX * textScale / 2} ${labelY - BELL_SIZE_PX * textScale / 2}) scale(${BELL_SCALE * textScale})`} data-live="alert-bell" role="img">
         <circle cx="10" cy="10" r="11" />

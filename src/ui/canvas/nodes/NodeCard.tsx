@@ -4,14 +4,16 @@
  * root is registered with the live painter, which colours its border by health (data-health)
  * and fills every `[data-live]` readout inside — React renders this only when the document or
  * the selection changes. Semantic zoom (../legibility.ts) hides rows by the canvas's tier: small
- * cards show the name (cut so that names differ: distinct-labels.ts), the state word and the
- * headline number.
+ * cards show the name (cut so that names differ: distinct-labels.ts; no word broken across lines:
+ * fit-label.ts), the state word and the headline number.
  */
 import { Handle, Position } from '@xyflow/react';
 import { useRef, type ReactNode } from 'react';
+import { FittedName } from './FittedName.tsx';
+import { openBelowOf } from './room-below.ts';
 import { useGraphStore, type DocumentNode } from '../../../store/graph-store.ts';
 import type { FieldIssue } from '../../../store/graph/validation-index.ts';
-import { layoutNodeHeightPx, LAYOUT_NODE_HEIGHT_PX } from '../../../store/graph/auto-layout.ts';
+import { cardFootprint } from '../../../store/graph/auto-layout.ts';
 import { cardLabel, distinctLabelsOf } from './distinct-labels.ts';
 import { IssueBadge } from './IssueBadge.tsx';
 import { BellGlyph, PulseGlyph } from '../BellGlyph.tsx';
@@ -35,6 +37,8 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
   useLiveNode(id, root);
   const label = cardLabel({ id, label: node.label });
   const shortLabel = useGraphStore((s) => distinctLabelsOf(s.document.nodes).get(id)) ?? label;
+  const roomy = cardFootprint(node);
+  const open = useGraphStore((s) => openBelowOf(s.document.nodes).has(id));
   const hasError = issues?.some((i) => i.severity === 'error') ?? false;
   // a sentence, so the selector's result compares equal while the probes stay the same
   const probed = useGraphStore((s) => probeSentence(probesChecking(s.document.probes, id)));
@@ -46,15 +50,16 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
       data-live="health"
       data-health="idle"
       data-invalid={hasError || undefined}
-      // a layout leaves a taller card's footprint (token badge, key line): room for a line more on a small card
-      data-roomy={layoutNodeHeightPx(node) > LAYOUT_NODE_HEIGHT_PX || undefined}
+      // a layout leaves a taller card's footprint (key line, token badge): room for a line more on a small card
+      data-roomy={roomy === 'plain' ? undefined : roomy}
+      data-open-below={open || undefined}
     >
       {acceptsIncoming && <Handle type="target" position={Position.Left} className="fl-handle" />}
       <div className="fl-node__head">
         <span className="fl-node__glyph" aria-hidden="true">{glyph}</span>
         <span className="fl-node__label" data-cut={shortLabel !== label || undefined} title={label === id ? id : `${label} (${id})`}>
           <span className="fl-node__name">{label}</span>
-          {shortLabel !== label && <span className="fl-node__short-name">{shortLabel}</span>}
+          <FittedName text={shortLabel} />
         </span>
         <IssueBadge issues={issues} />
         {probed !== '' && (

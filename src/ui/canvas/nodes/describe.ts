@@ -33,7 +33,7 @@ export function describeStation(node: DocumentNode): string {
   const time = describeDistribution(node.serviceTime);
   // Replicas first: 300 × "∞ workers" is the more important fact when the line is cut short.
   const replicas = typeof node.replicas === 'number' && node.replicas > 1 ? `${node.replicas} replicas` : '';
-  return [replicas, workers === 'unbounded' ? '∞ workers' : workers === '' ? '' : `${workers} workers`, time].filter(Boolean).join(' · ');
+  return [replicas, workers === 'unbounded' ? '∞ workers' : workers === '' ? '' : workers === '1' ? '1 worker' : `${workers} workers`, time].filter(Boolean).join(' · ');
 }
 
 export function describeClient(node: DocumentNode): string {

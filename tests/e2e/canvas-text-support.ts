@@ -1,0 +1,58 @@
+// What a reader sees on the canvas, measured in the page: cards that cover one another, and words
+// the browser broke across lines. Used by legibility.e2e.ts at fit view and while a story plays.
+import type { Page } from 'playwright-core';
+
+/** Pairs of node ids whose cards' boxes intersect on screen (by more than half a pixel). */
+export function cardOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id') ?? '', r: (n.querySelector('.fl-node') ?? n).getBoundingClientRect() }));
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (hit(boxes[i].r, boxes[j].r)) out.push(`${boxes[i].id} × ${boxes[j].id}`);
+    return out;
+  });
+}
+
+/**
+ * Every visible word inside nodes and links whose line boxes (Range.getClientRects) lie on more
+ * than one line: the browser broke it ("Publishe / d keys"). A break after a hyphen is a break
+ * between words ("dynamics- / like"); lines a clamp or a clip hides are not drawn, so not counted.
+ */
+export function splitWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const shown = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+      }
+      return true;
+    };
+    const out: string[] = [];
+    for (const root of document.querySelectorAll('.react-flow__node, .react-flow__edge')) {
+      const owner = root.getAttribute('data-id') ?? root.getAttribute('data-testid');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const text = t.textContent ?? '';
+        if (text.trim() === '' || !shown(t.parentElement)) continue;
+        // the visible part: inside every clipping or clamping box between the text and its card
+        let clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+        for (let e = t.parentElement; e && e !== root.parentElement; e = e.parentElement) {
+          const style = getComputedStyle(e);
+          if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.webkitLineClamp !== 'none') {
+            const b = e.getBoundingClientRect();
+            clip = { left: Math.max(clip.left, b.left), top: Math.max(clip.top, b.top), right: Math.min(clip.right, b.right), bottom: Math.min(clip.bottom, b.bottom) };
+          }
+        }
+        for (const m of text.matchAll(/[^\s-]+-?/g)) {
+          const range = document.createRange();
+          range.setStart(t, m.index);
+          range.setEnd(t, m.index + m[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.top < clip.bottom - 1 && r.bottom > clip.top + 1);
+          const tops = rects.map((r) => r.top);
+          if (rects.length > 1 && Math.max(...tops) - Math.min(...tops) > rects[0].height / 2) out.push(`${owner}: "${m[0]}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
