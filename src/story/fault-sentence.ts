@@ -52,7 +52,7 @@ function predicate(fault: FaultSpec): string {
     case 'flush':
       return 'is flushed';
     case 'setRate':
-      return `sends ${p.ratePerSec ?? '?'} requests/s`;
+      return 'changes its rate'; // worded with the traffic as the subject in describeFault
     case 'removeKey':
     case 'addKey':
     case 'restore':
@@ -77,8 +77,6 @@ function revertPredicate(fault: FaultSpec): string {
       return 'is back to full speed';
     case 'error':
       return 'stops failing';
-    case 'setRate':
-      return 'is back to its usual rate';
     default:
       return 'is back to how it was';
   }
@@ -100,10 +98,13 @@ export function describeFault(fault: FaultSpec, nameOf: NameOf): string {
   if (fault.action === 'removeKey' && key !== undefined) return `${key} is removed from ${nameOf(fault.target)}`;
   if (fault.action === 'addKey' && key !== undefined) return `${key} is added to ${nameOf(fault.target)}`;
   if (fault.action === 'restore') return `${nameOf(fault.target)} rolled back to the original keys`;
+  // the traffic is the subject: a client's id is often a plural ("clients sends…" read wrong)
+  if (fault.action === 'setRate') return `traffic from ${subject(fault, nameOf)} changes to ${fault.params.ratePerSec ?? '?'} requests/s`;
   return sentence(subject(fault, nameOf), predicate(fault));
 }
 
 /** "the link to Apple push recovers": the moment a fault's `for` ends. */
 export function describeFaultEnd(fault: FaultSpec, nameOf: NameOf): string {
+  if (fault.action === 'setRate') return `traffic from ${subject(fault, nameOf)} is back to its usual rate`;
   return sentence(subject(fault, nameOf), revertPredicate(fault));
 }

@@ -28,6 +28,18 @@ describe('faults in words', () => {
   });
 });
 
+describe('a rate change in words', () => {
+  it('the traffic is the subject, so a plural client id reads right, and its end is worded too', async () => {
+    const { describeFaultEnd } = await import('../../src/story/fault-sentence.ts');
+    const spec = builtin('retry-storm');
+    const nameOf = namesOf(spec);
+    const spike = spec.faults.find((f) => f.action === 'setRate')!;
+    // the client's id is "clients": "clients sends 80 requests/s" was the old caption
+    expect(describeFault(spike, nameOf)).toBe('traffic from clients changes to 80 requests/s');
+    expect(describeFaultEnd(spike, nameOf)).toBe('traffic from clients is back to its usual rate');
+  });
+});
+
 describe('captions', () => {
   it('a guided scenario is told by its steps, in time order, and the caption follows the clock', () => {
     const spec = builtin('key-removal-2021');
