@@ -35,6 +35,16 @@ describe('presenter mode', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('a link opened in presenter mode: the "Opened … from the link" notice waits until presenting ends', async () => {
+    const { page } = await chromium.open('?present&scenario=mfa-outage-2019');
+    await page.getByRole('button', { name: 'Leave presenter mode' }).waitFor();
+    const opened = page.getByRole('status', { includeHidden: true }).filter({ hasText: 'from the link' });
+    await expect.poll(() => opened.count()).toBe(1);
+    expect(await opened.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Leave presenter mode' }).click();
+    await expect.poll(() => opened.isVisible()).toBe(true);
+  });
+
   it('?present opens in presenter mode with the guide; the visible button leaves it', async () => {
     const { page } = await chromium.open('?present');
     await page.getByRole('button', { name: 'Leave presenter mode' }).waitFor();
