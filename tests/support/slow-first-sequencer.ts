@@ -14,16 +14,19 @@ const SLOWEST_FIRST = [
   'tests/golden/golden-reports.test.ts',
   'tests/weak-points/cli.test.ts',
   'tests/cli/run-guard.test.ts',
+  'tests/contract/page-validation.test.ts',
   'tests/cli/conventions.test.ts',
   'tests/cli/cli.test.ts',
   // browser
   'tests/e2e/toolbar.e2e.ts',
+  'tests/e2e/legibility.e2e.ts',
   'tests/e2e/embed.e2e.ts',
   'tests/e2e/editor-a11y.e2e.ts',
   'tests/e2e/share.e2e.ts',
+  'tests/e2e/monitoring-inspector.e2e.ts',
   'tests/e2e/library.e2e.ts',
+  'tests/e2e/compare.e2e.ts',
   'tests/e2e/weak-points.e2e.ts',
-  'tests/e2e/legibility.e2e.ts',
 ];
 
 function rank(file: TestSpecification): number {
