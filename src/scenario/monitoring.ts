@@ -14,15 +14,12 @@ import { choiceField, idField, nodeRefField, numberField, textField, wholeNumber
 import { quote, type IssueLog } from './errors.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { closestMatch } from './suggest.ts';
+import { DEFAULT_BURN_WINDOWS } from './monitoring-facts.ts';
 
 /** The defaults the parser applies (src/scenario/defaults.ts and the docs read them here). */
 export const PROBE_DEFAULTS = { timeout: '10s' } as const;
 export const ALERT_DEFAULTS = { severity: 'page', for: 0 } as const;
-/** The SRE workbook's pairs (ch. 5, table 5-8's first two): 2 % of a 30-day budget in 1 h, 5 % in 6 h. */
-export const DEFAULT_BURN_WINDOWS = [
-  { long: '1h', short: '5m', factor: 14.4 },
-  { long: '6h', short: '30m', factor: 6 },
-] as const;
+export { DEFAULT_BURN_WINDOWS } from './monitoring-facts.ts';
 
 const MAX_BURN_WINDOWS = 10;
 

@@ -3,6 +3,7 @@
  * threshold on a series metric, probe failures in a row, or an SLO burn rate (docs/format.md,
  * "Probes and alerts"). The rule is read from which fields the alert has, as the parser does.
  */
+import { DEFAULT_BURN_WINDOWS } from '../../../scenario/facts.ts';
 import { graphActions } from '../../../store/graph-store.ts';
 import type { FieldIssue } from '../../../store/graph/validation-index.ts';
 import { inputId } from '../fields/binding.ts';
@@ -13,6 +14,9 @@ import { monitoringBinding } from './monitoring-binding.ts';
 
 const SEVERITIES = ['page', 'ticket', 'info'] as const;
 
+/** "1h and 5m at 14.4×, or 6h and 30m at 6×": the format's default pairs, as the hint says them. */
+const DEFAULT_PAIRS = DEFAULT_BURN_WINDOWS.map((w) => `${w.long} and ${w.short} at ${w.factor}×`).join(', or ');
+
 type AlertRecord = Record<string, unknown>;
 
 function ruleOf(alert: AlertRecord): 'threshold' | 'failures' | 'slo' {
@@ -22,8 +26,7 @@ function ruleOf(alert: AlertRecord): 'threshold' | 'failures' | 'slo' {
 }
 
 /** "above" or "below": switching moves the value to the other key, as one undo step. */
-function DirectionField({ alert, index, id }: { alert: AlertRecord; index: number; id: string }) {
-  const direction = alert.below !== undefined && alert.above === undefined ? 'below' : 'above';
+function DirectionField({ alert, index, id, direction }: { alert: AlertRecord; index: number; id: string; direction: 'above' | 'below' }) {
   const flip = (next: string) => {
     if (next === direction) return;
     const { [direction]: value, ...rest } = alert;
@@ -54,7 +57,7 @@ export function AlertFields({ alert, index, issues }: { alert: AlertRecord; inde
       {rule === 'threshold' && (
         <>
           <TextField binding={binding} path={['metric']} label="Metric" kind="text" hint="A series metric of the target, as in the report's series: queueDepth, utilization, failed… An unknown one is named with the target's list." />
-          <DirectionField alert={alert} index={index} id={inputId(binding, ['direction'])} />
+          <DirectionField alert={alert} index={index} id={inputId(binding, ['direction'])} direction={direction} />
           <TextField binding={binding} path={[direction]} label="Threshold" kind="number" />
           <TextField binding={binding} path={['for']} label="For at least" kind="duration" absent="0 (the first interval)" hint="Counted in whole sample intervals." />
         </>
@@ -65,7 +68,7 @@ export function AlertFields({ alert, index, issues }: { alert: AlertRecord; inde
           <TextField binding={binding} path={['slo', 'objective']} label="Objective (share in time)" kind="number" hint="e.g. 0.999: 99.9% of requests succeed before their deadline." />
           <p className="fl-field__hint">
             Fires while both windows of a pair burn the error budget faster than its factor
-            {alert.slo !== null && typeof alert.slo === 'object' && 'windows' in alert.slo ? ' (the file sets its own pairs).' : ': 1 h and 5 min at 14.4×, or 6 h and 30 min at 6× (the SRE workbook’s pairs).'}
+            {alert.slo !== null && typeof alert.slo === 'object' && 'windows' in alert.slo ? ' (the file sets its own pairs).' : `: ${DEFAULT_PAIRS} (the SRE workbook’s pairs).`}
           </p>
         </>
       )}
