@@ -59,6 +59,13 @@ describe('probes and alerts in the inspector', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => probeMark.getAttribute('aria-label')).toBe('Probed every 5m by push-check, via mfa-service');
 
+    // the client's panel (four request classes, each weight with its "Sweep this…") stays within
+    // the inspector's width: one row of name, weight and Remove pushed it 69 px past, weights unseen
+    await nodeOnCanvas(page, 'users').click();
+    await inspector.getByRole('group', { name: 'Alert Sign-in SLO burn' }).waitFor();
+    expect(await inspector.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBe(0);
+    expect(await inspector.getByLabel('Weight', { exact: true }).first().evaluate((box) => box.getBoundingClientRect().width)).toBeGreaterThan(40);
+
     // a rename on the canvas's side: the probe's route follows the node
     await nodeOnCanvas(page, 'mfa-service').click();
     await setField(page, 'Id', 'mfa');
