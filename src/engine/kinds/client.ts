@@ -73,6 +73,9 @@ export class ClientRuntime extends NodeRuntime {
   private readonly arrivalRng: RandomStream;
   private readonly classRng: RandomStream;
   private readonly thinkRng: RandomStream;
+  /** The spec's string choices as flags: they are read on every request. */
+  private readonly poisson: boolean;
+  private readonly closedLoop: boolean;
   private classIndices: number[] = [];
   private classCumulative: number[] = [];
 
@@ -103,6 +106,8 @@ export class ClientRuntime extends NodeRuntime {
     this.generatedByClass = new Float64Array(spec.classes.length);
     this.succeededByClass = new Float64Array(spec.classes.length);
     this.propagatesDeadline = spec.propagateDeadline;
+    this.poisson = spec.arrival === 'poisson';
+    this.closedLoop = spec.loop === 'closed';
   }
 
   override readonly reportGroup: ReportGroup = 'clients';
@@ -256,7 +261,7 @@ export class ClientRuntime extends NodeRuntime {
       this.failedTotal++;
     }
     sim.releaseCall(root);
-    if (this.spec.loop === 'closed') sim.queue.push(sim.nowMs + this.think.sample(this.thinkRng), EV_ARRIVAL, this.index, -1);
+    if (this.closedLoop) sim.queue.push(sim.nowMs + this.think.sample(this.thinkRng), EV_ARRIVAL, this.index, -1);
   }
 
   get seriesColumns(): HeadlineColumns {
@@ -349,7 +354,7 @@ export class ClientRuntime extends NodeRuntime {
   private scheduleNextArrival(sim: KindContext): void {
     if (this.ratePerSec <= 0) return;
     const meanGapMs = 1000 / this.ratePerSec;
-    const gapMs = this.spec.arrival === 'poisson' ? -meanGapMs * Math.log(1 - this.arrivalRng.next()) : meanGapMs;
+    const gapMs = this.poisson ? -meanGapMs * Math.log(1 - this.arrivalRng.next()) : meanGapMs;
     sim.queue.push(sim.nowMs + gapMs, EV_ARRIVAL, this.index, this.arrivalToken);
   }
 

@@ -425,7 +425,7 @@ export class StationRuntime extends ServerRuntime {
 
   private pullQueue(sim: KindContext, pool: WorkerPool): void {
     const s = this.stats;
-    const lifo = pool.queueSpec.discipline === 'lifo';
+    const lifo = pool.lifo;
     const maxWaitMs = pool.queueSpec.maxWaitMs;
     const deadlineAware = this.propagatesDeadline;
     while (pool.hasFreeWorker && pool.queue.length > 0) {
