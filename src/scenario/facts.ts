@@ -15,7 +15,7 @@ export { NODE_KINDS, type NodeKind } from './node-kinds.ts';
 export { defaultOf, type DefaultsOwner, type DefaultsPath } from './defaults.ts';
 export { CLIENT_AUTH_DEFAULTS } from './default-values.ts';
 export { FAULT_ACTIONS, FAULT_TARGET_KINDS } from './fault-targets.ts';
-export { DEFAULT_BURN_WINDOWS } from './monitoring-facts.ts';
+export { DEFAULT_BURN_WINDOWS, MAX_BURN_WINDOWS, NEXT_BURN_WINDOW } from './monitoring-facts.ts';
 export type { FaultAction } from '../engine/index.ts';
 // The editor's page reads these (issue 16: its page carries no parser either; the simulation
 // worker validates): how a problem reads, the JSON box's and a file's text checks, the saved

@@ -7,3 +7,12 @@ export const DEFAULT_BURN_WINDOWS = [
   { long: '1h', short: '5m', factor: 14.4 },
   { long: '6h', short: '30m', factor: 6 },
 ] as const;
+
+/**
+ * The pair the inspector's "Add a pair" writes: the workbook's third row (10 % of the budget in
+ * 3 days, burn rate 1; a ticket rather than a page), so a new pair is a sound one, not a blank.
+ */
+export const NEXT_BURN_WINDOW = { long: '3d', short: '6h', factor: 1 } as const;
+
+/** At most this many pairs on one alert (the parser's limit; the inspector stops offering more). */
+export const MAX_BURN_WINDOWS = 10;

@@ -14,14 +14,12 @@ import { choiceField, idField, nodeRefField, numberField, textField, wholeNumber
 import { quote, type IssueLog } from './errors.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { closestMatch } from './suggest.ts';
-import { DEFAULT_BURN_WINDOWS } from './monitoring-facts.ts';
+import { DEFAULT_BURN_WINDOWS, MAX_BURN_WINDOWS } from './monitoring-facts.ts';
 
 /** The defaults the parser applies (src/scenario/defaults.ts and the docs read them here). */
 export const PROBE_DEFAULTS = { timeout: '10s' } as const;
 export const ALERT_DEFAULTS = { severity: 'page', for: 0 } as const;
 export { DEFAULT_BURN_WINDOWS } from './monitoring-facts.ts';
-
-const MAX_BURN_WINDOWS = 10;
 
 export const probeSchema = fields({
   id: idField(),

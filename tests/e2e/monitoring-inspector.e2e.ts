@@ -1,7 +1,7 @@
 // Probes and alerts in the inspector (issue 13: they were editable in the file only). In the
 // monitoring story a person selects Apple push, changes its probe's interval, renames the probe,
 // adds an alert, removes the probe and undoes it — the card's probe mark, the alert groups and the
-// toolbar's validity follow each step. A rename on the canvas follows into the probe too. Compare
+// toolbar's validity follow each step; the SLO alert's burn-rate pairs are written out and edited. A rename on the canvas follows into the probe too. Compare
 // bands each run's alert firings along its charts' top and says which alert fired first.
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,35 @@ describe('probes and alerts in the inspector', () => {
     await inspector.getByRole('group', { name: 'Alert Sign-in SLO burn' }).waitFor();
     expect(await inspector.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBe(0);
     expect(await inspector.getByLabel('Weight', { exact: true }).first().evaluate((box) => box.getBoundingClientRect().width)).toBeGreaterThan(40);
+
+    // the SLO alert's burn-rate pairs (the story writes the workbook's two out): the parser's
+    // message on a short window longer than its long one, a pair added and one removed, the
+    // defaults back (said in words), then written out again to edit
+    const slo = inspector.getByRole('group', { name: 'Alert Sign-in SLO burn' });
+    const pairs = slo.getByRole('group', { name: /^Burn-rate pair \d+$/ });
+    await expect.poll(() => pairs.count()).toBe(2);
+    expect(await pairs.nth(1).getByLabel('Long window', { exact: true }).inputValue()).toBe('6h');
+    expect(await pairs.nth(1).getByLabel('Burn-rate factor', { exact: true }).inputValue()).toBe('6');
+    const short = pairs.nth(0).getByLabel('Short window', { exact: true });
+    await short.fill('2h');
+    await short.press('Enter');
+    await expect.poll(() => pairs.nth(0).innerText()).toContain('expected a short window no longer than the long one (1h), got 2h');
+    await expect.poll(() => validity.getAttribute('data-state')).toBe('error');
+    await slo.getByRole('button', { name: 'Add a pair' }).click();
+    await expect.poll(() => pairs.count()).toBe(3);
+    expect(await pairs.nth(2).getByLabel('Long window', { exact: true }).inputValue()).toBe('3d');
+    await slo.getByRole('button', { name: 'Remove pair 1' }).click();
+    await expect.poll(() => pairs.count()).toBe(2);
+    await expect.poll(() => validity.getAttribute('data-state')).toBe('ok');
+    await slo.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/burn-pairs-1440.png` });
+    await slo.getByRole('button', { name: 'Use the default pairs' }).click();
+    await expect.poll(() => pairs.count()).toBe(0);
+    expect(await slo.innerText()).toContain('1h and 5m at 14.4×, or 6h and 30m at 6×');
+    await slo.getByRole('button', { name: 'Set my own pairs' }).click();
+    await expect.poll(() => pairs.count()).toBe(2);
+    expect(await pairs.nth(0).getByLabel('Short window', { exact: true }).inputValue()).toBe('5m');
+    await expect.poll(() => validity.getAttribute('data-state')).toBe('ok');
 
     // a rename on the canvas's side: the probe's route follows the node
     await nodeOnCanvas(page, 'mfa-service').click();

@@ -3,19 +3,16 @@
  * threshold on a series metric, probe failures in a row, or an SLO burn rate (docs/format.md,
  * "Probes and alerts"). The rule is read from which fields the alert has, as the parser does.
  */
-import { DEFAULT_BURN_WINDOWS } from '../../../scenario/facts.ts';
 import { graphActions } from '../../../store/graph-store.ts';
 import type { FieldIssue } from '../../../store/graph/validation-index.ts';
 import { inputId } from '../fields/binding.ts';
 import { ChoiceField } from '../fields/ChoiceField.tsx';
 import { FieldMessages } from '../fields/FieldMessages.tsx';
 import { TextField } from '../fields/TextField.tsx';
+import { BurnWindowsField } from './BurnWindowsField.tsx';
 import { monitoringBinding } from './monitoring-binding.ts';
 
 const SEVERITIES = ['page', 'ticket', 'info'] as const;
-
-/** "1h and 5m at 14.4×, or 6h and 30m at 6×": the format's default pairs, as the hint says them. */
-const DEFAULT_PAIRS = DEFAULT_BURN_WINDOWS.map((w) => `${w.long} and ${w.short} at ${w.factor}×`).join(', or ');
 
 type AlertRecord = Record<string, unknown>;
 
@@ -66,10 +63,7 @@ export function AlertFields({ alert, index, issues }: { alert: AlertRecord; inde
       {rule === 'slo' && (
         <>
           <TextField binding={binding} path={['slo', 'objective']} label="Objective (share in time)" kind="number" hint="e.g. 0.999: 99.9% of requests succeed before their deadline." />
-          <p className="fl-field__hint">
-            Fires while both windows of a pair burn the error budget faster than its factor
-            {alert.slo !== null && typeof alert.slo === 'object' && 'windows' in alert.slo ? ' (the file sets its own pairs).' : `: ${DEFAULT_PAIRS} (the SRE workbook’s pairs).`}
-          </p>
+          <BurnWindowsField binding={binding} />
         </>
       )}
       <div className="fl-actions">
