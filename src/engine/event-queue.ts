@@ -30,10 +30,16 @@ export class EventQueue {
     this.freeSlots = new Int32Array(initialCapacity);
     for (let i = 0; i < initialCapacity; i++) this.freeSlots[i] = initialCapacity - 1 - i;
     this.freeCount = initialCapacity;
+    this.keys[0] = Infinity;
   }
 
+  /**
+   * The earliest event's time; Infinity when none is left. An empty queue keeps Infinity in the
+   * root's time (see `pop`), so this is one load: a branch to a constant here made the hot loop
+   * box the time in a new heap number on every event.
+   */
   peekTimeMs(): number {
-    return this.size > 0 ? this.keys[0] : Infinity;
+    return this.keys[0];
   }
 
   /** A sequence number for an event that will be pushed later (see TimerLanes). */
@@ -82,7 +88,10 @@ export class EventQueue {
     this.poppedB = p[top * 3 + 2];
     this.freeSlots[this.freeCount++] = top;
     const last = --this.size;
-    if (last === 0) return;
+    if (last === 0) {
+      keys[0] = Infinity;
+      return;
+    }
     const lt = keys[last * 2];
     const ls = keys[last * 2 + 1];
     let hole = 0;
@@ -109,6 +118,7 @@ export class EventQueue {
 
   clear(): void {
     this.size = 0;
+    this.keys[0] = Infinity;
     const capacity = this.slots.length;
     for (let i = 0; i < capacity; i++) this.freeSlots[i] = capacity - 1 - i;
     this.freeCount = capacity;

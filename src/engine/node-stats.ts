@@ -37,7 +37,8 @@ export class NodeStats {
 
   /** Accumulate time integrals up to `nowMs`; call before any change to queued/inService/workers. */
   touch(nowMs: number, warmupMs: number): void {
-    const from = this.lastChangeMs > warmupMs ? this.lastChangeMs : warmupMs;
+    // Math.max, not a conditional: a branch between a field and a parameter boxed `from` on every call.
+    const from = Math.max(this.lastChangeMs, warmupMs);
     if (nowMs > from) {
       const dt = nowMs - from;
       this.queueIntegral += this.queued * dt;

@@ -62,6 +62,22 @@ describe('EventQueue', () => {
         nowMs = e.t;
       }
       expect(q.size).toBe(pending.length);
+      // the root holds Infinity when the queue is empty (peekTimeMs is one load, no branch)
+      expect(q.peekTimeMs()).toBe(pending.length === 0 ? Infinity : Math.min(...pending.map((e) => e.t)));
     }
+  });
+
+  it('an emptied or cleared queue peeks Infinity, and the next push is the earliest again', () => {
+    const q = new EventQueue(2);
+    expect(q.peekTimeMs()).toBe(Infinity);
+    for (const t of [4, 2, 9]) q.push(t, 1, t, 0); // grows past its two slots
+    q.clear();
+    expect(q.peekTimeMs()).toBe(Infinity);
+    q.push(7, 1, 7, 0);
+    expect(q.peekTimeMs()).toBe(7);
+    q.pop();
+    expect(q.peekTimeMs()).toBe(Infinity);
+    q.push(0, 1, 0, 0);
+    expect(q.peekTimeMs()).toBe(0);
   });
 });
