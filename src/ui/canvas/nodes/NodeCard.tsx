@@ -73,6 +73,7 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
           <BellGlyph />
         </span>
         <span className="fl-node__health" data-live="health-word" data-health="idle" />
+        <span className="fl-node__health fl-node__health--last" data-live="health-word-last" data-health="idle" />
         <span className="fl-node__headline" data-live="headline" />
       </div>
       <div className="fl-node__summary">
