@@ -82,10 +82,10 @@ export function textsOutsideCards(page: Page): Promise<string[]> {
         let clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
         for (let e = t.parentElement; e && e !== node; e = e.parentElement) {
           const style = getComputedStyle(e);
-          if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.webkitLineClamp !== 'none') {
-            const b = e.getBoundingClientRect();
-            clip = { left: Math.max(clip.left, b.left), top: Math.max(clip.top, b.top), right: Math.min(clip.right, b.right), bottom: Math.min(clip.bottom, b.bottom) };
-          }
+          // each axis on its own: a small card's head clips below its lines (overflow-y), not beside them
+          const b = e.getBoundingClientRect();
+          if (style.overflowX !== 'visible') clip = { ...clip, left: Math.max(clip.left, b.left), right: Math.min(clip.right, b.right) };
+          if (style.overflowY !== 'visible' || style.webkitLineClamp !== 'none') clip = { ...clip, top: Math.max(clip.top, b.top), bottom: Math.min(clip.bottom, b.bottom) };
         }
         const range = document.createRange();
         range.selectNodeContents(t);
