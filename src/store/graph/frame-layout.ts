@@ -43,18 +43,18 @@ const LINE_GAP_PX = RANK_GAP_PX;
 
 export function frameLayouts(document: ScenarioDocument): FrameLayouts {
   const across = layoutDocumentWithNote(document).document;
-  let rows: string[][] | null | undefined;
+  let rows: DownRows | null | undefined;
   const byId = new Map(document.nodes.map((n) => [n.id, n]));
   return {
     across,
     down(frame) {
       if (rows === undefined) rows = downRows(document);
       if (rows === null) return null;
-      const widest = Math.max(...rows.map((r) => r.length));
+      const widest = Math.max(...rows.ids.map((r) => r.length));
       let best: FoldedDown | null = null;
       let bestZoom = -Infinity;
       for (let perLine = widest; perLine >= 1; perLine--) {
-        const placed = foldRows(rows, perLine, (id) => layoutNodeHeightPx(byId.get(id)!));
+        const placed = foldRows(rows.ids, perLine, (id) => layoutNodeHeightPx(byId.get(id)!), rows.gaps);
         const candidate = { ...document, nodes: document.nodes.map((n) => ({ ...n, position: placed.get(n.id)! })) };
         const zoom = fitZoom(cardsBox(candidate), frame);
         // fewer folds win a tie: a row kept whole reads as one step of the story
@@ -68,8 +68,15 @@ export function frameLayouts(document: ScenarioDocument): FrameLayouts {
   };
 }
 
-/** dagre's top-to-bottom rows (ids, left to right), or null when the graph is too big or dagre failed. */
-function downRows(document: ScenarioDocument): string[][] | null {
+interface DownRows {
+  /** Each row's ids, left to right. */
+  ids: string[][];
+  /** The gap above each row as dagre left it: two nodes joined by parallel links are two rank gaps apart (room for their labels). */
+  gaps: number[];
+}
+
+/** dagre's top-to-bottom rows, or null when the graph is too big or dagre failed. */
+function downRows(document: ScenarioDocument): DownRows | null {
   if (document.nodes.length === 0 || document.nodes.length >= DOWN_MAX_NODES) return null;
   // every node placed afresh: an author's positions are a left-to-right picture too
   const unplaced = { ...document, nodes: document.nodes.map(({ position: _position, ...node }) => node) };
@@ -83,7 +90,12 @@ function downRows(document: ScenarioDocument): string[][] | null {
     if (!rows.has(key)) rows.set(key, []);
     rows.get(key)!.push(node);
   }
-  return [...rows.keys()].sort((a, b) => a - b).map((key) => rows.get(key)!.sort((a, b) => a.position!.x - b.position!.x).map((n) => n.id));
+  const keys = [...rows.keys()].sort((a, b) => a - b);
+  const half = (key: number) => Math.max(...rows.get(key)!.map(layoutNodeHeightPx)) / 2;
+  return {
+    ids: keys.map((key) => rows.get(key)!.sort((a, b) => a.position!.x - b.position!.x).map((n) => n.id)),
+    gaps: keys.map((key, i) => (i === 0 ? 0 : Math.max(RANK_GAP_PX, key - half(key) - (keys[i - 1] + half(keys[i - 1]))))),
+  };
 }
 
 /**
@@ -91,7 +103,7 @@ function downRows(document: ScenarioDocument): string[][] | null {
  * widest; a line is as tall as its tallest card. The transpose of wrapTallRanks (auto-layout.ts)
  * for a frame that is narrow rather than short.
  */
-export function foldRows(rows: readonly (readonly string[])[], perLine: number, heightOf: (id: string) => number): Map<string, { x: number; y: number }> {
+export function foldRows(rows: readonly (readonly string[])[], perLine: number, heightOf: (id: string) => number, gaps: readonly number[] = []): Map<string, { x: number; y: number }> {
   const lines = rows.map((row) => {
     const cut: string[][] = [];
     for (let i = 0; i < row.length; i += perLine) cut.push(row.slice(i, i + perLine));
@@ -101,7 +113,8 @@ export function foldRows(rows: readonly (readonly string[])[], perLine: number, 
   const width = Math.max(...lines.flat().map(lineWidth));
   const placed = new Map<string, { x: number; y: number }>();
   let y = 0;
-  for (const row of lines) {
+  lines.forEach((row, r) => {
+    if (r > 0) y += gaps[r] ?? RANK_GAP_PX;
     row.forEach((line, i) => {
       if (i > 0) y += LINE_GAP_PX;
       let x = (width - lineWidth(line)) / 2;
@@ -112,8 +125,7 @@ export function foldRows(rows: readonly (readonly string[])[], perLine: number, 
       }
       y += tallest;
     });
-    y += RANK_GAP_PX;
-  }
+  });
   return placed;
 }
 

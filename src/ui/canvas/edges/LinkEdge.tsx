@@ -37,6 +37,8 @@ const END_GAP_EM = 0.5;
  * that is not steep (rising less than three lines of its text) keeps its middle: moved along it,
  * the label would sit beside the card at its end.
  */
+/** Top to bottom, one parallel link's label under the other's: its two lines (0.67em over, 1.42em under its y), and between them the line of the links' tags ("w1", at the middle). */
+const PARALLEL_LABEL_EM = 4.4;
 /** Top to bottom, between a label's lower line and the target's top: room for the arrow head (14 px). */
 const ABOVE_TARGET_PX = 16;
 
@@ -46,10 +48,16 @@ const ABOVE_TARGET_PX = 16;
  * into a folded row's second line passes behind the first line's cards at its middle. Into a card
  * gathering links in (labelAnchor 'start'), they sit just under the card it leaves instead.
  */
-function textAt(ends: { sourceX: number; sourceY: number; targetX: number; targetY: number }, anchor: 'start' | 'middle' | 'end', parallelCount: number, label: { x: number; y: number }, textScale: number, direction: FlowDirection): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
+function textAt(ends: { sourceX: number; sourceY: number; targetX: number; targetY: number }, anchor: 'start' | 'middle' | 'end', parallelIndex: number, parallelCount: number, label: { x: number; y: number }, textScale: number, direction: FlowDirection): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
   const fontPx = LINK_TEXT_PX * Math.max(1, textScale);
   if (direction === 'down') {
-    if (parallelCount > 1) return { x: label.x, y: label.y, anchor: 'middle' };
+    if (parallelCount > 1) {
+      // parallel links bow apart sideways here, by less than a label is wide: their numbers are
+      // stacked one label (two lines) under another, in link order, centred on the bundle (on
+      // their halo; the layout leaves such a pair two rank gaps apart for them)
+      const middleY = (ends.sourceY + ends.targetY) / 2;
+      return { x: (ends.sourceX + ends.targetX) / 2, y: middleY + (parallelIndex - (parallelCount - 1) / 2) * PARALLEL_LABEL_EM * fontPx, anchor: 'middle' };
+    }
     // the upper line (numbers) has its baseline 0.67em over y, its top about 1.67em over it
     if (anchor === 'start') return { x: ends.sourceX, y: ends.sourceY + ABOVE_TARGET_PX + 1.67 * fontPx, anchor: 'middle' };
     // the lower line (condition) has its baseline 1.42em under y: keep it clear of the arrow
@@ -73,7 +81,7 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<CanvasEdge>) {
   const textScale = useTextScale();
   const { path, labelX, labelY } = linkShape(props, index, count, flip, textScale);
   const direction = useFlowDirection((s) => s.direction);
-  const text = textAt(props, data?.labelAnchor ?? 'middle', count, { x: labelX, y: labelY }, textScale, direction);
+  const text = textAt(props, data?.labelAnchor ?? 'middle', index, count, { x: labelX, y: labelY }, textScale, direction);
   const invalid = data?.issues?.some((i) => i.severity === 'error');
   return (
     <g ref={group} className="fl-link" data-live="state" data-health="idle" data-selected={selected || undefined} data-invalid={invalid || undefined}>
