@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../src/scenarios/index.ts';
 import { layoutDocument, layoutNodeHeightPx, LAYOUT_NODE_WIDTH_PX } from '../../src/store/graph/auto-layout.ts';
 import { readEditableDocument, type ScenarioDocument } from '../../src/store/graph/document.ts';
-import { cardsBox, fitZoom, foldRows, frameLayouts, layoutForFrame } from '../../src/store/graph/frame-layout.ts';
+import { cardsBox, DOWN_MAX_NODES, fitZoom, foldRows, frameLayouts, layoutForFrame } from '../../src/store/graph/frame-layout.ts';
+import { LIVE_OVERLAY_MIN_NODES } from '../../src/ui/canvas/overlay/overlay-types.ts';
 import { fitRoom } from '../../src/ui/embed/still-picture.ts';
 import { stateWordsFit } from '../../src/ui/canvas/nodes/fit-label.ts';
 
@@ -71,6 +72,14 @@ describe('the layout for an embed frame', () => {
     expect(chosen.direction).toBe('down');
     expect(chosen.document.nodes.map((n) => n.position!.y)).toEqual([...chosen.document.nodes.map((n) => n.position!.y)].sort((x, y) => x - y));
     expect(JSON.stringify(wide)).toBe(before);
+  });
+
+  it('a graph the canvas overlay paints (side to side only) is never laid out top to bottom', () => {
+    expect(DOWN_MAX_NODES).toBe(LIVE_OVERLAY_MIN_NODES);
+    const nodes = Array.from({ length: DOWN_MAX_NODES }, (_, i) => ({ id: `n${i}`, kind: 'service' }));
+    const links = nodes.slice(1).map((n, i) => ({ id: `l${i}`, from: 'n0', to: n.id }));
+    const chosen = layoutForFrame(frameLayouts(read({ format: 'faultline.scenario/v1', nodes, links })), PHONE);
+    expect(chosen.direction).toBe('across');
   });
 
   it('folds a row into centred lines of at most N cards, in order, a rank gap between lines', () => {
