@@ -56,3 +56,72 @@ export function splitWords(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Every visible text inside a card that reaches past the card's own box (by more than a pixel):
+ * "key missing" ran 25 px past the key set's right edge in a 700×450 embed. The tiny tier lets
+ * words use the gap beside a card on purpose (semantic-zoom.css), so it is not checked there.
+ */
+export function textsOutsideCards(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    if (document.querySelector('.fl-canvas')?.getAttribute('data-detail') === 'tiny') return [];
+    const shown = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+      }
+      return true;
+    };
+    const out: string[] = [];
+    for (const node of document.querySelectorAll('.react-flow__node')) {
+      const card = (node.querySelector('.fl-node') ?? node).getBoundingClientRect();
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if ((t.textContent ?? '').trim() === '' || !shown(t.parentElement)) continue;
+        // what a clamp or clip (an ellipsis, a line clamp) hides is not drawn
+        let clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+        for (let e = t.parentElement; e && e !== node; e = e.parentElement) {
+          const style = getComputedStyle(e);
+          // each axis on its own: a small card's head clips below its lines (overflow-y), not beside them
+          const b = e.getBoundingClientRect();
+          if (style.overflowX !== 'visible') clip = { ...clip, left: Math.max(clip.left, b.left), right: Math.min(clip.right, b.right) };
+          if (style.overflowY !== 'visible' || style.webkitLineClamp !== 'none') clip = { ...clip, top: Math.max(clip.top, b.top), bottom: Math.min(clip.bottom, b.bottom) };
+        }
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        for (const full of range.getClientRects()) {
+          const r = { left: Math.max(full.left, clip.left), right: Math.min(full.right, clip.right), top: Math.max(full.top, clip.top), bottom: Math.min(full.bottom, clip.bottom) };
+          if (r.right - r.left <= 1 || r.bottom - r.top <= 1) continue;
+          if (r.left < card.left - 1 || r.right > card.right + 1 || r.top < card.top - 1 || r.bottom > card.bottom + 1) {
+            out.push(`${node.getAttribute('data-id')}: "${(t.textContent ?? '').trim()}" ${Math.round(Math.max(card.left - r.left, r.right - card.right, card.top - r.top, r.bottom - card.bottom))} px out`);
+          }
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** Every visible text in nodes and links drawn below `targetPx` on screen (computed font size × the viewport's zoom). */
+export function textsBelow(page: Page, targetPx: number): Promise<string[]> {
+  return page.evaluate((target) => {
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    const shown = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+      }
+      return true;
+    };
+    const out: string[] = [];
+    for (const root of document.querySelectorAll('.react-flow__node, .react-flow__edge')) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if ((t.textContent ?? '').trim() === '' || !shown(t.parentElement)) continue;
+        const px = parseFloat(getComputedStyle(t.parentElement!).fontSize) * zoom;
+        if (px < target - 0.01) out.push(`${root.getAttribute('data-id') ?? root.getAttribute('data-testid')}: "${(t.textContent ?? '').trim()}" ${px.toFixed(1)} px`);
+      }
+    }
+    return out;
+  }, targetPx);
+}

@@ -96,7 +96,13 @@ describe('identity state on the canvas', () => {
     expect(await k1.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain('line-through');
     // drawn, at this size: the struck key and the word
     expect(await k1.isVisible()).toBe(true);
-    expect(await page.locator('.react-flow__node[data-id="jwks"] [data-live="health-word"]').isVisible()).toBe(true);
+    // "key missing" is wider than the key set's card here: its last word is drawn, after the key
+    // icon and over the struck K1, the whole word its title (fit-label.ts stateWordsFit)
+    const lastWord = page.locator('.react-flow__node[data-id="jwks"] [data-live="health-word-last"]');
+    expect(await lastWord.isVisible()).toBe(true);
+    expect(await lastWord.textContent()).toBe('missing');
+    expect(await lastWord.getAttribute('title')).toBe('key missing');
+    expect(await lastWord.getAttribute('data-health')).toBe('token');
 
     // The 5-minute group breaks within minutes: its own state, word and share, with the key.
     const teams = await until(() => readCard(page, 'teams-like', ['token-state', 'token-rejecting']), (c) => c.health === 'token', 60_000, 'teams-like rejecting');
@@ -105,7 +111,8 @@ describe('identity state on the canvas', () => {
     expect(teams.readouts['token-rejecting'][0]).toMatch(/^K1 · \d+(\.\d)?% of replicas$/);
     // What a 700×450 embed shows of it (the smallest cards): the word and which key on what share.
     const teamsCard = page.locator('.react-flow__node[data-id="teams-like"]');
-    expect(await teamsCard.locator('[data-live="health-word"]').isVisible()).toBe(true);
+    // (the whole word, or at this size its last word: one word, the same)
+    expect(await teamsCard.locator('.fl-node__health:visible').textContent()).toBe('rejecting');
     const headline = teamsCard.locator('[data-live="headline"]');
     expect(await headline.isVisible()).toBe(true);
     expect(await headline.textContent()).toMatch(/^K1 · (<0\.1|\d+(\.\d)?)%$/);

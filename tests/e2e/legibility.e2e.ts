@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { builtin } from './library-support.ts';
-import { cardOverlaps, splitWords } from './canvas-text-support.ts';
+import { cardOverlaps, splitWords, textsOutsideCards } from './canvas-text-support.ts';
 import { runState } from './story-support.ts';
 
 const SCENARIOS = ['mfa-outage-2019', 'key-removal-2021', 'checkout'] as const;
@@ -77,7 +77,8 @@ function measure(page: Page): Promise<Measured> {
       id: el.getAttribute('data-id') ?? '',
       name: el.querySelector('.fl-node__name')?.textContent ?? '',
       shownName: visibleText(el.querySelector('.fl-node__label')!),
-      word: visibleText(el.querySelector('.fl-node__health')!),
+      // the whole word, or its last word where the whole is wider than a small card (data-state-words)
+      word: [...el.querySelectorAll('.fl-node__health')].map(visibleText).join(''),
       inside: (() => {
         const r = el.getBoundingClientRect();
         return r.left >= canvas.left - 1 && r.right <= canvas.right + 1 && r.top >= canvas.top - 1 && r.bottom <= canvas.bottom + 1;
@@ -178,6 +179,8 @@ describe('legibility at fit view (semantic zoom)', () => {
         const at = `${viewport.width}×${viewport.height} at ${((await runState(page)).simulatedMs / 60_000).toFixed(1)} min`;
         expect(await cardOverlaps(page), `${at}: cards covering one another`).toEqual([]);
         expect(await splitWords(page), `${at}: words broken across lines`).toEqual([]);
+        // the key set's "key missing" ran 25 px past its card's right edge in the 700×450 embed
+        expect(await textsOutsideCards(page), `${at}: text past its card's edge`).toEqual([]);
       }
       // the story did play into the trouble these moments are about: a client's users sign in again
       expect(await page.locator('.react-flow__node[data-id="users-teams-like"] [data-live="health-word"]').textContent()).not.toBe('ok');

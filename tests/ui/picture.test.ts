@@ -40,6 +40,19 @@ function checkWellFormed(svg: string): Map<string, number> {
 }
 
 describe('documentToSvg', () => {
+  it("a top-to-bottom picture's links leave a card's bottom centre and enter the next one's top centre (a portrait embed's still picture)", () => {
+    const document = {
+      format: 'faultline.scenario/v1',
+      nodes: [{ id: 'a', kind: 'client', position: { x: 0, y: 0 } }, { id: 'b', kind: 'service', position: { x: 0, y: 200 } }],
+      links: [{ id: 'l', from: 'a', to: 'b' }],
+    } as unknown as ScenarioDocument;
+    const path = (svg: string) => /data-id="l" d="M([\d.]+) ([\d.]+) C[^"]* ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number);
+    // card 190 wide, 96 tall: bottom centre (95, 96) to top centre (95, 200)
+    expect(path(documentToSvg(document, { direction: 'down' }))).toEqual([95, 96, 95, 200]);
+    // side to side: right edge middle to left edge middle
+    expect(path(documentToSvg(document))).toEqual([190, 48, 0, 248]);
+  });
+
   it.each(builtinScenarios.map((b) => [b.id, b.scenario] as const))('draws %s as well-formed SVG with a card per node and a curve per link', (_id, raw) => {
     const document = laidOut(raw);
     const counts = checkWellFormed(documentToSvg(document));

@@ -55,11 +55,17 @@ export function needsLayout(document: ScenarioDocument): boolean {
   return document.nodes.some((n) => !isPosition(n.position));
 }
 
-export function layoutDocument(document: ScenarioDocument): ScenarioDocument {
-  return layoutDocumentWithNote(document).document;
+/**
+ * Which way requests travel on the canvas: left to right (`across`, every layout a document keeps)
+ * or top to bottom (`down`, a portrait frame's view: frame-layout.ts). Never stored in a document.
+ */
+export type FlowDirection = 'across' | 'down';
+
+export function layoutDocument(document: ScenarioDocument, direction: FlowDirection = 'across'): ScenarioDocument {
+  return layoutDocumentWithNote(document, direction).document;
 }
 
-export function layoutDocumentWithNote(document: ScenarioDocument): LaidOut {
+export function layoutDocumentWithNote(document: ScenarioDocument, direction: FlowDirection = 'across'): LaidOut {
   if (!needsLayout(document)) return { document, note: null };
   const heights = new Map(document.nodes.map((n) => [n.id, layoutNodeHeightPx(n)]));
   // Layouts keep nodes in plain objects: an id such as "toString" or "__proto__" would collide
@@ -81,7 +87,7 @@ export function layoutDocumentWithNote(document: ScenarioDocument): LaidOut {
     note = `This graph (${count.toLocaleString('en')} nodes, a chain of ${chain.toLocaleString('en')}) was laid out in simple columns: the full layout is used up to ${DAGRE_LIMITS.maxNodes} nodes and chains of ${DAGRE_LIMITS.maxChain}.`;
   } else {
     try {
-      centres = dagreCentres(keys, edges, heightOfKey);
+      centres = dagreCentres(keys, edges, heightOfKey, direction);
     } catch (error) {
       note = `The full layout failed on this graph (${error instanceof Error ? error.message : String(error)}); it was laid out in simple columns.`;
     }
@@ -93,7 +99,8 @@ export function layoutDocumentWithNote(document: ScenarioDocument): LaidOut {
       const placed = centres.get(keys.get(n.id)!)!;
       return [n.id, { x: placed.x - LAYOUT_NODE_WIDTH_PX / 2, y: placed.y - heights.get(n.id)! / 2 }];
     }));
-    corners = wrapTallRanks(fromDagre, (id) => heights.get(id) ?? LAYOUT_NODE_HEIGHT_PX);
+    // a portrait view keeps dagre's rows: its frame is narrow, and folding would widen it
+    corners = direction === 'down' ? fromDagre : wrapTallRanks(fromDagre, (id) => heights.get(id) ?? LAYOUT_NODE_HEIGHT_PX);
   } else {
     const byKey = layeredLayout({ keys: [...keys.values()], edges, heightOf: (key) => heightOfKey.get(key)! });
     corners = new Map([...keys].map(([id, key]) => [id, byKey.get(key)!]));
@@ -106,9 +113,17 @@ export function layoutDocumentWithNote(document: ScenarioDocument): LaidOut {
   return { document: { ...document, nodes }, note };
 }
 
-function dagreCentres(keys: Map<string, string>, edges: [string, string][], heightOfKey: Map<string, number>): Map<string, { x: number; y: number }> {
+/**
+ * Top to bottom, cards in a row stand this far apart: a small card's state word may be wider than
+ * the card (semantic zoom's tiny tier uses 40 px beside it), and a row's links fan out through it.
+ */
+export const DOWN_COLUMN_GAP_PX = 48;
+
+function dagreCentres(keys: Map<string, string>, edges: [string, string][], heightOfKey: Map<string, number>, direction: FlowDirection): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: ROW_GAP_PX, ranksep: 90, marginx: 20, marginy: 20 });
+  graph.setGraph(direction === 'down'
+    ? { rankdir: 'TB', nodesep: DOWN_COLUMN_GAP_PX, ranksep: RANK_GAP_PX, marginx: 20, marginy: 20 }
+    : { rankdir: 'LR', nodesep: ROW_GAP_PX, ranksep: RANK_GAP_PX, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const key of keys.values()) graph.setNode(key, { width: LAYOUT_NODE_WIDTH_PX, height: heightOfKey.get(key)! });
   // Parallel links bow apart and each carries its numbers: their two ranks sit two gaps apart,
@@ -124,7 +139,7 @@ function dagreCentres(keys: Map<string, string>, edges: [string, string][], heig
   }));
 }
 
-const RANK_GAP_PX = 90;
+export const RANK_GAP_PX = 90;
 /** Width over height that fits a screen; a layout much taller than this gets its ranks wrapped. */
 const SCREEN_ASPECT = 1.6;
 

@@ -10,9 +10,13 @@ import { usePresenterStore } from '../guide/presenter-store.ts';
 import { canvasPainter } from './live/canvas-painter.ts';
 import type { PaintDetail } from './live/live-painter.ts';
 import { legibilityAt, MIN_TEXT_PX, PRESENT_TEXT_PX, zoomStep, type DetailTier } from './legibility.ts';
+import { KEY_MISSING_WORD } from './live/identity-readouts.ts';
+import { pageWidthEm, stateWordsFit } from './nodes/fit-label.ts';
 
 export interface LegibilityProps {
   'data-detail': DetailTier;
+  /** 'last': a state word wider than a small card shows its last word (semantic-zoom.css). */
+  'data-state-words': 'whole' | 'last';
   style: CSSProperties;
 }
 
@@ -34,5 +38,6 @@ export function useLegibility(): LegibilityProps {
   const { tier, scale } = legibilityAt(step, targetPx);
   const detail: PaintDetail = tier === 'overview' ? 'overview' : 'full';
   useEffect(() => canvasPainter.setDetail(detail), [detail]);
-  return { 'data-detail': tier, style: { '--fl-text-scale': String(scale) } as CSSProperties };
+  const words = stateWordsFit(tier, scale, KEY_MISSING_WORD, pageWidthEm) ? 'whole' : 'last';
+  return { 'data-detail': tier, 'data-state-words': words, style: { '--fl-text-scale': String(scale) } as CSSProperties };
 }

@@ -6,7 +6,7 @@
 import { Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useGraphStore } from '../../store/graph-store.ts';
 import type { CanvasEdge, CanvasNode } from '../canvas/canvas-types.ts';
 import { LinkEdge } from '../canvas/edges/LinkEdge.tsx';
@@ -15,6 +15,9 @@ import { useLegibility } from '../canvas/use-legibility.ts';
 import type { DetailTier } from '../canvas/legibility.ts';
 import { useFlowElements } from '../canvas/use-flow-elements.ts';
 import { NODE_TYPES } from '../kinds/kind-registry.ts';
+import { useFlowDirection } from '../canvas/flow-direction.ts';
+import { embedActions } from './embed-session.ts';
+import { fitRoom } from './still-picture.ts';
 
 const EDGE_TYPES = { link: LinkEdge };
 /**
@@ -33,6 +36,9 @@ function EmbedFlow({ showZoomButtons }: { showZoomButtons: boolean }) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const legibility = useLegibility();
   const FIT = fitOptions(showZoomButtons, legibility['data-detail']);
+  const direction = useFlowDirection((s) => s.direction);
+  const layoutKey = useFlowDirection((s) => s.layoutKey);
+  const frame = useRef<HTMLDivElement>(null);
 
   // The cards' sizes follow the zoom's tier: a fit that changes the tier is fitted again.
   const fitStarted = useFitFollowsTier(legibility['data-detail'], () => void flow.fitView(FIT));
@@ -40,17 +46,27 @@ function EmbedFlow({ showZoomButtons }: { showZoomButtons: boolean }) {
     fitStarted();
     void flow.fitView(FIT);
   });
-  // Every scenario loaded (the first, or one a parent page sent) is fitted into the frame.
-  useEffect(() => fit(), [loadCount, showZoomButtons]);
-  // A resized frame (a phone turned sideways) refits too.
+  // Every scenario loaded (the first, or one a parent page sent) is fitted into the frame, and
+  // again when the frame turns it top to bottom or back (its new positions are rendered by then).
+  useEffect(() => fit(), [loadCount, showZoomButtons, layoutKey]);
+  // The frame's own size picks the layout (portrait: top to bottom, frame-layout.ts): at mount,
+  // where the caption has taken its line, and on every resize (a phone turned sideways), which refits.
+  const layoutToFrame = useEffectEvent(() => {
+    const box = frame.current;
+    if (box === null || box.clientWidth === 0) return false;
+    return embedActions.fitLayoutToFrame(fitRoom({ width: box.clientWidth, height: box.clientHeight }, showZoomButtons));
+  });
   useEffect(() => {
-    const refit = () => fit();
+    layoutToFrame();
+    const refit = () => {
+      if (!layoutToFrame()) fit(); // a changed layout is fitted once its positions render
+    };
     window.addEventListener('resize', refit);
     return () => window.removeEventListener('resize', refit);
   }, []);
 
   return (
-    <div className="fl-canvas" {...legibility}>
+    <div className="fl-canvas" ref={frame} data-flow={direction} {...legibility}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}

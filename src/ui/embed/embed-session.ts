@@ -7,7 +7,10 @@ import { create } from 'zustand';
 import { EMBED_DEFAULTS, type EmbedParams } from '../../embed/index.ts';
 import { initiallyWantsToPlay, shouldRun } from '../../embed/index.ts';
 import type { EditorSource } from '../../embed/index.ts';
-import { graphActions } from '../../store/graph-store.ts';
+import { graphActions, useGraphStore } from '../../store/graph-store.ts';
+import { layoutForFrame, type Box, type FrameLayouts } from '../../store/graph/frame-layout.ts';
+import { setFlowDirection } from '../canvas/flow-direction.ts';
+import { fitRoom, readStillLayouts } from './still-picture.ts';
 import { runActions, useRunStore, type RunSpeed } from '../../store/run-store.ts';
 
 export interface EmbedState {
@@ -38,6 +41,18 @@ export const useEmbedStore = create<EmbedState>()(() => ({
 const set = useEmbedStore.setState;
 const get = useEmbedStore.getState;
 
+/** The shown scenario's two layouts (frame-layout.ts): the frame picks one at load and on every resize. */
+let layouts: FrameLayouts | null = null;
+/** Which of them the canvas shows (FrameLayout.key). */
+let shownKey = 'across';
+
+/** The room the live canvas's fit will have (the page's canvas area, before the canvas itself renders). */
+function liveCanvasRoom(): Box {
+  const main = document.querySelector<HTMLElement>('main.fl-embed-canvas');
+  const box = main && main.clientWidth > 0 ? { width: main.clientWidth, height: main.clientHeight } : { width: innerWidth, height: innerHeight };
+  return fitRoom(box, get().params.controls !== 'none');
+}
+
 export type LoadOutcome = { ok: true; name: string; durationMs: number } | { ok: false; problem: string };
 
 /** Starts or stops the run to match what was asked for and whether the embed can be seen. */
@@ -66,17 +81,23 @@ export const embedActions = {
    * The worker validates first; only a scenario it accepts replaces the canvas, so a bad
    * `faultline:load` leaves the current demo running. `laidOut` is the same document already
    * laid out for the still picture (still-picture.ts): the canvas takes its positions instead
-   * of laying it out again; the worker always gets the document as written.
+   * of laying it out again; the worker always gets the document as written. The canvas shows the
+   * layout the frame draws larger (top to bottom in a portrait frame: frame-layout.ts).
    */
-  async load(document: unknown, source: EditorSource, title?: string, laidOut?: unknown): Promise<LoadOutcome> {
+  async load(document: unknown, source: EditorSource, title?: string, given?: FrameLayouts): Promise<LoadOutcome> {
     await runActions.load(document);
     const run = useRunStore.getState();
     if (run.errors.length > 0 || run.status === 'invalid' || run.status === 'failed') {
       const reasons = run.errors.length > 0 ? run.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : [run.failure ?? 'the simulation failed'];
       return { ok: false, problem: `the scenario cannot run — ${reasons.join('; ')}` };
     }
-    const shown = graphActions.load(laidOut ?? document, { resetHistory: true });
+    const next = given ?? readStillLayouts(document);
+    const chosen = next ? layoutForFrame(next, liveCanvasRoom()) : null;
+    const shown = graphActions.load(chosen?.document ?? document, { resetHistory: true });
     if (!shown.ok) return { ok: false, problem: `the scenario cannot be drawn — ${shown.reason}` };
+    layouts = next;
+    shownKey = chosen?.key ?? 'across';
+    setFlowDirection(chosen?.direction ?? 'across', shownKey);
     // the worker's warnings mark the cards, as the editor's validation would (the page has no parser)
     graphActions.fileIssues({ ok: true, warnings: run.warnings });
     await runActions.setSpeed(get().params.speed);
@@ -121,6 +142,22 @@ export const embedActions = {
 
   setSource(source: EditorSource): void {
     set({ source });
+  },
+
+  /**
+   * The canvas's frame changed size (a phone turned, a resized window): the layout it draws larger
+   * replaces the shown positions (the embed keeps no undo and never saves). True when it changed.
+   */
+  fitLayoutToFrame(room: Box): boolean {
+    if (layouts === null) return false;
+    const { direction, document: placed, key } = layoutForFrame(layouts, room);
+    if (key === shownKey) return false;
+    shownKey = key;
+    const shownIds = new Set(useGraphStore.getState().document.nodes.map((n) => n.id));
+    const positions = new Map(placed.nodes.flatMap((n) => (n.position && shownIds.has(n.id) ? [[n.id, n.position] as const] : [])));
+    graphActions.moveNodes(positions);
+    setFlowDirection(direction, key);
+    return true;
   },
 
   setVisibility(change: Partial<Pick<EmbedState, 'onScreen' | 'pageVisible'>>): void {

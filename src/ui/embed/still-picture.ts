@@ -6,8 +6,9 @@
  * canvas's own layout, so the cards sit where the live canvas will put them. The live embed
  * (start-live-embed.tsx) takes it down once its canvas shows.
  */
-import { layoutDocument } from '../../store/graph/auto-layout.ts';
+import type { FlowDirection } from '../../store/graph/auto-layout.ts';
 import { readEditableDocument, type ScenarioDocument } from '../../store/graph/document.ts';
+import { frameLayouts, layoutForFrame, type Box, type FrameLayouts } from '../../store/graph/frame-layout.ts';
 import { MIN_TEXT_PX } from '../canvas/legibility.ts';
 import { distinctLabelsOf } from '../canvas/nodes/distinct-labels.ts';
 import { documentToSvg, PICTURE_MARGIN_PX } from '../picture/document-svg.ts';
@@ -46,15 +47,20 @@ export interface StillPictureOptions {
  * document to the canvas, so the layout runs once.
  */
 export function readStillDocument(value: unknown): ScenarioDocument | null {
+  return readStillLayouts(value)?.across ?? null;
+}
+
+/** Both of a raw document's layouts (frame-layout.ts), or null as readStillDocument. */
+export function readStillLayouts(value: unknown): FrameLayouts | null {
   const read = readEditableDocument(value);
   if (!read.ok || read.document.nodes.length === 0 || read.document.nodes.length > STILL_MAX_NODES) return null;
-  return layoutDocument(read.document);
+  return frameLayouts(read.document);
 }
 
 /** The still picture's SVG for a laid-out document. */
-export function drawStill(laidOut: ScenarioDocument, { title, colours = LIGHT_COLOURS, textScale = 1 }: StillPictureOptions): string {
+export function drawStill(laidOut: ScenarioDocument, { title, colours = LIGHT_COLOURS, textScale = 1 }: StillPictureOptions, direction: FlowDirection = 'across'): string {
   const names = textScale >= SHORT_NAMES_SCALE ? distinctLabelsOf(laidOut.nodes) : undefined;
-  return documentToSvg(laidOut, { colours, title, stateWord: STILL_STATE_WORD, textScale, names });
+  return documentToSvg(laidOut, { colours, title, stateWord: STILL_STATE_WORD, textScale, names, direction });
 }
 
 /** The still picture's SVG for a raw scenario document, or null when it is not one the canvas could draw. */
@@ -65,21 +71,25 @@ export function stillPictureSvg(value: unknown, options: StillPictureOptions): s
 
 const leftMarginPx = (zoomButtons: boolean) => (zoomButtons ? ZOOM_BUTTONS_MARGIN_PX : FIT_MARGIN_PX);
 
+/** The room React Flow's fit has for the cards in an embed canvas of `box` (its margins taken off). */
+export function fitRoom(box: Box, zoomButtons: boolean): Box {
+  return { width: Math.max(1, box.width - FIT_MARGIN_PX - leftMarginPx(zoomButtons)), height: Math.max(1, box.height - 2 * FIT_MARGIN_PX) };
+}
+
 /**
  * The zoom React Flow's fit would choose for the cards of a picture whose view box is `view`
  * (the cards plus the picture's own margin) in a canvas of `box`.
  */
 export function stillZoom(view: { width: number; height: number }, box: { width: number; height: number }, zoomButtons: boolean): number {
-  const width = box.width - FIT_MARGIN_PX - leftMarginPx(zoomButtons);
-  const height = box.height - 2 * FIT_MARGIN_PX;
+  const { width, height } = fitRoom(box, zoomButtons);
   const cards = { width: view.width - 2 * PICTURE_MARGIN_PX, height: view.height - 2 * PICTURE_MARGIN_PX };
   return Math.max(0.05, Math.min(FIT_MAX_ZOOM, width / cards.width, height / cards.height));
 }
 
 export interface StillPicture {
   readonly element: HTMLElement;
-  /** The document as drawn: checked and laid out, for the live canvas (positions included). */
-  readonly laidOut: ScenarioDocument;
+  /** The document checked and laid out both ways, for the live canvas, which shows it as the picture did. */
+  readonly layouts: FrameLayouts;
   remove(): void;
 }
 
@@ -95,10 +105,9 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, 
  * the live embed can render under it and replace it in one step. Null when there is nothing to draw.
  */
 export function showStillPicture(value: unknown, title: string, zoomButtons: boolean): StillPicture | null {
-  const laidOut = readStillDocument(value);
-  if (laidOut === null) return null;
+  const layouts = readStillLayouts(value);
+  if (layouts === null) return null;
   const colours = themeColours(getComputedStyle(document.documentElement));
-  const svg = drawStill(laidOut, { title, colours });
   const frame = make('div', 'fl-embed fl-embed-still');
   frame.setAttribute('role', 'img');
   frame.setAttribute('aria-label', `${title}: the system, while the simulation loads`);
@@ -107,23 +116,30 @@ export function showStillPicture(value: unknown, title: string, zoomButtons: boo
   head.append(make('span', 'fl-embed-title', title));
   const canvas = make('div', 'fl-embed-canvas fl-embed-still__canvas');
   canvas.style.paddingLeft = `${leftMarginPx(zoomButtons)}px`; // centred as the live fit centres it
-  canvas.innerHTML = svg; // every text in it is escaped by documentToSvg: labels are hostile input
   const foot = make('div', 'fl-embed-foot');
   foot.append(make('span', 'fl-embed-status', 'Starting the simulation…'));
   frame.append(head, canvas, foot);
   document.body.append(frame);
 
-  let drawnScale = 1;
+  let drawn = { scale: 0, key: '' };
   const fit = () => {
-    let picture = canvas.querySelector('svg')!;
-    const view = picture.viewBox.baseVal;
-    const zoom = stillZoom(view, { width: canvas.clientWidth, height: canvas.clientHeight }, zoomButtons);
-    const textScale = stillTextScale(zoom);
-    if (textScale !== drawnScale) {
-      // zoomed out: the text drawn larger, so it stays legible (same layout, same view box)
-      canvas.innerHTML = drawStill(laidOut, { title, colours, textScale });
+    const box = { width: canvas.clientWidth, height: canvas.clientHeight };
+    // a portrait frame may show the graph top to bottom, as the live canvas will (frame-layout.ts)
+    const { direction, document: laidOut, key } = layoutForFrame(layouts, fitRoom(box, zoomButtons));
+    let picture = canvas.querySelector('svg');
+    if (picture === null || key !== drawn.key) {
+      canvas.innerHTML = drawStill(laidOut, { title, colours }, direction); // every text in it is escaped by documentToSvg: labels are hostile input
       picture = canvas.querySelector('svg')!;
-      drawnScale = textScale;
+      drawn = { scale: 1, key };
+    }
+    const view = picture.viewBox.baseVal;
+    const zoom = stillZoom(view, box, zoomButtons);
+    const textScale = stillTextScale(zoom);
+    if (textScale !== drawn.scale) {
+      // zoomed out: the text drawn larger, so it stays legible (same layout, same view box)
+      canvas.innerHTML = drawStill(laidOut, { title, colours, textScale }, direction);
+      picture = canvas.querySelector('svg')!;
+      drawn = { scale: textScale, key };
     }
     picture.setAttribute('width', String(Math.round(view.width * zoom)));
     picture.setAttribute('height', String(Math.round(view.height * zoom)));
@@ -132,7 +148,7 @@ export function showStillPicture(value: unknown, title: string, zoomButtons: boo
   addEventListener('resize', fit);
   return {
     element: frame,
-    laidOut,
+    layouts,
     remove: () => {
       removeEventListener('resize', fit);
       frame.remove();

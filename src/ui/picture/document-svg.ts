@@ -4,7 +4,7 @@
  * canvas's top-left corners; a document without them is laid out first (layoutDocument).
  */
 import type { ScenarioDocument } from '../../store/graph/document.ts';
-import { LAYOUT_NODE_WIDTH_PX, layoutNodeHeightPx } from '../../store/graph/auto-layout.ts';
+import { LAYOUT_NODE_WIDTH_PX, layoutNodeHeightPx, type FlowDirection } from '../../store/graph/auto-layout.ts';
 import { LIGHT_COLOURS, type PictureColours } from './picture-colours.ts';
 import { clip, escapeXml } from './svg-text.ts';
 
@@ -25,6 +25,8 @@ export interface PictureOptions {
   textScale?: number;
   /** The name each card shows instead of its label (the canvas's distinct short names); the title keeps the label. */
   names?: ReadonlyMap<string, string>;
+  /** Which way links run: side to side (default) or, for a portrait embed's top-to-bottom layout, bottom edge to top edge. */
+  direction?: FlowDirection;
 }
 
 interface Box {
@@ -63,6 +65,14 @@ function bounds(placed: Iterable<Box>): Box {
 }
 
 const n = (value: number) => String(Math.round(value * 10) / 10);
+
+/** Bottom of `from` to top of `to`: a top-to-bottom layout, as the canvas's handles are then placed. */
+function downLinkPath(from: Box, to: Box): string {
+  const x1 = from.x + from.width / 2, y1 = from.y + from.height;
+  const x2 = to.x + to.width / 2, y2 = to.y;
+  const bend = Math.max(40, Math.abs(y2 - y1) / 2);
+  return `M${n(x1)} ${n(y1)} C${n(x1)} ${n(y1 + bend)} ${n(x2)} ${n(y2 - bend)} ${n(x2)} ${n(y2)}`;
+}
 
 /** Right side of `from` to left side of `to` (requests travel left to right); a loop-back bends below. */
 function linkPath(from: Box, to: Box): string {
@@ -113,7 +123,7 @@ export function documentToSvg(document: ScenarioDocument, options: PictureOption
   const links = document.links.flatMap((link) => {
     const from = placed.get(link.from), to = placed.get(link.to);
     if (!from || !to || link.from === link.to) return [];
-    return [`<path class="fl-picture-link" data-id="${escapeXml(link.id)}" d="${linkPath(from, to)}" fill="none" stroke="${colours.link}" stroke-width="2" marker-end="url(#fl-arrow)"/>`];
+    return [`<path class="fl-picture-link" data-id="${escapeXml(link.id)}" d="${options.direction === 'down' ? downLinkPath(from, to) : linkPath(from, to)}" fill="none" stroke="${colours.link}" stroke-width="2" marker-end="url(#fl-arrow)"/>`];
   });
   const nodes = document.nodes.map((node) => nodeCard(node, placed.get(node.id)!, colours, options));
   const title = escapeXml(options.title ?? (typeof document.name === 'string' ? document.name : 'Scenario'));

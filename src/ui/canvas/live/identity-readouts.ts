@@ -45,6 +45,9 @@ export function formatReplicaShare(share: number): string {
  * a key live tokens use, or it rejected tokens in the last interval), a key set that lacks a key
  * tokens are signed with, a client whose users are signing in again after a rejected token.
  */
+/** A key set's state word, the longest of the state words (fit-label.ts stateWordsFit measures it). */
+export const KEY_MISSING_WORD = 'key missing';
+
 export function identityTrouble(record: NodeRecord | null): IdentityTrouble | null {
   if (record === null) return null;
   const share = record.get('rejectingShare');
@@ -55,7 +58,7 @@ export function identityTrouble(record: NodeRecord | null): IdentityTrouble | nu
     return { word: 'rejecting', line: `REJECTING TOKENS ${what}` };
   }
   const missing = keysIn(record.get('missingKeys'), record.keyNames);
-  if (missing !== null && missing.length > 0) return { word: 'key missing', line: `KEY MISSING ${missing.join(' ')}` };
+  if (missing !== null && missing.length > 0) return { word: KEY_MISSING_WORD, line: `KEY MISSING ${missing.join(' ')}` };
   const reauth = record.get('reauthPerSec');
   if (reauth > 0) return { word: 'rejected', line: `SIGNING IN AGAIN ${formatRate(reauth)}/s` };
   return null;

@@ -62,6 +62,18 @@ export const NODE_READOUTS: Record<string, Readout> = {
     write.attr(i, 'data-health', health);
     write.text(i, healthWord(health, record));
   },
+  /**
+   * The same word's last word, shown instead where the whole word is wider than a small card
+   * ("missing" after the key-with-slash icon, over the keys with K1 struck: fit-label.ts
+   * stateWordsFit); the whole word is its title.
+   */
+  'health-word-last': (write, i, record) => {
+    const health = nodeHealth(record);
+    const word = healthWord(health, record);
+    write.attr(i, 'data-health', health);
+    write.text(i, word.slice(word.lastIndexOf(' ') + 1));
+    write.attr(i, 'title', word.includes(' ') ? word : null);
+  },
   'queue-fill': (write, i, record) => {
     const share = record ? queueFillShare(record) : 0;
     // A custom property read by the bar's gradient: a repaint of this one element, no layout and

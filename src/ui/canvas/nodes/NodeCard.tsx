@@ -7,7 +7,7 @@
  * cards show the name (cut so that names differ: distinct-labels.ts; no word broken across lines:
  * fit-label.ts), the state word and the headline number.
  */
-import { Handle, Position } from '@xyflow/react';
+import { Handle } from '@xyflow/react';
 import { useRef, type ReactNode } from 'react';
 import { FittedName } from './FittedName.tsx';
 import { openBelowOf } from './room-below.ts';
@@ -19,6 +19,7 @@ import { IssueBadge } from './IssueBadge.tsx';
 import { BellGlyph, PulseGlyph } from '../BellGlyph.tsx';
 import { probeSentence, probesChecking } from './probe-marks.ts';
 import { useLiveNode } from './use-live-node.ts';
+import { handleSides, useFlowDirection } from '../flow-direction.ts';
 
 export interface NodeCardProps {
   id: string;
@@ -42,6 +43,7 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
   const hasError = issues?.some((i) => i.severity === 'error') ?? false;
   // a sentence, so the selector's result compares equal while the probes stay the same
   const probed = useGraphStore((s) => probeSentence(probesChecking(s.document.probes, id)));
+  const sides = handleSides(useFlowDirection((s) => s.direction));
   return (
     <div
       ref={root}
@@ -54,7 +56,7 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
       data-roomy={roomy === 'plain' ? undefined : roomy}
       data-open-below={open || undefined}
     >
-      {acceptsIncoming && <Handle type="target" position={Position.Left} className="fl-handle" />}
+      {acceptsIncoming && <Handle type="target" position={sides.target} className="fl-handle" />}
       <div className="fl-node__head">
         <span className="fl-node__glyph" aria-hidden="true">{glyph}</span>
         <span className="fl-node__label" data-cut={shortLabel !== label || undefined} title={label === id ? id : `${label} (${id})`}>
@@ -71,13 +73,14 @@ export function NodeCard({ id, node, issues, kindTitle, glyph, summary, acceptsI
           <BellGlyph />
         </span>
         <span className="fl-node__health" data-live="health-word" data-health="idle" />
+        <span className="fl-node__health fl-node__health--last" data-live="health-word-last" data-health="idle" />
         <span className="fl-node__headline" data-live="headline" />
       </div>
       <div className="fl-node__summary">
         <span className="fl-node__kind">{kindTitle}</span> {summary}
       </div>
       {children}
-      <Handle type="source" position={Position.Right} className="fl-handle" />
+      <Handle type="source" position={sides.source} className="fl-handle" />
     </div>
   );
 }

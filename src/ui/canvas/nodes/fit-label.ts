@@ -23,6 +23,21 @@ export const LABEL_LINE: Partial<Record<DetailTier, { fontPx: number; widthPx: n
   tiny: { fontPx: 11, widthPx: 190 - 10 - 8 + 80 - 4 },
 };
 
+/** The state word's designed size in the small tiers (semantic-zoom.css .fl-node__health), and its icon's width (canvas.css) and gap, in ems. */
+const STATE_WORD_PX = 11;
+const STATE_ICON_EM = 1.15 + 0.4;
+
+/**
+ * Whether the longest state word ("key missing", with its icon) fits a small card's line at this
+ * tier and text scale. Where it does not, cards show a state word's last word ("missing"; the
+ * key set's keys under it show which), never a word past the card's edge.
+ */
+export function stateWordsFit(tier: DetailTier, textScale: number, longest: string, widthEm: WidthEm): boolean {
+  const line = LABEL_LINE[tier];
+  if (!line) return true;
+  return widthEm(longest) + STATE_ICON_EM <= (line.widthPx * SLACK) / (STATE_WORD_PX * textScale);
+}
+
 /** Room left for the difference between measuring on a canvas and setting text in the page. */
 const SLACK = 0.97;
 const ELLIPSIS = '…';
