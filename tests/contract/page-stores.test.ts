@@ -14,7 +14,8 @@ describe('the frame scheduler', () => {
     setFrameSource(frames);
     const seen: string[] = [];
     const stopA = frameScheduler.onFrame((t) => seen.push(`a${t}`));
-    frameScheduler.onFrame(() => {
+    // unsubscribed below too: left registered, it would throw every 16 ms until the worker closes
+    const stopBroken = frameScheduler.onFrame(() => {
       throw new Error('a broken painter');
     });
     const stopB = frameScheduler.onFrame((t) => seen.push(`b${t}`));
@@ -28,6 +29,7 @@ describe('the frame scheduler', () => {
       console.error = quiet;
     }
     stopB();
+    stopBroken();
     expect(seen).toEqual(['a16', 'b16', 'b32']);
   });
 });
