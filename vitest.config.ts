@@ -18,6 +18,21 @@ const TIMED = [
   'tests/embed/issue-17-embed.test.ts',
 ];
 
+// Most files share one module graph per worker (`isolate: false`): importing the engine, the
+// scenario parser and zod again for every file cost ~120 s of the Node half. These rely on a
+// fresh graph and keep vitest's isolation: the stores are zustand singletons that outlive a file
+// (ui, share, hostile, contract, embed and own-sweep drive them), graph-store and autosave-honesty
+// fake the timers, and csp.test must see zod's modules load under its stubbed `Function`.
+const ISOLATED = [
+  'tests/ui/**',
+  'tests/contract/**',
+  'tests/hostile/**',
+  'tests/share/**',
+  'tests/embed/**',
+  'tests/scenario/csp.test.ts',
+  'tests/experiments/own-sweep.test.ts',
+];
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -33,7 +48,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: TIMED, maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...TIMED, ...ISOLATED], isolate: false, setupFiles: ['tests/support/shared-modules-guard.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'unit-isolated', include: ISOLATED.map((glob) => glob.endsWith('/**') ? `${glob}/*.test.ts` : glob), exclude: TIMED, maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { SlowestFirstSequencer } from './tests/support/slow-first-sequencer.ts';
 
 // Browser tests: headless Debian chromium driven by playwright-core against a production build
-// served by `vite preview` (tests/e2e/global-setup.ts builds once and serves it to both groups).
+// served by `vite preview` (tests/e2e/global-setup.ts builds once and serves it to both groups,
+// and starts the one Chromium every file connects to).
 //
 // Most files wait on the page far more than they compute (the suite kept two cores 40% busy one
 // file at a time), so they run two at a time (three measured no faster: 512 s against 490 s on

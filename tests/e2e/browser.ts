@@ -1,29 +1,21 @@
-// Launches Debian's chromium through playwright-core (no downloaded browsers) and opens the app.
-import { chromium, type Browser, type Page } from 'playwright-core';
+// Opens the app in the run's Chromium (tests/e2e/global-setup.ts starts it; tests/e2e/chromium.ts).
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.FAULTLINE_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-}
+export { launchChromium } from './chromium.ts';
 
 export interface AppPage {
   page: Page;
   /** Uncaught exceptions (and console errors, where recorded) seen so far; a healthy page has none. */
   pageErrors: string[];
+}
+
+/** A download's bytes. Through a connection `download.path()` is refused (the file sits beside the
+ * browser, not the test), so this streams it. */
+export async function readDownload(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export type ContextOptions = NonNullable<Parameters<Browser['newContext']>[0]>;
@@ -56,9 +48,10 @@ export async function openApp(browser: Browser, query = ''): Promise<AppPage> {
 }
 
 /**
- * One Chromium for a test file: launched before its tests, closed after them. Pages opened with
- * `open` or `newPage` are closed after each test — a page left running keeps its worker busy and
- * skews the next.
+ * The run's Chromium for a test file: one connection to it, opened before the file's tests and
+ * closed after them, which closes every context the file opened (through `browser` too). Pages
+ * opened with `open` or `newPage` are closed after each test — a page left running keeps its
+ * worker busy and skews the next.
  */
 export function useChromium(): {
   readonly browser: Browser;
@@ -68,7 +61,7 @@ export function useChromium(): {
   let browser: Browser | undefined;
   const pages: Page[] = [];
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await chromium.connect(inject('chromiumEndpoint'));
   });
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.context().close()));

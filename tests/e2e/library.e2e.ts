@@ -1,11 +1,10 @@
 // The scenario library: every built-in opens from it onto the canvas without an error; on a
 // 360 px touch screen it fits (no sideways scroll) and opens by tap; canvas pictures export as
 // SVG and PNG with a hostile label kept as text.
-import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import { builtinScenarios } from '../../src/scenarios/index.ts';
 import { AUTOSAVE_KEY } from '../../src/store/graph/autosave.ts';
-import { useChromium } from './browser.ts';
+import { readDownload, useChromium } from './browser.ts';
 import { builtin, expectNodesOnCanvas, libraryDialog, openFromLibrary, openLibrary } from './library-support.ts';
 import { chooseFromMenu } from './toolbar-support.ts';
 
@@ -78,7 +77,7 @@ describe('canvas pictures', () => {
 
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), chooseFromMenu(page, 'File', 'Export SVG')]);
     expect(svgDownload.suggestedFilename()).toBe('hostile.svg');
-    const svg = await readFile((await svgDownload.path())!, 'utf8');
+    const svg = (await readDownload(svgDownload)).toString('utf8');
     expect(svg).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
     expect(svg).not.toContain('<img');
     expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('parsererror').length, svg)).toBe(0);
@@ -86,7 +85,7 @@ describe('canvas pictures', () => {
 
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), chooseFromMenu(page, 'File', 'Export PNG')]);
     expect(pngDownload.suggestedFilename()).toBe('hostile.png');
-    const png = await readFile((await pngDownload.path())!);
+    const png = await readDownload(pngDownload);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const widthPx = png.readUInt32BE(16);
     expect(widthPx, 'twice the drawing width (2 cards + gap + margins)').toBeGreaterThan(2 * 400);

@@ -1,13 +1,12 @@
 // Helpers for the share and file tests: read what a download button saves, open a file.
 import type { Page } from 'playwright-core';
-import { readFile } from 'node:fs/promises';
+import { readDownload } from './browser.ts';
 import { chooseFromMenu } from './toolbar-support.ts';
 
 /** Chooses a download in the File menu ("Download", "Download CSV") and returns the saved file's name and text. */
 export async function downloadFrom(page: Page, item: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), chooseFromMenu(page, 'File', item)]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  return { name: download.suggestedFilename(), text: (await readDownload(download)).toString('utf8') };
 }
 
 /** The current document, as "Download" saves it. */

@@ -19,12 +19,31 @@ declare module 'vitest' {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export default async function setup(project: TestProject): Promise<() => void> {
-  // one folder per process and project: two test runs at once never rebuild each other's bundle
-  const packageDir = join(root, 'node_modules', '.cache', `faultline-cli-${process.pid}-${project.name}`);
+interface CliBundle {
+  bin: string;
+  remove: () => void;
+}
+
+/** The bundle, built once per test run: every Node project (vitest.config.ts) runs this setup in
+ * the same process, and the later ones reuse the first one's build. */
+const shared = globalThis as { faultlineCliBundle?: Promise<CliBundle>; faultlineCliUsers?: number };
+
+async function buildBundle(): Promise<CliBundle> {
+  // one folder per process: two test runs at once never rebuild each other's bundle
+  const packageDir = join(root, 'node_modules', '.cache', `faultline-cli-${process.pid}`);
   mkdirSync(join(packageDir, 'bin'), { recursive: true });
   copyFileSync(join(root, 'bin', 'faultline.mjs'), join(packageDir, 'bin', 'faultline.mjs'));
   await buildCli(join(packageDir, 'dist', 'cli'));
-  project.provide('cliBin', join(packageDir, 'bin', 'faultline.mjs'));
-  return () => rmSync(packageDir, { recursive: true, force: true });
+  return { bin: join(packageDir, 'bin', 'faultline.mjs'), remove: () => rmSync(packageDir, { recursive: true, force: true }) };
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  shared.faultlineCliBundle ??= buildBundle();
+  shared.faultlineCliUsers = (shared.faultlineCliUsers ?? 0) + 1;
+  const bundle = await shared.faultlineCliBundle;
+  project.provide('cliBin', bundle.bin);
+  return () => {
+    shared.faultlineCliUsers = (shared.faultlineCliUsers ?? 1) - 1;
+    if (shared.faultlineCliUsers === 0) bundle.remove();
+  };
 }
