@@ -84,6 +84,9 @@ describe('probes and alerts in the inspector', () => {
     expect(await pairs.nth(2).getByLabel('Long window', { exact: true }).inputValue()).toBe('3d');
     await slo.getByRole('button', { name: 'Remove pair 1' }).click();
     await expect.poll(() => pairs.count()).toBe(2);
+    // the pairs move up: the first is now the old second (6h), the second the added one (3d)
+    expect(await pairs.nth(0).getByLabel('Long window', { exact: true }).inputValue()).toBe('6h');
+    expect(await pairs.nth(1).getByLabel('Long window', { exact: true }).inputValue()).toBe('3d');
     await expect.poll(() => validity.getAttribute('data-state')).toBe('ok');
     await slo.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/burn-pairs-1440.png` });
