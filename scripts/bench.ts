@@ -8,6 +8,7 @@ import type { ScenarioSpec } from '../src/engine/spec';
 import { formatIssue, parseScenario } from '../src/scenario';
 import { findBuiltin } from '../src/scenarios';
 import { layeredGraph } from '../src/scenarios/generated';
+import { boundS1 } from './bench-bound';
 import { ceilingMM1 } from './bench-ceiling';
 
 function spec(doc: unknown): ScenarioSpec {
@@ -64,13 +65,23 @@ function measureCeiling(durationMs: number): Measurement {
   return { name: 'ceiling: typed-array M/M/1 loop', events: run.events, requests: run.requests, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, simulatedMs: durationMs, peakHeapMB: NaN };
 }
 
+/** The bound (bench-bound.ts: S1 by hand, the report's bookkeeping without the general machinery), timed like `measure`. */
+function measureBound(s: ScenarioSpec): Measurement {
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const run = boundS1({ seed: s.seed, ratePerSec: 8, meanServiceMs: 100, durationMs: s.durationMs, warmupMs: s.warmupMs, sampleEveryMs: s.sampleEveryMs });
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  return { name: 'bound: S1 by hand, same report numbers', events: run.events, requests: run.generated, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, simulatedMs: s.durationMs, peakHeapMB: NaN };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const perCpuSecond = (m: Measurement): number => m.events / (m.cpuMs / 1000);
 const only = process.argv.slice(2);
 const want = (key: string): boolean => only.length === 0 || only.includes(key);
 const results: Measurement[] = [];
 /** S1 against the ceiling: events per CPU-second of each, and their ratio, per repetition. */
-const ceilingPairs: { ceiling: number; s1: number }[] = [];
+const ceilingPairs: { ceiling: number; bound: number; s1: number }[] = [];
 const CEILING_REPETITIONS = 7;
 
 if (want('s1')) {
@@ -78,19 +89,22 @@ if (want('s1')) {
   // warm the JIT with a run of the same size first (a short one leaves the hot loop half-optimised)
   measure('warm-up', s1());
   measureCeiling(s1().durationMs);
+  measureBound(s1());
   // The two alternate in this process, so both see the same machine load; the median pair counts.
   // No forced collection between them: it shrinks the young generation, which the engine (it
   // allocates) then pays to regrow and the ceiling (it does not) never notices — S1 measured
   // 0.25 of the ceiling with it and 0.30 without, back to back. A host never forces one either.
   const s1Runs: Measurement[] = [];
   const ceilingRuns: Measurement[] = [];
+  const boundRuns: Measurement[] = [];
   for (let i = 0; i < CEILING_REPETITIONS; i++) {
     ceilingRuns.push(measureCeiling(s1().durationMs));
+    boundRuns.push(measureBound(s1()));
     s1Runs.push(measure('S1 M/M/1, 1.25 M requests', s1(), false));
-    ceilingPairs.push({ ceiling: perCpuSecond(ceilingRuns[i]), s1: perCpuSecond(s1Runs[i]) });
+    ceilingPairs.push({ ceiling: perCpuSecond(ceilingRuns[i]), bound: perCpuSecond(boundRuns[i]), s1: perCpuSecond(s1Runs[i]) });
   }
   const byRate = (runs: Measurement[]): Measurement => [...runs].sort((a, b) => perCpuSecond(a) - perCpuSecond(b))[Math.floor(runs.length / 2)];
-  results.push(byRate(ceilingRuns), byRate(s1Runs));
+  results.push(byRate(ceilingRuns), byRate(boundRuns), byRate(s1Runs));
 }
 if (want('graph')) {
   measure('warm-up', spec(layeredGraph(200, 300, '1m')));
@@ -146,9 +160,12 @@ if (sizePairs.length > 0) {
 if (ceilingPairs.length > 0) {
   const ratios = ceilingPairs.map((p) => p.s1 / p.ceiling);
   console.log('');
-  console.log(`S1 against the ceiling, ${ceilingPairs.length} alternating pairs, events per CPU-second (ceiling / S1 / S1 ÷ ceiling):`);
-  for (const p of ceilingPairs) console.log(`  ${fmt(p.ceiling / 1e6, 2)} M / ${fmt(p.s1 / 1e6, 2)} M / ${(p.s1 / p.ceiling).toFixed(3)}`);
+  console.log(`S1 against the ceiling, ${ceilingPairs.length} alternating rounds, events per CPU-second (ceiling / bound / S1 / S1 ÷ ceiling / bound ÷ ceiling):`);
+  for (const p of ceilingPairs) console.log(`  ${fmt(p.ceiling / 1e6, 2)} M / ${fmt(p.bound / 1e6, 2)} M / ${fmt(p.s1 / 1e6, 2)} M / ${(p.s1 / p.ceiling).toFixed(3)} / ${(p.bound / p.ceiling).toFixed(3)}`);
   console.log(
     `**S1 runs at ${median(ratios).toFixed(3)} of the ceiling** (median of the pairs; range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); medians: ceiling ${fmt(median(ceilingPairs.map((p) => p.ceiling)) / 1e6, 2)} M, S1 ${fmt(median(ceilingPairs.map((p) => p.s1)) / 1e6, 2)} M events/CPU-s`,
+  );
+  console.log(
+    `**The bound (S1 by hand, the same report numbers) runs at ${median(ceilingPairs.map((p) => p.bound / p.ceiling)).toFixed(3)} of the ceiling; S1 at ${median(ceilingPairs.map((p) => p.s1 / p.bound)).toFixed(3)} of the bound** (medians of the rounds)`,
   );
 }
