@@ -264,7 +264,8 @@ class OctaveRanks {
     const steps = this.steps;
     for (let i = 0; i < n; i++) {
       const step = buckets[i] - first;
-      steps[step >>> 0 < STEPS_PER_OCTAVE ? step : STEPS_PER_OCTAVE]++;
+      // in [0, 64) exactly when no bit above the step's six is set (a negative step has them all)
+      steps[(step & -STEPS_PER_OCTAVE) === 0 ? step : STEPS_PER_OCTAVE]++;
     }
     let bucket = first + STEPS_PER_OCTAVE - 1;
     for (let step = 0; step < STEPS_PER_OCTAVE; step++) {

@@ -8,7 +8,7 @@ import type { LogHistogram } from '../../src/engine/histogram';
 // The bench's bound is S1 by hand: it means something only if it does the work S1's report needs,
 // so it must get the engine's numbers exactly — same streams, same order, same arithmetic.
 describe('the bench bound (S1 written as one loop)', () => {
-  const doc = { ...structuredClone(findBuiltin('mm1')!.scenario), duration: '3h' };
+  const doc = { ...(structuredClone(findBuiltin('mm1')!.scenario) as object), duration: '3h' };
   const parsed = parseScenario(doc);
   if (!parsed.ok) throw new Error('S1 does not parse');
   const spec = parsed.spec;
