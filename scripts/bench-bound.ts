@@ -50,8 +50,61 @@ export interface BoundRun {
 /** Columns of one interval's row: client generated, succeeded, in flight, p50, p99; service arrived, completed, queue, in service, p50, p99; link sent, delivered. */
 const ROW = 13;
 
+/** Every count the report reads, with the time integrals; fields of one object, not captured `let`s (a closure's context would box each double it is given). */
+class Tally {
+  events = 0;
+  generated = 0;
+  succeeded = 0;
+  inFlight = 0;
+  arrived = 0;
+  completed = 0;
+  queued = 0;
+  inService = 0;
+  arrivedMeasured = 0;
+  waitedMeasured = 0;
+  lastChangeMs = 0;
+  queueIntegral = 0;
+  systemIntegral = 0;
+  workerIntegral = 0;
+  linkSent = 0;
+  linkDelivered = 0;
+
+  constructor(private readonly warmupMs: number) {}
+
+  /** The time integrals up to `nowMs`, before the queue or the worker changes (as NodeStats.touch). */
+  touch(nowMs: number): void {
+    const from = Math.max(this.lastChangeMs, this.warmupMs);
+    if (nowMs > from) {
+      const dt = nowMs - from;
+      this.queueIntegral += this.queued * dt;
+      this.systemIntegral += (this.queued + this.inService) * dt;
+      this.workerIntegral += dt; // one worker
+    }
+    this.lastChangeMs = nowMs;
+  }
+}
+
+/** The figures an interval's series row takes as differences (counts since the last row). */
+class RowStart {
+  generated = 0;
+  succeeded = 0;
+  arrived = 0;
+  completed = 0;
+  sent = 0;
+  delivered = 0;
+
+  takeFrom(t: Tally): void {
+    this.generated = t.generated;
+    this.succeeded = t.succeeded;
+    this.arrived = t.arrived;
+    this.completed = t.completed;
+    this.sent = t.linkSent;
+    this.delivered = t.linkDelivered;
+  }
+}
+
 export function boundS1(model: BoundModel): BoundRun {
-  const { durationMs, warmupMs, sampleEveryMs } = model;
+  const { durationMs, warmupMs, sampleEveryMs, meanServiceMs } = model;
   const meanGapMs = 1000 / model.ratePerSec;
   const arrivalRng = streamFor(model.seed, 'users', 'arrival');
   const serviceRng = streamFor(model.seed, 'api', 'service');
@@ -64,8 +117,10 @@ export function boundS1(model: BoundModel): BoundRun {
   const rows = new Float64Array(intervals * ROW);
   const intervalP50P99 = new Float64Array(intervals * 4);
   const quantiles = new Float64Array(2);
+  const t = new Tally(warmupMs);
+  const at = new RowStart();
 
-  // requests: arrival time, start of service and the token of its pending event, by id; ids reused
+  // requests: arrival time and the token of its pending event, by id; ids reused
   let arrivedAtMs = new Float64Array(1024);
   let tokens = new Int32Array(1024);
   const freeIds: number[] = [];
@@ -74,81 +129,46 @@ export function boundS1(model: BoundModel): BoundRun {
   let waiting = new Int32Array(1024);
   let head = 0;
   let token = 0;
-
-  let events = 0;
-  let generated = 0;
-  let succeeded = 0;
-  let inFlight = 0;
-  let arrived = 0;
-  let completed = 0;
-  let queued = 0;
-  let inService = 0;
-  let arrivedMeasured = 0;
-  let waitedMeasured = 0;
-  let lastChangeMs = 0;
-  let queueIntegral = 0;
-  let systemIntegral = 0;
-  let workerIntegral = 0;
-  let linkSent = 0;
-  let linkDelivered = 0;
   let row = 0;
   let nextSampleMs = sampleEveryMs;
-  let at = { generated: 0, succeeded: 0, arrived: 0, completed: 0, sent: 0, delivered: 0 };
-
-  const touch = (nowMs: number): void => {
-    const from = Math.max(lastChangeMs, warmupMs);
-    if (nowMs > from) {
-      const dt = nowMs - from;
-      queueIntegral += queued * dt;
-      systemIntegral += (queued + inService) * dt;
-      workerIntegral += dt; // one worker
-    }
-    lastChangeMs = nowMs;
-  };
-  const begin = (id: number, nowMs: number): void => {
-    inService++;
-    tokens[id] = ++token;
-    queue.push(nowMs + -model.meanServiceMs * Math.log(1 - serviceRng.next()), SERVICE_DONE, id, token);
-  };
-  const closeInterval = (): void => {
-    const base = row * ROW;
-    rows[base] = generated - at.generated;
-    rows[base + 1] = succeeded - at.succeeded;
-    rows[base + 2] = inFlight;
-    clientInterval.takeQuantiles(quantiles);
-    rows[base + 3] = intervalP50P99[row * 4] = quantiles[0];
-    rows[base + 4] = intervalP50P99[row * 4 + 1] = quantiles[1];
-    rows[base + 5] = arrived - at.arrived;
-    rows[base + 6] = completed - at.completed;
-    rows[base + 7] = queued;
-    rows[base + 8] = inService;
-    serviceInterval.takeQuantiles(quantiles);
-    rows[base + 9] = intervalP50P99[row * 4 + 2] = quantiles[0];
-    rows[base + 10] = intervalP50P99[row * 4 + 3] = quantiles[1];
-    rows[base + 11] = linkSent - at.sent;
-    rows[base + 12] = linkDelivered - at.delivered;
-    at = { generated, succeeded, arrived, completed, sent: linkSent, delivered: linkDelivered };
-    row++;
-    nextSampleMs += sampleEveryMs;
-  };
 
   queue.push(-meanGapMs * Math.log(1 - arrivalRng.next()), ARRIVAL, 0, 0);
   for (;;) {
     const nowMs = queue.peekTimeMs();
     if (nowMs >= nextSampleMs && nextSampleMs <= durationMs) {
-      closeInterval();
+      // the interval's series row
+      const base = row * ROW;
+      rows[base] = t.generated - at.generated;
+      rows[base + 1] = t.succeeded - at.succeeded;
+      rows[base + 2] = t.inFlight;
+      clientInterval.takeQuantiles(quantiles);
+      rows[base + 3] = intervalP50P99[row * 4] = quantiles[0];
+      rows[base + 4] = intervalP50P99[row * 4 + 1] = quantiles[1];
+      rows[base + 5] = t.arrived - at.arrived;
+      rows[base + 6] = t.completed - at.completed;
+      rows[base + 7] = t.queued;
+      rows[base + 8] = t.inService;
+      serviceInterval.takeQuantiles(quantiles);
+      rows[base + 9] = intervalP50P99[row * 4 + 2] = quantiles[0];
+      rows[base + 10] = intervalP50P99[row * 4 + 3] = quantiles[1];
+      rows[base + 11] = t.linkSent - at.sent;
+      rows[base + 12] = t.linkDelivered - at.delivered;
+      at.takeFrom(t);
+      row++;
+      nextSampleMs += sampleEveryMs;
       continue;
     }
     if (nowMs >= durationMs) break;
     queue.pop();
-    events++;
+    t.events++;
     const measured = nowMs >= warmupMs;
+    let startId = -1; // a request that takes the worker now
     if (queue.poppedCode === ARRIVAL) {
       queue.push(nowMs + -meanGapMs * Math.log(1 - arrivalRng.next()), ARRIVAL, 0, 0);
-      generated++;
-      inFlight++;
-      linkSent++; // over the link, delivered at once (no latency)
-      linkDelivered++;
+      t.generated++;
+      t.inFlight++;
+      t.linkSent++; // over the link, delivered at once (no latency)
+      t.linkDelivered++;
       let id = freeIds.pop();
       if (id === undefined) {
         id = nextId++;
@@ -161,64 +181,67 @@ export function boundS1(model: BoundModel): BoundRun {
           tokens = grown;
         }
       }
-      touch(nowMs);
-      arrived++;
-      if (measured) arrivedMeasured++;
+      t.touch(nowMs);
+      t.arrived++;
+      if (measured) t.arrivedMeasured++;
       arrivedAtMs[id] = nowMs;
-      if (inService < 1) begin(id, nowMs);
+      if (t.inService < 1) startId = id;
       else {
-        if (measured) waitedMeasured++;
-        if (queued === waiting.length) {
-          const grown = new Int32Array(queued * 2);
-          for (let i = 0; i < queued; i++) grown[i] = waiting[(head + i) & (waiting.length - 1)];
+        if (measured) t.waitedMeasured++;
+        if (t.queued === waiting.length) {
+          const grown = new Int32Array(t.queued * 2);
+          for (let i = 0; i < t.queued; i++) grown[i] = waiting[(head + i) & (waiting.length - 1)];
           waiting = grown;
           head = 0;
         }
-        waiting[(head + queued) & (waiting.length - 1)] = id;
-        queued++;
+        waiting[(head + t.queued) & (waiting.length - 1)] = id;
+        t.queued++;
       }
     } else {
       const id = queue.poppedA;
       if (tokens[id] !== queue.poppedB) continue;
-      touch(nowMs);
-      inService--;
-      completed++;
-      const sojournMs = nowMs - arrivedAtMs[id];
-      serviceInterval.record(sojournMs, measured);
-      if (queued > 0) {
-        const next = waiting[head];
+      t.touch(nowMs);
+      t.inService--;
+      t.completed++;
+      serviceInterval.record(nowMs - arrivedAtMs[id], measured);
+      if (t.queued > 0) {
+        startId = waiting[head];
         head = (head + 1) & (waiting.length - 1);
-        queued--;
-        begin(next, nowMs);
+        t.queued--;
       }
-      linkSent++; // the answer, back over the link
-      linkDelivered++;
-      inFlight--;
-      succeeded++;
+      t.linkSent++; // the answer, back over the link
+      t.linkDelivered++;
+      t.inFlight--;
+      t.succeeded++;
       clientInterval.record(nowMs - arrivedAtMs[id], measured);
       tokens[id] = ++token;
       freeIds.push(id);
     }
+    if (startId >= 0) {
+      t.inService++;
+      tokens[startId] = ++token;
+      queue.push(nowMs + -meanServiceMs * Math.log(1 - serviceRng.next()), SERVICE_DONE, startId, token);
+    }
   }
-  touch(durationMs);
+  t.touch(durationMs);
   clientInterval.flush();
   serviceInterval.flush();
   const perMs = 1 / (durationMs - warmupMs); // as the engine's summary divides
   return {
-    events,
-    generated,
-    succeeded,
+    events: t.events,
+    generated: t.generated,
+    succeeded: t.succeeded,
     clientLatency,
-    arrived,
-    completed,
-    queued,
-    inService,
+    arrived: t.arrived,
+    completed: t.completed,
+    queued: t.queued,
+    inService: t.inService,
     serviceLatency,
-    meanQueueLength: queueIntegral * perMs,
-    meanInSystem: systemIntegral * perMs,
-    utilization: (systemIntegral - queueIntegral) / workerIntegral,
-    waitedShare: waitedMeasured / arrivedMeasured,
-    linkSent,
+    meanQueueLength: t.queueIntegral * perMs,
+    meanInSystem: t.systemIntegral * perMs,
+    utilization: (t.systemIntegral - t.queueIntegral) / t.workerIntegral,
+    waitedShare: t.waitedMeasured / t.arrivedMeasured,
+    linkSent: t.linkSent,
     intervalP50P99,
   };
 }

@@ -52,32 +52,6 @@ export class LogHistogram {
     if (valueMs > this.maxMs) this.maxMs = valueMs;
   }
 
-  /**
-   * Records `values[from..to)`, whose buckets are `buckets[from..to)` already: what `record` does
-   * for each, in the same order (so the same sum), with the running figures in locals.
-   */
-  recordBucketed(values: Float64Array, buckets: Int32Array, from: number, to: number): void {
-    const counts = this.counts;
-    let lowest = this.lowest;
-    let highest = this.highest;
-    let sumMs = this.sumMs;
-    let maxMs = this.maxMs;
-    for (let i = from; i < to; i++) {
-      const bucket = buckets[i];
-      const valueMs = values[i];
-      counts[bucket]++;
-      if (bucket < lowest) lowest = bucket;
-      if (bucket > highest) highest = bucket;
-      sumMs += valueMs;
-      if (valueMs > maxMs) maxMs = valueMs;
-    }
-    this.lowest = lowest;
-    this.highest = highest;
-    this.sumMs = sumMs;
-    this.maxMs = maxMs;
-    this.count += to - from;
-  }
-
   get meanMs(): number {
     return this.count > 0 ? this.sumMs / this.count : 0;
   }
@@ -111,11 +85,10 @@ const KEPT_LIMIT = 4096;
 /**
  * Latencies of one sample interval. Up to 32 values the percentiles are exact (the values
  * sorted); past that they are what a LogHistogram of the values would report — a bucket's middle,
- * capped at the interval's maximum. Up to 4,096 values that is computed at the interval's end
- * from the values' buckets, counted octave first (`OctaveRanks`): no 3,201-bucket histogram to
- * fill, scan and clear, and no comparison sort, whose unpredictable branches cost S1 more than
- * the rest of its latency bookkeeping. Past 4,096 the values spill into a real histogram. Same
- * numbers either way (tests/unit/histogram).
+ * capped at the interval's maximum. Up to 4,096 values that is computed at the interval's end by
+ * selecting the value at the percentile's rank (its bucket is the histogram's: the bucket of a
+ * value grows with the value), which costs far less than filling and scanning a histogram; past
+ * 4,096 the values spill into a real histogram. Same numbers either way (tests/unit/histogram).
  *
  * With a `run` histogram (the whole measured window's), values recorded as measured reach it in
  * one pass at the interval's end (or when `flush` is called) instead of one record per departure:
@@ -125,10 +98,7 @@ const KEPT_LIMIT = 4096;
  */
 export class IntervalLatency {
   private values = new Float64Array(EXACT_LIMIT);
-  /** Each kept value's bucket, filled at the interval's end (past EXACT_LIMIT values). */
-  private buckets = new Int32Array(0);
   private readonly sorted = new Float64Array(EXACT_LIMIT);
-  private readonly ranks = new OctaveRanks();
   /** Made on the first spill: most nodes never hold 4,096 values in an interval (25 KB saved each). */
   private spill: LogHistogram | null = null;
   private count = 0;
@@ -178,8 +148,8 @@ export class IntervalLatency {
 
   /** The interval's p50 and p99 into `out[0]`, `out[1]` (0 when empty); then the interval restarts. */
   takeQuantiles(out: Float64Array): void {
+    this.flush(); // before selection reorders the values
     const n = this.count;
-    if (n <= EXACT_LIMIT || n > KEPT_LIMIT) this.flush(); // before sorting reorders the values
     if (n === 0) {
       out[0] = 0;
       out[1] = 0;
@@ -198,17 +168,17 @@ export class IntervalLatency {
       out[0] = v[Math.ceil(0.5 * n) - 1];
       out[1] = v[Math.ceil(0.99 * n) - 1];
     } else if (n <= KEPT_LIMIT) {
-      if (this.buckets.length < n) this.buckets = new Int32Array(this.values.length);
-      const buckets = this.buckets;
-      const maxMs = this.ranks.count(this.values, buckets, n); // as LogHistogram.maxMs
-      // the measured values (the last `pending`) reach the run's histogram with the buckets just taken
-      if (this.run !== null && this.pending > 0) this.run.recordBucketed(this.values, buckets, n - this.pending, n);
-      this.pending = 0;
-      const rank99 = Math.ceil(0.99 * n);
-      out[0] = Math.min(maxMs, valueOf(this.ranks.bucketAt(Math.ceil(0.5 * n), buckets, n)));
-      // Up to 100 values p99 is the largest.
-      out[1] = Math.min(maxMs, valueOf(rank99 === n ? bucketOf(maxMs) : this.ranks.bucketAt(rank99, buckets, n)));
-      this.ranks.clear();
+      const v = this.values;
+      let largest = v[0];
+      for (let i = 1; i < n; i++) if (v[i] > largest) largest = v[i];
+      const maxMs = largest > 0 ? largest : 0; // as LogHistogram.maxMs
+      const rank50 = Math.ceil(0.5 * n) - 1;
+      const rank99 = Math.ceil(0.99 * n) - 1;
+      const at50 = selectInPlace(v, 0, n - 1, rank50);
+      // Up to 100 values p99 is the largest; past that it is among those after rank50.
+      const at99 = rank99 === n - 1 ? largest : selectInPlace(v, rank50 + 1, n - 1, rank99);
+      out[0] = Math.min(maxMs, valueOf(bucketOf(at50)));
+      out[1] = Math.min(maxMs, valueOf(bucketOf(at99)));
     } else {
       const spill = this.spill as LogHistogram;
       out[0] = spill.quantileMs(0.5);
@@ -220,69 +190,32 @@ export class IntervalLatency {
 }
 
 /**
- * The bucket at a rank among an interval's values, by counting: first how many values fall in
- * each octave (slot 0 holds bucket 0, slot o the buckets of octave o − 1), then, in the octave
- * where the rank falls, how many fall on each of its 64 steps. Two linear passes whose branches
- * are predictable, where a selection's comparisons are not.
+ * Hoare's selection: reorders a[lo..hi] so that a[k] is the value of rank k there, nothing
+ * before it larger and nothing after it smaller; returns a[k]. Expected O(n).
  */
-class OctaveRanks {
-  private readonly octaves = new Int32Array(OCTAVES + 1);
-  /** Steps of one octave, and a last slot for the values outside it (no branch per value). */
-  private readonly steps = new Int32Array(STEPS_PER_OCTAVE + 1);
-  private lowest = OCTAVES + 1;
-  private highest = -1;
-
-  /** Fills `buckets[0..n)` with the values' buckets and counts octaves; returns max(0, largest). */
-  count(values: Float64Array, buckets: Int32Array, n: number): number {
-    const octaves = this.octaves;
-    let lowest = this.lowest;
-    let highest = this.highest;
-    let maxMs = 0;
-    for (let i = 0; i < n; i++) {
-      const valueMs = values[i];
-      const bucket = bucketOf(valueMs);
-      buckets[i] = bucket;
-      const octave = bucket === 0 ? 0 : ((bucket - 1) >> 6) + 1;
-      octaves[octave]++;
-      if (octave < lowest) lowest = octave;
-      if (octave > highest) highest = octave;
-      if (valueMs > maxMs) maxMs = valueMs;
-    }
-    this.lowest = lowest;
-    this.highest = highest;
-    return maxMs;
-  }
-
-  /** The bucket of the value at 1-based `rank` among `buckets[0..n)` (as counted by `count`). */
-  bucketAt(rank: number, buckets: Int32Array, n: number): number {
-    const octaves = this.octaves;
-    let below = 0;
-    let octave = this.lowest;
-    while (octave < this.highest && below + octaves[octave] < rank) below += octaves[octave++];
-    if (octave === 0) return 0;
-    const first = (octave - 1) * STEPS_PER_OCTAVE + 1;
-    const steps = this.steps;
-    for (let i = 0; i < n; i++) {
-      const step = buckets[i] - first;
-      // in [0, 64) exactly when no bit above the step's six is set (a negative step has them all)
-      steps[(step & -STEPS_PER_OCTAVE) === 0 ? step : STEPS_PER_OCTAVE]++;
-    }
-    let bucket = first + STEPS_PER_OCTAVE - 1;
-    for (let step = 0; step < STEPS_PER_OCTAVE; step++) {
-      below += steps[step];
-      if (below >= rank) {
-        bucket = first + step;
-        break;
+function selectInPlace(a: Float64Array, lo: number, hi: number, k: number): number {
+  while (hi > lo) {
+    const x = a[lo];
+    const y = a[(lo + hi) >>> 1];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y; // median of three
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
       }
     }
-    steps.fill(0);
-    return bucket;
+    // a[lo..j] ≤ pivot ≤ a[i..hi]; between them, the pivot's value
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
   }
-
-  /** Ready for the next interval. */
-  clear(): void {
-    if (this.highest >= 0) this.octaves.fill(0, this.lowest, this.highest + 1);
-    this.lowest = OCTAVES + 1;
-    this.highest = -1;
-  }
+  return a[k];
 }
