@@ -76,4 +76,38 @@ describe('the embed before its worker', () => {
       expect(pageErrors).toEqual([]);
     });
   }
+
+  // Frames a blog on a phone gives an embed whose height is set (390×520) and frames only just
+  // portrait: the still picture chose top to bottom for its taller canvas and the live canvas,
+  // shorter by the caption and a row of controls, swapped to left to right at the handover
+  // (28 of 30 such frames across three built-ins, before). The picture now chooses for the live
+  // canvas's room, and the live canvas keeps what is shown unless another draws clearly larger.
+  for (const [scenario, width, height] of [
+    ['key-removal-2021', 390, 520],
+    ['key-removal-2021', 440, 560],
+    ['checkout', 420, 560],
+  ] as const) {
+    it(`${scenario} at ${width}×${height}: the live canvas shows the layout the still picture showed, and keeps it`, async () => {
+      const { page, pageErrors } = await chromium.newPage({ viewport: { width, height } }, { console: true });
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { flowsSeen: string[] }).flowsSeen = seen;
+        new MutationObserver(() => {
+          const still = document.querySelector('[data-still] [data-flow]')?.getAttribute('data-flow');
+          const live = document.querySelector('.fl-canvas')?.getAttribute('data-flow');
+          const now = `still:${still ?? '-'} live:${live ?? '-'}`;
+          if (seen.at(-1) !== now) seen.push(now);
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-flow'] });
+      });
+      await page.goto(`${inject('appUrl')}?embed&scenario=${scenario}`);
+      await expect.poll(() => page.locator('.react-flow__node').count(), POLL).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-still]').count(), POLL).toBe(0);
+      const seen = await page.evaluate(() => (window as unknown as { flowsSeen: string[] }).flowsSeen);
+      const stillFlows = new Set(seen.flatMap((s) => /still:(\w+)/.exec(s)?.[1] ?? []).filter((f) => f !== '-'));
+      const liveFlows = new Set(seen.flatMap((s) => /live:(\w+)/.exec(s)?.[1] ?? []).filter((f) => f !== '-'));
+      expect(stillFlows.size, seen.join(' → ')).toBe(1);
+      expect([...liveFlows], seen.join(' → ')).toEqual([...stillFlows]);
+      expect(pageErrors).toEqual([]);
+    });
+  }
 });

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../src/scenarios/index.ts';
 import { layoutDocument, layoutNodeHeightPx, LAYOUT_NODE_WIDTH_PX } from '../../src/store/graph/auto-layout.ts';
 import { readEditableDocument, type ScenarioDocument } from '../../src/store/graph/document.ts';
-import { cardsBox, DOWN_MAX_NODES, fitZoom, foldRows, frameLayouts, layoutForFrame } from '../../src/store/graph/frame-layout.ts';
+import { cardsBox, DOWN_MAX_NODES, fitZoom, foldRows, frameLayouts, KEEP_SHOWN_UNDER_GAIN, layoutForFrame, type Box, type FrameLayouts } from '../../src/store/graph/frame-layout.ts';
 import { LIVE_OVERLAY_MIN_NODES } from '../../src/ui/canvas/overlay/overlay-types.ts';
-import { fitRoom } from '../../src/ui/embed/still-picture.ts';
+import { fitRoom, liveRoomEstimate } from '../../src/ui/embed/still-picture.ts';
 import { stateWordsFit } from '../../src/ui/canvas/nodes/fit-label.ts';
 
 const read = (value: unknown): ScenarioDocument => {
@@ -88,6 +88,63 @@ describe('the layout for an embed frame', () => {
     expect(placed.get('b')!.x).toBeLessThan(placed.get('c')!.x);
     // the last line's single card is centred under the two above it
     expect(placed.get('f')!.x + 95).toBe((placed.get('b')!.x + placed.get('c')!.x + 190) / 2);
+  });
+});
+
+describe('a layout on screen stays unless another is drawn clearly larger (no swap at the handover or on a small resize)', () => {
+  interface Case {
+    id: string;
+    layouts: FrameLayouts;
+    frame: Box;
+    shown: string;
+    best: string;
+    gain: number;
+  }
+  /** Portrait frames where the best layout differs from the other one (the one shown), and by how much the best draws larger. */
+  const cases: Case[] = [];
+  for (const b of builtinScenarios) {
+    const layouts = frameLayouts(read(b.scenario));
+    for (let width = 300; width <= 700; width += 50) {
+      for (let height = width + 10; height <= 2 * width; height += 10) {
+        const frame = { width, height };
+        const best = layoutForFrame(layouts, frame);
+        const down = layouts.down(frame);
+        if (down === null) continue;
+        const shown = best.direction === 'across' ? `down/${down.perLine}` : 'across';
+        const shownDocument = best.direction === 'across' ? down.document : layouts.across;
+        const gain = fitZoom(cardsBox(best.document), frame) / fitZoom(cardsBox(shownDocument), frame);
+        cases.push({ id: b.id, layouts, frame, shown, best: best.key, gain });
+      }
+    }
+  }
+  const near = cases.filter((c) => c.gain < KEEP_SHOWN_UNDER_GAIN);
+  const far = cases.filter((c) => c.gain >= KEEP_SHOWN_UNDER_GAIN);
+  const described = (c: Case) => `${c.id} at ${c.frame.width}×${c.frame.height}, ${c.shown} shown`;
+
+  it('kept where the best draws under 1.1× as large (across kept, and top to bottom kept)', () => {
+    // both kinds of near case exist, so this checks something
+    expect(near.some((c) => c.shown === 'across')).toBe(true);
+    expect(near.some((c) => c.shown.startsWith('down/'))).toBe(true);
+    for (const c of near) expect(layoutForFrame(c.layouts, c.frame, c.shown).key, described(c)).toBe(c.shown);
+  });
+
+  it('replaced by the best where it draws 1.1× as large or more', () => {
+    expect(far.some((c) => c.shown === 'across')).toBe(true);
+    for (const c of far) expect(layoutForFrame(c.layouts, c.frame, c.shown).key, described(c)).toBe(c.best);
+  });
+
+  it('a landscape frame shows across whatever was shown; an unknown key is ignored', () => {
+    const layouts = frameLayouts(read(builtinScenarios.find((b) => b.id === 'key-removal-2021')!.scenario));
+    expect(layoutForFrame(layouts, EMBED, 'down/3').key).toBe('across');
+    expect(layoutForFrame(layouts, PHONE, 'down/0').key).toBe(layoutForFrame(layouts, PHONE).key);
+    expect(layoutForFrame(layouts, PHONE, 'sideways').key).toBe(layoutForFrame(layouts, PHONE).key);
+  });
+
+  it("the still picture chooses for the live canvas's shorter room", () => {
+    const box = { width: 390, height: 497 };
+    expect(liveRoomEstimate(box, { caption: true, controls: true }).height).toBeLessThan(liveRoomEstimate(box, { caption: true, controls: false }).height);
+    expect(liveRoomEstimate(box, { caption: true, controls: false }).height).toBeLessThan(liveRoomEstimate(box, { caption: false, controls: true }).height);
+    expect(liveRoomEstimate(box, { caption: false, controls: false }).height).toBeLessThan(box.height);
   });
 });
 

@@ -27,6 +27,8 @@ export interface FrameLayouts {
   readonly across: ScenarioDocument;
   /** Top to bottom, its wide rows folded to suit `frame`; null when the graph is too big or dagre could not lay it out. */
   down(frame: Box): FoldedDown | null;
+  /** Top to bottom with `perLine` cards a line at most; null as `down`. */
+  downAt(perLine: number): ScenarioDocument | null;
 }
 
 export interface FoldedDown {
@@ -45,8 +47,21 @@ export function frameLayouts(document: ScenarioDocument): FrameLayouts {
   const across = layoutDocumentWithNote(document).document;
   let rows: DownRows | null | undefined;
   const byId = new Map(document.nodes.map((n) => [n.id, n]));
+  const folded = new Map<number, ScenarioDocument>();
+  const downAt = (perLine: number): ScenarioDocument | null => {
+    if (rows === undefined) rows = downRows(document);
+    if (rows === null) return null;
+    let laidOut = folded.get(perLine);
+    if (laidOut === undefined) {
+      const placed = foldRows(rows.ids, perLine, (id) => layoutNodeHeightPx(byId.get(id)!), rows.gaps);
+      laidOut = { ...document, nodes: document.nodes.map((n) => ({ ...n, position: placed.get(n.id)! })) };
+      folded.set(perLine, laidOut);
+    }
+    return laidOut;
+  };
   return {
     across,
+    downAt,
     down(frame) {
       if (rows === undefined) rows = downRows(document);
       if (rows === null) return null;
@@ -54,8 +69,7 @@ export function frameLayouts(document: ScenarioDocument): FrameLayouts {
       let best: FoldedDown | null = null;
       let bestZoom = -Infinity;
       for (let perLine = widest; perLine >= 1; perLine--) {
-        const placed = foldRows(rows.ids, perLine, (id) => layoutNodeHeightPx(byId.get(id)!), rows.gaps);
-        const candidate = { ...document, nodes: document.nodes.map((n) => ({ ...n, position: placed.get(n.id)! })) };
+        const candidate = downAt(perLine)!;
         const zoom = fitZoom(cardsBox(candidate), frame);
         // fewer folds win a tie: a row kept whole reads as one step of the story
         if (zoom > bestZoom + 1e-9) {
@@ -156,14 +170,41 @@ export interface FrameLayout {
 }
 
 /**
+ * A layout already shown stays unless the best one for the frame is drawn this much larger there:
+ * a frame near the point where two layouts draw alike (only just portrait) would otherwise show
+ * one in the still picture and the other on the live canvas, whose room is a little shorter, or
+ * swap them on a small resize. Turning a phone changes the fit by far more.
+ */
+export const KEEP_SHOWN_UNDER_GAIN = 1.1;
+
+/**
  * Top to bottom only in a frame taller than wide, and only when it is drawn larger there than the
  * layout it has (a graph an author already laid out tall keeps it). A landscape frame never changes.
+ * With `shownKey` (the layout on screen now), that one is kept unless the best is drawn at least
+ * KEEP_SHOWN_UNDER_GAIN times as large.
  */
-export function layoutForFrame(layouts: FrameLayouts, frame: Box): FrameLayout {
+export function layoutForFrame(layouts: FrameLayouts, frame: Box, shownKey?: string): FrameLayout {
+  const best = bestLayoutForFrame(layouts, frame);
+  if (shownKey === undefined || shownKey === best.key || !(frame.height > frame.width)) return best;
+  const shown = layoutByKey(layouts, shownKey);
+  if (shown === null) return best;
+  const gain = fitZoom(cardsBox(best.document), frame) / fitZoom(cardsBox(shown.document), frame);
+  return gain >= KEEP_SHOWN_UNDER_GAIN ? best : shown;
+}
+
+function bestLayoutForFrame(layouts: FrameLayouts, frame: Box): FrameLayout {
   const across: FrameLayout = { direction: 'across', document: layouts.across, key: 'across' };
   if (!(frame.height > frame.width)) return across;
   const down = layouts.down(frame);
   if (down === null) return across;
   if (!(fitZoom(cardsBox(down.document), frame) > fitZoom(cardsBox(layouts.across), frame))) return across;
   return { direction: 'down', document: down.document, key: `down/${down.perLine}` };
+}
+
+/** The layout a key names ("across", "down/3"), or null for a key these layouts do not have. */
+function layoutByKey(layouts: FrameLayouts, key: string): FrameLayout | null {
+  if (key === 'across') return { direction: 'across', document: layouts.across, key };
+  const perLine = /^down\/(\d+)$/.exec(key);
+  const document = perLine === null || Number(perLine[1]) < 1 ? null : layouts.downAt(Number(perLine[1]));
+  return document === null ? null : { direction: 'down', document, key };
 }

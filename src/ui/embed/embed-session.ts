@@ -53,6 +53,12 @@ function liveCanvasRoom(): Box {
   return fitRoom(box, get().params.controls !== 'none');
 }
 
+/** A document's layouts and the one already on screen (the still picture's), handed to `load`. */
+export interface ShownLayouts {
+  layouts: FrameLayouts;
+  shownKey: string;
+}
+
 export type LoadOutcome = { ok: true; name: string; durationMs: number } | { ok: false; problem: string };
 
 /** Starts or stops the run to match what was asked for and whether the embed can be seen. */
@@ -84,15 +90,16 @@ export const embedActions = {
    * of laying it out again; the worker always gets the document as written. The canvas shows the
    * layout the frame draws larger (top to bottom in a portrait frame: frame-layout.ts).
    */
-  async load(document: unknown, source: EditorSource, title?: string, given?: FrameLayouts): Promise<LoadOutcome> {
+  async load(document: unknown, source: EditorSource, title?: string, given?: ShownLayouts): Promise<LoadOutcome> {
     await runActions.load(document);
     const run = useRunStore.getState();
     if (run.errors.length > 0 || run.status === 'invalid' || run.status === 'failed') {
       const reasons = run.errors.length > 0 ? run.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : [run.failure ?? 'the simulation failed'];
       return { ok: false, problem: `the scenario cannot run — ${reasons.join('; ')}` };
     }
-    const next = given ?? readStillLayouts(document);
-    const chosen = next ? layoutForFrame(next, liveCanvasRoom()) : null;
+    const next = given?.layouts ?? readStillLayouts(document);
+    // the still picture's choice stays unless the live canvas's room draws another clearly larger
+    const chosen = next ? layoutForFrame(next, liveCanvasRoom(), given?.shownKey) : null;
     const shown = graphActions.load(chosen?.document ?? document, { resetHistory: true });
     if (!shown.ok) return { ok: false, problem: `the scenario cannot be drawn — ${shown.reason}` };
     layouts = next;
@@ -150,7 +157,7 @@ export const embedActions = {
    */
   fitLayoutToFrame(room: Box): boolean {
     if (layouts === null) return false;
-    const { direction, document: placed, key } = layoutForFrame(layouts, room);
+    const { direction, document: placed, key } = layoutForFrame(layouts, room, shownKey);
     if (key === shownKey) return false;
     shownKey = key;
     const shownIds = new Set(useGraphStore.getState().document.nodes.map((n) => n.id));

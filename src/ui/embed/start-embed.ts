@@ -12,7 +12,7 @@ import { readEmbedParams } from '../../embed/index.ts';
 import { findBuiltin } from '../../scenarios/index.ts';
 import { resolveStartDocument, type StartDocument } from '../../share/start-document.ts';
 import { applyEmbedAppearance } from './embed-appearance.ts';
-import { showStillPicture, type StillPicture } from './still-picture.ts';
+import { showStillPicture, type LiveChrome, type StillPicture } from './still-picture.ts';
 import '../app.css';
 import './embed.css';
 
@@ -27,14 +27,14 @@ async function readStart(): Promise<StartDocument> {
 }
 
 /** The still picture of what the link opens, or null (bad parameters, a bad link: stage 2 says why). */
-function drawStill(start: StartDocument, controls: string): StillPicture | null {
+function drawStill(start: StartDocument, chrome: LiveChrome): StillPicture | null {
   if (start.kind === 'error') return null;
   const builtin = start.kind === 'builtin' ? findBuiltin(start.id) : start.kind === 'none' ? findBuiltin(DEFAULT_EMBED_SCENARIO) : undefined;
   const document = start.kind === 'link' ? start.document : builtin?.scenario;
   const name = (document as { name?: unknown } | undefined)?.name;
   const title = builtin?.title ?? (typeof name === 'string' && name.trim() !== '' ? name.slice(0, 200) : 'Untitled scenario');
   try {
-    return showStillPicture(document, title, controls !== 'none');
+    return showStillPicture(document, title, chrome);
   } catch {
     return null; // a picture is a courtesy: the live embed shows the graph, or the problem, anyway
   }
@@ -45,7 +45,7 @@ export async function startEmbed(root: HTMLElement): Promise<void> {
   const read = readEmbedParams(location.search);
   applyEmbedAppearance(read.ok ? read.params.theme : 'auto', read.ok ? read.params.motion : 'auto');
   const start = await readStart();
-  const still = read.ok ? drawStill(start, read.params.controls) : null;
+  const still = read.ok ? drawStill(start, { caption: read.params.caption === 'on', controls: read.params.controls !== 'none' }) : null;
   try {
     (await live).startLiveEmbed(root, { read, start, still });
   } catch (error) {

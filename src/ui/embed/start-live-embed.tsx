@@ -10,12 +10,11 @@ import { parameterErrorEvents, type EmbedParamsResult } from '../../embed/index.
 import { findBuiltin } from '../../scenarios/index.ts';
 import type { StartDocument } from '../../share/start-document.ts';
 import { AppBoundary } from '../boundary/AppBoundary.tsx';
-import { embedActions, useEmbedStore } from './embed-session.ts';
+import { embedActions, useEmbedStore, type ShownLayouts } from './embed-session.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import { startParentBridge } from './parent-bridge.ts';
 import { DEFAULT_EMBED_SCENARIO } from './start-embed.ts';
 import type { StillPicture } from './still-picture.ts';
-import type { FrameLayouts } from '../../store/graph/frame-layout.ts';
 
 export interface FirstStage {
   read: EmbedParamsResult;
@@ -47,14 +46,14 @@ export function startLiveEmbed(root: HTMLElement, { read, start, still }: FirstS
   // a parameter that fell back to its default: on screen as a warning line, and told to the page
   for (const event of parameterErrorEvents(read)) bridge.post({ ...event });
   if (start.kind === 'error') return report([start.problem]);
-  void loadFirst(start, still?.layouts).then((outcome) => {
+  void loadFirst(start, still ? { layouts: still.layouts, shownKey: still.shownKey() } : undefined).then((outcome) => {
     if (!outcome.ok) return report([outcome.problem]);
     bridge.post({ type: 'faultline:ready', scenario: { name: outcome.name, durationMs: outcome.durationMs } });
   });
 }
 
-/** `laidOut`: the still picture's layouts of the same document, so the canvas does not lay it out again. */
-function loadFirst(start: Exclude<StartDocument, { kind: 'error' }>, laidOut: FrameLayouts | undefined) {
+/** `laidOut`: the still picture's layouts of the same document (and the one it shows), so the canvas does not lay it out again. */
+function loadFirst(start: Exclude<StartDocument, { kind: 'error' }>, laidOut: ShownLayouts | undefined) {
   if (start.kind === 'link') return embedActions.load(start.document, { shareHash: location.hash }, undefined, laidOut);
   if (start.kind === 'builtin') return embedActions.load(start.document, { builtinId: start.id }, findBuiltin(start.id)?.title, laidOut);
   const fallback = findBuiltin(DEFAULT_EMBED_SCENARIO)!;

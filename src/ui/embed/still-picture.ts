@@ -69,6 +69,27 @@ export function stillPictureSvg(value: unknown, options: StillPictureOptions): s
   return laidOut === null ? null : drawStill(laidOut, options);
 }
 
+/** What the live stage shows around its canvas, from the embed's parameters. */
+export interface LiveChrome {
+  /** The story's caption (`caption=on`). */
+  caption: boolean;
+  /** Any controls (`controls` other than none): zoom buttons on the canvas, and a row of buttons. */
+  controls: boolean;
+}
+
+/**
+ * The live canvas's box for a picture's canvas `box`: shorter by what the live stage adds where
+ * the picture has one status line — the story's caption (its title may wrap) and, in a narrow
+ * frame, a second row for the controls. Measured on the built-ins at 360–700 px wide: 48–122 px
+ * with the caption and controls, 38–79 without controls, 23–38 without the caption
+ * (docs/embedding.md, "A portrait frame"). An estimate: the live canvas keeps the picture's layout
+ * unless its own room draws another clearly larger (frame-layout.ts, KEEP_SHOWN_UNDER_GAIN).
+ */
+export function liveRoomEstimate(box: Box, chrome: LiveChrome): Box {
+  const shorterPx = chrome.caption ? (chrome.controls ? 85 : 60) : 30;
+  return { width: box.width, height: Math.max(1, box.height - shorterPx) };
+}
+
 const leftMarginPx = (zoomButtons: boolean) => (zoomButtons ? ZOOM_BUTTONS_MARGIN_PX : FIT_MARGIN_PX);
 
 /** The room React Flow's fit has for the cards in an embed canvas of `box` (its margins taken off). */
@@ -90,6 +111,8 @@ export interface StillPicture {
   readonly element: HTMLElement;
   /** The document checked and laid out both ways, for the live canvas, which shows it as the picture did. */
   readonly layouts: FrameLayouts;
+  /** Which of them the picture shows now (FrameLayout.key): the live canvas keeps it unless another draws clearly larger. */
+  shownKey(): string;
   remove(): void;
 }
 
@@ -104,7 +127,8 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, 
  * Lays the picture over the page in the embed's own frame (title bar, canvas, status line), so
  * the live embed can render under it and replace it in one step. Null when there is nothing to draw.
  */
-export function showStillPicture(value: unknown, title: string, zoomButtons: boolean): StillPicture | null {
+export function showStillPicture(value: unknown, title: string, chrome: LiveChrome): StillPicture | null {
+  const zoomButtons = chrome.controls;
   const layouts = readStillLayouts(value);
   if (layouts === null) return null;
   const colours = themeColours(getComputedStyle(document.documentElement));
@@ -125,7 +149,9 @@ export function showStillPicture(value: unknown, title: string, zoomButtons: boo
   const fit = () => {
     const box = { width: canvas.clientWidth, height: canvas.clientHeight };
     // a portrait frame may show the graph top to bottom, as the live canvas will (frame-layout.ts)
-    const { direction, document: laidOut, key } = layoutForFrame(layouts, fitRoom(box, zoomButtons));
+    // the layout the live canvas will keep (it has less room: liveRoomEstimate), drawn in this box
+    const { direction, document: laidOut, key } = layoutForFrame(layouts, fitRoom(liveRoomEstimate(box, chrome), zoomButtons), drawn.key === '' ? undefined : drawn.key);
+    canvas.dataset.flow = direction; // as the live canvas marks its own (.fl-canvas[data-flow])
     let picture = canvas.querySelector('svg');
     if (picture === null || key !== drawn.key) {
       canvas.innerHTML = drawStill(laidOut, { title, colours }, direction); // every text in it is escaped by documentToSvg: labels are hostile input
@@ -149,6 +175,7 @@ export function showStillPicture(value: unknown, title: string, zoomButtons: boo
   return {
     element: frame,
     layouts,
+    shownKey: () => drawn.key,
     remove: () => {
       removeEventListener('resize', fit);
       frame.remove();
