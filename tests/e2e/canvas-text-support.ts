@@ -2,6 +2,24 @@
 // the browser broke across lines. Used by legibility.e2e.ts at fit view and while a story plays.
 import type { Page } from 'playwright-core';
 
+/** What the checks below share in the page (a function cannot be handed to page.evaluate). */
+type InPage = Window & { flShown: (el: Element | null) => boolean };
+
+/** Puts the shared in-page helpers on the page's window, before a check runs (a navigation clears them). */
+async function withHelpers(page: Page): Promise<Page> {
+  await page.evaluate(() => {
+    // drawn: neither it nor any box around it is hidden, invisible or fully transparent
+    (window as unknown as InPage).flShown = (el) => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+      }
+      return true;
+    };
+  });
+  return page;
+}
+
 /** Pairs of node ids whose cards' boxes intersect on screen (by more than half a pixel). */
 export function cardOverlaps(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -18,15 +36,9 @@ export function cardOverlaps(page: Page): Promise<string[]> {
  * than one line: the browser broke it ("Publishe / d keys"). A break after a hyphen is a break
  * between words ("dynamics- / like"); lines a clamp or a clip hides are not drawn, so not counted.
  */
-export function splitWords(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const shown = (el: Element | null): boolean => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const style = getComputedStyle(e);
-        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
-      }
-      return true;
-    };
+export async function splitWords(page: Page): Promise<string[]> {
+  return (await withHelpers(page)).evaluate(() => {
+    const shown = (window as unknown as InPage).flShown;
     const out: string[] = [];
     for (const root of document.querySelectorAll('.react-flow__node, .react-flow__edge')) {
       const owner = root.getAttribute('data-id') ?? root.getAttribute('data-testid');
@@ -62,16 +74,10 @@ export function splitWords(page: Page): Promise<string[]> {
  * "key missing" ran 25 px past the key set's right edge in a 700×450 embed. The tiny tier lets
  * words use the gap beside a card on purpose (semantic-zoom.css), so it is not checked there.
  */
-export function textsOutsideCards(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export async function textsOutsideCards(page: Page): Promise<string[]> {
+  return (await withHelpers(page)).evaluate(() => {
     if (document.querySelector('.fl-canvas')?.getAttribute('data-detail') === 'tiny') return [];
-    const shown = (el: Element | null): boolean => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const style = getComputedStyle(e);
-        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
-      }
-      return true;
-    };
+    const shown = (window as unknown as InPage).flShown;
     const out: string[] = [];
     for (const node of document.querySelectorAll('.react-flow__node')) {
       const card = (node.querySelector('.fl-node') ?? node).getBoundingClientRect();
@@ -103,16 +109,10 @@ export function textsOutsideCards(page: Page): Promise<string[]> {
 }
 
 /** Every visible text in nodes and links drawn below `targetPx` on screen (computed font size × the viewport's zoom). */
-export function textsBelow(page: Page, targetPx: number): Promise<string[]> {
-  return page.evaluate((target) => {
+export async function textsBelow(page: Page, targetPx: number): Promise<string[]> {
+  return (await withHelpers(page)).evaluate((target) => {
     const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
-    const shown = (el: Element | null): boolean => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const style = getComputedStyle(e);
-        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
-      }
-      return true;
-    };
+    const shown = (window as unknown as InPage).flShown;
     const out: string[] = [];
     for (const root of document.querySelectorAll('.react-flow__node, .react-flow__edge')) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
