@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { planSingleFailures, rankWeakPoints, runFailureTask } from '../../src/experiments';
 import { findBuiltin } from '../../src/scenarios';
 import { useChromium } from './browser.ts';
+import { downloadedDocument, dropFile } from './share-support.ts';
 
 const SHOTS = process.env.FAULTLINE_SHOTS;
 
@@ -133,7 +134,15 @@ describe('weak points in the browser', () => {
   }, 120_000);
 
   it('Cancel stops an analysis part-way and ranks only the components whose runs finished', async () => {
-    const { page, pageErrors } = await chromium.open('?experiments');
+    // Checkout run for 30 minutes instead of three: each run takes about a second, so Cancel lands
+    // while runs are left. On the three-minute scenario a fast machine could finish all ten
+    // between the first progress and the click (seen once in seven suite runs), and no
+    // "Cancelled after" ever came.
+    const { page, pageErrors } = await chromium.open('');
+    const long = { ...(structuredClone(findBuiltin('checkout')!.scenario) as object), duration: '30m' };
+    await dropFile(page, 'checkout-30m.json', JSON.stringify(long));
+    await expect.poll(async () => (await downloadedDocument(page)) as { duration?: string }).toMatchObject({ duration: '30m' });
+    await page.getByRole('button', { name: 'Experiments' }).click();
     const dialog = page.getByRole('dialog', { name: 'Experiments' });
     await openWeakPoints(page);
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
