@@ -1,4 +1,4 @@
-// Files run two (browser: three) at a time, so the run ends when the last lane does: a slow file
+// Two files run at a time, so the run ends when the later of the two lanes does: a slow file
 // started last leaves one core idle while it finishes. Vitest orders files by the last run's
 // durations when it has them, and by file size on a clean clone (CI), where a short file that
 // runs every built-in (golden-reports) came last and ran alone for 23 s. The files measured
