@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { builtin } from './library-support.ts';
 import { cardOverlaps, splitWords, textsOutsideCards } from './canvas-text-support.ts';
+import { fill, PHONE, readable, settled as settledStill } from './portrait-support.ts';
 import { runState } from './story-support.ts';
 
 const SCENARIOS = ['mfa-outage-2019', 'key-removal-2021', 'checkout'] as const;
@@ -164,23 +165,50 @@ describe('legibility at fit view (semantic zoom)', () => {
   // The key-removal story's cards change as it plays (clients "rejected again 0.3/s", validators
   // "rejecting K1 · 100%"): a card whose state line wrapped grew over the one below it. At
   // moments before, at and after K1's removal (30:00), in the blog's embed and on a phone.
+  // On the phone the same playback also carries portrait.e2e.ts's checks of this story (merged here
+  // so that it plays once; each of its assertions kept): laid out top to bottom over most of the
+  // frame's height, readable (no text below 11 px either) a minute before the fault, 30 s after
+  // and 10 minutes after, and the key set saying "key missing".
+  const PORTRAIT_MOMENTS = [29, 30.5, 40];
   for (const viewport of [{ width: 700, height: 450 }, { width: 390, height: 844 }]) {
-    it(`key-removal-2021 playing in a ${viewport.width}×${viewport.height} embed: no card covers another, no word is broken, at any of five moments`, { timeout: 90_000 }, async () => {
+    const phone = viewport.width === PHONE.width && viewport.height === PHONE.height;
+    const title = `key-removal-2021 playing in a ${viewport.width}×${viewport.height} embed: no card covers another, no word is broken, at any of five moments`
+      + (phone ? '; top to bottom over most of the frame\'s height, readable before, at and after its fault' : '');
+    it(title, { timeout: phone ? 120_000 : 90_000 }, async () => {
       const { page, pageErrors } = await chromium.newPage({ viewport });
       await page.goto(`${inject('appUrl')}?embed&scenario=key-removal-2021`);
       await page.waitForFunction(() => (window as unknown as { __faultline?: unknown }).__faultline !== undefined, undefined, { timeout: 30_000 });
-      await settled(page);
-      for (const minutes of [10, 31, 35, 40, 60]) {
+      if (phone) {
+        // portrait's settling (its stricter wait: no still picture left) and its first checks
+        await settledStill(page);
+        const f = await fill(page);
+        expect(f.flow).toBe('down');
+        // left to right, key-removal's cards took 31% of the canvas's height
+        expect(f.heightShare, `key-removal-2021: share of the canvas's height`).toBeGreaterThan(0.75);
+      } else {
+        await settled(page);
+      }
+      const moments = [10, 31, 35, 40, 60];
+      const all = phone ? [...new Set([...moments, ...PORTRAIT_MOMENTS])].sort((a, b) => a - b) : moments;
+      for (const minutes of all) {
         await page.waitForFunction(
           (ms) => (window as unknown as { __faultline: { useRunStore: { getState(): { simulatedMs: number } } } }).__faultline.useRunStore.getState().simulatedMs >= ms,
           minutes * 60_000,
           { timeout: 60_000, polling: 100 },
         );
-        const at = `${viewport.width}×${viewport.height} at ${((await runState(page)).simulatedMs / 60_000).toFixed(1)} min`;
-        expect(await cardOverlaps(page), `${at}: cards covering one another`).toEqual([]);
-        expect(await splitWords(page), `${at}: words broken across lines`).toEqual([]);
-        // the key set's "key missing" ran 25 px past its card's right edge in the 700×450 embed
-        expect(await textsOutsideCards(page), `${at}: text past its card's edge`).toEqual([]);
+        if (moments.includes(minutes)) {
+          const at = `${viewport.width}×${viewport.height} at ${((await runState(page)).simulatedMs / 60_000).toFixed(1)} min`;
+          expect(await cardOverlaps(page), `${at}: cards covering one another`).toEqual([]);
+          expect(await splitWords(page), `${at}: words broken across lines`).toEqual([]);
+          // the key set's "key missing" ran 25 px past its card's right edge in the 700×450 embed
+          expect(await textsOutsideCards(page), `${at}: text past its card's edge`).toEqual([]);
+        }
+        if (phone && PORTRAIT_MOMENTS.includes(minutes)) await readable(page, `key-removal-2021 at ${minutes.toFixed(1)} min`);
+        if (phone && minutes === PORTRAIT_MOMENTS[PORTRAIT_MOMENTS.length - 1]) {
+          // the story is on screen: the key set lost K1, and says so inside its card
+          const keyset = page.locator('.react-flow__node[data-id="jwks"]');
+          await expect.poll(() => keyset.locator('[data-live="health-word"]').textContent()).toBe('key missing');
+        }
       }
       // the story did play into the trouble these moments are about: a client's users sign in again
       expect(await page.locator('.react-flow__node[data-id="users-teams-like"] [data-live="health-word"]').textContent()).not.toBe('ok');
