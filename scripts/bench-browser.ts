@@ -62,7 +62,7 @@ async function openScenario(page: Page, doc: unknown): Promise<void> {
 
 /** Plays at 'max' until the run finishes; measures in the page, so no CDP round trip is timed. */
 async function runAtMax(page: Page, timeoutMs: number, hideApp = false): Promise<Omit<Result, 'name' | 'view'>> {
-  await page.getByRole('button', { name: 'Max', exact: true }).click();
+  await page.getByLabel('Speed', { exact: true }).selectOption('max'); // the run controls' speed select (RUN_SPEEDS)
   if (hideApp) await page.evaluate(() => document.getElementById('root')!.style.setProperty('display', 'none'));
   return page.evaluate(async (limitMs) => {
     const f = (window as unknown as { __faultline: PageHandle }).__faultline;
