@@ -1,11 +1,12 @@
 /**
  * The bound for `npm run bench`: S1 written by hand as one loop — the same model, the same random
- * streams and the same bookkeeping as the engine's S1 report (a client's counts and latencies, the
- * service's counts, time integrals and latencies, the link's counts in both directions, and each
- * interval's series row with its p50 and p99), kept in the engine's own structures (its event
- * queue, random streams and latency histograms) but without its general machinery: no call chain,
- * steps, transport, kinds or dispatch. tests/unit/bench-bound.test.ts checks that it gets the
- * engine's numbers, so it does the work S1's report needs and no more.
+ * streams and the bookkeeping behind the engine's S1 report (a client's counts and latencies, the
+ * service's counts, time integrals and latencies, the link's counts in both directions, and a
+ * series row each interval: 13 columns with both p50s and p99s, where the engine's row has a few
+ * more counts), kept in the engine's own structures (its event queue, random streams and latency
+ * histograms) but without its general machinery: no call chain, steps, transport, kinds or
+ * dispatch. tests/unit/bench-bound.test.ts checks that it gets the engine's numbers, so it does
+ * the work S1's report needs and little more; a bound, not S1's own cost.
  *
  * The ceiling (bench-ceiling.ts) says what the least event loop costs; this says what the report's
  * bookkeeping adds to it. S1 against the bound is then the cost of the engine's generality alone.
@@ -27,7 +28,7 @@ export interface BoundModel {
   sampleEveryMs: number;
 }
 
-/** A side's counts and latency summary, as the engine's report gives them. */
+/** What the bound keeps, as the engine's report gives it (the test compares them). */
 export interface BoundRun {
   events: number;
   generated: number;
