@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './browser.ts';
 import { builtin } from './library-support.ts';
 import { cardOverlaps, splitWords, textsOutsideCards } from './canvas-text-support.ts';
-import { fill, PHONE, readable, settled as settledStill } from './portrait-support.ts';
+import { fill, PHONE, readable, settled } from './portrait-support.ts';
 import { runState } from './story-support.ts';
 
 const SCENARIOS = ['mfa-outage-2019', 'key-removal-2021', 'checkout'] as const;
@@ -97,22 +97,6 @@ function partOf(shownName: string): RegExp {
   return new RegExp(words.map((w) => (w.endsWith('…') ? `${escape(w.slice(0, -1))}\\S*` : escape(w))).join('\\s+'));
 }
 
-/** Waits until every card has a state word and the fit has settled (same zoom on two reads 300 ms apart). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const words = [...document.querySelectorAll('.react-flow__node [data-live="health-word"]')];
-    return words.length > 0 && words.every((w) => (w.textContent ?? '') !== '');
-  }, undefined, { timeout: 30_000 });
-  const zoomNow = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
-  let before = await zoomNow();
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(300);
-    const now = await zoomNow();
-    if (now === before) return;
-    before = now;
-  }
-}
-
 describe('legibility at fit view (semantic zoom)', () => {
   const chromium = useChromium();
 
@@ -178,15 +162,13 @@ describe('legibility at fit view (semantic zoom)', () => {
       const { page, pageErrors } = await chromium.newPage({ viewport });
       await page.goto(`${inject('appUrl')}?embed&scenario=key-removal-2021`);
       await page.waitForFunction(() => (window as unknown as { __faultline?: unknown }).__faultline !== undefined, undefined, { timeout: 30_000 });
+      await settled(page);
       if (phone) {
-        // portrait's settling (its stricter wait: no still picture left) and its first checks
-        await settledStill(page);
+        // portrait's first checks
         const f = await fill(page);
         expect(f.flow).toBe('down');
         // left to right, key-removal's cards took 31% of the canvas's height
         expect(f.heightShare, `key-removal-2021: share of the canvas's height`).toBeGreaterThan(0.75);
-      } else {
-        await settled(page);
       }
       const moments = [10, 31, 35, 40, 60];
       const all = phone ? [...new Set([...moments, ...PORTRAIT_MOMENTS])].sort((a, b) => a - b) : moments;

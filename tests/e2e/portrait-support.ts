@@ -34,7 +34,7 @@ export function fill(page: Page): Promise<Fill> {
   });
 }
 
-/** Every card has its state word and the fit has settled (the same transform twice, 300 ms apart). */
+/** Every card has its state word, the still picture is gone (in an embed) and the fit has settled (the same transform twice, 300 ms apart). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const words = [...document.querySelectorAll('.react-flow__node [data-live="health-word"]')];
